@@ -1,0 +1,62 @@
+/**
+ * Driver lifecycle and the two ways the repositories talk to Neo4j: `read` in a read transaction
+ * (routed to followers on a cluster) and `write` in a write transaction. Both are managed
+ * transactions, so the driver retries transient failures. Values come back as plain JSON-like data.
+ */
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { fromNeo4j } from './values';
+
+/** Connection settings for a Neo4j server or cluster. */
+export interface Neo4jSettings {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+}
+
+/** The handle repositories receive: a driver plus the database to use. */
+export interface Database {
+  driver: Driver;
+  database?: string;
+}
+
+/** Creates a driver; routing URIs (`neo4j://`, `neo4j+s://`) work as the driver supports them. */
+export function createDatabase(settings: Neo4jSettings): Database {
+  const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
+    // Fail fast during an outage instead of hanging a request.
+    connectionAcquisitionTimeout: 10_000,
+    connectionTimeout: 5_000,
+    maxTransactionRetryTime: 10_000,
+    disableLosslessIntegers: false,
+  });
+  return { driver, database: settings.database };
+}
+
+/** One row of a result, as plain values keyed by column. */
+export type Row = Record<string, unknown>;
+
+/** Runs one statement in a read transaction and returns its rows as plain values. */
+export async function read(db: Database, cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+  const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });
+  try {
+    return await session.executeRead((tx) => runRows(tx, cypher, params));
+  } finally {
+    await session.close();
+  }
+}
+
+/** Runs `work` in one write transaction: everything it runs commits together or not at all. */
+export async function writeTransaction<T>(db: Database, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    return await session.executeWrite(work);
+  } finally {
+    await session.close();
+  }
+}
+
+/** Runs one statement inside a transaction and returns its rows as plain values. */
+export async function runRows(tx: ManagedTransaction, cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+  const result = await tx.run(cypher, params);
+  return result.records.map((record) => fromNeo4j(record.toObject()) as Row);
+}

@@ -1,0 +1,28 @@
+/**
+ * The errors a client can see. Each carries `extensions.code`, so clients branch on codes, not on
+ * message text.
+ */
+import { GraphQLError } from 'graphql';
+
+/** The request itself is wrong: a bad argument, a malformed cursor. */
+export class BadUserInputError extends GraphQLError {
+  constructor(message: string, argument?: string) {
+    super(message, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } });
+  }
+}
+
+/** The database cannot be reached right now; retrying later may work. */
+export class DatabaseUnavailableError extends GraphQLError {
+  constructor() {
+    super('The graph database is not reachable at the moment. Try again shortly.', {
+      extensions: { code: 'DATABASE_UNAVAILABLE', retryable: true },
+    });
+  }
+}
+
+/** Something failed on the server's side; the details are logged, not sent. */
+export class InternalServerError extends GraphQLError {
+  constructor() {
+    super('Internal server error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * The facts format: one document per source article, holding the source, the entities it names and
+ * the relationships it states, each with the evidence it rests on. The seed file, the loader and
+ * (later) the ingest mutation all read this one zod schema.
+ */
+import { z } from 'zod';
+
+/** Ids are stable, human-readable, lower-case and unique across all types: `actor:andrii-sybiha`. */
+export const Id = z
+  .string()
+  .regex(/^[a-z]+:[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must look like "prefix:lower-case-words", e.g. "actor:andrii-sybiha"');
+
+/** Where a fact comes from: a sentence number of the source text and an exact excerpt of it. */
+export const EvidenceInput = z.strictObject({
+  sentence: z.number().int().positive(),
+  excerpt: z.string().min(1),
+});
+
+/**
+ * A date as precise as the source allows. `value` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD` to match
+ * `precision`; `inferred` is true when the source does not state the date itself; `expression`
+ * keeps the source's own words ("this weekend", "last year").
+ */
+export const FuzzyDateInput = z
+  .strictObject({
+    value: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
+    precision: z.enum(['YEAR', 'MONTH', 'DAY']),
+    inferred: z.boolean(),
+    expression: z.string().min(1).optional(),
+  })
+  .refine((d) => d.value.length === { YEAR: 4, MONTH: 7, DAY: 10 }[d.precision], {
+    message: 'value does not match precision (YEAR: YYYY, MONTH: YYYY-MM, DAY: YYYY-MM-DD)',
+    path: ['value'],
+  })
+  .refine((d) => !Number.isNaN(Date.parse(d.value.length === 4 ? `${d.value}-01-01` : d.value)), {
+    message: 'value is not a real calendar date',
+    path: ['value'],
+  });
+
+const evidence = z.array(EvidenceInput).min(1, 'every fact needs at least one piece of evidence');
+const aliases = z.array(z.string().min(1)).default([]);
+const base = { id: Id, evidence };
+
+export const ActorKind = z.enum(['PERSON', 'ORGANIZATION', 'GROUP']);
+export const LocationKind = z.enum(['CITY', 'REGION', 'COUNTRY', 'VENUE', 'AREA']);
+export const StatementKind = z.enum(['QUOTE', 'REPORTED']);
+
+/** Every kind of entity a document may hold. A Country is both an actor and a location. */
+export const EntityInput = z.discriminatedUnion('type', [
+  z.strictObject({
+    ...base,
+    type: z.literal('Actor'),
+    name: z.string().min(1),
+    kind: ActorKind,
+    aliases,
+    description: z.string().optional(),
+  }),
+  z.strictObject({ ...base, type: z.literal('Country'), name: z.string().min(1), aliases, description: z.string().optional() }),
+  z.strictObject({
+    ...base,
+    type: z.literal('Location'),
+    name: z.string().min(1),
+    kind: LocationKind.exclude(['COUNTRY']),
+    aliases,
+    description: z.string().optional(),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('Meeting'),
+    name: z.string().min(1),
+    aliases,
+    startDate: FuzzyDateInput.optional(),
+    endDate: FuzzyDateInput.optional(),
+    outcome: z.string().optional(),
+    description: z.string().optional(),
+  }),
+  z.strictObject({ ...base, type: z.literal('Position'), title: z.string().min(1), description: z.string().optional() }),
+  z.strictObject({
+    ...base,
+    type: z.literal('Statement'),
+    text: z.string().min(1),
+    kind: StatementKind,
+    topics: z.array(z.string().min(1)).default([]),
+    date: FuzzyDateInput.optional(),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('Stance'),
+    topic: z.string().min(1),
+    stance: z.string().regex(/^[A-Z][A-Z_]*$/, 'must be an UPPER_SNAKE word such as DEMANDS or REFUSES'),
+    summary: z.string().min(1),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('Event'),
+    name: z.string().min(1),
+    kind: z.string().regex(/^[A-Z][A-Z_]*$/, 'must be an UPPER_SNAKE word such as STRIKE or AGREEMENT').optional(),
+    date: FuzzyDateInput.optional(),
+    description: z.string().optional(),
+  }),
+]);
+
+/** Entity types as written in documents; `Source` is the document's own source. */
+export type EntityType = z.infer<typeof EntityInput>['type'];
+type EndType = EntityType | 'Source';
+
+/**
+ * Relationship types, what they may connect, and their optional properties. `from` and `to` name
+ * entity types; Country counts wherever Actor or Location is allowed.
+ */
+export const RELATIONSHIP_RULES = {
+  PARTICIPATED_IN: { from: ['Actor'], to: ['Meeting'] },
+  HELD_IN: { from: ['Meeting'], to: ['Location'] },
+  PART_OF: { from: ['Location'], to: ['Location'] },
+  PRECEDED: { from: ['Meeting'], to: ['Meeting'] },
+  HOLDS: { from: ['Actor'], to: ['Position'] },
+  POSITION_OF: { from: ['Position'], to: ['Actor'] },
+  SAID: { from: ['Actor'], to: ['Statement'] },
+  REPORTED: { from: ['Actor'], to: ['Statement'] },
+  MENTIONS: { from: ['Statement'], to: ['Actor'] },
+  ABOUT: { from: ['Statement', 'Stance'], to: ['Actor', 'Location', 'Meeting', 'Position', 'Statement', 'Stance', 'Event'] },
+  DURING: { from: ['Statement', 'Event'], to: ['Meeting'] },
+  TAKES_STANCE: { from: ['Actor'], to: ['Stance'] },
+  RELATED_TO: { from: ['Actor'], to: ['Actor'] },
+  INVOLVED_IN: { from: ['Actor'], to: ['Event'] },
+  OCCURRED_IN: { from: ['Event'], to: ['Location'] },
+  CREDITS: { from: ['Source'], to: ['Actor'] },
+} as const satisfies Record<string, { from: readonly EndType[]; to: readonly EndType[] }>;
+
+export type RelationshipType = keyof typeof RELATIONSHIP_RULES;
+export const RELATIONSHIP_TYPES = Object.keys(RELATIONSHIP_RULES) as RelationshipType[];
+
+/**
+ * A relationship between two ids. `role` (PARTICIPATED_IN, INVOLVED_IN, CREDITS), `relation`
+ * (RELATED_TO, required there: an UPPER_SNAKE verb phrase read from `from` to `to`, such as
+ * SON_IN_LAW_OF) and `since`/`until` (HOLDS) are the only properties.
+ */
+export const RelationshipInput = z
+  .strictObject({
+    type: z.enum(RELATIONSHIP_TYPES as [RelationshipType, ...RelationshipType[]]),
+    from: Id,
+    to: Id,
+    role: z.string().min(1).optional(),
+    relation: z.string().regex(/^[A-Z][A-Z_]*$/, 'must be an UPPER_SNAKE phrase such as SON_IN_LAW_OF').optional(),
+    since: FuzzyDateInput.optional(),
+    until: FuzzyDateInput.optional(),
+    evidence,
+  })
+  .refine((r) => (r.type === 'RELATED_TO') === (r.relation !== undefined), {
+    message: 'relation is required on RELATED_TO and allowed nowhere else',
+    path: ['relation'],
+  })
+  .refine((r) => r.role === undefined || ['PARTICIPATED_IN', 'INVOLVED_IN', 'CREDITS'].includes(r.type), {
+    message: 'role is allowed only on PARTICIPATED_IN, INVOLVED_IN and CREDITS',
+    path: ['role'],
+  })
+  .refine((r) => (r.since === undefined && r.until === undefined) || r.type === 'HOLDS', {
+    message: 'since and until are allowed only on HOLDS',
+    path: ['since'],
+  });
+
+/** The source article: its metadata and full text (sentence numbers index into `text`). */
+export const SourceInput = z.strictObject({
+  id: Id.refine((id) => id.startsWith('source:'), 'a source id starts with "source:"'),
+  title: z.string().min(1),
+  publisher: z.string().min(1),
+  url: z.url().optional(),
+  publishedDate: FuzzyDateInput.optional(),
+  text: z.string().min(1),
+  /** Evidence for facts about the source itself, such as its photo credit. */
+  evidence: z.array(EvidenceInput).default([]),
+});
+
+/** A whole facts document. */
+export const FactsDocument = z.strictObject({
+  source: SourceInput,
+  entities: z.array(EntityInput),
+  relationships: z.array(RelationshipInput),
+});
+
+export type EvidenceInput = z.infer<typeof EvidenceInput>;
+export type FuzzyDateInput = z.infer<typeof FuzzyDateInput>;
+export type EntityInput = z.infer<typeof EntityInput>;
+export type RelationshipInput = z.infer<typeof RelationshipInput>;
+export type SourceInput = z.infer<typeof SourceInput>;
+export type FactsDocument = z.infer<typeof FactsDocument>;

@@ -1,0 +1,99 @@
+/**
+ * The HTTP surface: `/graphql` (Apollo), the playground at `/` and `/graphql` for browsers,
+ * its static assets, and the health endpoints `/healthz` (process alive) and `/readyz`
+ * (database reachable and schema applied).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApolloServer, HTTPGraphQLRequest } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import type { Context } from '../context';
+import { PLAYGROUND_ASSETS, playgroundHtml } from '../playground/page';
+
+/** Largest request body accepted, in bytes. */
+export const MAX_BODY_BYTES = 1_000_000;
+
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+interface RouterDeps {
+  apollo: ApolloServer<Context>;
+  context: () => Context;
+  readiness: () => Promise<string | null>;
+}
+
+/** Creates the handler for Node's `http.createServer`. */
+export function createRequestHandler(deps: RouterDeps): RequestHandler {
+  return async (req, res) => {
+    try {
+      await route(deps, req, res);
+    } catch (error) {
+      if (!res.headersSent) sendJson(res, error instanceof BodyTooLargeError ? 413 : 400, { error: (error as Error).message });
+      else res.end();
+    }
+  };
+}
+
+async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const method = req.method ?? 'GET';
+  const path = url.pathname;
+
+  if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+  if (path === '/readyz') {
+    const reason = await deps.readiness().catch((error: Error) => error.message);
+    return reason === null ? sendJson(res, 200, { status: 'ready' }) : sendJson(res, 503, { status: 'not ready', reason });
+  }
+  const asset = PLAYGROUND_ASSETS.get(path);
+  if (asset && (method === 'GET' || method === 'HEAD')) {
+    res.writeHead(200, { 'content-type': asset.contentType, 'cache-control': 'public, max-age=86400' });
+    return void res.end(method === 'HEAD' ? undefined : await asset.body());
+  }
+  const wantsHtml = method === 'GET' && (req.headers.accept ?? '').includes('text/html') && !url.searchParams.has('query');
+  if ((path === '/' || path === '/graphql') && wantsHtml) {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'x-content-type-options': 'nosniff' });
+    return void res.end(playgroundHtml());
+  }
+  if (path === '/graphql') return graphql(deps, req, res, url, method);
+  return sendJson(res, 404, { error: `Nothing at ${path}. GraphQL is served at /graphql.` });
+}
+
+async function graphql(deps: RouterDeps, req: IncomingMessage, res: ServerResponse, url: URL, method: string): Promise<void> {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const raw = method === 'POST' ? await readBody(req) : '';
+  let body: unknown = raw;
+  if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    }
+  }
+  const request: HTTPGraphQLRequest = { method: method.toUpperCase(), headers, search: url.search, body };
+  const response = await deps.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => deps.context() });
+
+  res.statusCode = response.status ?? 200;
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  if (response.body.kind === 'complete') return void res.end(response.body.string);
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+class BodyTooLargeError extends Error {}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError(`The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(value));
+}

@@ -1,0 +1,66 @@
+/**
+ * Composition root of `npm start`: configuration -> database (a local Neo4j unless NEO4J_URI is
+ * set) -> schema and seed -> GraphQL server -> listen. Ctrl-C or SIGTERM stops everything,
+ * the local Neo4j included.
+ */
+import { createServer as createHttpServer } from 'node:http';
+import { ConfigError, loadConfig } from './config';
+import { connect, type Connection } from './db/connect';
+import { InvalidFactsError, seedFiles } from './facts/seed';
+import { applySchema, isGraphEmpty, isSchemaApplied } from './repositories/schema-repository';
+import { createServer } from './server';
+
+const log = (line: string) => console.error(line);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  let connection: Connection | undefined;
+  let stopping = false;
+  const cleanups: (() => Promise<void>)[] = [];
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      log(`[server] ${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    log(`[server] ${signal}: shutting down`);
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((e: Error) => log(`[server] during shutdown: ${e.message}`));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  connection = await connect(config.neo4j, log);
+  cleanups.push(() => connection!.close());
+  const { db } = connection;
+  await applySchema(db);
+  if (config.seed.onStart === 'always' || (config.seed.onStart === 'if-empty' && (await isGraphEmpty(db)))) {
+    await seedFiles(db, config.seed.files, log);
+  }
+
+  const server = await createServer({
+    db,
+    log,
+    readiness: async () => {
+      await db.driver.verifyConnectivity({ database: db.database });
+      return (await isSchemaApplied(db)) ? null : 'the database schema is not applied';
+    },
+  });
+  cleanups.push(() => server.stop());
+  const http = createHttpServer((req, res) => void server.handle(req, res));
+  cleanups.push(() => new Promise<void>((resolve) => http.close(() => resolve())));
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.http.port, config.http.host, resolve);
+  });
+  const base = `http://${config.http.host}:${config.http.port}`;
+  log(`[server] GraphQL API ready at ${base}/graphql in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`[server] playground: open ${base}/ in a browser; health: ${base}/healthz, ${base}/readyz; Ctrl-C stops`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof InvalidFactsError) log(error.message);
+  else log(`[server] failed to start: ${error instanceof Error ? error.stack : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,160 @@
+/**
+ * Stored properties -> models. Nodes and relationships store evidence as parallel lists
+ * (`evidenceSource`, `evidenceSentence`, `evidenceExcerpt`, `evidenceStart`, `evidenceEnd`) and
+ * fuzzy dates as `<name>`, `<name>Precision`, `<name>Inferred`, `<name>Expression`.
+ */
+import type {
+  ActorModel,
+  EventModel,
+  EvidenceModel,
+  FuzzyDateModel,
+  LocationModel,
+  MeetingModel,
+  NodeModel,
+  PositionModel,
+  SourceModel,
+  StanceModel,
+  StatementModel,
+} from './models';
+
+/** Stored properties of a node or relationship, as returned by `n {.*}` and already plain. */
+export type Props = Record<string, unknown>;
+
+const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const strs = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+/** Zips the parallel evidence lists of a node or relationship into evidence models. */
+export function toEvidence(props: Props): EvidenceModel[] {
+  const sources = strs(props.evidenceSource);
+  const sentences = (props.evidenceSentence as number[] | undefined) ?? [];
+  const excerpts = strs(props.evidenceExcerpt);
+  const starts = (props.evidenceStart as number[] | undefined) ?? [];
+  const ends = (props.evidenceEnd as number[] | undefined) ?? [];
+  return sources.map((sourceId, i) => ({ sourceId, sentence: sentences[i], excerpt: excerpts[i], start: starts[i], end: ends[i] }));
+}
+
+/** Reads the fuzzy date stored under `name`, or null when there is none. */
+export function toFuzzyDate(props: Props, name: string): FuzzyDateModel | null {
+  const value = str(props[name]);
+  if (value === null) return null;
+  return {
+    value,
+    precision: props[`${name}Precision`] as FuzzyDateModel['precision'],
+    inferred: props[`${name}Inferred`] === true,
+    expression: str(props[`${name}Expression`]),
+  };
+}
+
+export function toActor(props: Props, labels: string[] = []): ActorModel {
+  return {
+    nodeType: 'Actor',
+    id: props.id as string,
+    name: props.name as string,
+    kind: props.kind as ActorModel['kind'],
+    aliases: strs(props.aliases),
+    description: str(props.description),
+    isLocation: labels.includes('Location') || props.kind === 'COUNTRY',
+    evidence: toEvidence(props),
+  };
+}
+
+export function toLocation(props: Props, labels: string[] = []): LocationModel {
+  return {
+    nodeType: 'Location',
+    id: props.id as string,
+    name: props.name as string,
+    kind: props.kind as LocationModel['kind'],
+    aliases: strs(props.aliases),
+    description: str(props.description),
+    isActor: labels.includes('Actor') || props.kind === 'COUNTRY',
+    evidence: toEvidence(props),
+  };
+}
+
+export function toMeeting(props: Props): MeetingModel {
+  return {
+    nodeType: 'Meeting',
+    id: props.id as string,
+    name: props.name as string,
+    aliases: strs(props.aliases),
+    description: str(props.description),
+    startDate: toFuzzyDate(props, 'startDate'),
+    endDate: toFuzzyDate(props, 'endDate'),
+    outcome: str(props.outcome),
+    evidence: toEvidence(props),
+  };
+}
+
+export function toPosition(props: Props): PositionModel {
+  return {
+    nodeType: 'Position',
+    id: props.id as string,
+    title: props.title as string,
+    description: str(props.description),
+    evidence: toEvidence(props),
+  };
+}
+
+export function toStatement(props: Props): StatementModel {
+  return {
+    nodeType: 'Statement',
+    id: props.id as string,
+    text: props.text as string,
+    kind: props.kind as StatementModel['kind'],
+    topics: strs(props.topics),
+    evidence: toEvidence(props),
+  };
+}
+
+export function toStance(props: Props): StanceModel {
+  return {
+    nodeType: 'Stance',
+    id: props.id as string,
+    topic: props.topic as string,
+    stance: props.stance as string,
+    summary: props.summary as string,
+    evidence: toEvidence(props),
+  };
+}
+
+export function toEvent(props: Props): EventModel {
+  return {
+    nodeType: 'Event',
+    id: props.id as string,
+    name: props.name as string,
+    kind: str(props.kind),
+    description: str(props.description),
+    date: toFuzzyDate(props, 'date'),
+    evidence: toEvidence(props),
+  };
+}
+
+export function toSource(props: Props): SourceModel {
+  return {
+    nodeType: 'Source',
+    id: props.id as string,
+    title: props.title as string,
+    publisher: props.publisher as string,
+    url: str(props.url),
+    publishedDate: toFuzzyDate(props, 'publishedDate'),
+    text: props.text as string,
+    sentences: strs(props.sentences),
+    evidence: toEvidence(props),
+  };
+}
+
+/**
+ * Maps a node of any type, given its labels, to its model. Actor wins over Location for a
+ * country, so `node(id)` returns countries as actors.
+ */
+export function toNode(props: Props, labels: string[]): NodeModel | null {
+  if (labels.includes('Actor')) return toActor(props, labels);
+  if (labels.includes('Location')) return toLocation(props, labels);
+  if (labels.includes('Meeting')) return toMeeting(props);
+  if (labels.includes('Position')) return toPosition(props);
+  if (labels.includes('Statement')) return toStatement(props);
+  if (labels.includes('Stance')) return toStance(props);
+  if (labels.includes('Event')) return toEvent(props);
+  if (labels.includes('Source')) return toSource(props);
+  return null;
+}

@@ -1,0 +1,150 @@
+/**
+ * The shapes repositories return and resolvers start from (codegen `mappers` point here). Nested
+ * objects are resolved by field resolvers from ids, so models hold only a node's own data.
+ */
+
+/** One piece of evidence as stored: which source, which sentence, which exact span. */
+export interface EvidenceModel {
+  sourceId: string;
+  sentence: number;
+  excerpt: string;
+  start: number;
+  end: number;
+}
+
+/** A date with its precision, as in the facts format and the GraphQL `FuzzyDate`. */
+export interface FuzzyDateModel {
+  value: string;
+  precision: 'YEAR' | 'MONTH' | 'DAY';
+  inferred: boolean;
+  expression: string | null;
+}
+
+/** Which GraphQL type a node model is; used to resolve the `Node` interface. */
+export type NodeType = 'Actor' | 'Location' | 'Meeting' | 'Position' | 'Statement' | 'Stance' | 'Event' | 'Source';
+
+interface NodeBase<T extends NodeType> {
+  nodeType: T;
+  id: string;
+  evidence: EvidenceModel[];
+}
+
+export interface ActorModel extends NodeBase<'Actor'> {
+  name: string;
+  kind: 'PERSON' | 'COUNTRY' | 'ORGANIZATION' | 'GROUP';
+  aliases: string[];
+  description: string | null;
+  /** A country is an actor and a location in one node. */
+  isLocation: boolean;
+}
+
+export interface LocationModel extends NodeBase<'Location'> {
+  name: string;
+  kind: 'CITY' | 'REGION' | 'COUNTRY' | 'VENUE' | 'AREA';
+  aliases: string[];
+  description: string | null;
+  isActor: boolean;
+}
+
+export interface MeetingModel extends NodeBase<'Meeting'> {
+  name: string;
+  aliases: string[];
+  description: string | null;
+  startDate: FuzzyDateModel | null;
+  endDate: FuzzyDateModel | null;
+  outcome: string | null;
+}
+
+export interface PositionModel extends NodeBase<'Position'> {
+  title: string;
+  description: string | null;
+}
+
+export interface StatementModel extends NodeBase<'Statement'> {
+  text: string;
+  kind: 'QUOTE' | 'REPORTED';
+  topics: string[];
+}
+
+export interface StanceModel extends NodeBase<'Stance'> {
+  topic: string;
+  stance: string;
+  summary: string;
+}
+
+export interface EventModel extends NodeBase<'Event'> {
+  name: string;
+  kind: string | null;
+  description: string | null;
+  date: FuzzyDateModel | null;
+}
+
+export interface SourceModel extends NodeBase<'Source'> {
+  title: string;
+  publisher: string;
+  url: string | null;
+  publishedDate: FuzzyDateModel | null;
+  text: string;
+  /** Sentence texts, index = sentence number - 1. */
+  sentences: string[];
+}
+
+export type NodeModel =
+  | ActorModel
+  | LocationModel
+  | MeetingModel
+  | PositionModel
+  | StatementModel
+  | StanceModel
+  | EventModel
+  | SourceModel;
+
+/** A relationship seen from one end: the node at the other end plus the relationship's data. */
+export interface LinkModel<T> {
+  node: T;
+  role: string | null;
+  evidence: EvidenceModel[];
+}
+
+export interface ParticipationModel {
+  actor: ActorModel;
+  meeting: MeetingModel;
+  role: string | null;
+  evidence: EvidenceModel[];
+}
+
+export interface PositionHeldModel {
+  actor: ActorModel;
+  position: PositionModel;
+  since: FuzzyDateModel | null;
+  until: FuzzyDateModel | null;
+  evidence: EvidenceModel[];
+}
+
+export interface ActorRelationModel {
+  type: string;
+  direction: 'OUTGOING' | 'INCOMING';
+  subject: ActorModel;
+  object: ActorModel;
+  evidence: EvidenceModel[];
+}
+
+export interface SourceCreditModel {
+  actor: ActorModel;
+  role: string | null;
+  evidence: EvidenceModel[];
+}
+
+export interface EventActorModel {
+  actor: ActorModel;
+  role: string | null;
+  evidence: EvidenceModel[];
+}
+
+/** One page of a connection, before cursors are encoded. */
+export interface PageModel<T> {
+  items: { node: T; sortKey: unknown }[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  totalCount: number;
+}

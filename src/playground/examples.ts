@@ -1,0 +1,100 @@
+/**
+ * Example operations: the questions an analyst asks of the seeded article. The playground opens
+ * with them as tabs, and the integration tests run every one, so they always work.
+ */
+
+/** One example: a tab title, the operation, and its variables (as JSON text). */
+export interface Example {
+  title: string;
+  query: string;
+  variables?: string;
+}
+
+const evidence = `evidence { sentence excerpt source { title } }`;
+
+export const EXAMPLES: Example[] = [
+  {
+    title: 'Who took part in the UAE talks',
+    query: `# Who took part in the trilateral talks in the UAE, in what role, and where the article says so.
+query UaeTalks {
+  meetings(where: { name: "UAE" }) {
+    nodes {
+      name
+      startDate { value precision inferred expression }
+      endDate { value }
+      location { name }
+      participants { actor { name kind } role ${evidence} }
+    }
+  }
+}`,
+  },
+  {
+    title: 'Whom the envoys met in Moscow',
+    query: `query EnvoysInMoscow {
+  meetings(where: { locationId: "location:moscow" }) {
+    nodes {
+      name
+      followedBy { name }
+      participants { actor { name } role }
+      ${evidence}
+    }
+  }
+}`,
+  },
+  {
+    title: 'What Sybiha holds and said',
+    query: `query Sybiha {
+  actor(id: "actor:andrii-sybiha") {
+    name
+    positions { position { title organization { name } } ${evidence} }
+    statements { kind text meeting { name } ${evidence} }
+  }
+}`,
+  },
+  {
+    title: 'Where Zelensky met Trump',
+    query: `query ZelenskyAndTrump {
+  meetings(where: { participantId: "actor:volodymyr-zelensky" }) {
+    nodes { name location { name } participants { actor { name } } ${evidence} }
+  }
+}`,
+  },
+  {
+    title: 'What Russia demands',
+    query: `query RussiaStances {
+  stances(where: { actorId: "country:russia" }) {
+    nodes { stance topic summary about { id ... on Location { name } ... on Actor { name } } ${evidence} }
+  }
+}`,
+  },
+  {
+    title: 'Statements with their evidence',
+    query: `query Statements($first: Int, $after: String) {
+  statements(first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      cursor
+      node {
+        kind
+        text
+        speaker { name }
+        reportedBy { name }
+        evidence { sentence sentenceText excerpt start end }
+      }
+    }
+  }
+}`,
+    variables: '{ "first": 5 }',
+  },
+  {
+    title: 'A node by id',
+    query: `query AnyNode {
+  node(id: "country:russia") {
+    id
+    __typename
+    ... on Actor { name aliases asLocation { parts { name } meetings { name } } }
+  }
+}`,
+  },
+];

@@ -1,0 +1,68 @@
+/** Reads about locations: lookups, the location list, containment, and what happened there. */
+import { toEvent, toLocation, toMeeting } from '../models/mappers';
+import type { EventModel, LocationModel, MeetingModel } from '../models/models';
+import type { GraphReader, LinkSpec, ListPage } from './graph-reader';
+import { namePredicate, type PageRequest } from './list-filters';
+
+const PART_OF: LinkSpec = { rel: 'PART_OF', dir: 'OUT', label: 'Location', order: 'name' };
+const PARTS: LinkSpec = { rel: 'PART_OF', dir: 'IN', label: 'Location', order: 'name' };
+
+/** How deep part-of chains are followed (city -> region -> country -> ...). */
+const MAX_PART_OF_DEPTH = 10;
+
+const MEETINGS_WITHIN = `// findMeetingsWithinLocation
+  UNWIND $ids AS id
+  MATCH (:Location {id: id})<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(:Location)<-[r:HELD_IN]-(n:Meeting)
+  WITH DISTINCT id, n, r
+  RETURN id AS fromId, n {.*} AS node, labels(n) AS labels, r {.*} AS rel
+  ORDER BY coalesce(n.startDate, '9999'), n.id`;
+
+const EVENTS_WITHIN = `// findEventsWithinLocation
+  UNWIND $ids AS id
+  MATCH (:Location {id: id})<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(:Location)<-[r:OCCURRED_IN]-(n:Event)
+  WITH DISTINCT id, n, r
+  RETURN id AS fromId, n {.*} AS node, labels(n) AS labels, r {.*} AS rel
+  ORDER BY coalesce(n.date, '9999'), n.id`;
+
+/** Filters of the `locations` list. */
+export interface LocationFilter {
+  id?: string | null;
+  name?: string | null;
+  kind?: LocationModel['kind'] | null;
+}
+
+export class LocationRepository {
+  constructor(private readonly graph: GraphReader) {}
+
+  async findById(id: string): Promise<LocationModel | null> {
+    const row = await this.graph.node('Location', id);
+    return row && toLocation(row.node, row.labels);
+  }
+
+  list(filter: LocationFilter, page: PageRequest): Promise<ListPage<LocationModel>> {
+    const predicates: string[] = [];
+    if (filter.id != null) predicates.push('n.id = $id');
+    if (filter.name != null) predicates.push(namePredicate('name'));
+    if (filter.kind != null) predicates.push('n.kind = $kind');
+    return this.graph.list('listLocations', { label: 'Location', predicates, params: { ...filter }, order: 'name', ...page }, (r) => toLocation(r.node, r.labels));
+  }
+
+  async partOf(locationId: string): Promise<LocationModel | null> {
+    const [row] = await this.graph.linked(PART_OF, locationId);
+    return row ? toLocation(row.node, row.labels) : null;
+  }
+
+  async parts(locationId: string): Promise<LocationModel[]> {
+    return (await this.graph.linked(PARTS, locationId)).map((r) => toLocation(r.node, r.labels));
+  }
+
+  /** Meetings held here or in any place part of this one. */
+  async meetings(locationId: string): Promise<MeetingModel[]> {
+    return (await this.graph.linkedBy('meetingsWithin', MEETINGS_WITHIN, locationId)).map((r) => toMeeting(r.node));
+  }
+
+  /** Events that happened here or in any place part of this one. */
+  async events(locationId: string): Promise<EventModel[]> {
+    return (await this.graph.linkedBy('eventsWithin', EVENTS_WITHIN, locationId)).map((r) => toEvent(r.node));
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * The database schema the service relies on: uniqueness of ids (across all types through the
+ * `Node` label, and per type so typed lookups use an index) and indexes for common filters.
+ * Every statement is idempotent, so applying the schema on each start is safe.
+ */
+import type { Database } from '../db/driver';
+import { read, writeTransaction } from '../db/driver';
+
+const NODE_LABELS = ['Node', 'Actor', 'Location', 'Meeting', 'Position', 'Statement', 'Stance', 'Event', 'Source'] as const;
+
+const STATEMENTS = [
+  ...NODE_LABELS.map((label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`),
+  'CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name)',
+  'CREATE INDEX location_name IF NOT EXISTS FOR (n:Location) ON (n.name)',
+  'CREATE INDEX meeting_start IF NOT EXISTS FOR (n:Meeting) ON (n.startDate)',
+  'CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)',
+];
+
+/** Names of the constraints and indexes above; readiness checks for them. */
+const EXPECTED = [...NODE_LABELS.map((label) => `${label.toLowerCase()}_id`), 'actor_name', 'location_name', 'meeting_start', 'event_date'];
+
+/** Creates the constraints and indexes that do not exist yet and waits until they are online. */
+export async function applySchema(db: Database): Promise<void> {
+  // Schema statements cannot share a transaction with each other's data, so one each.
+  for (const statement of STATEMENTS) {
+    await writeTransaction(db, (tx) => tx.run(`// applySchema\n${statement}`));
+  }
+  await read(db, '// awaitIndexes\nCALL db.awaitIndexes(300)');
+}
+
+/** True when every constraint and index of the schema exists and is online. */
+export async function isSchemaApplied(db: Database): Promise<boolean> {
+  const rows = await read(db, `// checkSchema
+    SHOW INDEXES YIELD name, state WHERE name IN $names AND state = 'ONLINE' RETURN count(*) AS online`, { names: EXPECTED });
+  return rows[0]?.online === EXPECTED.length;
+}
+
+/** True when the graph holds no source yet (so start-up should load the seed). */
+export async function isGraphEmpty(db: Database): Promise<boolean> {
+  const rows = await read(db, '// countSources\nMATCH (s:Source) RETURN count(s) AS sources');
+  return rows[0]?.sources === 0;
+}

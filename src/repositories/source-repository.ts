@@ -1,0 +1,40 @@
+/** Reads about sources: lookups, the list of sources, and the people and agencies they credit. */
+import { type Database, read } from '../db/driver';
+import { toActor, toEvidence, toNode, toSource } from '../models/mappers';
+import type { NodeModel, SourceCreditModel, SourceModel } from '../models/models';
+import type { GraphReader, LinkSpec } from './graph-reader';
+
+const CREDITS: LinkSpec = { rel: 'CREDITS', dir: 'OUT', label: 'Actor', order: 'name' };
+
+export class SourceRepository {
+  constructor(
+    private readonly graph: GraphReader,
+    private readonly db: Database,
+  ) {}
+
+  async findById(id: string): Promise<SourceModel | null> {
+    const row = await this.graph.node('Source', id);
+    return row && toSource(row.node);
+  }
+
+  /** All sources, by title. Sources are few next to the facts they hold. */
+  async all(): Promise<SourceModel[]> {
+    const rows = await read(this.db, `// listSources
+      MATCH (n:Source) RETURN n {.*} AS node ORDER BY toLower(n.title), n.id`);
+    return rows.map((r) => toSource(r.node as Record<string, unknown>));
+  }
+
+  async credits(sourceId: string): Promise<SourceCreditModel[]> {
+    return (await this.graph.linked(CREDITS, sourceId)).map((r) => ({
+      actor: toActor(r.node, r.labels),
+      role: (r.rel.role as string | undefined) ?? null,
+      evidence: toEvidence(r.rel),
+    }));
+  }
+
+  /** Any node by id, whatever its type. */
+  async findNode(id: string): Promise<NodeModel | null> {
+    const row = await this.graph.node('Node', id);
+    return row && toNode(row.node, row.labels);
+  }
+}

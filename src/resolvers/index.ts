@@ -1,0 +1,25 @@
+/** All resolvers, merged per type. */
+import type { Resolvers } from '../generated/resolvers-types';
+import { actorResolvers } from './actor';
+import { eventResolvers } from './event';
+import { locationResolvers } from './location';
+import { meetingResolvers } from './meeting';
+import { positionResolvers } from './position';
+import { sourceResolvers } from './source';
+import { statementResolvers } from './statement';
+
+const parts: Resolvers[] = [
+  actorResolvers,
+  meetingResolvers,
+  locationResolvers,
+  positionResolvers,
+  statementResolvers,
+  eventResolvers,
+  sourceResolvers,
+];
+
+/** Merges the per-domain resolver maps; a type's fields may come from several modules. */
+export const resolvers: Resolvers = parts.reduce<Record<string, object>>((merged, part) => {
+  for (const [type, fields] of Object.entries(part)) merged[type] = merged[type] ? { ...merged[type], ...fields } : fields;
+  return merged;
+}, {}) as Resolvers;

@@ -1,0 +1,43 @@
+/** Resolvers of Source, Evidence and the Node interface, and the source and node queries. */
+import { GraphQLScalarType, Kind } from 'graphql';
+import type { Resolvers } from '../generated/resolvers-types';
+
+const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+function parsePartialDate(value: unknown): string {
+  if (typeof value === 'string' && PARTIAL_DATE.test(value)) return value;
+  throw new TypeError('PartialDate must be a string YYYY, YYYY-MM or YYYY-MM-DD');
+}
+
+export const sourceResolvers: Resolvers = {
+  PartialDate: new GraphQLScalarType({
+    name: 'PartialDate',
+    serialize: parsePartialDate,
+    parseValue: parsePartialDate,
+    parseLiteral: (ast) => parsePartialDate(ast.kind === Kind.STRING ? ast.value : null),
+  }),
+  Query: {
+    node: (_, { id }, ctx) => ctx.sources.findNode(id),
+    source: (_, { id }, ctx) => ctx.sources.findById(id),
+    sources: (_, __, ctx) => ctx.sources.all(),
+  },
+  Node: {
+    __resolveType: (node) => node.nodeType,
+  },
+  Source: {
+    sentences: (source) => source.sentences.map((text, i) => ({ number: i + 1, text })),
+    credits: (source, _, ctx) => ctx.sources.credits(source.id),
+  },
+  Evidence: {
+    source: async (evidence, _, ctx) => {
+      const source = await ctx.sources.findById(evidence.sourceId);
+      // The loader writes a source before any fact citing it, in the same transaction.
+      if (!source) throw new Error(`evidence cites missing source ${evidence.sourceId}`);
+      return source;
+    },
+    sentenceText: async (evidence, _, ctx) => {
+      const source = await ctx.sources.findById(evidence.sourceId);
+      return source?.sentences[evidence.sentence - 1] ?? '';
+    },
+  },
+};

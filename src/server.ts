@@ -1,0 +1,72 @@
+/**
+ * Builds the GraphQL server and the HTTP request handler around it, without listening, so tests
+ * build exactly the server that `npm start` runs.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { type Context, createContext } from './context';
+import type { Database } from './db/driver';
+import { isDatabaseUnavailable } from './db/errors';
+import { PROJECT_ROOT } from './db/local-neo4j';
+import { DatabaseUnavailableError, InternalServerError } from './errors';
+import { createRequestHandler, type RequestHandler } from './http/router';
+import { resolvers } from './resolvers';
+
+/** What the server needs from the outside. */
+export interface ServerDeps {
+  db: Database;
+  /** Resolves to null when ready, or to the reason it is not. */
+  readiness: () => Promise<string | null>;
+  log?: (line: string) => void;
+}
+
+/** A started Apollo server and the HTTP handler that serves it. */
+export interface Server {
+  apollo: ApolloServer<Context>;
+  handle: RequestHandler;
+  stop(): Promise<void>;
+}
+
+/** The SDL of schema/*.graphql, in file-name order. */
+export function loadTypeDefs(): string[] {
+  const dir = join(PROJECT_ROOT, 'schema');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
+}
+
+/** Creates and starts the Apollo server (not listening) and its request handler. */
+export async function createServer(deps: ServerDeps): Promise<Server> {
+  const log = deps.log ?? ((line: string) => console.error(line));
+  const apollo = new ApolloServer<Context>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+    formatError: (formatted, error) => formatError(formatted, error, log),
+  });
+  await apollo.start();
+  const handle = createRequestHandler({ apollo, context: () => createContext(deps.db), readiness: deps.readiness });
+  return { apollo, handle, stop: () => apollo.stop() };
+}
+
+/**
+ * Clients see coded errors only: their own mistakes as they are, a database outage as
+ * DATABASE_UNAVAILABLE, and anything else as a bare INTERNAL_SERVER_ERROR (details go to the log).
+ */
+function formatError(formatted: GraphQLFormattedError, error: unknown, log: (line: string) => void): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (isDatabaseUnavailable(original)) return toFormatted(new DatabaseUnavailableError(), formatted);
+  if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  log(`[graphql] internal error at ${formatted.path?.join('.') ?? '(request)'}: ${(original as Error)?.stack ?? String(original)}`);
+  return toFormatted(new InternalServerError(), formatted);
+}
+
+function toFormatted(error: GraphQLError, original: GraphQLFormattedError): GraphQLFormattedError {
+  return { message: error.message, locations: original.locations, path: original.path, extensions: error.extensions };
+}
