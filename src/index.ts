@@ -5,34 +5,37 @@
  */
 import { createServer as createHttpServer } from 'node:http';
 import { ConfigError, loadConfig } from './config';
-import { connect, type Connection } from './db/connect';
+import { connect } from './db/connect';
 import { InvalidFactsError, seedFiles } from './facts/seed';
 import { applySchema, isGraphEmpty, isSchemaApplied } from './repositories/schema-repository';
 import { createServer } from './server';
 
 const log = (line: string) => console.error(line);
+/** How long a clean shutdown (HTTP, driver, local Neo4j) may take before the process just exits. */
+const SHUTDOWN_TIMEOUT_MS = 45_000;
 
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
-  let connection: Connection | undefined;
   let stopping = false;
   const cleanups: (() => Promise<void>)[] = [];
   const shutdown = async (signal: string) => {
-    if (stopping) {
-      log(`[server] ${signal} again: exiting now`);
-      process.exit(1);
-    }
+    // Ctrl-C reaches npm and this process both, so a second signal is normal: ignore it.
+    if (stopping) return;
     stopping = true;
     log(`[server] ${signal}: shutting down`);
+    setTimeout(() => {
+      log(`[server] shutdown took longer than ${SHUTDOWN_TIMEOUT_MS / 1000} s: exiting now`);
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
     for (const cleanup of cleanups.reverse()) await cleanup().catch((e: Error) => log(`[server] during shutdown: ${e.message}`));
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  connection = await connect(config.neo4j, log);
-  cleanups.push(() => connection!.close());
+  const connection = await connect(config.neo4j, log);
+  cleanups.push(() => connection.close());
   const { db } = connection;
   await applySchema(db);
   if (config.seed.onStart === 'always' || (config.seed.onStart === 'if-empty' && (await isGraphEmpty(db)))) {

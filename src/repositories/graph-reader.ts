@@ -5,6 +5,7 @@
  * statement, not twenty. Labels and relationship types come only from the constants below.
  */
 import DataLoader from 'dataloader';
+import neo4j from 'neo4j-driver';
 import { type Database, read } from '../db/driver';
 import type { Props } from '../models/mappers';
 
@@ -138,7 +139,7 @@ export class GraphReader {
       ...params,
       afterKey: query.after?.key ?? null,
       afterId: query.after?.id ?? null,
-      limitPlusOne: query.limit + 1,
+      limitPlusOne: neo4j.int(query.limit + 1),
     });
     const rows = result.rows as (NodeRow & { sortKey: string })[];
     return {

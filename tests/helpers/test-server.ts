@@ -1,0 +1,62 @@
+/**
+ * The real service on a real HTTP port, over the test database: tests send GraphQL the way a
+ * client does and read what a client would read.
+ */
+import { type Server as HttpServer, createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Database } from '../../src/db/driver';
+import { isSchemaApplied } from '../../src/repositories/schema-repository';
+import { createServer } from '../../src/server';
+
+/** A GraphQL response as a client sees it. */
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestServer {
+  url: string;
+  /** POSTs a GraphQL operation; resolves with the HTTP status and the parsed body. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Like `gql`, but fails the test on any error and returns `data`. */
+  data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Starts the service on a free port; `log` collects what the server would log. */
+export async function startTestServer(db: Database, log: string[] = []): Promise<TestServer> {
+  const server = await createServer({
+    db,
+    log: (line) => log.push(line),
+    readiness: async () => {
+      await db.driver.verifyConnectivity({ database: db.database });
+      return (await isSchemaApplied(db)) ? null : 'the database schema is not applied';
+    },
+  });
+  const http: HttpServer = createHttpServer((req, res) => void server.handle(req, res));
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+
+  const gql = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as object) };
+  };
+  return {
+    url,
+    gql,
+    data: async <T>(query: string, variables?: Record<string, unknown>) => {
+      const response = await gql<T>(query, variables);
+      if (response.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
+      return response.data as T;
+    },
+    close: async () => {
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await server.stop();
+    },
+  };
+}
