@@ -52,7 +52,11 @@ async function main(): Promise<void> {
   });
   cleanups.push(() => server.stop());
   const http = createHttpServer((req, res) => void server.handle(req, res));
-  cleanups.push(() => new Promise<void>((resolve) => http.close(() => resolve())));
+  cleanups.push(() => {
+    const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+    http.closeIdleConnections();
+    return closed;
+  });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.http.port, config.http.host, resolve);

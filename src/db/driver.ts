@@ -6,6 +6,9 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { fromNeo4j } from './values';
 
+/** How long a transaction is retried on transient failures (leader switch, brief outage). */
+export const RETRY_BOUND_MS = 5_000;
+
 /** Connection settings for a Neo4j server or cluster. */
 export interface Neo4jSettings {
   uri: string;
@@ -23,10 +26,11 @@ export interface Database {
 /** Creates a driver; routing URIs (`neo4j://`, `neo4j+s://`) work as the driver supports them. */
 export function createDatabase(settings: Neo4jSettings): Database {
   const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
-    // Fail fast during an outage instead of hanging a request.
-    connectionAcquisitionTimeout: 10_000,
-    connectionTimeout: 5_000,
-    maxTransactionRetryTime: 10_000,
+    // Fail fast during an outage instead of hanging a request: a query waits at most about
+    // RETRY_BOUND_MS for the database to come back before it fails with DATABASE_UNAVAILABLE.
+    connectionAcquisitionTimeout: 5_000,
+    connectionTimeout: 3_000,
+    maxTransactionRetryTime: RETRY_BOUND_MS,
     disableLosslessIntegers: false,
   });
   return { driver, database: settings.database };

@@ -55,7 +55,9 @@ export async function startTestServer(db: Database, log: string[] = []): Promise
       return response.data as T;
     },
     close: async () => {
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeAllConnections();
+      await closed;
       await server.stop();
     },
   };
