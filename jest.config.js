@@ -2,7 +2,7 @@
  * Two projects: unit tests (no database) and integration tests against a real Neo4j that
  * tests/helpers/global-setup.ts starts (or the one NEO4J_TEST_URI names).
  */
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
 module.exports = {
   testTimeout: 60000,

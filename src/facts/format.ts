@@ -32,10 +32,14 @@ export const FuzzyDateInput = z
     message: 'value does not match precision (YEAR: YYYY, MONTH: YYYY-MM, DAY: YYYY-MM-DD)',
     path: ['value'],
   })
-  .refine((d) => !Number.isNaN(Date.parse(d.value.length === 4 ? `${d.value}-01-01` : d.value)), {
-    message: 'value is not a real calendar date',
-    path: ['value'],
-  });
+  .refine((d) => isCalendarDate(d.value), { message: 'value is not a real calendar date', path: ['value'] });
+
+/** True when `YYYY[-MM[-DD]]` names a real month and day (no 30 February). */
+function isCalendarDate(value: string): boolean {
+  const [year, month = 1, day = 1] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
 const evidence = z.array(EvidenceInput).min(1, 'every fact needs at least one piece of evidence');
 const aliases = z.array(z.string().min(1)).default([]);

@@ -30,7 +30,7 @@ test('paging through actors with cursors visits each actor once, in name order',
   let after: string | null = null;
   let pages = 0;
   for (;;) {
-    const { actors } = await api.data(PAGE, { first: 7, after });
+    const { actors }: { actors: any } = await api.data(PAGE, { first: 7, after });
     seen.push(...actors.edges.map((e: { node: { name: string } }) => e.node.name));
     expect(actors.pageInfo.hasPreviousPage).toBe(after !== null);
     pages += 1;

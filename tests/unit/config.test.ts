@@ -1,0 +1,29 @@
+import { ConfigError, loadConfig } from '../../src/config';
+
+test('with nothing configured: port 4000 on loopback, a local Neo4j, seed if empty', () => {
+  const config = loadConfig({});
+  expect(config.http).toEqual({ port: 4000, host: '127.0.0.1' });
+  expect(config.neo4j).toMatchObject({ mode: 'local', heapMb: 1024, pageCacheMb: 256 });
+  expect(config.neo4j.mode === 'local' && config.neo4j.dataDir).toMatch(/\.neo4j\/data$/);
+  expect(config.seed.onStart).toBe('if-empty');
+  expect(config.seed.files).toEqual([expect.stringMatching(/seed\/data\/uae-talks\.json$/)]);
+});
+
+test('NEO4J_URI selects an external server, routing URIs included', () => {
+  const config = loadConfig({ NEO4J_URI: 'neo4j+s://db.example:7687', NEO4J_USER: 'reader', NEO4J_PASSWORD: 'pw', NEO4J_DATABASE: 'news' });
+  expect(config.neo4j).toEqual({ mode: 'external', uri: 'neo4j+s://db.example:7687', user: 'reader', password: 'pw', database: 'news' });
+});
+
+test('every problem is reported at once, naming the variable', () => {
+  let error: unknown;
+  try {
+    loadConfig({ PORT: 'eighty', NEO4J_URI: 'http://localhost:7474', SEED_ON_START: 'sometimes' });
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(ConfigError);
+  const message = (error as Error).message;
+  expect(message).toMatch(/PORT: /);
+  expect(message).toMatch(/NEO4J_URI: must be a bolt:\/\/ or neo4j:\/\/ URI/);
+  expect(message).toMatch(/SEED_ON_START: /);
+});
