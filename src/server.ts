@@ -47,6 +47,8 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     typeDefs: loadTypeDefs(),
     resolvers,
     includeStacktraceInErrorResponses: false,
+    // src/index.ts owns signal handling (and the order of shutdown); Apollo must not add its own.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled()],
     formatError: (formatted, error) => formatError(formatted, error, log),
   });

@@ -7,6 +7,7 @@
 import { ConfigError, loadConfig } from '../config';
 import { connect } from '../db/connect';
 import { InvalidFactsError, seedFiles, validateFiles } from '../facts/seed';
+import { LoadConflictError } from '../repositories/load-repository';
 import { applySchema } from '../repositories/schema-repository';
 
 async function main(argv: string[]): Promise<number> {
@@ -36,6 +37,7 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof InvalidFactsError || error instanceof ConfigError) console.error(error.message);
+    else if (error instanceof LoadConflictError) console.error(`The file conflicts with the graph; that file was not written:\n${error.message}`);
     else console.error(error);
     process.exit(1);
   },

@@ -3,7 +3,7 @@
  * its own transaction. Used by `npm run seed` and by `npm start` on an empty graph.
  */
 import type { Database } from '../db/driver';
-import { type LoadSummary, loadDocument } from '../repositories/load-repository';
+import { LoadConflictError, type LoadSummary, loadDocument } from '../repositories/load-repository';
 import { readFactsFile } from './read';
 import type { Problem, ValidDocument } from './validate';
 
@@ -29,7 +29,10 @@ export async function seedFiles(db: Database, files: string[], log: (line: strin
   const summaries: LoadSummary[] = [];
   for (const [i, document] of documents.entries()) {
     const started = Date.now();
-    const summary = await loadDocument(db, document);
+    const summary = await loadDocument(db, document).catch((error: unknown) => {
+      if (!(error instanceof LoadConflictError)) throw error;
+      throw new LoadConflictError(error.problems.map((p) => ({ ...p, path: `${files[i]}: ${p.path}` })));
+    });
     summaries.push(summary);
     log(
       `[seed] ${files[i]}: ${summary.entities} entities, ${summary.relationships} relationships ` +

@@ -73,6 +73,14 @@ export function validateFacts(input: unknown): ValidationResult {
     locate(record, rel.evidence);
   });
 
+  doc.entities.forEach((entity, i) => {
+    if (entity.type !== 'Stance') return;
+    const takers = doc.relationships.filter((r) => r.type === 'TAKES_STANCE' && r.to === entity.id).length;
+    if (takers !== 1) {
+      problems.push({ path: `entities[${i}]`, message: `stance "${entity.id}" needs exactly one TAKES_STANCE relationship from the actor taking it; found ${takers}` });
+    }
+  });
+
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { doc, sentences, evidence } };
 }
 

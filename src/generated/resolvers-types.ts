@@ -528,6 +528,8 @@ export type Statement = Node & {
   __typename?: 'Statement';
   /** The nodes the statement is about. */
   about: Array<Node>;
+  /** When it was said, where the source gives it. */
+  date?: Maybe<FuzzyDate>;
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
   kind: StatementKind;
@@ -1025,6 +1027,7 @@ export type StanceEdgeResolvers<ContextType = Context, ParentType extends Resolv
 
 export type StatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = ResolversObject<{
   about?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['FuzzyDate']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['StatementKind'], ParentType, ContextType>;

@@ -38,6 +38,7 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
   const path = url.pathname;
 
   if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+  if (path === '/favicon.ico') return void res.writeHead(204).end();
   if (path === '/readyz') {
     const reason = await deps.readiness().catch((error: Error) => error.message);
     return reason === null ? sendJson(res, 200, { status: 'ready' }) : sendJson(res, 503, { status: 'not ready', reason });

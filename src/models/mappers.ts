@@ -102,6 +102,7 @@ export function toStatement(props: Props): StatementModel {
     text: props.text as string,
     kind: props.kind as StatementModel['kind'],
     topics: strs(props.topics),
+    date: toFuzzyDate(props, 'date'),
     evidence: toEvidence(props),
   };
 }

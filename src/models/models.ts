@@ -64,6 +64,7 @@ export interface StatementModel extends NodeBase<'Statement'> {
   text: string;
   kind: 'QUOTE' | 'REPORTED';
   topics: string[];
+  date: FuzzyDateModel | null;
 }
 
 export interface StanceModel extends NodeBase<'Stance'> {

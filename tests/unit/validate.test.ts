@@ -93,3 +93,11 @@ test('a country counts as an actor and as a location', () => {
   );
   expect(problems(input)).toEqual([]);
 });
+
+test('a stance needs exactly one actor taking it', () => {
+  const input = doc();
+  input.entities.push({ id: 'stance:putin-silent', type: 'Stance', topic: 'talks', stance: 'SILENT', summary: 'Putin said nothing.', evidence: [{ sentence: 2, excerpt: 'said nothing' }] } as never);
+  expect(problems(input)).toEqual(['entities[3]: stance "stance:putin-silent" needs exactly one TAKES_STANCE relationship from the actor taking it; found 0']);
+  input.relationships.push({ type: 'TAKES_STANCE', from: 'actor:putin', to: 'stance:putin-silent', evidence: [{ sentence: 2, excerpt: 'Putin said' }] } as never);
+  expect(problems(input)).toEqual([]);
+});
