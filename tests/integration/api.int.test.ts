@@ -6,7 +6,7 @@ import type { Database } from '../../src/db/driver';
 import { createDatabase } from '../../src/db/driver';
 import { freePort } from '../../src/db/local-neo4j';
 import { EXAMPLES } from '../../src/playground/examples';
-import { openTestDatabase } from '../helpers/test-database';
+import { openTestDatabase, testDatabaseSettings } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 let db: Database;
@@ -150,4 +150,19 @@ test('unknown paths are 404 and oversized bodies are 413', async () => {
     body: JSON.stringify({ query: `{ actors { totalCount } } # ${'x'.repeat(1_100_000)}` }),
   });
   expect(big.status).toBe(413);
+});
+
+test('a neo4j:// routing URI works: reads go through the routing table to a reader', async () => {
+  const settings = testDatabaseSettings();
+  const routed = createDatabase({ ...settings, uri: settings.uri.replace(/^bolt:/, 'neo4j:') });
+  const routedApi = await startTestServer(routed);
+  try {
+    const data = await routedApi.data('{ actor(id: "actor:andrii-sybiha") { name positions { position { title } } } }');
+    expect(data.actor).toEqual({ name: 'Andrii Sybiha', positions: [{ position: { title: 'Minister for foreign affairs of Ukraine' } }] });
+    const ready = await fetch(`${routedApi.url}/readyz`);
+    expect(ready.status).toBe(200);
+  } finally {
+    await routedApi.close();
+    await routed.driver.close();
+  }
 });
