@@ -7,6 +7,7 @@ import { EventRepository } from './repositories/event-repository';
 import { GraphReader } from './repositories/graph-reader';
 import { LocationRepository } from './repositories/location-repository';
 import { MeetingRepository } from './repositories/meeting-repository';
+import { NodeRepository } from './repositories/node-repository';
 import { PositionRepository } from './repositories/position-repository';
 import { SourceRepository } from './repositories/source-repository';
 import { StanceRepository } from './repositories/stance-repository';
@@ -14,6 +15,7 @@ import { StatementRepository } from './repositories/statement-repository';
 
 /** What every resolver receives as its third argument. */
 export interface Context {
+  nodes: NodeRepository;
   actors: ActorRepository;
   meetings: MeetingRepository;
   locations: LocationRepository;
@@ -28,6 +30,7 @@ export interface Context {
 export function createContext(db: Database): Context {
   const graph = new GraphReader(db);
   return {
+    nodes: new NodeRepository(graph),
     actors: new ActorRepository(graph),
     meetings: new MeetingRepository(graph),
     locations: new LocationRepository(graph),

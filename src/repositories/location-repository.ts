@@ -1,7 +1,7 @@
 /** Reads about locations: lookups, the location list, containment, and what happened there. */
 import { toEvent, toLocation, toMeeting } from '../models/mappers';
 import type { EventModel, LocationModel, MeetingModel } from '../models/models';
-import type { GraphReader, LinkSpec, ListPage } from './graph-reader';
+import { type GraphReader, type LinkSpec, type ListPage, SORT_KEYS } from './graph-reader';
 import { namePredicate, type PageRequest } from './list-filters';
 
 const PART_OF: LinkSpec = { rel: 'PART_OF', dir: 'OUT', label: 'Location', order: 'name' };
@@ -10,19 +10,19 @@ const PARTS: LinkSpec = { rel: 'PART_OF', dir: 'IN', label: 'Location', order: '
 /** How deep part-of chains are followed (city -> region -> country -> ...). */
 const MAX_PART_OF_DEPTH = 10;
 
-const MEETINGS_WITHIN = `// findMeetingsWithinLocation
+/**
+ * Nodes linked by `rel` to this location or to any place part of it (a country's cities), for the
+ * batched `linkedBy` reader. Only called with the constants below.
+ */
+const within = (name: string, rel: 'HELD_IN' | 'OCCURRED_IN', label: 'Meeting' | 'Event', order: 'startDate' | 'date') => `// ${name}
   UNWIND $ids AS id
-  MATCH (:Location {id: id})<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(:Location)<-[r:HELD_IN]-(n:Meeting)
+  MATCH (:Location {id: id})<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(:Location)<-[r:${rel}]-(n:${label})
   WITH DISTINCT id, n, r
   RETURN id AS fromId, n {.*} AS node, labels(n) AS labels, r {.*} AS rel
-  ORDER BY coalesce(n.startDate, '9999'), n.id`;
+  ORDER BY ${SORT_KEYS[order]}, n.id`;
 
-const EVENTS_WITHIN = `// findEventsWithinLocation
-  UNWIND $ids AS id
-  MATCH (:Location {id: id})<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(:Location)<-[r:OCCURRED_IN]-(n:Event)
-  WITH DISTINCT id, n, r
-  RETURN id AS fromId, n {.*} AS node, labels(n) AS labels, r {.*} AS rel
-  ORDER BY coalesce(n.date, '9999'), n.id`;
+const MEETINGS_WITHIN = within('findMeetingsWithinLocation', 'HELD_IN', 'Meeting', 'startDate');
+const EVENTS_WITHIN = within('findEventsWithinLocation', 'OCCURRED_IN', 'Event', 'date');
 
 /** Filters of the `locations` list. */
 export interface LocationFilter {

@@ -1,7 +1,7 @@
 /** Reads about sources: lookups, the list of sources, and the people and agencies they credit. */
 import { type Database, read } from '../db/driver';
-import { toActor, toEvidence, toNode, toSource } from '../models/mappers';
-import type { NodeModel, SourceCreditModel, SourceModel } from '../models/models';
+import { toActor, toEvidence, toSource } from '../models/mappers';
+import type { SourceCreditModel, SourceModel } from '../models/models';
 import type { GraphReader, LinkSpec } from './graph-reader';
 
 const CREDITS: LinkSpec = { rel: 'CREDITS', dir: 'OUT', label: 'Actor', order: 'name' };
@@ -30,11 +30,5 @@ export class SourceRepository {
       role: (r.rel.role as string | undefined) ?? null,
       evidence: toEvidence(r.rel),
     }));
-  }
-
-  /** Any node by id, whatever its type. */
-  async findNode(id: string): Promise<NodeModel | null> {
-    const row = await this.graph.node('Node', id);
-    return row && toNode(row.node, row.labels);
   }
 }

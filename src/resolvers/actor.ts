@@ -1,14 +1,11 @@
 /** Resolvers of Actor and ActorRelation, and the actor queries. */
 import type { Resolvers } from '../generated/resolvers-types';
-import { pageRequest, toConnection } from './connection';
+import { paginate } from './connection';
 
 export const actorResolvers: Resolvers = {
   Query: {
     actor: (_, { id }, ctx) => ctx.actors.findById(id),
-    actors: async (_, { where, first, after }, ctx) => {
-      const request = pageRequest(first, after);
-      return toConnection(await ctx.actors.list(where ?? {}, request), request);
-    },
+    actors: (_, args, ctx) => paginate((filter, page) => ctx.actors.list(filter, page), args),
   },
   Actor: {
     asLocation: (actor, _, ctx) => (actor.isLocation ? ctx.locations.findById(actor.id) : null),

@@ -60,3 +60,15 @@ export function toConnection<T extends { id: string }>(page: ListPage<T>, reques
     totalCount: page.totalCount,
   };
 }
+
+/**
+ * Runs one of the repositories' list methods for Relay arguments: checks `first` and `after`,
+ * fetches the page and returns the connection.
+ */
+export async function paginate<F, T extends { id: string }>(
+  list: (filter: F, page: PageRequest) => Promise<ListPage<T>>,
+  args: { where?: F | null; first?: number | null; after?: string | null },
+): Promise<Connection<T>> {
+  const request = pageRequest(args.first, args.after);
+  return toConnection(await list(args.where ?? ({} as F), request), request);
+}

@@ -1,14 +1,11 @@
 /** Resolvers of Event, and the event queries. */
 import type { Resolvers } from '../generated/resolvers-types';
-import { pageRequest, toConnection } from './connection';
+import { paginate } from './connection';
 
 export const eventResolvers: Resolvers = {
   Query: {
     event: (_, { id }, ctx) => ctx.events.findById(id),
-    events: async (_, { where, first, after }, ctx) => {
-      const request = pageRequest(first, after);
-      return toConnection(await ctx.events.list(where ?? {}, request), request);
-    },
+    events: (_, args, ctx) => paginate((filter, page) => ctx.events.list(filter, page), args),
   },
   Event: {
     actors: async (event, _, ctx) => (await ctx.events.involvement(event.id)).map((i) => i.actor),

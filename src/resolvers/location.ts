@@ -1,14 +1,11 @@
 /** Resolvers of Location, and the location queries. */
 import type { Resolvers } from '../generated/resolvers-types';
-import { pageRequest, toConnection } from './connection';
+import { paginate } from './connection';
 
 export const locationResolvers: Resolvers = {
   Query: {
     location: (_, { id }, ctx) => ctx.locations.findById(id),
-    locations: async (_, { where, first, after }, ctx) => {
-      const request = pageRequest(first, after);
-      return toConnection(await ctx.locations.list(where ?? {}, request), request);
-    },
+    locations: (_, args, ctx) => paginate((filter, page) => ctx.locations.list(filter, page), args),
   },
   Location: {
     asActor: (location, _, ctx) => (location.isActor ? ctx.actors.findById(location.id) : null),

@@ -1,14 +1,11 @@
 /** Resolvers of Meeting and Participation, and the meeting queries. */
 import type { Resolvers } from '../generated/resolvers-types';
-import { pageRequest, toConnection } from './connection';
+import { paginate } from './connection';
 
 export const meetingResolvers: Resolvers = {
   Query: {
     meeting: (_, { id }, ctx) => ctx.meetings.findById(id),
-    meetings: async (_, { where, first, after }, ctx) => {
-      const request = pageRequest(first, after);
-      return toConnection(await ctx.meetings.list(where ?? {}, request), request);
-    },
+    meetings: (_, args, ctx) => paginate((filter, page) => ctx.meetings.list(filter, page), args),
   },
   Meeting: {
     location: (meeting, _, ctx) => ctx.meetings.location(meeting.id),

@@ -17,7 +17,7 @@ export const sourceResolvers: Resolvers = {
     parseLiteral: (ast) => parsePartialDate(ast.kind === Kind.STRING ? ast.value : null),
   }),
   Query: {
-    node: (_, { id }, ctx) => ctx.sources.findNode(id),
+    node: (_, { id }, ctx) => ctx.nodes.findById(id),
     source: (_, { id }, ctx) => ctx.sources.findById(id),
     sources: (_, __, ctx) => ctx.sources.all(),
   },

@@ -1,19 +1,13 @@
 /** Resolvers of Statement and Stance, and their queries. */
 import type { Resolvers } from '../generated/resolvers-types';
-import { pageRequest, toConnection } from './connection';
+import { paginate } from './connection';
 
 export const statementResolvers: Resolvers = {
   Query: {
     statement: (_, { id }, ctx) => ctx.statements.findById(id),
-    statements: async (_, { where, first, after }, ctx) => {
-      const request = pageRequest(first, after);
-      return toConnection(await ctx.statements.list(where ?? {}, request), request);
-    },
+    statements: (_, args, ctx) => paginate((filter, page) => ctx.statements.list(filter, page), args),
     stance: (_, { id }, ctx) => ctx.stances.findById(id),
-    stances: async (_, { where, first, after }, ctx) => {
-      const request = pageRequest(first, after);
-      return toConnection(await ctx.stances.list(where ?? {}, request), request);
-    },
+    stances: (_, args, ctx) => paginate((filter, page) => ctx.stances.list(filter, page), args),
   },
   Statement: {
     speaker: (statement, _, ctx) => ctx.statements.speaker(statement.id),

@@ -6,6 +6,7 @@ import { type Server as HttpServer, createServer as createHttpServer } from 'nod
 import type { AddressInfo } from 'node:net';
 import type { Database } from '../../src/db/driver';
 import { isSchemaApplied } from '../../src/repositories/schema-repository';
+import { openTestDatabase } from './test-database';
 import { createServer } from '../../src/server';
 
 /** A GraphQL response as a client sees it. */
@@ -61,4 +62,21 @@ export async function startTestServer(db: Database, log: string[] = []): Promise
       await server.stop();
     },
   };
+}
+
+/**
+ * For a test file: opens the test database and starts the service on it before the tests, and
+ * closes both after them. Read `.api` and `.db` inside tests (they are set in beforeAll).
+ */
+export function useTestApi(): { readonly api: TestServer; readonly db: Database } {
+  const handle = {} as { api: TestServer; db: Database };
+  beforeAll(async () => {
+    handle.db = openTestDatabase();
+    handle.api = await startTestServer(handle.db);
+  });
+  afterAll(async () => {
+    await handle.api?.close();
+    await handle.db?.driver.close();
+  });
+  return handle;
 }

@@ -2,21 +2,9 @@
  * The questions an analyst asks of the article, asked over HTTP as a client would, with the answers
  * and the evidence a reader can check against the article.
  */
-import type { Database } from '../../src/db/driver';
-import { openTestDatabase } from '../helpers/test-database';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import { useTestApi } from '../helpers/test-server';
 
-let db: Database;
-let api: TestServer;
-
-beforeAll(async () => {
-  db = openTestDatabase();
-  api = await startTestServer(db);
-});
-afterAll(async () => {
-  await api.close();
-  await db.driver.close();
-});
+const t = useTestApi();
 
 const EVIDENCE = 'evidence { sentence sentenceText excerpt start end source { id text } }';
 
@@ -40,7 +28,7 @@ function expectEvidence(evidence: Ev[], ...excerpts: string[]): void {
 }
 
 test('who took part in the UAE talks, and in what role', async () => {
-  const data = await api.data(`{
+  const data = await t.api.data(`{
     meetings(where: { name: "UAE" }) {
       totalCount
       nodes { id name location { name } participants { actor { name } role ${EVIDENCE} } }
@@ -59,7 +47,7 @@ test('who took part in the UAE talks, and in what role', async () => {
 });
 
 test('whom the US envoys met in Moscow, before the UAE talks', async () => {
-  const data = await api.data(`{
+  const data = await t.api.data(`{
     meetings(where: { locationId: "location:moscow" }) {
       nodes { name participants { actor { id } } followedBy { id } ${EVIDENCE} }
     }
@@ -76,7 +64,7 @@ test('whom the US envoys met in Moscow, before the UAE talks', async () => {
 });
 
 test('what office Andrii Sybiha holds, and what he said', async () => {
-  const data = await api.data(`{
+  const data = await t.api.data(`{
     actor(id: "actor:andrii-sybiha") {
       positions { position { title organization { name } } ${EVIDENCE} }
       statements { kind text meeting { id } ${EVIDENCE} }
@@ -96,7 +84,7 @@ test('what office Andrii Sybiha holds, and what he said', async () => {
 });
 
 test('where Zelensky met Trump', async () => {
-  const data = await api.data(`{
+  const data = await t.api.data(`{
     meetings(where: { participantId: "actor:volodymyr-zelensky" }) {
       nodes { name location { name partOf { name } } participants { actor { name } } ${EVIDENCE} }
     }
@@ -109,7 +97,7 @@ test('where Zelensky met Trump', async () => {
 });
 
 test('what Russia demands', async () => {
-  const data = await api.data(`{
+  const data = await t.api.data(`{
     stances(where: { actorId: "country:russia", stance: "DEMANDS" }) {
       nodes { topic summary about { id } ${EVIDENCE} }
     }
@@ -121,7 +109,7 @@ test('what Russia demands', async () => {
 });
 
 test('who Jared Kushner is to Donald Trump, seen from both ends', async () => {
-  const data = await api.data(`{
+  const data = await t.api.data(`{
     kushner: actor(id: "actor:jared-kushner") { relations { type direction other { id } ${EVIDENCE} } }
     trump: actor(id: "actor:donald-trump") { relations { type direction other { id } } }
   }`);
@@ -132,7 +120,7 @@ test('who Jared Kushner is to Donald Trump, seen from both ends', async () => {
 });
 
 test('what Tass reported about the talks', async () => {
-  const data = await api.data(`{
+  const data = await t.api.data(`{
     statements(where: { textContains: "buffer zones" }) {
       nodes { kind text speaker { name } reportedBy { name description } ${EVIDENCE} }
     }
@@ -144,7 +132,7 @@ test('what Tass reported about the talks', async () => {
 });
 
 test('when the talks were held: inferred dates, with the article’s own words', async () => {
-  const data = await api.data(`{
+  const data = await t.api.data(`{
     meeting(id: "meeting:uae-trilateral-talks") {
       startDate { value precision inferred expression }
       endDate { value precision inferred expression }
@@ -159,7 +147,7 @@ test('when the talks were held: inferred dates, with the article’s own words',
 });
 
 test('what happened during the talks: strikes, with no invented city names', async () => {
-  const data = await api.data(`{
+  const data = await t.api.data(`{
     meeting(id: "meeting:uae-trilateral-talks") {
       events { name kind date { value expression } location { name } involvement { actor { name } role } ${EVIDENCE} }
     }
@@ -172,7 +160,7 @@ test('what happened during the talks: strikes, with no invented city names', asy
 });
 
 test('which meetings were held in Russia, counting its cities', async () => {
-  const data = await api.data(`{
+  const data = await t.api.data(`{
     location(id: "country:russia") { kind asActor { id } parts { name } meetings { id } }
     meetings(where: { locationId: "country:russia" }) { totalCount }
   }`);
@@ -186,7 +174,7 @@ test('which meetings were held in Russia, counting its cities', async () => {
 });
 
 test('what "Moscow" rejects: an alias of the Russian government', async () => {
-  const data = await api.data(`{
+  const data = await t.api.data(`{
     actors(where: { name: "moscow" }) { nodes { id stances { stance summary about { id } ${EVIDENCE} } } }
   }`);
   expect(data.actors.nodes.map((a: { id: string }) => a.id)).toEqual(['country:russia']);
@@ -196,7 +184,7 @@ test('what "Moscow" rejects: an alias of the Russian government', async () => {
 });
 
 test('who spoke about territory', async () => {
-  const data = await api.data(`{
+  const data = await t.api.data(`{
     statements(where: { textContains: "territorial" }) { nodes { text speaker { name positions { position { title } } } } }
   }`);
   expect(data.statements.nodes).toEqual([
@@ -208,7 +196,7 @@ test('who spoke about territory', async () => {
 });
 
 test('who took the photograph: the credit is a fact about the source', async () => {
-  const data = await api.data(`{
+  const data = await t.api.data(`{
     sources { id publisher credits { actor { name } role ${EVIDENCE} } }
   }`);
   expect(data.sources).toHaveLength(1);

@@ -2,24 +2,13 @@
  * How the API behaves at its edges: paging with cursors, bad arguments, unknown ids, a database
  * that is down, the health endpoints, and the playground page a browser opens.
  */
-import type { Database } from '../../src/db/driver';
 import { createDatabase } from '../../src/db/driver';
 import { freePort } from '../../src/db/local-neo4j';
 import { EXAMPLES } from '../../src/playground/examples';
-import { openTestDatabase, testDatabaseSettings } from '../helpers/test-database';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import { testDatabaseSettings } from '../helpers/test-database';
+import { startTestServer, useTestApi } from '../helpers/test-server';
 
-let db: Database;
-let api: TestServer;
-
-beforeAll(async () => {
-  db = openTestDatabase();
-  api = await startTestServer(db);
-});
-afterAll(async () => {
-  await api.close();
-  await db.driver.close();
-});
+const t = useTestApi();
 
 const PAGE = `query ($first: Int, $after: String) {
   actors(first: $first, after: $after) { totalCount edges { cursor node { id name } } pageInfo { hasNextPage hasPreviousPage endCursor } }
@@ -30,14 +19,14 @@ test('paging through actors with cursors visits each actor once, in name order',
   let after: string | null = null;
   let pages = 0;
   for (;;) {
-    const { actors }: { actors: any } = await api.data(PAGE, { first: 7, after });
+    const { actors }: { actors: any } = await t.api.data(PAGE, { first: 7, after });
     seen.push(...actors.edges.map((e: { node: { name: string } }) => e.node.name));
     expect(actors.pageInfo.hasPreviousPage).toBe(after !== null);
     pages += 1;
     if (!actors.pageInfo.hasNextPage) break;
     after = actors.pageInfo.endCursor;
   }
-  const { actors: all } = await api.data(PAGE, { first: 100 });
+  const { actors: all } = await t.api.data(PAGE, { first: 100 });
   expect(pages).toBe(Math.ceil(all.totalCount / 7));
   expect(seen).toEqual(all.edges.map((e: { node: { name: string } }) => e.node.name));
   expect(new Set(seen).size).toBe(all.totalCount);
@@ -45,9 +34,9 @@ test('paging through actors with cursors visits each actor once, in name order',
 });
 
 test('the default page size is 20, and first: 0 returns only the count', async () => {
-  const { actors } = await api.data('{ actors { totalCount nodes { id } pageInfo { hasNextPage } } }');
+  const { actors } = await t.api.data('{ actors { totalCount nodes { id } pageInfo { hasNextPage } } }');
   expect(actors.nodes).toHaveLength(20);
-  const zero = await api.data('{ actors(first: 0) { totalCount nodes { id } pageInfo { hasNextPage } } }');
+  const zero = await t.api.data('{ actors(first: 0) { totalCount nodes { id } pageInfo { hasNextPage } } }');
   expect(zero.actors).toEqual({ totalCount: actors.totalCount, nodes: [], pageInfo: { hasNextPage: true } });
 });
 
@@ -58,7 +47,7 @@ test('bad paging arguments are BAD_USER_INPUT errors that say what is wrong', as
     [{ first: 5, after: 'not-a-cursor' }, 'after'],
     [{ first: 5, after: Buffer.from('{"a":1}').toString('base64url') }, 'after'],
   ] as const) {
-    const response = await api.gql(PAGE, variables);
+    const response = await t.api.gql(PAGE, variables);
     expect(response.status).toBe(200);
     expect(response.data).toBeNull();
     expect(response.errors).toEqual([
@@ -68,7 +57,7 @@ test('bad paging arguments are BAD_USER_INPUT errors that say what is wrong', as
 });
 
 test('unknown ids are null, and an id of another type is null too', async () => {
-  const data = await api.data(`{
+  const data = await t.api.data(`{
     actor(id: "actor:nobody") { id }
     node(id: "nothing:here") { id }
     meeting(id: "actor:andrii-sybiha") { id }
@@ -78,22 +67,22 @@ test('unknown ids are null, and an id of another type is null too', async () => 
 });
 
 test('invalid documents are refused with a GraphQL validation code', async () => {
-  const response = await api.gql('{ actor(id: "actor:andrii-sybiha") { salary } }');
+  const response = await t.api.gql('{ actor(id: "actor:andrii-sybiha") { salary } }');
   expect(response.status).toBe(400);
   expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
 });
 
 test('every playground example runs without errors against the seeded graph', async () => {
   for (const example of EXAMPLES) {
-    const response = await api.gql(example.query, example.variables ? JSON.parse(example.variables) : undefined);
+    const response = await t.api.gql(example.query, example.variables ? JSON.parse(example.variables) : undefined);
     expect({ title: example.title, errors: response.errors }).toEqual({ title: example.title, errors: undefined });
   }
 });
 
 test('healthz and readyz answer 200 while the database is up', async () => {
-  const health = await fetch(`${api.url}/healthz`);
+  const health = await fetch(`${t.api.url}/healthz`);
   expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }]);
-  const ready = await fetch(`${api.url}/readyz`);
+  const ready = await fetch(`${t.api.url}/readyz`);
   expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready' }]);
 });
 
@@ -126,7 +115,7 @@ test('with the database down: readyz is 503 and queries fail with DATABASE_UNAVA
 
 test('the playground page opens from /graphql and / for a browser, and loads nothing from other hosts', async () => {
   for (const path of ['/', '/graphql']) {
-    const page = await fetch(`${api.url}${path}`, { headers: { accept: 'text/html' } });
+    const page = await fetch(`${t.api.url}${path}`, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
     const html = await page.text();
@@ -135,7 +124,7 @@ test('the playground page opens from /graphql and / for a browser, and loads not
     expect(references.length).toBeGreaterThanOrEqual(4);
     for (const reference of references) {
       expect(reference.startsWith('/')).toBe(true);
-      const asset = await fetch(`${api.url}${reference}`);
+      const asset = await fetch(`${t.api.url}${reference}`);
       expect(asset.status).toBe(200);
       expect((await asset.arrayBuffer()).byteLength).toBeGreaterThan(1000);
     }
@@ -143,8 +132,8 @@ test('the playground page opens from /graphql and / for a browser, and loads not
 });
 
 test('unknown paths are 404 and oversized bodies are 413', async () => {
-  expect((await fetch(`${api.url}/nope`)).status).toBe(404);
-  const big = await fetch(`${api.url}/graphql`, {
+  expect((await fetch(`${t.api.url}/nope`)).status).toBe(404);
+  const big = await fetch(`${t.api.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: `{ actors { totalCount } } # ${'x'.repeat(1_100_000)}` }),

@@ -2,26 +2,14 @@
  * Every relationship field of the API contract, resolved from the seeded graph over HTTP. Each
  * test names a field and a fact of the article that must come back through it.
  */
-import type { Database } from '../../src/db/driver';
-import { openTestDatabase } from '../helpers/test-database';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import { useTestApi } from '../helpers/test-server';
 
-let db: Database;
-let api: TestServer;
-
-beforeAll(async () => {
-  db = openTestDatabase();
-  api = await startTestServer(db);
-});
-afterAll(async () => {
-  await api.close();
-  await db.driver.close();
-});
+const t = useTestApi();
 
 const ids = (list: { id: string }[]) => list.map((n) => n.id).sort();
 
 test('Actor: positions, relations, meetings, statements, mentionedIn, stances, events, asLocation', async () => {
-  const data = await api.data(`{
+  const data = await t.api.data(`{
     witkoff: actor(id: "actor:steve-witkoff") {
       kind aliases description
       positions { actor { id } position { id } since { value } until { value } evidence { excerpt } }
@@ -53,7 +41,7 @@ test('Actor: positions, relations, meetings, statements, mentionedIn, stances, e
 });
 
 test('Meeting: location, participants, statements, events, precededBy, followedBy', async () => {
-  const data = await api.data(`{
+  const data = await t.api.data(`{
     meeting(id: "meeting:uae-trilateral-talks") {
       location { id }
       participants { actor { id } meeting { id } role }
@@ -73,7 +61,7 @@ test('Meeting: location, participants, statements, events, precededBy, followedB
 });
 
 test('Location: partOf, parts, meetings (through part-of), events', async () => {
-  const data = await api.data(`{
+  const data = await t.api.data(`{
     donbas: location(id: "location:donbas") { kind partOf { id partOf { id } } }
     ukraine: location(id: "country:ukraine") { parts { id } events { id } meetings { id } }
     moscow: location(id: "location:moscow") { asActor { id } meetings { id } }
@@ -88,7 +76,7 @@ test('Location: partOf, parts, meetings (through part-of), events', async () => 
 });
 
 test('Position: organization and holders', async () => {
-  const data = await api.data(`{
+  const data = await t.api.data(`{
     position(id: "position:putin-foreign-policy-adviser") {
       title organization { id } holders { actor { id } position { id } evidence { excerpt } }
     }
@@ -101,7 +89,7 @@ test('Position: organization and holders', async () => {
 });
 
 test('Statement: speaker, reportedBy, meeting, about (any node type), mentions, topics', async () => {
-  const data = await api.data(`{
+  const data = await t.api.data(`{
     statement(id: "statement:sybiha-night-of-russian-terror") {
       kind speaker { id } reportedBy { id } meeting { id }
       about { __typename id }
@@ -122,7 +110,7 @@ test('Statement: speaker, reportedBy, meeting, about (any node type), mentions, 
 });
 
 test('Stance: actor, topic, stance, summary, about', async () => {
-  const data = await api.data(`{
+  const data = await t.api.data(`{
     stance(id: "stance:zelensky-open-to-free-trade-zone") { actor { id } topic stance summary about { __typename id } }
   }`);
   expect(data.stance).toMatchObject({ actor: { id: 'actor:volodymyr-zelensky' }, stance: 'OPEN_TO' });
@@ -131,7 +119,7 @@ test('Stance: actor, topic, stance, summary, about', async () => {
 });
 
 test('Event: actors, involvement, location, meeting, date', async () => {
-  const data = await api.data(`{
+  const data = await t.api.data(`{
     event(id: "event:full-scale-invasion") {
       kind date { value precision inferred } actors { id } involvement { actor { id } role } location { id } meeting { id }
     }
@@ -147,7 +135,7 @@ test('Event: actors, involvement, location, meeting, date', async () => {
 });
 
 test('Source: text, sentences, credits; Evidence.source', async () => {
-  const data = await api.data(`{
+  const data = await t.api.data(`{
     source(id: "source:observer-uae-talks") { title publisher url text sentences { number text } credits { actor { id } } }
     actor(id: "actor:tass") { evidence { source { id } } }
   }`);
@@ -172,13 +160,13 @@ test('node(id) resolves every type through the Node interface', async () => {
     ['source:observer-uae-talks', 'Source'],
   ];
   for (const [id, type] of cases) {
-    const data = await api.data(`query ($id: ID!) { node(id: $id) { __typename id } }`, { id });
+    const data = await t.api.data(`query ($id: ID!) { node(id: $id) { __typename id } }`, { id });
     expect(data.node).toEqual({ __typename: type, id });
   }
 });
 
 test('every list query answers, with totals that match its nodes', async () => {
-  const data = await api.data(`{
+  const data = await t.api.data(`{
     actors(first: 100) { totalCount nodes { id } }
     meetings(first: 100) { totalCount nodes { id } }
     locations(first: 100) { totalCount nodes { id } }
