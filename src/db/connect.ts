@@ -18,6 +18,7 @@ export interface Connection {
 export async function connect(config: Config['neo4j'], log: (line: string) => void): Promise<Connection> {
   if (config.mode === 'external') {
     const db = createDatabase(config);
+    log(`[neo4j] using the Neo4j at ${config.uri}${config.database ? ` (database ${config.database})` : ''}`);
     return { db, uri: config.uri, close: () => db.driver.close() };
   }
   const server = await startLocalNeo4j({
