@@ -7,7 +7,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { ConfigError, loadConfig } from './config';
 import { connect } from './db/connect';
 import { InvalidFactsError, seedFiles } from './facts/seed';
-import { applySchema, isGraphEmpty, isSchemaApplied } from './repositories/schema-repository';
+import { applySchema, isGraphEmpty, readinessProblem } from './repositories/schema-repository';
 import { createServer } from './server';
 
 const log = (line: string) => console.error(line);
@@ -45,10 +45,7 @@ async function main(): Promise<void> {
   const server = await createServer({
     db,
     log,
-    readiness: async () => {
-      await db.driver.verifyConnectivity({ database: db.database });
-      return (await isSchemaApplied(db)) ? null : 'the database schema is not applied';
-    },
+    readiness: () => readinessProblem(db),
   });
   cleanups.push(() => server.stop());
   const http = createHttpServer((req, res) => void server.handle(req, res));

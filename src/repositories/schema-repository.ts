@@ -40,3 +40,9 @@ export async function isGraphEmpty(db: Database): Promise<boolean> {
   const rows = await read(db, '// countSources\nMATCH (s:Source) RETURN count(s) AS sources');
   return rows[0]?.sources === 0;
 }
+
+/** Why the service is not ready (database unreachable, schema missing), or null when it is. */
+export async function readinessProblem(db: Database): Promise<string | null> {
+  await db.driver.verifyConnectivity({ database: db.database });
+  return (await isSchemaApplied(db)) ? null : 'the database schema is not applied';
+}

@@ -5,7 +5,7 @@
 import { type Server as HttpServer, createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Database } from '../../src/db/driver';
-import { isSchemaApplied } from '../../src/repositories/schema-repository';
+import { readinessProblem } from '../../src/repositories/schema-repository';
 import { openTestDatabase } from './test-database';
 import { createServer } from '../../src/server';
 
@@ -30,10 +30,7 @@ export async function startTestServer(db: Database, log: string[] = []): Promise
   const server = await createServer({
     db,
     log: (line) => log.push(line),
-    readiness: async () => {
-      await db.driver.verifyConnectivity({ database: db.database });
-      return (await isSchemaApplied(db)) ? null : 'the database schema is not applied';
-    },
+    readiness: () => readinessProblem(db),
   });
   const http: HttpServer = createHttpServer((req, res) => void server.handle(req, res));
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
