@@ -25,6 +25,7 @@ const Env = z.object({
   NEO4J_LOCAL_PAGECACHE_MB: megabytes.default(256),
   SEED_ON_START: z.enum(['if-empty', 'always', 'never']).default('if-empty'),
   SEED_FILES: z.string().min(1).default(join(PROJECT_ROOT, 'seed', 'data', 'uae-talks.json')),
+  NODE_ENV: z.string().default('development'),
 });
 
 /** Typed configuration of the service. */
@@ -35,6 +36,8 @@ export interface Config {
     | { mode: 'external'; uri: string; user: string; password: string; database?: string }
     | { mode: 'local'; dataDir: string; port?: number; heapMb: number; pageCacheMb: number; database?: string };
   seed: { onStart: 'if-empty' | 'always' | 'never'; files: string[] };
+  /** NODE_ENV=production: debugging aids such as `x-debug-db` are off. */
+  production: boolean;
 }
 
 /** Thrown with every configuration problem listed. */
@@ -66,5 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           database: e.NEO4J_DATABASE,
         },
     seed: { onStart: e.SEED_ON_START, files: e.SEED_FILES.split(',').map((f) => f.trim()).filter(Boolean) },
+    production: e.NODE_ENV === 'production',
   };
 }

@@ -4,7 +4,7 @@
 import type { Database } from './db/driver';
 import { ActorRepository } from './repositories/actor-repository';
 import { EventRepository } from './repositories/event-repository';
-import { GraphReader } from './repositories/graph-reader';
+import { type DbStats, GraphReader } from './repositories/graph-reader';
 import { LocationRepository } from './repositories/location-repository';
 import { MeetingRepository } from './repositories/meeting-repository';
 import { NodeRepository } from './repositories/node-repository';
@@ -24,12 +24,23 @@ export interface Context {
   stances: StanceRepository;
   events: EventRepository;
   sources: SourceRepository;
+  /** Round trips and database time of this request, reported when `debugDb` is set. */
+  dbStats: DbStats;
+  /** Whether the response should carry `extensions.db` (header `x-debug-db: 1`). */
+  debugDb: boolean;
+}
+
+/** What the HTTP layer knows about a request that shapes its context. */
+export interface RequestInfo {
+  debugDb: boolean;
 }
 
 /** Builds the context of one request. */
-export function createContext(db: Database): Context {
+export function createContext(db: Database, request: RequestInfo = { debugDb: false }): Context {
   const graph = new GraphReader(db);
   return {
+    dbStats: graph.stats,
+    debugDb: request.debugDb,
     nodes: new NodeRepository(graph),
     actors: new ActorRepository(graph),
     meetings: new MeetingRepository(graph),
@@ -38,6 +49,6 @@ export function createContext(db: Database): Context {
     statements: new StatementRepository(graph),
     stances: new StanceRepository(graph),
     events: new EventRepository(graph),
-    sources: new SourceRepository(graph, db),
+    sources: new SourceRepository(graph),
   };
 }

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     db,
     log,
     readiness: () => readinessProblem(db),
+    allowDebugDb: !config.production,
   });
   cleanups.push(() => server.stop());
   const http = createHttpServer((req, res) => void server.handle(req, res));

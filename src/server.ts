@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
@@ -22,6 +22,8 @@ export interface ServerDeps {
   /** Resolves to null when ready, or to the reason it is not. */
   readiness: () => Promise<string | null>;
   log?: (line: string) => void;
+  /** Whether `x-debug-db: 1` may add database statistics to responses (never in production). */
+  allowDebugDb?: boolean;
 }
 
 /** A started Apollo server and the HTTP handler that serves it. */
@@ -49,13 +51,27 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     includeStacktraceInErrorResponses: false,
     // src/index.ts owns signal handling (and the order of shutdown); Apollo must not add its own.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), dbStatsPlugin],
     formatError: (formatted, error) => formatError(formatted, error, log),
   });
   await apollo.start();
-  const handle = createRequestHandler({ apollo, context: () => createContext(deps.db), readiness: deps.readiness });
+  const handle = createRequestHandler({ apollo, context: (request) => createContext(deps.db, { debugDb: request.debugDb && (deps.allowDebugDb ?? true) }), readiness: deps.readiness });
   return { apollo, handle, stop: () => apollo.stop() };
 }
+
+/** Adds `extensions.db: { roundTrips, dbTimeMs }` to the responses of requests that asked for it. */
+const dbStatsPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        if (!contextValue.debugDb || response.body.kind !== 'single') return;
+        const { roundTrips, dbTimeMs } = contextValue.dbStats;
+        const result = response.body.singleResult;
+        result.extensions = { ...result.extensions, db: { roundTrips, dbTimeMs: Math.round(dbTimeMs * 100) / 100 } };
+      },
+    };
+  },
+};
 
 /**
  * Clients see coded errors only: their own mistakes as they are, a database outage as

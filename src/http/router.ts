@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import type { Context } from '../context';
+import type { Context, RequestInfo } from '../context';
 import { PLAYGROUND_ASSETS, playgroundHtml } from '../playground/page';
 
 /** Largest request body accepted, in bytes. */
@@ -16,7 +16,7 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Prom
 
 interface RouterDeps {
   apollo: ApolloServer<Context>;
-  context: () => Context;
+  context: (request: RequestInfo) => Context;
   readiness: () => Promise<string | null>;
 }
 
@@ -72,7 +72,7 @@ async function graphql(deps: RouterDeps, req: IncomingMessage, res: ServerRespon
     }
   }
   const request: HTTPGraphQLRequest = { method: method.toUpperCase(), headers, search: url.search, body };
-  const response = await deps.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => deps.context() });
+  const response = await deps.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => deps.context({ debugDb: headers.get('x-debug-db') === '1' }) });
 
   res.statusCode = response.status ?? 200;
   for (const [key, value] of response.headers) res.setHeader(key, value);

@@ -50,7 +50,7 @@ export class ActorRepository {
     if (filter.id != null) predicates.push('n.id = $id');
     if (filter.name != null) predicates.push(namePredicate('name'));
     if (filter.kind != null) predicates.push('n.kind = $kind');
-    return this.graph.list('listActors', { label: 'Actor', predicates, params: { ...filter }, order: 'name', ...page }, (r) => toActor(r.node, r.labels));
+    return this.graph.list('listActors', { label: 'Actor', predicates, params: { ...filter }, order: { key: 'name', desc: false }, ...page }, (r) => toActor(r.node, r.labels));
   }
 
   async meetings(actorId: string): Promise<MeetingModel[]> {

@@ -28,7 +28,7 @@ export class EventRepository {
     if (filter.id != null) predicates.push('n.id = $id');
     if (filter.name != null) predicates.push(namePredicate('name'));
     if (filter.actorId != null) predicates.push('EXISTS { (:Actor {id: $actorId})-[:INVOLVED_IN]->(n) }');
-    return this.graph.list('listEvents', { label: 'Event', predicates, params: { ...filter }, order: 'date', ...page }, (r) => toEvent(r.node));
+    return this.graph.list('listEvents', { label: 'Event', predicates, params: { ...filter }, order: { key: 'date', desc: false }, ...page }, (r) => toEvent(r.node));
   }
 
   async involvement(eventId: string): Promise<EventActorModel[]> {

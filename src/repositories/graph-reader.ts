@@ -1,13 +1,33 @@
 /**
  * The generic reads every aggregate repository is built on: nodes by id, the nodes linked to a
- * node by one relationship type, and one page of a filtered, sorted list. Lookups by id and links
- * are batched per request with DataLoader, so resolving a field for twenty parents costs one
- * statement, not twenty. Labels and relationship types come only from the constants below.
+ * node by one relationship type, and one page of a filtered, sorted list.
+ *
+ * Round trips are bounded twice over. Lookups by id and links are batched per field with
+ * DataLoader, so resolving a field for twenty parents costs one statement, not twenty. And every
+ * statement a request asks for while GraphQL resolves one level of the selection is held until
+ * that level has been walked, then all of them run as one Cypher statement (each in its own
+ * `CALL` subquery). A request therefore costs at most one round trip per nesting level, whatever
+ * the number of fields and items. Labels and relationship types come only from the constants below.
  */
 import DataLoader from 'dataloader';
 import neo4j from 'neo4j-driver';
-import { type Database, read } from '../db/driver';
+import { type Database, type Row, read } from '../db/driver';
 import type { Props } from '../models/mappers';
+
+/** What one request cost in the database: statements sent and the time spent waiting for them. */
+export interface DbStats {
+  roundTrips: number;
+  dbTimeMs: number;
+}
+
+/** A statement waiting for the end of the current resolution step. */
+interface Pending {
+  name: string;
+  cypher: string;
+  params: Record<string, unknown>;
+  resolve: (rows: Row[]) => void;
+  reject: (error: unknown) => void;
+}
 
 /** Node labels, as stored. `Node` is on every node and carries the unique id. */
 export type Label = 'Node' | 'Actor' | 'Location' | 'Meeting' | 'Position' | 'Statement' | 'Stance' | 'Event' | 'Source';
@@ -32,20 +52,31 @@ export type RelType =
   | 'CREDITS';
 
 /**
- * Sort orders for linked nodes and lists, as Cypher expressions over `n`. Keys are strings so a
- * cursor can hold them; ties break on `n.id`.
+ * Sort keys, as Cypher expressions over `n` (the listed node) for ascending or descending order.
+ * Keys are strings so a cursor can hold them; ties break on `n.id` in the same direction.
+ * Undated and unnamed nodes come last either way.
  */
 export const SORT_KEYS = {
-  name: 'toLower(n.name)',
-  title: 'toLower(n.title)',
-  id: 'n.id',
-  /** Undated last. */
-  startDate: "coalesce(n.startDate, '9999')",
-  date: "coalesce(n.date, '9999')",
+  name: () => 'toLower(n.name)',
+  title: () => 'toLower(n.title)',
+  topic: () => 'toLower(n.topic)',
+  id: () => 'n.id',
+  startDate: (desc: boolean) => `coalesce(n.startDate, '${desc ? '' : '9999'}')`,
+  date: (desc: boolean) => `coalesce(n.date, '${desc ? '' : '9999'}')`,
   /** Order of first appearance in the sources. */
-  textPosition: "coalesce(n.evidenceSource[0], '') + '#' + right('000000000' + toString(coalesce(n.evidenceStart[0], 0)), 10)",
+  textPosition: () => "coalesce(n.evidenceSource[0], '') + '#' + right('000000000' + toString(coalesce(n.evidenceStart[0], 0)), 10)",
+  /** Number of relationships of any type, zero-padded so it sorts as a string. */
+  degree: () => "right('000000000' + toString(COUNT { (n)--() }), 10)",
+  participantCount: () => "right('000000000' + toString(COUNT { (n)<-[:PARTICIPATED_IN]-() }), 10)",
+  meetingCount: () => "right('000000000' + toString(COUNT { (n)-[:PARTICIPATED_IN]->() }), 10)",
 } as const;
 export type SortKey = keyof typeof SORT_KEYS;
+
+/** A sort order: a key and a direction. */
+export interface SortSpec {
+  key: SortKey;
+  desc: boolean;
+}
 
 /** Which links to follow: from a node along `rel` in direction `dir` to nodes labelled `label`. */
 export interface LinkSpec {
@@ -68,14 +99,35 @@ export interface NodeRow {
   labels: string[];
 }
 
-/** Filters for a list, as Cypher predicates over `n` with their parameters. */
-export interface ListQuery {
-  label: Label;
+/** Filters for a list, as Cypher predicates over `n` (and `r` for links) with their parameters. */
+export interface Filter {
   predicates: string[];
   params: Record<string, unknown>;
-  order: SortKey;
+}
+
+/** Limit and position of one page, already validated by the API layer. */
+export interface PageRequest {
   limit: number;
   after: { key: string; id: string } | null;
+}
+
+/** One page of the nodes with a label. */
+export interface ListQuery extends Filter, PageRequest {
+  label: Label;
+  order: SortSpec;
+}
+
+/**
+ * One page of the nodes linked to a node. `pattern` is a Cypher pattern from `(a)` (the node
+ * whose links are read) to `(n)` (each linked node) through a relationship `r`; it is always a
+ * constant of a repository, never built from input.
+ */
+export interface LinkQuery extends Filter, PageRequest {
+  name: string;
+  pattern: string;
+  order: SortSpec;
+  /** Whether to count all matches too (connections do; plain lists do not). */
+  count: boolean;
 }
 
 /** A page of models with the sort key of each (for cursors) and the total matching count. */
@@ -85,13 +137,66 @@ export interface ListPage<T> {
   totalCount: number;
 }
 
+/** How many items a plain (non-connection) list field returns at most. */
+export const PLAIN_LIST_LIMIT = 100;
+
+/** The Cypher pattern of a simple link. */
+export function linkPattern(spec: Pick<LinkSpec, 'rel' | 'dir' | 'label'>): string {
+  return spec.dir === 'OUT' ? `(a)-[r:${spec.rel}]->(n:${spec.label})` : `(a)<-[r:${spec.rel}]-(n:${spec.label})`;
+}
+
 /** Per-request reader: create one per GraphQL request so its caches never outlive the request. */
 export class GraphReader {
+  /** Round trips and database time of this request so far. */
+  readonly stats: DbStats = { roundTrips: 0, dbTimeMs: 0 };
   private readonly nodes: DataLoader<string, NodeRow | null>;
-  private readonly links = new Map<string, DataLoader<string, LinkRow[]>>();
+  private readonly pages = new Map<string, DataLoader<string, ListPage<LinkRow>>>();
+  private pending: Pending[] = [];
 
   constructor(private readonly db: Database) {
     this.nodes = new DataLoader((ids) => this.loadNodes(ids));
+  }
+
+  /**
+   * Runs a read statement whose rows have one column, `row`, and returns those values. The
+   * statement is sent together with every other one asked for in the same resolution step.
+   * `name` tags the statement in logs and `SHOW TRANSACTIONS`.
+   */
+  query(name: string, cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    return new Promise((resolve, reject) => {
+      if (this.pending.length === 0) setImmediate(() => void this.flush());
+      this.pending.push({ name, cypher, params, resolve, reject });
+    });
+  }
+
+  /** Sends the waiting statements as one: each in a `CALL` subquery collecting its rows. */
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    let cypher: string;
+    let params: Record<string, unknown>;
+    if (batch.length === 1) {
+      cypher = `// ${batch[0].name}\nCALL () {\n${batch[0].cypher}\n}\nRETURN collect(row) AS r0`;
+      params = batch[0].params;
+    } else {
+      params = {};
+      const parts = batch.map((item, i) => {
+        for (const [key, value] of Object.entries(item.params)) params[`p${i}_${key}`] = value;
+        const body = item.cypher.replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, `$p${i}_$1`);
+        return `CALL () {\n// ${item.name}\nCALL () {\n${body}\n}\nRETURN collect(row) AS r${i}\n}`;
+      });
+      cypher = `// batch of ${batch.length}: ${batch.map((b) => b.name).join(', ')}\n${parts.join('\n')}\nRETURN ${batch.map((_, i) => `r${i}`).join(', ')}`;
+    }
+    const started = performance.now();
+    try {
+      const [result] = await read(this.db, cypher, params);
+      batch.forEach((item, i) => item.resolve(result[`r${i}`] as Row[]));
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+    } finally {
+      this.stats.roundTrips += 1;
+      this.stats.dbTimeMs += performance.now() - started;
+    }
   }
 
   /** The node with this id and label, or null. */
@@ -100,47 +205,51 @@ export class GraphReader {
     return row && row.labels.includes(label) ? row : null;
   }
 
-  /** Nodes linked to `id` as `spec` says, in the spec's order. */
-  linked(spec: LinkSpec, id: string): Promise<LinkRow[]> {
-    const key = `${spec.rel}:${spec.dir}:${spec.label}:${spec.order}`;
-    let loader = this.links.get(key);
-    if (!loader) {
-      loader = new DataLoader((ids) => this.loadLinks(spec, ids));
-      this.links.set(key, loader);
-    }
-    return loader.load(id);
+  /** Nodes linked to `id` as `spec` says, in the spec's order, at most PLAIN_LIST_LIMIT of them. */
+  async linked(spec: LinkSpec, id: string): Promise<LinkRow[]> {
+    const page = await this.linkPage(
+      {
+        name: `findLinked ${spec.rel} ${spec.dir} ${spec.label}`,
+        pattern: linkPattern(spec),
+        predicates: [],
+        params: {},
+        order: { key: spec.order, desc: false },
+        limit: PLAIN_LIST_LIMIT,
+        after: null,
+        count: false,
+      },
+      id,
+    );
+    return page.items.map((item) => item.node);
   }
 
-  /** Runs a custom batched statement that returns `fromId`, `node`, `labels`, `rel` rows. */
-  async linkedBy(name: string, cypher: string, id: string): Promise<LinkRow[]> {
-    let loader = this.links.get(name);
+  /**
+   * One page of the links of `id` that `query` describes. Calls with the same query for many
+   * parents (the same field on every item of a list) share one statement.
+   */
+  linkPage(query: LinkQuery, id: string): Promise<ListPage<LinkRow>> {
+    const key = JSON.stringify(query);
+    let loader = this.pages.get(key);
     if (!loader) {
-      loader = new DataLoader(async (ids) => groupRows(ids, await read(this.db, cypher, { ids })));
-      this.links.set(name, loader);
+      loader = new DataLoader((ids) => this.loadLinkPages(query, ids));
+      this.pages.set(key, loader);
     }
     return loader.load(id);
   }
 
   /** One page of a list, with the total count, in one statement. */
   async list<T>(name: string, query: ListQuery, map: (row: NodeRow) => T): Promise<ListPage<T>> {
-    const key = SORT_KEYS[query.order];
-    const where = query.predicates.length ? `WHERE ${query.predicates.join(' AND ')}` : '';
-    const afterClause = query.after ? `AND (${key} > $afterKey OR (${key} = $afterKey AND n.id > $afterId))` : '';
-    const cypher = `// ${name}
-      CALL () { MATCH (n:${query.label}) ${where} RETURN count(n) AS totalCount }
+    const { expression, after, orderBy } = ordering(query.order);
+    const where = query.predicates.length ? query.predicates.join(' AND ') : 'true';
+    const cypher = `
+      CALL () { MATCH (n:${query.label}) WHERE ${where} RETURN count(n) AS totalCount }
       CALL () {
-        MATCH (n:${query.label}) ${where || 'WHERE true'} ${afterClause}
-        WITH n, ${key} AS sortKey ORDER BY sortKey, n.id LIMIT $limitPlusOne
+        MATCH (n:${query.label}) WHERE ${where} ${query.after ? `AND ${after}` : ''}
+        WITH n, ${expression} AS sortKey ORDER BY ${orderBy} LIMIT $limitPlusOne
         RETURN collect({node: n {.*}, labels: labels(n), sortKey: sortKey}) AS rows
       }
-      RETURN totalCount, rows`;
-    const params = Object.fromEntries(Object.entries(query.params).map(([k, v]) => [k, v ?? null]));
-    const [result] = await read(this.db, cypher, {
-      ...params,
-      afterKey: query.after?.key ?? null,
-      afterId: query.after?.id ?? null,
-      limitPlusOne: neo4j.int(query.limit + 1),
-    });
+      RETURN {totalCount: totalCount, rows: rows} AS row`;
+    const [result] = await this.query(name, cypher, pageParams(query));
     const rows = result.rows as (NodeRow & { sortKey: string })[];
     return {
       items: rows.slice(0, query.limit).map((row) => ({ node: map(row), sortKey: row.sortKey })),
@@ -150,31 +259,61 @@ export class GraphReader {
   }
 
   private async loadNodes(ids: readonly string[]): Promise<(NodeRow | null)[]> {
-    const rows = await read(
-      this.db,
-      `// findNodesById
-      UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN n.id AS id, n {.*} AS node, labels(n) AS labels`,
+    const rows = await this.query(
+      'findNodesById',
+      `UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN {id: n.id, node: n {.*}, labels: labels(n)} AS row`,
       { ids },
     );
     const byId = new Map(rows.map((r) => [r.id as string, { node: r.node as Props, labels: r.labels as string[] }]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  private async loadLinks(spec: LinkSpec, ids: readonly string[]): Promise<LinkRow[][]> {
-    const pattern = spec.dir === 'OUT' ? `-[r:${spec.rel}]->` : `<-[r:${spec.rel}]-`;
-    const cypher = `// findLinked ${spec.rel} ${spec.dir} ${spec.label}
+  private async loadLinkPages(query: LinkQuery, ids: readonly string[]): Promise<ListPage<LinkRow>[]> {
+    const { expression, after, orderBy } = ordering(query.order);
+    const where = query.predicates.length ? query.predicates.join(' AND ') : 'true';
+    const cypher = `
       UNWIND $ids AS id
-      MATCH (a:Node {id: id})${pattern}(n:${spec.label})
-      RETURN id AS fromId, n {.*} AS node, labels(n) AS labels, r {.*} AS rel
-      ORDER BY ${SORT_KEYS[spec.order]}, n.id`;
-    return groupRows(ids, await read(this.db, cypher, { ids }));
+      MATCH (a:Node {id: id})
+      CALL (a) {
+        ${query.count ? `MATCH ${query.pattern} WHERE ${where} WITH DISTINCT n, r RETURN count(*) AS totalCount` : 'RETURN -1 AS totalCount'}
+      }
+      CALL (a) {
+        MATCH ${query.pattern} WHERE ${where} ${query.after ? `AND ${after}` : ''}
+        WITH DISTINCT n, r
+        WITH n, r, ${expression} AS sortKey ORDER BY ${orderBy} LIMIT $limitPlusOne
+        RETURN collect({node: n {.*}, labels: labels(n), rel: r {.*}, sortKey: sortKey}) AS rows
+      }
+      RETURN {fromId: id, totalCount: totalCount, rows: rows} AS row`;
+    const results = await this.query(query.name, cypher, { ...pageParams(query), ids });
+    const byId = new Map(results.map((r) => [r.fromId as string, r]));
+    return ids.map((id) => {
+      const result = byId.get(id);
+      const rows = (result?.rows ?? []) as (LinkRow & { sortKey: string })[];
+      return {
+        items: rows.slice(0, query.limit).map(({ sortKey, ...row }) => ({ node: row, sortKey })),
+        hasNextPage: rows.length > query.limit,
+        totalCount: (result?.totalCount as number | undefined) ?? 0,
+      };
+    });
   }
 }
 
-function groupRows(ids: readonly string[], rows: Record<string, unknown>[]): LinkRow[][] {
-  const grouped = new Map<string, LinkRow[]>(ids.map((id) => [id, []]));
-  for (const row of rows) {
-    grouped.get(row.fromId as string)?.push({ node: row.node as Props, labels: row.labels as string[], rel: row.rel as Props });
-  }
-  return ids.map((id) => grouped.get(id) ?? []);
+/** The sort expression, the "comes after the cursor" predicate and the ORDER BY of a sort order. */
+function ordering(order: SortSpec): { expression: string; after: string; orderBy: string } {
+  const expression = SORT_KEYS[order.key](order.desc);
+  const cmp = order.desc ? '<' : '>';
+  return {
+    expression,
+    after: `(${expression} ${cmp} $afterKey OR (${expression} = $afterKey AND n.id ${cmp} $afterId))`,
+    orderBy: order.desc ? 'sortKey DESC, n.id DESC' : 'sortKey, n.id',
+  };
+}
+
+function pageParams(query: Filter & PageRequest): Record<string, unknown> {
+  return {
+    ...Object.fromEntries(Object.entries(query.params).map(([k, v]) => [k, v ?? null])),
+    afterKey: query.after?.key ?? null,
+    afterId: query.after?.id ?? null,
+    limitPlusOne: neo4j.int(query.limit + 1),
+  };
 }

@@ -1,10 +1,6 @@
 /** Predicate fragments the list queries share. All take their values from parameters. */
 
-/** Limit and position of one page, already validated by the API layer. */
-export interface PageRequest {
-  limit: number;
-  after: { key: string; id: string } | null;
-}
+export type { PageRequest } from './graph-reader';
 
 /** Case-insensitive match of `$<param>` against part of the name or of any alias of `n`. */
 export function namePredicate(param: string, property: 'name' | 'title' = 'name'): string {

@@ -1,7 +1,7 @@
 /** Reads about locations: lookups, the location list, containment, and what happened there. */
 import { toEvent, toLocation, toMeeting } from '../models/mappers';
 import type { EventModel, LocationModel, MeetingModel } from '../models/models';
-import { type GraphReader, type LinkSpec, type ListPage, SORT_KEYS } from './graph-reader';
+import { type GraphReader, type LinkSpec, type ListPage, PLAIN_LIST_LIMIT } from './graph-reader';
 import { namePredicate, type PageRequest } from './list-filters';
 
 const PART_OF: LinkSpec = { rel: 'PART_OF', dir: 'OUT', label: 'Location', order: 'name' };
@@ -10,19 +10,9 @@ const PARTS: LinkSpec = { rel: 'PART_OF', dir: 'IN', label: 'Location', order: '
 /** How deep part-of chains are followed (city -> region -> country -> ...). */
 const MAX_PART_OF_DEPTH = 10;
 
-/**
- * Nodes linked by `rel` to this location or to any place part of it (a country's cities), for the
- * batched `linkedBy` reader. Only called with the constants below.
- */
-const within = (name: string, rel: 'HELD_IN' | 'OCCURRED_IN', label: 'Meeting' | 'Event', order: 'startDate' | 'date') => `// ${name}
-  UNWIND $ids AS id
-  MATCH (:Location {id: id})<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(:Location)<-[r:${rel}]-(n:${label})
-  WITH DISTINCT id, n, r
-  RETURN id AS fromId, n {.*} AS node, labels(n) AS labels, r {.*} AS rel
-  ORDER BY ${SORT_KEYS[order]}, n.id`;
-
-const MEETINGS_WITHIN = within('findMeetingsWithinLocation', 'HELD_IN', 'Meeting', 'startDate');
-const EVENTS_WITHIN = within('findEventsWithinLocation', 'OCCURRED_IN', 'Event', 'date');
+/** Pattern of the nodes linked by `rel` to this location or to any place part of it (a country's cities). */
+const within = (rel: 'HELD_IN' | 'OCCURRED_IN', label: 'Meeting' | 'Event') =>
+  `(a)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(:Location)<-[r:${rel}]-(n:${label})`;
 
 /** Filters of the `locations` list. */
 export interface LocationFilter {
@@ -44,7 +34,7 @@ export class LocationRepository {
     if (filter.id != null) predicates.push('n.id = $id');
     if (filter.name != null) predicates.push(namePredicate('name'));
     if (filter.kind != null) predicates.push('n.kind = $kind');
-    return this.graph.list('listLocations', { label: 'Location', predicates, params: { ...filter }, order: 'name', ...page }, (r) => toLocation(r.node, r.labels));
+    return this.graph.list('listLocations', { label: 'Location', predicates, params: { ...filter }, order: { key: 'name', desc: false }, ...page }, (r) => toLocation(r.node, r.labels));
   }
 
   async partOf(locationId: string): Promise<LocationModel | null> {
@@ -58,11 +48,19 @@ export class LocationRepository {
 
   /** Meetings held here or in any place part of this one. */
   async meetings(locationId: string): Promise<MeetingModel[]> {
-    return (await this.graph.linkedBy('meetingsWithin', MEETINGS_WITHIN, locationId)).map((r) => toMeeting(r.node));
+    const page = await this.graph.linkPage(
+      { name: 'findMeetingsWithinLocation', pattern: within('HELD_IN', 'Meeting'), predicates: [], params: {}, order: { key: 'startDate', desc: false }, limit: PLAIN_LIST_LIMIT, after: null, count: false },
+      locationId,
+    );
+    return page.items.map((item) => toMeeting(item.node.node));
   }
 
   /** Events that happened here or in any place part of this one. */
   async events(locationId: string): Promise<EventModel[]> {
-    return (await this.graph.linkedBy('eventsWithin', EVENTS_WITHIN, locationId)).map((r) => toEvent(r.node));
+    const page = await this.graph.linkPage(
+      { name: 'findEventsWithinLocation', pattern: within('OCCURRED_IN', 'Event'), predicates: [], params: {}, order: { key: 'date', desc: false }, limit: PLAIN_LIST_LIMIT, after: null, count: false },
+      locationId,
+    );
+    return page.items.map((item) => toEvent(item.node.node));
   }
 }

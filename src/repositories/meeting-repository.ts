@@ -35,7 +35,7 @@ export class MeetingRepository {
       predicates.push('EXISTS { (n)-[:HELD_IN]->(:Location)-[:PART_OF*0..10]->(:Location {id: $locationId}) }');
     }
     if (filter.participantId != null) predicates.push('EXISTS { (:Actor {id: $participantId})-[:PARTICIPATED_IN]->(n) }');
-    return this.graph.list('listMeetings', { label: 'Meeting', predicates, params: { ...filter }, order: 'startDate', ...page }, (r) => toMeeting(r.node));
+    return this.graph.list('listMeetings', { label: 'Meeting', predicates, params: { ...filter }, order: { key: 'startDate', desc: false }, ...page }, (r) => toMeeting(r.node));
   }
 
   async location(meetingId: string): Promise<LocationModel | null> {

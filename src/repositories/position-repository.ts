@@ -25,7 +25,7 @@ export class PositionRepository {
     const predicates: string[] = [];
     if (filter.id != null) predicates.push('n.id = $id');
     if (filter.name != null) predicates.push(namePredicate('name', 'title'));
-    return this.graph.list('listPositions', { label: 'Position', predicates, params: { ...filter }, order: 'title', ...page }, (r) => toPosition(r.node));
+    return this.graph.list('listPositions', { label: 'Position', predicates, params: { ...filter }, order: { key: 'title', desc: false }, ...page }, (r) => toPosition(r.node));
   }
 
   async organization(positionId: string): Promise<ActorModel | null> {

@@ -1,5 +1,4 @@
 /** Reads about sources: lookups, the list of sources, and the people and agencies they credit. */
-import { type Database, read } from '../db/driver';
 import { toActor, toEvidence, toSource } from '../models/mappers';
 import type { SourceCreditModel, SourceModel } from '../models/models';
 import type { GraphReader, LinkSpec } from './graph-reader';
@@ -7,10 +6,7 @@ import type { GraphReader, LinkSpec } from './graph-reader';
 const CREDITS: LinkSpec = { rel: 'CREDITS', dir: 'OUT', label: 'Actor', order: 'name' };
 
 export class SourceRepository {
-  constructor(
-    private readonly graph: GraphReader,
-    private readonly db: Database,
-  ) {}
+  constructor(private readonly graph: GraphReader) {}
 
   async findById(id: string): Promise<SourceModel | null> {
     const row = await this.graph.node('Source', id);
@@ -19,9 +15,8 @@ export class SourceRepository {
 
   /** All sources, by title. Sources are few next to the facts they hold. */
   async all(): Promise<SourceModel[]> {
-    const rows = await read(this.db, `// listSources
-      MATCH (n:Source) RETURN n {.*} AS node ORDER BY toLower(n.title), n.id`);
-    return rows.map((r) => toSource(r.node as Record<string, unknown>));
+    const rows = await this.graph.query('listSources', 'MATCH (n:Source) RETURN n {.*} AS row ORDER BY toLower(n.title), n.id');
+    return rows.map((r) => toSource(r));
   }
 
   async credits(sourceId: string): Promise<SourceCreditModel[]> {

@@ -29,7 +29,7 @@ export class StanceRepository {
     if (filter.actorId != null) predicates.push('EXISTS { (:Actor {id: $actorId})-[:TAKES_STANCE]->(n) }');
     if (filter.topic != null) predicates.push('toLower(n.topic) CONTAINS toLower($topic)');
     if (filter.stance != null) predicates.push('n.stance = $stance');
-    return this.graph.list('listStances', { label: 'Stance', predicates, params: { ...filter }, order: 'id', ...page }, (r) => toStance(r.node));
+    return this.graph.list('listStances', { label: 'Stance', predicates, params: { ...filter }, order: { key: 'id', desc: false }, ...page }, (r) => toStance(r.node));
   }
 
   /** The actor taking the stance; every stance has exactly one. */

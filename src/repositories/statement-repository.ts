@@ -32,7 +32,7 @@ export class StatementRepository {
     if (filter.speakerId != null) predicates.push('EXISTS { (:Actor {id: $speakerId})-[:SAID]->(n) }');
     if (filter.textContains != null) predicates.push('toLower(n.text) CONTAINS toLower($textContains)');
     if (filter.kind != null) predicates.push('n.kind = $kind');
-    return this.graph.list('listStatements', { label: 'Statement', predicates, params: { ...filter }, order: 'textPosition', ...page }, (r) => toStatement(r.node));
+    return this.graph.list('listStatements', { label: 'Statement', predicates, params: { ...filter }, order: { key: 'textPosition', desc: false }, ...page }, (r) => toStatement(r.node));
   }
 
   async speaker(statementId: string): Promise<ActorModel | null> {
