@@ -25,21 +25,114 @@ export type Actor = Node & {
   /** For a country: the same node seen as a place (meetings held there, its regions). */
   asLocation?: Maybe<Location>;
   description?: Maybe<Scalars['String']['output']>;
-  /** Events this actor took part in or was affected by. */
+  /** Events this actor took part in or was affected by, by date (at most 100). */
   events: Array<Event>;
+  eventsConnection: EventConnection;
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
   kind: ActorKind;
+  /** Meetings taken part in, by start date (at most 100). */
   meetings: Array<Meeting>;
-  /** Statements that name this actor. */
+  meetingsConnection: MeetingConnection;
+  /** Statements that name this actor (at most 100). */
   mentionedIn: Array<Statement>;
+  mentionedInConnection: StatementConnection;
   name: Scalars['String']['output'];
+  /**
+   * Offices held, by title (at most 100). `asOf` keeps those in force on that date: the stated
+   * `since`/`until` do not exclude it (a holding without dates counts as in force).
+   */
   positions: Array<PositionHeld>;
-  /** Stated relations to other actors, in both directions. */
+  /** Offices held, filtered by the position, by `asOf` (see `positions`) or by a range they overlap. */
+  positionsConnection: PositionHeldConnection;
+  /** Stated relations to other actors, in both directions, by the other actor's name (at most 100). */
   relations: Array<ActorRelation>;
+  relationsConnection: ActorRelationConnection;
+  /** Stances taken (at most 100). */
   stances: Array<Stance>;
-  /** What this actor said. */
+  stancesConnection: StanceConnection;
+  /** What this actor said, in source order (at most 100). */
   statements: Array<Statement>;
+  statementsConnection: StatementConnection;
+};
+
+
+/** A person, country, organisation or group that acts in the news. */
+export type ActorEventsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<EventOrder>;
+  where?: InputMaybe<EventWhere>;
+};
+
+
+/** A person, country, organisation or group that acts in the news. */
+export type ActorMeetingsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MeetingOrder>;
+  where?: InputMaybe<MeetingWhere>;
+};
+
+
+/** A person, country, organisation or group that acts in the news. */
+export type ActorMentionedInConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<StatementOrder>;
+  where?: InputMaybe<StatementWhere>;
+};
+
+
+/** A person, country, organisation or group that acts in the news. */
+export type ActorPositionsArgs = {
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+
+/** A person, country, organisation or group that acts in the news. */
+export type ActorPositionsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  during?: InputMaybe<DateRange>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<PositionOrder>;
+  where?: InputMaybe<PositionWhere>;
+};
+
+
+/** A person, country, organisation or group that acts in the news. */
+export type ActorRelationsArgs = {
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+
+/** A person, country, organisation or group that acts in the news. */
+export type ActorRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  during?: InputMaybe<DateRange>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ActorOrder>;
+  where?: InputMaybe<ActorWhere>;
+};
+
+
+/** A person, country, organisation or group that acts in the news. */
+export type ActorStancesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<StanceOrder>;
+  where?: InputMaybe<StanceWhere>;
+};
+
+
+/** A person, country, organisation or group that acts in the news. */
+export type ActorStatementsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<StatementOrder>;
+  where?: InputMaybe<StatementWhere>;
 };
 
 export type ActorConnection = {
@@ -62,6 +155,18 @@ export type ActorKind =
   | 'ORGANIZATION'
   | 'PERSON';
 
+export type ActorOrder = {
+  direction?: InputMaybe<OrderDirection>;
+  field: ActorOrderField;
+};
+
+export type ActorOrderField =
+  /** Number of relationships of any kind. */
+  | 'DEGREE'
+  /** Number of meetings taken part in. */
+  | 'MEETING_COUNT'
+  | 'NAME';
+
 /** A stated relation between two actors, read `subject` TYPE `object` (e.g. SON_IN_LAW_OF). */
 export type ActorRelation = {
   __typename?: 'ActorRelation';
@@ -70,15 +175,44 @@ export type ActorRelation = {
   object: Actor;
   /** The actor at the other end. */
   other: Actor;
+  since?: Maybe<FuzzyDate>;
   subject: Actor;
   type: Scalars['String']['output'];
+  until?: Maybe<FuzzyDate>;
 };
 
+export type ActorRelationConnection = {
+  __typename?: 'ActorRelationConnection';
+  edges: Array<ActorRelationEdge>;
+  nodes: Array<ActorRelation>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ActorRelationEdge = {
+  __typename?: 'ActorRelationEdge';
+  cursor: Scalars['String']['output'];
+  node: ActorRelation;
+};
+
+/**
+ * Filters on actors. Fields combine with AND; `AND`, `OR` and `NOT` combine whole filters
+ * (empty lists constrain nothing).
+ */
 export type ActorWhere = {
+  AND?: InputMaybe<Array<ActorWhere>>;
+  NOT?: InputMaybe<ActorWhere>;
+  OR?: InputMaybe<Array<ActorWhere>>;
   id?: InputMaybe<Scalars['ID']['input']>;
   kind?: InputMaybe<ActorKind>;
+  /** Actors that took part in this meeting. */
+  meetingId?: InputMaybe<Scalars['ID']['input']>;
+  /** Actors that shared a meeting with this actor (who met whom). */
+  metActorId?: InputMaybe<Scalars['ID']['input']>;
   /** Case-insensitive; matches a part of the name or of any alias. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Actors that held this position. */
+  positionId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type DatePrecision =
@@ -86,17 +220,28 @@ export type DatePrecision =
   | 'MONTH'
   | 'YEAR';
 
+/**
+ * An inclusive range of partial dates; either end may be left open. A stored date stands for the
+ * whole period it names, and matches when that period overlaps the range: `2026-02` matches
+ * `{ from: "2026-02-10" }`.
+ */
+export type DateRange = {
+  from?: InputMaybe<Scalars['PartialDate']['input']>;
+  to?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
 /** Something that happened: strikes, an invasion, an agreement. */
 export type Event = Node & {
   __typename?: 'Event';
-  /** The actors involved. */
+  /** The actors involved, by name (at most 100). */
   actors: Array<Actor>;
   date?: Maybe<FuzzyDate>;
   description?: Maybe<Scalars['String']['output']>;
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
-  /** The actors involved, with their roles (attacker, target, signatory). */
+  /** The actors involved, with their roles (attacker, target, signatory), by name (at most 100). */
   involvement: Array<EventActor>;
+  involvementConnection: EventActorConnection;
   /** An UPPER_SNAKE word: STRIKE, INVASION, AGREEMENT, ... */
   kind?: Maybe<Scalars['String']['output']>;
   location?: Maybe<Location>;
@@ -105,12 +250,35 @@ export type Event = Node & {
   name: Scalars['String']['output'];
 };
 
+
+/** Something that happened: strikes, an invasion, an agreement. */
+export type EventInvolvementConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ActorOrder>;
+  where?: InputMaybe<ActorWhere>;
+};
+
 /** An actor's part in an event. */
 export type EventActor = {
   __typename?: 'EventActor';
   actor: Actor;
   evidence: Array<Evidence>;
   role?: Maybe<Scalars['String']['output']>;
+};
+
+export type EventActorConnection = {
+  __typename?: 'EventActorConnection';
+  edges: Array<EventActorEdge>;
+  nodes: Array<EventActor>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type EventActorEdge = {
+  __typename?: 'EventActorEdge';
+  cursor: Scalars['String']['output'];
+  node: EventActor;
 };
 
 export type EventConnection = {
@@ -127,9 +295,33 @@ export type EventEdge = {
   node: Event;
 };
 
+export type EventOrder = {
+  direction?: InputMaybe<OrderDirection>;
+  field: EventOrderField;
+};
+
+export type EventOrderField =
+  /** Undated events come last in either direction. */
+  | 'DATE'
+  | 'NAME';
+
+/**
+ * Filters on events. Fields combine with AND; `AND`, `OR` and `NOT` combine whole filters
+ * (empty lists constrain nothing).
+ */
 export type EventWhere = {
+  AND?: InputMaybe<Array<EventWhere>>;
+  NOT?: InputMaybe<EventWhere>;
+  OR?: InputMaybe<Array<EventWhere>>;
+  /** Events this actor was involved in. */
   actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Events whose date overlaps this range (undated events never match). */
+  date?: InputMaybe<DateRange>;
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** The kind, exactly: STRIKE, INVASION, ... */
+  kind?: InputMaybe<Scalars['String']['input']>;
+  /** Events at this location or anywhere part of it. */
+  locationId?: InputMaybe<Scalars['ID']['input']>;
   /** Case-insensitive; matches a part of the name. */
   name?: InputMaybe<Scalars['String']['input']>;
 };
@@ -170,18 +362,48 @@ export type Location = Node & {
   /** For a country: the same node seen as an actor. */
   asActor?: Maybe<Actor>;
   description?: Maybe<Scalars['String']['output']>;
-  /** Events that happened here or anywhere inside this place. */
+  /** Events that happened here or anywhere inside this place, by date (at most 100). */
   events: Array<Event>;
+  eventsConnection: EventConnection;
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
   kind: LocationKind;
-  /** Meetings held here or anywhere inside this place. */
+  /** Meetings held here or anywhere inside this place, by start date (at most 100). */
   meetings: Array<Meeting>;
+  meetingsConnection: MeetingConnection;
   name: Scalars['String']['output'];
   /** The larger place this one lies in (Moscow -> Russia). */
   partOf?: Maybe<Location>;
-  /** The places directly inside this one. */
+  /** The places directly inside this one, by name (at most 100). */
   parts: Array<Location>;
+  partsConnection: LocationConnection;
+};
+
+
+/** A place. Countries are places and actors at once (`asActor`). */
+export type LocationEventsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<EventOrder>;
+  where?: InputMaybe<EventWhere>;
+};
+
+
+/** A place. Countries are places and actors at once (`asActor`). */
+export type LocationMeetingsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MeetingOrder>;
+  where?: InputMaybe<MeetingWhere>;
+};
+
+
+/** A place. Countries are places and actors at once (`asActor`). */
+export type LocationPartsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<LocationOrder>;
+  where?: InputMaybe<LocationWhere>;
 };
 
 export type LocationConnection = {
@@ -205,11 +427,32 @@ export type LocationKind =
   | 'REGION'
   | 'VENUE';
 
+export type LocationOrder = {
+  direction?: InputMaybe<OrderDirection>;
+  field: LocationOrderField;
+};
+
+export type LocationOrderField =
+  /** Number of relationships of any kind. */
+  | 'DEGREE'
+  /** Number of meetings held directly here. */
+  | 'MEETING_COUNT'
+  | 'NAME';
+
+/**
+ * Filters on locations. Fields combine with AND; `AND`, `OR` and `NOT` combine whole filters
+ * (empty lists constrain nothing).
+ */
 export type LocationWhere = {
+  AND?: InputMaybe<Array<LocationWhere>>;
+  NOT?: InputMaybe<LocationWhere>;
+  OR?: InputMaybe<Array<LocationWhere>>;
   id?: InputMaybe<Scalars['ID']['input']>;
   kind?: InputMaybe<LocationKind>;
   /** Case-insensitive; matches a part of the name or of any alias. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Places inside this one, at any depth (not the place itself). */
+  withinId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A meeting between actors: talks, a summit, a visit. */
@@ -218,22 +461,74 @@ export type Meeting = Node & {
   aliases: Array<Scalars['String']['output']>;
   description?: Maybe<Scalars['String']['output']>;
   endDate?: Maybe<FuzzyDate>;
-  /** Events that happened during this meeting. */
+  /** Events that happened during this meeting (at most 100). */
   events: Array<Event>;
+  eventsConnection: EventConnection;
   evidence: Array<Evidence>;
-  /** Meetings the sources say came after this one. */
+  /** Meetings the sources say came after this one (at most 100). */
   followedBy: Array<Meeting>;
+  followedByConnection: MeetingConnection;
   id: Scalars['ID']['output'];
   location?: Maybe<Location>;
   name: Scalars['String']['output'];
   /** What came of it, as the source puts it. */
   outcome?: Maybe<Scalars['String']['output']>;
+  /** Who took part, by the participant's name (at most 100). */
   participants: Array<Participation>;
-  /** Meetings the sources say came before this one. */
+  /** Participations, filtered and ordered by the participating actor. */
+  participantsConnection: ParticipationConnection;
+  /** Meetings the sources say came before this one (at most 100). */
   precededBy: Array<Meeting>;
+  precededByConnection: MeetingConnection;
   startDate?: Maybe<FuzzyDate>;
-  /** Statements made at or about this meeting. */
+  /** Statements made at or about this meeting, in source order (at most 100). */
   statements: Array<Statement>;
+  statementsConnection: StatementConnection;
+};
+
+
+/** A meeting between actors: talks, a summit, a visit. */
+export type MeetingEventsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<EventOrder>;
+  where?: InputMaybe<EventWhere>;
+};
+
+
+/** A meeting between actors: talks, a summit, a visit. */
+export type MeetingFollowedByConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MeetingOrder>;
+  where?: InputMaybe<MeetingWhere>;
+};
+
+
+/** A meeting between actors: talks, a summit, a visit. */
+export type MeetingParticipantsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ActorOrder>;
+  where?: InputMaybe<ActorWhere>;
+};
+
+
+/** A meeting between actors: talks, a summit, a visit. */
+export type MeetingPrecededByConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MeetingOrder>;
+  where?: InputMaybe<MeetingWhere>;
+};
+
+
+/** A meeting between actors: talks, a summit, a visit. */
+export type MeetingStatementsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<StatementOrder>;
+  where?: InputMaybe<StatementWhere>;
 };
 
 export type MeetingConnection = {
@@ -250,7 +545,25 @@ export type MeetingEdge = {
   node: Meeting;
 };
 
+export type MeetingOrder = {
+  direction?: InputMaybe<OrderDirection>;
+  field: MeetingOrderField;
+};
+
+export type MeetingOrderField =
+  | 'NAME'
+  | 'PARTICIPANT_COUNT'
+  /** Undated meetings come last in either direction. */
+  | 'START_DATE';
+
+/**
+ * Filters on meetings. Fields combine with AND; `AND`, `OR` and `NOT` combine whole filters
+ * (empty lists constrain nothing).
+ */
 export type MeetingWhere = {
+  AND?: InputMaybe<Array<MeetingWhere>>;
+  NOT?: InputMaybe<MeetingWhere>;
+  OR?: InputMaybe<Array<MeetingWhere>>;
   id?: InputMaybe<Scalars['ID']['input']>;
   /** Meetings held at this location or anywhere part of it (a country includes its cities). */
   locationId?: InputMaybe<Scalars['ID']['input']>;
@@ -258,12 +571,34 @@ export type MeetingWhere = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** Meetings this actor took part in. */
   participantId?: InputMaybe<Scalars['ID']['input']>;
+  /** Meetings whose start date overlaps this range. */
+  startDate?: InputMaybe<DateRange>;
 };
 
 /** Anything with a stable, human-readable id that is unique across all types (`actor:andrii-sybiha`). */
 export type Node = {
   id: Scalars['ID']['output'];
 };
+
+/** A page of nodes of any type. */
+export type NodeConnection = {
+  __typename?: 'NodeConnection';
+  edges: Array<NodeEdge>;
+  nodes: Array<Node>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type NodeEdge = {
+  __typename?: 'NodeEdge';
+  cursor: Scalars['String']['output'];
+  node: Node;
+};
+
+/** Sort direction of an `orderBy`. */
+export type OrderDirection =
+  | 'ASC'
+  | 'DESC';
 
 /** Relay pagination state of a connection. */
 export type PageInfo = {
@@ -283,16 +618,49 @@ export type Participation = {
   role?: Maybe<Scalars['String']['output']>;
 };
 
+export type ParticipationConnection = {
+  __typename?: 'ParticipationConnection';
+  edges: Array<ParticipationEdge>;
+  nodes: Array<Participation>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ParticipationEdge = {
+  __typename?: 'ParticipationEdge';
+  cursor: Scalars['String']['output'];
+  node: Participation;
+};
+
 /** An office: Ukraine's minister for foreign affairs, the US president's special envoy. */
 export type Position = Node & {
   __typename?: 'Position';
   description?: Maybe<Scalars['String']['output']>;
   evidence: Array<Evidence>;
+  /** Who held it, by name (at most 100); `asOf` keeps holdings in force on that date (see `Actor.positions`). */
   holders: Array<PositionHeld>;
+  holdersConnection: PositionHeldConnection;
   id: Scalars['ID']['output'];
   /** The organisation or country the office belongs to. */
   organization?: Maybe<Actor>;
   title: Scalars['String']['output'];
+};
+
+
+/** An office: Ukraine's minister for foreign affairs, the US president's special envoy. */
+export type PositionHoldersArgs = {
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+
+/** An office: Ukraine's minister for foreign affairs, the US president's special envoy. */
+export type PositionHoldersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  during?: InputMaybe<DateRange>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ActorOrder>;
+  where?: InputMaybe<ActorWhere>;
 };
 
 export type PositionConnection = {
@@ -319,38 +687,75 @@ export type PositionHeld = {
   until?: Maybe<FuzzyDate>;
 };
 
+export type PositionHeldConnection = {
+  __typename?: 'PositionHeldConnection';
+  edges: Array<PositionHeldEdge>;
+  nodes: Array<PositionHeld>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PositionHeldEdge = {
+  __typename?: 'PositionHeldEdge';
+  cursor: Scalars['String']['output'];
+  node: PositionHeld;
+};
+
+export type PositionOrder = {
+  direction?: InputMaybe<OrderDirection>;
+  field: PositionOrderField;
+};
+
+export type PositionOrderField =
+  | 'HOLDER_COUNT'
+  | 'TITLE';
+
+/**
+ * Filters on positions. Fields combine with AND; `AND`, `OR` and `NOT` combine whole filters
+ * (empty lists constrain nothing).
+ */
 export type PositionWhere = {
+  AND?: InputMaybe<Array<PositionWhere>>;
+  NOT?: InputMaybe<PositionWhere>;
+  OR?: InputMaybe<Array<PositionWhere>>;
+  /** Positions this actor held. */
+  holderId?: InputMaybe<Scalars['ID']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
   /** Case-insensitive; matches a part of the title. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Positions of this organisation or country. */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type Query = {
   __typename?: 'Query';
   actor?: Maybe<Actor>;
-  /** Actors ordered by name. `first` defaults to 20 and may be at most 100. */
+  /** Actors, by name unless `orderBy` says otherwise. `first` defaults to 20 and may be at most 100. */
   actors: ActorConnection;
   event?: Maybe<Event>;
-  /** Events ordered by date (undated last), then id. `first` defaults to 20 and may be at most 100. */
+  /** Events, by date (undated last) unless `orderBy` says otherwise. `first` defaults to 20 and may be at most 100. */
   events: EventConnection;
   location?: Maybe<Location>;
-  /** Locations ordered by name. `first` defaults to 20 and may be at most 100. */
+  /** Locations, by name unless `orderBy` says otherwise. `first` defaults to 20 and may be at most 100. */
   locations: LocationConnection;
   meeting?: Maybe<Meeting>;
-  /** Meetings ordered by start date (undated last), then id. `first` defaults to 20, at most 100. */
+  /** Meetings, by start date (undated last) unless `orderBy` says otherwise. `first` defaults to 20, at most 100. */
   meetings: MeetingConnection;
   /** Any node by id, or null. A country is returned as an `Actor` (use `Actor.asLocation` for the place). */
   node?: Maybe<Node>;
   position?: Maybe<Position>;
-  /** Positions ordered by title. `first` defaults to 20 and may be at most 100. */
+  /** Positions, by title unless `orderBy` says otherwise. `first` defaults to 20 and may be at most 100. */
   positions: PositionConnection;
   source?: Maybe<Source>;
+  /** Sources by title (at most 100); page through all of them with `sourcesConnection`. */
   sources: Array<Source>;
+  /** Sources by title. `first` defaults to 20 and may be at most 100. */
+  sourcesConnection: SourceConnection;
   stance?: Maybe<Stance>;
-  /** Stances ordered by id. `first` defaults to 20 and may be at most 100. */
+  /** Stances, by id unless `orderBy` says otherwise. `first` defaults to 20 and may be at most 100. */
   stances: StanceConnection;
   statement?: Maybe<Statement>;
-  /** Statements in the order their evidence appears in the sources. `first` defaults to 20, at most 100. */
+  /** Statements, in source order unless `orderBy` says otherwise. `first` defaults to 20, at most 100. */
   statements: StatementConnection;
 };
 
@@ -363,6 +768,7 @@ export type QueryActorArgs = {
 export type QueryActorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ActorOrder>;
   where?: InputMaybe<ActorWhere>;
 };
 
@@ -375,6 +781,7 @@ export type QueryEventArgs = {
 export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<EventOrder>;
   where?: InputMaybe<EventWhere>;
 };
 
@@ -387,6 +794,7 @@ export type QueryLocationArgs = {
 export type QueryLocationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<LocationOrder>;
   where?: InputMaybe<LocationWhere>;
 };
 
@@ -399,6 +807,7 @@ export type QueryMeetingArgs = {
 export type QueryMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MeetingOrder>;
   where?: InputMaybe<MeetingWhere>;
 };
 
@@ -416,12 +825,20 @@ export type QueryPositionArgs = {
 export type QueryPositionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<PositionOrder>;
   where?: InputMaybe<PositionWhere>;
 };
 
 
 export type QuerySourceArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QuerySourcesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  where?: InputMaybe<SourceWhere>;
 };
 
 
@@ -433,6 +850,7 @@ export type QueryStanceArgs = {
 export type QueryStancesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<StanceOrder>;
   where?: InputMaybe<StanceWhere>;
 };
 
@@ -445,6 +863,7 @@ export type QueryStatementArgs = {
 export type QueryStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<StatementOrder>;
   where?: InputMaybe<StatementWhere>;
 };
 
@@ -457,20 +876,38 @@ export type RelationDirection =
 /** A source article that facts were taken from. */
 export type Source = Node & {
   __typename?: 'Source';
-  /** People and organisations the source credits (photographer, agency). */
+  /** People and organisations the source credits (photographer, agency), by name (at most 100). */
   credits: Array<SourceCredit>;
+  creditsConnection: SourceCreditConnection;
   /** Evidence for facts about the source itself, such as its photo credit. */
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
   /** When it was published; the seed article does not state its date, so this one is inferred. */
   publishedDate?: Maybe<FuzzyDate>;
   publisher: Scalars['String']['output'];
-  /** The text split into the numbered sentences that evidence refers to. */
+  /** The text split into the numbered sentences that evidence refers to (all of them: an article's worth). */
   sentences: Array<SourceSentence>;
   /** The full text, verbatim. Evidence offsets index into it. */
   text: Scalars['String']['output'];
   title: Scalars['String']['output'];
   url?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A source article that facts were taken from. */
+export type SourceCreditsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ActorOrder>;
+  where?: InputMaybe<ActorWhere>;
+};
+
+export type SourceConnection = {
+  __typename?: 'SourceConnection';
+  edges: Array<SourceEdge>;
+  nodes: Array<Source>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
 };
 
 export type SourceCredit = {
@@ -481,17 +918,53 @@ export type SourceCredit = {
   role?: Maybe<Scalars['String']['output']>;
 };
 
+export type SourceCreditConnection = {
+  __typename?: 'SourceCreditConnection';
+  edges: Array<SourceCreditEdge>;
+  nodes: Array<SourceCredit>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SourceCreditEdge = {
+  __typename?: 'SourceCreditEdge';
+  cursor: Scalars['String']['output'];
+  node: SourceCredit;
+};
+
+export type SourceEdge = {
+  __typename?: 'SourceEdge';
+  cursor: Scalars['String']['output'];
+  node: Source;
+};
+
 export type SourceSentence = {
   __typename?: 'SourceSentence';
   number: Scalars['Int']['output'];
   text: Scalars['String']['output'];
 };
 
+/**
+ * Filters on sources. Fields combine with AND; `AND`, `OR` and `NOT` combine whole filters
+ * (empty lists constrain nothing).
+ */
+export type SourceWhere = {
+  AND?: InputMaybe<Array<SourceWhere>>;
+  NOT?: InputMaybe<SourceWhere>;
+  OR?: InputMaybe<Array<SourceWhere>>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** The publisher, exactly. */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  /** Case-insensitive substring of the title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** An actor's negotiating position on a topic: Russia DEMANDS all of Donbas. */
 export type Stance = Node & {
   __typename?: 'Stance';
-  /** The nodes the stance concerns (Donbas, NATO, ...). */
+  /** The nodes the stance concerns (Donbas, NATO, ...), by id (at most 100). */
   about: Array<Node>;
+  aboutConnection: NodeConnection;
   actor: Actor;
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
@@ -499,6 +972,13 @@ export type Stance = Node & {
   stance: Scalars['String']['output'];
   summary: Scalars['String']['output'];
   topic: Scalars['String']['output'];
+};
+
+
+/** An actor's negotiating position on a topic: Russia DEMANDS all of Donbas. */
+export type StanceAboutConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type StanceConnection = {
@@ -515,9 +995,28 @@ export type StanceEdge = {
   node: Stance;
 };
 
+export type StanceOrder = {
+  direction?: InputMaybe<OrderDirection>;
+  field: StanceOrderField;
+};
+
+export type StanceOrderField =
+  | 'ID'
+  | 'TOPIC';
+
+/**
+ * Filters on stances. Fields combine with AND; `AND`, `OR` and `NOT` combine whole filters
+ * (empty lists constrain nothing).
+ */
 export type StanceWhere = {
+  AND?: InputMaybe<Array<StanceWhere>>;
+  NOT?: InputMaybe<StanceWhere>;
+  OR?: InputMaybe<Array<StanceWhere>>;
+  /** Stances about this node. */
+  aboutId?: InputMaybe<Scalars['ID']['input']>;
   actorId?: InputMaybe<Scalars['ID']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** The stance kind, exactly: DEMANDS, REFUSES, ... */
   stance?: InputMaybe<Scalars['String']['input']>;
   /** Case-insensitive substring of the topic. */
   topic?: InputMaybe<Scalars['String']['input']>;
@@ -526,8 +1025,9 @@ export type StanceWhere = {
 /** Something an actor said, quoted or reported. */
 export type Statement = Node & {
   __typename?: 'Statement';
-  /** The nodes the statement is about. */
+  /** The nodes the statement is about, by id (at most 100). */
   about: Array<Node>;
+  aboutConnection: NodeConnection;
   /** When it was said, where the source gives it. */
   date?: Maybe<FuzzyDate>;
   evidence: Array<Evidence>;
@@ -535,8 +1035,9 @@ export type Statement = Node & {
   kind: StatementKind;
   /** The meeting the statement belongs to, where the source says so. */
   meeting?: Maybe<Meeting>;
-  /** Actors the statement names. */
+  /** Actors the statement names, by name (at most 100). */
   mentions: Array<Actor>;
+  mentionsConnection: ActorConnection;
   /** Who reported the statement, when it is someone other than the source itself (a news agency). */
   reportedBy?: Maybe<Actor>;
   speaker?: Maybe<Actor>;
@@ -544,6 +1045,22 @@ export type Statement = Node & {
   text: Scalars['String']['output'];
   /** Free-text topics: territory, security guarantees, ... */
   topics: Array<Scalars['String']['output']>;
+};
+
+
+/** Something an actor said, quoted or reported. */
+export type StatementAboutConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Something an actor said, quoted or reported. */
+export type StatementMentionsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ActorOrder>;
+  where?: InputMaybe<ActorWhere>;
 };
 
 export type StatementConnection = {
@@ -566,12 +1083,40 @@ export type StatementKind =
   /** A claim the source reports in its own words. */
   | 'REPORTED';
 
+export type StatementOrder = {
+  direction?: InputMaybe<OrderDirection>;
+  field: StatementOrderField;
+};
+
+export type StatementOrderField =
+  /** Undated statements come last in either direction. */
+  | 'DATE'
+  /** The order the statements' evidence appears in the sources. */
+  | 'SOURCE_ORDER';
+
+/**
+ * Filters on statements. Fields combine with AND; `AND`, `OR` and `NOT` combine whole filters
+ * (empty lists constrain nothing).
+ */
 export type StatementWhere = {
+  AND?: InputMaybe<Array<StatementWhere>>;
+  NOT?: InputMaybe<StatementWhere>;
+  OR?: InputMaybe<Array<StatementWhere>>;
+  /** Statements about this node. */
+  aboutId?: InputMaybe<Scalars['ID']['input']>;
+  /** Statements whose date overlaps this range (undated statements never match). */
+  date?: InputMaybe<DateRange>;
   id?: InputMaybe<Scalars['ID']['input']>;
   kind?: InputMaybe<StatementKind>;
+  /** Statements made at or about this meeting. */
+  meetingId?: InputMaybe<Scalars['ID']['input']>;
+  /** Statements that name this actor. */
+  mentionsId?: InputMaybe<Scalars['ID']['input']>;
   speakerId?: InputMaybe<Scalars['ID']['input']>;
   /** Case-insensitive substring of the statement text. */
   textContains?: InputMaybe<Scalars['String']['input']>;
+  /** Case-insensitive substring of any of the statement's topics. */
+  topic?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -665,14 +1210,23 @@ export type ResolversTypes = ResolversObject<{
   ActorConnection: ResolverTypeWrapper<Omit<ActorConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ActorEdge']>, nodes: Array<ResolversTypes['Actor']> }>;
   ActorEdge: ResolverTypeWrapper<Omit<ActorEdge, 'node'> & { node: ResolversTypes['Actor'] }>;
   ActorKind: ActorKind;
+  ActorOrder: ActorOrder;
+  ActorOrderField: ActorOrderField;
   ActorRelation: ResolverTypeWrapper<ActorRelationModel>;
+  ActorRelationConnection: ResolverTypeWrapper<Omit<ActorRelationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ActorRelationEdge']>, nodes: Array<ResolversTypes['ActorRelation']> }>;
+  ActorRelationEdge: ResolverTypeWrapper<Omit<ActorRelationEdge, 'node'> & { node: ResolversTypes['ActorRelation'] }>;
   ActorWhere: ActorWhere;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DatePrecision: DatePrecision;
+  DateRange: DateRange;
   Event: ResolverTypeWrapper<EventModel>;
   EventActor: ResolverTypeWrapper<EventActorModel>;
+  EventActorConnection: ResolverTypeWrapper<Omit<EventActorConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['EventActorEdge']>, nodes: Array<ResolversTypes['EventActor']> }>;
+  EventActorEdge: ResolverTypeWrapper<Omit<EventActorEdge, 'node'> & { node: ResolversTypes['EventActor'] }>;
   EventConnection: ResolverTypeWrapper<Omit<EventConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['EventEdge']>, nodes: Array<ResolversTypes['Event']> }>;
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
+  EventOrder: EventOrder;
+  EventOrderField: EventOrderField;
   EventWhere: EventWhere;
   Evidence: ResolverTypeWrapper<EvidenceModel>;
   FuzzyDate: ResolverTypeWrapper<FuzzyDateModel>;
@@ -682,33 +1236,55 @@ export type ResolversTypes = ResolversObject<{
   LocationConnection: ResolverTypeWrapper<Omit<LocationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['LocationEdge']>, nodes: Array<ResolversTypes['Location']> }>;
   LocationEdge: ResolverTypeWrapper<Omit<LocationEdge, 'node'> & { node: ResolversTypes['Location'] }>;
   LocationKind: LocationKind;
+  LocationOrder: LocationOrder;
+  LocationOrderField: LocationOrderField;
   LocationWhere: LocationWhere;
   Meeting: ResolverTypeWrapper<MeetingModel>;
   MeetingConnection: ResolverTypeWrapper<Omit<MeetingConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['MeetingEdge']>, nodes: Array<ResolversTypes['Meeting']> }>;
   MeetingEdge: ResolverTypeWrapper<Omit<MeetingEdge, 'node'> & { node: ResolversTypes['Meeting'] }>;
+  MeetingOrder: MeetingOrder;
+  MeetingOrderField: MeetingOrderField;
   MeetingWhere: MeetingWhere;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  NodeConnection: ResolverTypeWrapper<Omit<NodeConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['NodeEdge']>, nodes: Array<ResolversTypes['Node']> }>;
+  NodeEdge: ResolverTypeWrapper<Omit<NodeEdge, 'node'> & { node: ResolversTypes['Node'] }>;
+  OrderDirection: OrderDirection;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PartialDate: ResolverTypeWrapper<Scalars['PartialDate']['output']>;
   Participation: ResolverTypeWrapper<ParticipationModel>;
+  ParticipationConnection: ResolverTypeWrapper<Omit<ParticipationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ParticipationEdge']>, nodes: Array<ResolversTypes['Participation']> }>;
+  ParticipationEdge: ResolverTypeWrapper<Omit<ParticipationEdge, 'node'> & { node: ResolversTypes['Participation'] }>;
   Position: ResolverTypeWrapper<PositionModel>;
   PositionConnection: ResolverTypeWrapper<Omit<PositionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['PositionEdge']>, nodes: Array<ResolversTypes['Position']> }>;
   PositionEdge: ResolverTypeWrapper<Omit<PositionEdge, 'node'> & { node: ResolversTypes['Position'] }>;
   PositionHeld: ResolverTypeWrapper<PositionHeldModel>;
+  PositionHeldConnection: ResolverTypeWrapper<Omit<PositionHeldConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['PositionHeldEdge']>, nodes: Array<ResolversTypes['PositionHeld']> }>;
+  PositionHeldEdge: ResolverTypeWrapper<Omit<PositionHeldEdge, 'node'> & { node: ResolversTypes['PositionHeld'] }>;
+  PositionOrder: PositionOrder;
+  PositionOrderField: PositionOrderField;
   PositionWhere: PositionWhere;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RelationDirection: RelationDirection;
   Source: ResolverTypeWrapper<SourceModel>;
+  SourceConnection: ResolverTypeWrapper<Omit<SourceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SourceEdge']>, nodes: Array<ResolversTypes['Source']> }>;
   SourceCredit: ResolverTypeWrapper<SourceCreditModel>;
+  SourceCreditConnection: ResolverTypeWrapper<Omit<SourceCreditConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SourceCreditEdge']>, nodes: Array<ResolversTypes['SourceCredit']> }>;
+  SourceCreditEdge: ResolverTypeWrapper<Omit<SourceCreditEdge, 'node'> & { node: ResolversTypes['SourceCredit'] }>;
+  SourceEdge: ResolverTypeWrapper<Omit<SourceEdge, 'node'> & { node: ResolversTypes['Source'] }>;
   SourceSentence: ResolverTypeWrapper<SourceSentence>;
+  SourceWhere: SourceWhere;
   Stance: ResolverTypeWrapper<StanceModel>;
   StanceConnection: ResolverTypeWrapper<Omit<StanceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['StanceEdge']>, nodes: Array<ResolversTypes['Stance']> }>;
   StanceEdge: ResolverTypeWrapper<Omit<StanceEdge, 'node'> & { node: ResolversTypes['Stance'] }>;
+  StanceOrder: StanceOrder;
+  StanceOrderField: StanceOrderField;
   StanceWhere: StanceWhere;
   Statement: ResolverTypeWrapper<StatementModel>;
   StatementConnection: ResolverTypeWrapper<Omit<StatementConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['StatementEdge']>, nodes: Array<ResolversTypes['Statement']> }>;
   StatementEdge: ResolverTypeWrapper<Omit<StatementEdge, 'node'> & { node: ResolversTypes['Statement'] }>;
   StatementKind: StatementKind;
+  StatementOrder: StatementOrder;
+  StatementOrderField: StatementOrderField;
   StatementWhere: StatementWhere;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
@@ -718,13 +1294,20 @@ export type ResolversParentTypes = ResolversObject<{
   Actor: ActorModel;
   ActorConnection: Omit<ActorConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ActorEdge']>, nodes: Array<ResolversParentTypes['Actor']> };
   ActorEdge: Omit<ActorEdge, 'node'> & { node: ResolversParentTypes['Actor'] };
+  ActorOrder: ActorOrder;
   ActorRelation: ActorRelationModel;
+  ActorRelationConnection: Omit<ActorRelationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ActorRelationEdge']>, nodes: Array<ResolversParentTypes['ActorRelation']> };
+  ActorRelationEdge: Omit<ActorRelationEdge, 'node'> & { node: ResolversParentTypes['ActorRelation'] };
   ActorWhere: ActorWhere;
   Boolean: Scalars['Boolean']['output'];
+  DateRange: DateRange;
   Event: EventModel;
   EventActor: EventActorModel;
+  EventActorConnection: Omit<EventActorConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['EventActorEdge']>, nodes: Array<ResolversParentTypes['EventActor']> };
+  EventActorEdge: Omit<EventActorEdge, 'node'> & { node: ResolversParentTypes['EventActor'] };
   EventConnection: Omit<EventConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['EventEdge']>, nodes: Array<ResolversParentTypes['Event']> };
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
+  EventOrder: EventOrder;
   EventWhere: EventWhere;
   Evidence: EvidenceModel;
   FuzzyDate: FuzzyDateModel;
@@ -733,31 +1316,47 @@ export type ResolversParentTypes = ResolversObject<{
   Location: LocationModel;
   LocationConnection: Omit<LocationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['LocationEdge']>, nodes: Array<ResolversParentTypes['Location']> };
   LocationEdge: Omit<LocationEdge, 'node'> & { node: ResolversParentTypes['Location'] };
+  LocationOrder: LocationOrder;
   LocationWhere: LocationWhere;
   Meeting: MeetingModel;
   MeetingConnection: Omit<MeetingConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['MeetingEdge']>, nodes: Array<ResolversParentTypes['Meeting']> };
   MeetingEdge: Omit<MeetingEdge, 'node'> & { node: ResolversParentTypes['Meeting'] };
+  MeetingOrder: MeetingOrder;
   MeetingWhere: MeetingWhere;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  NodeConnection: Omit<NodeConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['NodeEdge']>, nodes: Array<ResolversParentTypes['Node']> };
+  NodeEdge: Omit<NodeEdge, 'node'> & { node: ResolversParentTypes['Node'] };
   PageInfo: PageInfo;
   PartialDate: Scalars['PartialDate']['output'];
   Participation: ParticipationModel;
+  ParticipationConnection: Omit<ParticipationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ParticipationEdge']>, nodes: Array<ResolversParentTypes['Participation']> };
+  ParticipationEdge: Omit<ParticipationEdge, 'node'> & { node: ResolversParentTypes['Participation'] };
   Position: PositionModel;
   PositionConnection: Omit<PositionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['PositionEdge']>, nodes: Array<ResolversParentTypes['Position']> };
   PositionEdge: Omit<PositionEdge, 'node'> & { node: ResolversParentTypes['Position'] };
   PositionHeld: PositionHeldModel;
+  PositionHeldConnection: Omit<PositionHeldConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['PositionHeldEdge']>, nodes: Array<ResolversParentTypes['PositionHeld']> };
+  PositionHeldEdge: Omit<PositionHeldEdge, 'node'> & { node: ResolversParentTypes['PositionHeld'] };
+  PositionOrder: PositionOrder;
   PositionWhere: PositionWhere;
   Query: Record<PropertyKey, never>;
   Source: SourceModel;
+  SourceConnection: Omit<SourceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SourceEdge']>, nodes: Array<ResolversParentTypes['Source']> };
   SourceCredit: SourceCreditModel;
+  SourceCreditConnection: Omit<SourceCreditConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SourceCreditEdge']>, nodes: Array<ResolversParentTypes['SourceCredit']> };
+  SourceCreditEdge: Omit<SourceCreditEdge, 'node'> & { node: ResolversParentTypes['SourceCredit'] };
+  SourceEdge: Omit<SourceEdge, 'node'> & { node: ResolversParentTypes['Source'] };
   SourceSentence: SourceSentence;
+  SourceWhere: SourceWhere;
   Stance: StanceModel;
   StanceConnection: Omit<StanceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['StanceEdge']>, nodes: Array<ResolversParentTypes['Stance']> };
   StanceEdge: Omit<StanceEdge, 'node'> & { node: ResolversParentTypes['Stance'] };
+  StanceOrder: StanceOrder;
   StanceWhere: StanceWhere;
   Statement: StatementModel;
   StatementConnection: Omit<StatementConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['StatementEdge']>, nodes: Array<ResolversParentTypes['Statement']> };
   StatementEdge: Omit<StatementEdge, 'node'> & { node: ResolversParentTypes['Statement'] };
+  StatementOrder: StatementOrder;
   StatementWhere: StatementWhere;
   String: Scalars['String']['output'];
 }>;
@@ -767,16 +1366,23 @@ export type ActorResolvers<ContextType = Context, ParentType extends ResolversPa
   asLocation?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  eventsConnection?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<ActorEventsConnectionArgs>>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  meetingsConnection?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, Partial<ActorMeetingsConnectionArgs>>;
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  mentionedInConnection?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<ActorMentionedInConnectionArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  positions?: Resolver<Array<ResolversTypes['PositionHeld']>, ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['ActorRelation']>, ParentType, ContextType>;
+  positions?: Resolver<Array<ResolversTypes['PositionHeld']>, ParentType, ContextType, Partial<ActorPositionsArgs>>;
+  positionsConnection?: Resolver<ResolversTypes['PositionHeldConnection'], ParentType, ContextType, Partial<ActorPositionsConnectionArgs>>;
+  relations?: Resolver<Array<ResolversTypes['ActorRelation']>, ParentType, ContextType, Partial<ActorRelationsArgs>>;
+  relationsConnection?: Resolver<ResolversTypes['ActorRelationConnection'], ParentType, ContextType, Partial<ActorRelationsConnectionArgs>>;
   stances?: Resolver<Array<ResolversTypes['Stance']>, ParentType, ContextType>;
+  stancesConnection?: Resolver<ResolversTypes['StanceConnection'], ParentType, ContextType, Partial<ActorStancesConnectionArgs>>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  statementsConnection?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<ActorStatementsConnectionArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -797,8 +1403,22 @@ export type ActorRelationResolvers<ContextType = Context, ParentType extends Res
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   object?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   other?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['FuzzyDate']>, ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['FuzzyDate']>, ParentType, ContextType>;
+}>;
+
+export type ActorRelationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorRelationConnection'] = ResolversParentTypes['ActorRelationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ActorRelationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ActorRelation']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ActorRelationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorRelationEdge'] = ResolversParentTypes['ActorRelationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ActorRelation'], ParentType, ContextType>;
 }>;
 
 export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = ResolversObject<{
@@ -808,6 +1428,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   involvement?: Resolver<Array<ResolversTypes['EventActor']>, ParentType, ContextType>;
+  involvementConnection?: Resolver<ResolversTypes['EventActorConnection'], ParentType, ContextType, Partial<EventInvolvementConnectionArgs>>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
@@ -819,6 +1440,18 @@ export type EventActorResolvers<ContextType = Context, ParentType extends Resolv
   actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type EventActorConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventActorConnection'] = ResolversParentTypes['EventActorConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['EventActorEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['EventActor']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EventActorEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventActorEdge'] = ResolversParentTypes['EventActorEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['EventActor'], ParentType, ContextType>;
 }>;
 
 export type EventConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventConnection'] = ResolversParentTypes['EventConnection']> = ResolversObject<{
@@ -854,13 +1487,16 @@ export type LocationResolvers<ContextType = Context, ParentType extends Resolver
   asActor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  eventsConnection?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<LocationEventsConnectionArgs>>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['LocationKind'], ParentType, ContextType>;
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  meetingsConnection?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, Partial<LocationMeetingsConnectionArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   partOf?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
   parts?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType>;
+  partsConnection?: Resolver<ResolversTypes['LocationConnection'], ParentType, ContextType, Partial<LocationPartsConnectionArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -881,16 +1517,21 @@ export type MeetingResolvers<ContextType = Context, ParentType extends Resolvers
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['FuzzyDate']>, ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  eventsConnection?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<MeetingEventsConnectionArgs>>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   followedBy?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  followedByConnection?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, Partial<MeetingFollowedByConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType>;
+  participantsConnection?: Resolver<ResolversTypes['ParticipationConnection'], ParentType, ContextType, Partial<MeetingParticipantsConnectionArgs>>;
   precededBy?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  precededByConnection?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, Partial<MeetingPrecededByConnectionArgs>>;
   startDate?: Resolver<Maybe<ResolversTypes['FuzzyDate']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  statementsConnection?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<MeetingStatementsConnectionArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -908,6 +1549,18 @@ export type MeetingEdgeResolvers<ContextType = Context, ParentType extends Resol
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Actor' | 'Event' | 'Location' | 'Meeting' | 'Position' | 'Source' | 'Stance' | 'Statement', ParentType, ContextType>;
+}>;
+
+export type NodeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NodeConnection'] = ResolversParentTypes['NodeConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['NodeEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type NodeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NodeEdge'] = ResolversParentTypes['NodeEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -928,10 +1581,23 @@ export type ParticipationResolvers<ContextType = Context, ParentType extends Res
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type ParticipationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ParticipationConnection'] = ResolversParentTypes['ParticipationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ParticipationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ParticipationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ParticipationEdge'] = ResolversParentTypes['ParticipationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Participation'], ParentType, ContextType>;
+}>;
+
 export type PositionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Position'] = ResolversParentTypes['Position']> = ResolversObject<{
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  holders?: Resolver<Array<ResolversTypes['PositionHeld']>, ParentType, ContextType>;
+  holders?: Resolver<Array<ResolversTypes['PositionHeld']>, ParentType, ContextType, Partial<PositionHoldersArgs>>;
+  holdersConnection?: Resolver<ResolversTypes['PositionHeldConnection'], ParentType, ContextType, Partial<PositionHoldersConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -958,6 +1624,18 @@ export type PositionHeldResolvers<ContextType = Context, ParentType extends Reso
   until?: Resolver<Maybe<ResolversTypes['FuzzyDate']>, ParentType, ContextType>;
 }>;
 
+export type PositionHeldConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PositionHeldConnection'] = ResolversParentTypes['PositionHeldConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PositionHeldEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PositionHeld']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PositionHeldEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PositionHeldEdge'] = ResolversParentTypes['PositionHeldEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PositionHeld'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<QueryActorsArgs>>;
@@ -972,6 +1650,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   positions?: Resolver<ResolversTypes['PositionConnection'], ParentType, ContextType, Partial<QueryPositionsArgs>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  sourcesConnection?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, Partial<QuerySourcesConnectionArgs>>;
   stance?: Resolver<Maybe<ResolversTypes['Stance']>, ParentType, ContextType, RequireFields<QueryStanceArgs, 'id'>>;
   stances?: Resolver<ResolversTypes['StanceConnection'], ParentType, ContextType, Partial<QueryStancesArgs>>;
   statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<QueryStatementArgs, 'id'>>;
@@ -980,6 +1659,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
   credits?: Resolver<Array<ResolversTypes['SourceCredit']>, ParentType, ContextType>;
+  creditsConnection?: Resolver<ResolversTypes['SourceCreditConnection'], ParentType, ContextType, Partial<SourceCreditsConnectionArgs>>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   publishedDate?: Resolver<Maybe<ResolversTypes['FuzzyDate']>, ParentType, ContextType>;
@@ -991,10 +1671,34 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type SourceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceConnection'] = ResolversParentTypes['SourceConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SourceEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type SourceCreditResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceCredit'] = ResolversParentTypes['SourceCredit']> = ResolversObject<{
   actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type SourceCreditConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceCreditConnection'] = ResolversParentTypes['SourceCreditConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SourceCreditEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['SourceCredit']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SourceCreditEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceCreditEdge'] = ResolversParentTypes['SourceCreditEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SourceCredit'], ParentType, ContextType>;
+}>;
+
+export type SourceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceEdge'] = ResolversParentTypes['SourceEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 }>;
 
 export type SourceSentenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceSentence'] = ResolversParentTypes['SourceSentence']> = ResolversObject<{
@@ -1004,6 +1708,7 @@ export type SourceSentenceResolvers<ContextType = Context, ParentType extends Re
 
 export type StanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stance'] = ResolversParentTypes['Stance']> = ResolversObject<{
   about?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  aboutConnection?: Resolver<ResolversTypes['NodeConnection'], ParentType, ContextType, Partial<StanceAboutConnectionArgs>>;
   actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1027,12 +1732,14 @@ export type StanceEdgeResolvers<ContextType = Context, ParentType extends Resolv
 
 export type StatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = ResolversObject<{
   about?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  aboutConnection?: Resolver<ResolversTypes['NodeConnection'], ParentType, ContextType, Partial<StatementAboutConnectionArgs>>;
   date?: Resolver<Maybe<ResolversTypes['FuzzyDate']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['StatementKind'], ParentType, ContextType>;
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  mentionsConnection?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<StatementMentionsConnectionArgs>>;
   reportedBy?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
   speaker?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1057,8 +1764,12 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ActorConnection?: ActorConnectionResolvers<ContextType>;
   ActorEdge?: ActorEdgeResolvers<ContextType>;
   ActorRelation?: ActorRelationResolvers<ContextType>;
+  ActorRelationConnection?: ActorRelationConnectionResolvers<ContextType>;
+  ActorRelationEdge?: ActorRelationEdgeResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventActor?: EventActorResolvers<ContextType>;
+  EventActorConnection?: EventActorConnectionResolvers<ContextType>;
+  EventActorEdge?: EventActorEdgeResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
@@ -1070,16 +1781,26 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   MeetingConnection?: MeetingConnectionResolvers<ContextType>;
   MeetingEdge?: MeetingEdgeResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  NodeConnection?: NodeConnectionResolvers<ContextType>;
+  NodeEdge?: NodeEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PartialDate?: GraphQLScalarType;
   Participation?: ParticipationResolvers<ContextType>;
+  ParticipationConnection?: ParticipationConnectionResolvers<ContextType>;
+  ParticipationEdge?: ParticipationEdgeResolvers<ContextType>;
   Position?: PositionResolvers<ContextType>;
   PositionConnection?: PositionConnectionResolvers<ContextType>;
   PositionEdge?: PositionEdgeResolvers<ContextType>;
   PositionHeld?: PositionHeldResolvers<ContextType>;
+  PositionHeldConnection?: PositionHeldConnectionResolvers<ContextType>;
+  PositionHeldEdge?: PositionHeldEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
+  SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceCredit?: SourceCreditResolvers<ContextType>;
+  SourceCreditConnection?: SourceCreditConnectionResolvers<ContextType>;
+  SourceCreditEdge?: SourceCreditEdgeResolvers<ContextType>;
+  SourceEdge?: SourceEdgeResolvers<ContextType>;
   SourceSentence?: SourceSentenceResolvers<ContextType>;
   Stance?: StanceResolvers<ContextType>;
   StanceConnection?: StanceConnectionResolvers<ContextType>;

@@ -100,13 +100,6 @@ export type NodeModel =
   | EventModel
   | SourceModel;
 
-/** A relationship seen from one end: the node at the other end plus the relationship's data. */
-export interface LinkModel<T> {
-  node: T;
-  role: string | null;
-  evidence: EvidenceModel[];
-}
-
 export interface ParticipationModel {
   actor: ActorModel;
   meeting: MeetingModel;
@@ -127,6 +120,8 @@ export interface ActorRelationModel {
   direction: 'OUTGOING' | 'INCOMING';
   subject: ActorModel;
   object: ActorModel;
+  since: FuzzyDateModel | null;
+  until: FuzzyDateModel | null;
   evidence: EvidenceModel[];
 }
 
@@ -140,12 +135,4 @@ export interface EventActorModel {
   actor: ActorModel;
   role: string | null;
   evidence: EvidenceModel[];
-}
-
-/** One page of a connection, before cursors are encoded. */
-export interface PageModel<T> {
-  items: { node: T; sortKey: unknown }[];
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  totalCount: number;
 }

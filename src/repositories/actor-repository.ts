@@ -1,14 +1,5 @@
 /** Reads about actors: lookups, the actor list, and everything linked to an actor. */
-import {
-  toActor,
-  toEvent,
-  toEvidence,
-  toFuzzyDate,
-  toMeeting,
-  toPosition,
-  toStance,
-  toStatement,
-} from '../models/mappers';
+import { toActor, toEvent, toEvidence, toFuzzyDate, toMeeting, toPosition, toStance, toStatement } from '../models/mappers';
 import type {
   ActorModel,
   ActorRelationModel,
@@ -18,24 +9,9 @@ import type {
   StanceModel,
   StatementModel,
 } from '../models/models';
-import type { GraphReader, LinkSpec, ListPage } from './graph-reader';
-import { namePredicate, type PageRequest } from './list-filters';
-
-const MEETINGS: LinkSpec = { rel: 'PARTICIPATED_IN', dir: 'OUT', label: 'Meeting', order: 'startDate' };
-const POSITIONS: LinkSpec = { rel: 'HOLDS', dir: 'OUT', label: 'Position', order: 'title' };
-const SAID: LinkSpec = { rel: 'SAID', dir: 'OUT', label: 'Statement', order: 'textPosition' };
-const MENTIONED_IN: LinkSpec = { rel: 'MENTIONS', dir: 'IN', label: 'Statement', order: 'textPosition' };
-const STANCES: LinkSpec = { rel: 'TAKES_STANCE', dir: 'OUT', label: 'Stance', order: 'id' };
-const EVENTS: LinkSpec = { rel: 'INVOLVED_IN', dir: 'OUT', label: 'Event', order: 'date' };
-const RELATED_OUT: LinkSpec = { rel: 'RELATED_TO', dir: 'OUT', label: 'Actor', order: 'name' };
-const RELATED_IN: LinkSpec = { rel: 'RELATED_TO', dir: 'IN', label: 'Actor', order: 'name' };
-
-/** Filters of the `actors` list. */
-export interface ActorFilter {
-  id?: string | null;
-  name?: string | null;
-  kind?: ActorModel['kind'] | null;
-}
+import { type InForce, inForceFilter, inForceRange } from './date-range';
+import type { GraphReader, ListPage } from './graph-reader';
+import { type ListArgs, listLinks, listNodes } from './lists';
 
 export class ActorRepository {
   constructor(private readonly graph: GraphReader) {}
@@ -45,62 +21,72 @@ export class ActorRepository {
     return row && toActor(row.node, row.labels);
   }
 
-  list(filter: ActorFilter, page: PageRequest): Promise<ListPage<ActorModel>> {
-    const predicates: string[] = [];
-    if (filter.id != null) predicates.push('n.id = $id');
-    if (filter.name != null) predicates.push(namePredicate('name'));
-    if (filter.kind != null) predicates.push('n.kind = $kind');
-    return this.graph.list('listActors', { label: 'Actor', predicates, params: { ...filter }, order: { key: 'name', desc: false }, ...page }, (r) => toActor(r.node, r.labels));
+  list(args: ListArgs<'Actor'>): Promise<ListPage<ActorModel>> {
+    return listNodes(this.graph, 'listActors', 'Actor', args, (r) => toActor(r.node, r.labels));
   }
 
-  async meetings(actorId: string): Promise<MeetingModel[]> {
-    return (await this.graph.linked(MEETINGS, actorId)).map((r) => toMeeting(r.node));
+  meetings(actorId: string, args: ListArgs<'Meeting'>): Promise<ListPage<MeetingModel>> {
+    return listLinks(this.graph, 'actorMeetings', '(a)-[r:PARTICIPATED_IN]->(n:Meeting)', 'Meeting', actorId, args, (r) => toMeeting(r.node));
   }
 
-  async positions(actor: ActorModel): Promise<PositionHeldModel[]> {
-    return (await this.graph.linked(POSITIONS, actor.id)).map((r) => ({
-      actor,
-      position: toPosition(r.node),
-      since: toFuzzyDate(r.rel, 'since'),
-      until: toFuzzyDate(r.rel, 'until'),
-      evidence: toEvidence(r.rel),
-    }));
-  }
-
-  async statements(actorId: string): Promise<StatementModel[]> {
-    return (await this.graph.linked(SAID, actorId)).map((r) => toStatement(r.node));
-  }
-
-  async mentionedIn(actorId: string): Promise<StatementModel[]> {
-    return (await this.graph.linked(MENTIONED_IN, actorId)).map((r) => toStatement(r.node));
-  }
-
-  async stances(actorId: string): Promise<StanceModel[]> {
-    return (await this.graph.linked(STANCES, actorId)).map((r) => toStance(r.node));
-  }
-
-  async events(actorId: string): Promise<EventModel[]> {
-    return (await this.graph.linked(EVENTS, actorId)).map((r) => toEvent(r.node));
-  }
-
-  /** Relations in both directions: outgoing first (this actor is the subject), then incoming. */
-  async relations(actor: ActorModel): Promise<ActorRelationModel[]> {
-    const [outgoing, incoming] = await Promise.all([this.graph.linked(RELATED_OUT, actor.id), this.graph.linked(RELATED_IN, actor.id)]);
-    return [
-      ...outgoing.map((r) => ({
-        type: r.rel.relation as string,
-        direction: 'OUTGOING' as const,
-        subject: actor,
-        object: toActor(r.node, r.labels),
+  /** Offices held, optionally only those in force on a date or during a range. */
+  positions(actor: ActorModel, args: ListArgs<'Position'>, when: InForce = {}): Promise<ListPage<PositionHeldModel>> {
+    return listLinks(
+      this.graph,
+      'actorPositions',
+      '(a)-[r:HOLDS]->(n:Position)',
+      'Position',
+      actor.id,
+      args,
+      (r) => ({
+        actor,
+        position: toPosition(r.node),
+        since: toFuzzyDate(r.rel, 'since'),
+        until: toFuzzyDate(r.rel, 'until'),
         evidence: toEvidence(r.rel),
-      })),
-      ...incoming.map((r) => ({
-        type: r.rel.relation as string,
-        direction: 'INCOMING' as const,
-        subject: toActor(r.node, r.labels),
-        object: actor,
-        evidence: toEvidence(r.rel),
-      })),
-    ];
+      }),
+      inForceFilter(inForceRange(when), 'held'),
+    );
+  }
+
+  statements(actorId: string, args: ListArgs<'Statement'>): Promise<ListPage<StatementModel>> {
+    return listLinks(this.graph, 'actorStatements', '(a)-[r:SAID]->(n:Statement)', 'Statement', actorId, args, (r) => toStatement(r.node));
+  }
+
+  mentionedIn(actorId: string, args: ListArgs<'Statement'>): Promise<ListPage<StatementModel>> {
+    return listLinks(this.graph, 'actorMentionedIn', '(a)<-[r:MENTIONS]-(n:Statement)', 'Statement', actorId, args, (r) => toStatement(r.node));
+  }
+
+  stances(actorId: string, args: ListArgs<'Stance'>): Promise<ListPage<StanceModel>> {
+    return listLinks(this.graph, 'actorStances', '(a)-[r:TAKES_STANCE]->(n:Stance)', 'Stance', actorId, args, (r) => toStance(r.node));
+  }
+
+  events(actorId: string, args: ListArgs<'Event'>): Promise<ListPage<EventModel>> {
+    return listLinks(this.graph, 'actorEvents', '(a)-[r:INVOLVED_IN]->(n:Event)', 'Event', actorId, args, (r) => toEvent(r.node));
+  }
+
+  /** Relations in both directions, ordered by the other actor, optionally only those in force. */
+  relations(actor: ActorModel, args: ListArgs<'Actor'>, when: InForce = {}): Promise<ListPage<ActorRelationModel>> {
+    return listLinks(
+      this.graph,
+      'actorRelations',
+      '(a)-[r:RELATED_TO]-(n:Actor)',
+      'Actor',
+      actor.id,
+      args,
+      (r) => {
+        const other = toActor(r.node, r.labels);
+        return {
+          type: r.rel.relation as string,
+          direction: r.outgoing ? ('OUTGOING' as const) : ('INCOMING' as const),
+          subject: r.outgoing ? actor : other,
+          object: r.outgoing ? other : actor,
+          since: toFuzzyDate(r.rel, 'since'),
+          until: toFuzzyDate(r.rel, 'until'),
+          evidence: toEvidence(r.rel),
+        };
+      },
+      inForceFilter(inForceRange(when), 'related'),
+    );
   }
 }

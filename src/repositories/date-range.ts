@@ -26,22 +26,66 @@ export function periodEnd(date: string): string {
 }
 
 /**
- * Predicates that `expression` (a stored partial date, or null) overlaps `range`. Parameter names
- * start with `param`. Null dates never match a range.
+ * Predicates that `expression` (a stored partial date, or null) overlaps `range`; `param` stores a
+ * value as a parameter and returns its `$name`. Null dates never match a range.
  */
-export function dateRangeFilter(expression: string, range: DateRange, param: string): Filter {
+export function dateRangePredicates(expression: string, range: DateRange, param: (value: unknown) => string): string[] {
   const predicates: string[] = [];
-  const params: Record<string, unknown> = {};
   if (range.from != null) {
     // Every date overlapping the range is at least the range's first year, as a string.
-    params[`${param}FromYear`] = range.from.slice(0, 4);
-    params[`${param}From`] = periodStart(range.from);
-    predicates.push(`${expression} >= $${param}FromYear`, `left(${expression} + '-99-99', 10) >= $${param}From`);
+    const from = param(periodStart(range.from));
+    predicates.push(`${expression} >= ${param(range.from.slice(0, 4))}`, `left(${expression} + '-99-99', 10) >= ${from}`);
   }
   if (range.to != null) {
     // A partial date sorts before its own first day, so this bound is safe for the index.
-    params[`${param}To`] = periodEnd(range.to);
-    predicates.push(`${expression} <= $${param}To`, `left(${expression} + '-01-01', 10) <= $${param}To`);
+    const to = param(periodEnd(range.to));
+    predicates.push(`${expression} <= ${to}`, `left(${expression} + '-01-01', 10) <= ${to}`);
+  }
+  return predicates;
+}
+
+/** The same predicates as a filter whose parameter names start with `prefix`. */
+export function dateRangeFilter(expression: string, range: DateRange, prefix: string): Filter {
+  const params: Record<string, unknown> = {};
+  const param = (value: unknown) => {
+    const name = `${prefix}${Object.keys(params).length}`;
+    params[name] = value;
+    return `$${name}`;
+  };
+  return { predicates: dateRangePredicates(expression, range, param), params };
+}
+
+/** Whether a range's ends are in order (`from` not after `to`). */
+export function isOrderedRange(range: DateRange): boolean {
+  return range.from == null || range.to == null || periodStart(range.from) <= periodEnd(range.to);
+}
+
+/**
+ * Predicates on a relationship `r` with `since`/`until` dates (an office held, a relation) that it
+ * was in force at some time in `range`. Open or unknown ends do not exclude: a holding with no
+ * dates counts as in force. Parameter names start with `prefix`.
+ */
+export function inForceFilter(range: DateRange, prefix: string): Filter {
+  const params: Record<string, unknown> = {};
+  const predicates: string[] = [];
+  if (range.to != null) {
+    params[`${prefix}To`] = periodEnd(range.to);
+    predicates.push(`(r.since IS NULL OR left(r.since + '-01-01', 10) <= $${prefix}To)`);
+  }
+  if (range.from != null) {
+    params[`${prefix}From`] = periodStart(range.from);
+    predicates.push(`(r.until IS NULL OR left(r.until + '-99-99', 10) >= $${prefix}From)`);
   }
   return { predicates, params };
+}
+
+/** Dates an office or relation must have been in force in (`asOf` is a one-day range). */
+export interface InForce {
+  asOf?: string | null;
+  during?: DateRange | null;
+}
+
+/** The range an `InForce` argument pair stands for. */
+export function inForceRange({ asOf, during }: InForce): DateRange {
+  return asOf != null ? { from: asOf, to: asOf } : (during ?? {});
 }

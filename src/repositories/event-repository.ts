@@ -2,18 +2,10 @@
 import { toActor, toEvent, toEvidence, toLocation, toMeeting } from '../models/mappers';
 import type { EventActorModel, EventModel, LocationModel, MeetingModel } from '../models/models';
 import type { GraphReader, LinkSpec, ListPage } from './graph-reader';
-import { namePredicate, type PageRequest } from './list-filters';
+import { type ListArgs, listLinks, listNodes } from './lists';
 
-const INVOLVED: LinkSpec = { rel: 'INVOLVED_IN', dir: 'IN', label: 'Actor', order: 'name' };
 const LOCATION: LinkSpec = { rel: 'OCCURRED_IN', dir: 'OUT', label: 'Location', order: 'name' };
 const MEETING: LinkSpec = { rel: 'DURING', dir: 'OUT', label: 'Meeting', order: 'startDate' };
-
-/** Filters of the `events` list. */
-export interface EventFilter {
-  id?: string | null;
-  name?: string | null;
-  actorId?: string | null;
-}
 
 export class EventRepository {
   constructor(private readonly graph: GraphReader) {}
@@ -23,16 +15,13 @@ export class EventRepository {
     return row && toEvent(row.node);
   }
 
-  list(filter: EventFilter, page: PageRequest): Promise<ListPage<EventModel>> {
-    const predicates: string[] = [];
-    if (filter.id != null) predicates.push('n.id = $id');
-    if (filter.name != null) predicates.push(namePredicate('name'));
-    if (filter.actorId != null) predicates.push('EXISTS { (:Actor {id: $actorId})-[:INVOLVED_IN]->(n) }');
-    return this.graph.list('listEvents', { label: 'Event', predicates, params: { ...filter }, order: { key: 'date', desc: false }, ...page }, (r) => toEvent(r.node));
+  list(args: ListArgs<'Event'>): Promise<ListPage<EventModel>> {
+    return listNodes(this.graph, 'listEvents', 'Event', args, (r) => toEvent(r.node));
   }
 
-  async involvement(eventId: string): Promise<EventActorModel[]> {
-    return (await this.graph.linked(INVOLVED, eventId)).map((r) => ({
+  /** The actors involved with their roles, ordered and filtered by actor. */
+  involvement(eventId: string, args: ListArgs<'Actor'>): Promise<ListPage<EventActorModel>> {
+    return listLinks(this.graph, 'eventInvolvement', '(a)<-[r:INVOLVED_IN]-(n:Actor)', 'Actor', eventId, args, (r) => ({
       actor: toActor(r.node, r.labels),
       role: (r.rel.role as string | undefined) ?? null,
       evidence: toEvidence(r.rel),

@@ -69,6 +69,8 @@ export const SORT_KEYS = {
   degree: () => "right('000000000' + toString(COUNT { (n)--() }), 10)",
   participantCount: () => "right('000000000' + toString(COUNT { (n)<-[:PARTICIPATED_IN]-() }), 10)",
   meetingCount: () => "right('000000000' + toString(COUNT { (n)-[:PARTICIPATED_IN]->() }), 10)",
+  meetingsHeld: () => "right('000000000' + toString(COUNT { (n)<-[:HELD_IN]-() }), 10)",
+  holderCount: () => "right('000000000' + toString(COUNT { (n)<-[:HOLDS]-() }), 10)",
 } as const;
 export type SortKey = keyof typeof SORT_KEYS;
 
@@ -86,11 +88,13 @@ export interface LinkSpec {
   order: SortKey;
 }
 
-/** One linked node: its properties and labels, and the relationship's properties. */
+/** One linked node: its properties and labels, the relationship's, and whether it points away. */
 export interface LinkRow {
   node: Props;
   labels: string[];
   rel: Props;
+  /** True when the relationship starts at the node whose links were read. */
+  outgoing: boolean;
 }
 
 /** A stored node: properties and labels. */
@@ -115,6 +119,8 @@ export interface PageRequest {
 export interface ListQuery extends Filter, PageRequest {
   label: Label;
   order: SortSpec;
+  /** Whether to count all matches too (default true). */
+  count?: boolean;
 }
 
 /**
@@ -130,15 +136,18 @@ export interface LinkQuery extends Filter, PageRequest {
   count: boolean;
 }
 
-/** A page of models with the sort key of each (for cursors) and the total matching count. */
+/**
+ * A page of models with the sort key and tie-breaking id of each (for cursors) and the total
+ * matching count (-1 when it was not asked for).
+ */
 export interface ListPage<T> {
-  items: { node: T; sortKey: string }[];
+  items: { node: T; sortKey: string; id: string }[];
   hasNextPage: boolean;
   totalCount: number;
 }
 
-/** How many items a plain (non-connection) list field returns at most. */
-export const PLAIN_LIST_LIMIT = 100;
+/** How many nodes `linked` returns at most; it serves single-valued fields (a meeting's place). */
+const LINKED_LIMIT = 100;
 
 /** The Cypher pattern of a simple link. */
 export function linkPattern(spec: Pick<LinkSpec, 'rel' | 'dir' | 'label'>): string {
@@ -205,7 +214,7 @@ export class GraphReader {
     return row && row.labels.includes(label) ? row : null;
   }
 
-  /** Nodes linked to `id` as `spec` says, in the spec's order, at most PLAIN_LIST_LIMIT of them. */
+  /** Nodes linked to `id` as `spec` says, in the spec's order, at most LINKED_LIMIT of them. */
   async linked(spec: LinkSpec, id: string): Promise<LinkRow[]> {
     const page = await this.linkPage(
       {
@@ -214,7 +223,7 @@ export class GraphReader {
         predicates: [],
         params: {},
         order: { key: spec.order, desc: false },
-        limit: PLAIN_LIST_LIMIT,
+        limit: LINKED_LIMIT,
         after: null,
         count: false,
       },
@@ -239,10 +248,10 @@ export class GraphReader {
 
   /** One page of a list, with the total count, in one statement. */
   async list<T>(name: string, query: ListQuery, map: (row: NodeRow) => T): Promise<ListPage<T>> {
-    const { expression, after, orderBy } = ordering(query.order);
+    const { expression, after, orderBy } = ordering(query.order, 'n.id');
     const where = query.predicates.length ? query.predicates.join(' AND ') : 'true';
     const cypher = `
-      CALL () { MATCH (n:${query.label}) WHERE ${where} RETURN count(n) AS totalCount }
+      CALL () { ${query.count === false ? 'RETURN -1 AS totalCount' : `MATCH (n:${query.label}) WHERE ${where} RETURN count(n) AS totalCount`} }
       CALL () {
         MATCH (n:${query.label}) WHERE ${where} ${query.after ? `AND ${after}` : ''}
         WITH n, ${expression} AS sortKey ORDER BY ${orderBy} LIMIT $limitPlusOne
@@ -252,7 +261,7 @@ export class GraphReader {
     const [result] = await this.query(name, cypher, pageParams(query));
     const rows = result.rows as (NodeRow & { sortKey: string })[];
     return {
-      items: rows.slice(0, query.limit).map((row) => ({ node: map(row), sortKey: row.sortKey })),
+      items: rows.slice(0, query.limit).map((row) => ({ node: map(row), sortKey: row.sortKey, id: row.node.id as string })),
       hasNextPage: rows.length > query.limit,
       totalCount: result.totalCount as number,
     };
@@ -269,7 +278,7 @@ export class GraphReader {
   }
 
   private async loadLinkPages(query: LinkQuery, ids: readonly string[]): Promise<ListPage<LinkRow>[]> {
-    const { expression, after, orderBy } = ordering(query.order);
+    const { expression, after, orderBy } = ordering(query.order, "n.id + '|' + coalesce(r.key, '')");
     const where = query.predicates.length ? query.predicates.join(' AND ') : 'true';
     const cypher = `
       UNWIND $ids AS id
@@ -280,17 +289,17 @@ export class GraphReader {
       CALL (a) {
         MATCH ${query.pattern} WHERE ${where} ${query.after ? `AND ${after}` : ''}
         WITH DISTINCT n, r
-        WITH n, r, ${expression} AS sortKey ORDER BY ${orderBy} LIMIT $limitPlusOne
-        RETURN collect({node: n {.*}, labels: labels(n), rel: r {.*}, sortKey: sortKey}) AS rows
+        WITH n, r, ${expression} AS sortKey, n.id + '|' + coalesce(r.key, '') AS tieId ORDER BY ${orderBy} LIMIT $limitPlusOne
+        RETURN collect({node: n {.*}, labels: labels(n), rel: r {.*}, outgoing: startNode(r) = a, sortKey: sortKey, tieId: tieId}) AS rows
       }
       RETURN {fromId: id, totalCount: totalCount, rows: rows} AS row`;
     const results = await this.query(query.name, cypher, { ...pageParams(query), ids });
     const byId = new Map(results.map((r) => [r.fromId as string, r]));
     return ids.map((id) => {
       const result = byId.get(id);
-      const rows = (result?.rows ?? []) as (LinkRow & { sortKey: string })[];
+      const rows = (result?.rows ?? []) as (LinkRow & { sortKey: string; tieId: string })[];
       return {
-        items: rows.slice(0, query.limit).map(({ sortKey, ...row }) => ({ node: row, sortKey })),
+        items: rows.slice(0, query.limit).map(({ sortKey, tieId, ...row }) => ({ node: row, sortKey, id: tieId })),
         hasNextPage: rows.length > query.limit,
         totalCount: (result?.totalCount as number | undefined) ?? 0,
       };
@@ -299,13 +308,13 @@ export class GraphReader {
 }
 
 /** The sort expression, the "comes after the cursor" predicate and the ORDER BY of a sort order. */
-function ordering(order: SortSpec): { expression: string; after: string; orderBy: string } {
+function ordering(order: SortSpec, tie: string): { expression: string; after: string; orderBy: string } {
   const expression = SORT_KEYS[order.key](order.desc);
   const cmp = order.desc ? '<' : '>';
   return {
     expression,
-    after: `(${expression} ${cmp} $afterKey OR (${expression} = $afterKey AND n.id ${cmp} $afterId))`,
-    orderBy: order.desc ? 'sortKey DESC, n.id DESC' : 'sortKey, n.id',
+    after: `(${expression} ${cmp} $afterKey OR (${expression} = $afterKey AND ${tie} ${cmp} $afterId))`,
+    orderBy: order.desc ? `sortKey DESC, ${tie} DESC` : `sortKey, ${tie}`,
   };
 }
 

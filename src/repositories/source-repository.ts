@@ -1,9 +1,8 @@
 /** Reads about sources: lookups, the list of sources, and the people and agencies they credit. */
 import { toActor, toEvidence, toSource } from '../models/mappers';
 import type { SourceCreditModel, SourceModel } from '../models/models';
-import type { GraphReader, LinkSpec } from './graph-reader';
-
-const CREDITS: LinkSpec = { rel: 'CREDITS', dir: 'OUT', label: 'Actor', order: 'name' };
+import type { GraphReader, ListPage } from './graph-reader';
+import { type ListArgs, listLinks, listNodes } from './lists';
 
 export class SourceRepository {
   constructor(private readonly graph: GraphReader) {}
@@ -13,14 +12,12 @@ export class SourceRepository {
     return row && toSource(row.node);
   }
 
-  /** All sources, by title. Sources are few next to the facts they hold. */
-  async all(): Promise<SourceModel[]> {
-    const rows = await this.graph.query('listSources', 'MATCH (n:Source) RETURN n {.*} AS row ORDER BY toLower(n.title), n.id');
-    return rows.map((r) => toSource(r));
+  list(args: ListArgs<'Source'>): Promise<ListPage<SourceModel>> {
+    return listNodes(this.graph, 'listSources', 'Source', args, (r) => toSource(r.node));
   }
 
-  async credits(sourceId: string): Promise<SourceCreditModel[]> {
-    return (await this.graph.linked(CREDITS, sourceId)).map((r) => ({
+  credits(sourceId: string, args: ListArgs<'Actor'>): Promise<ListPage<SourceCreditModel>> {
+    return listLinks(this.graph, 'sourceCredits', '(a)-[r:CREDITS]->(n:Actor)', 'Actor', sourceId, args, (r) => ({
       actor: toActor(r.node, r.labels),
       role: (r.rel.role as string | undefined) ?? null,
       evidence: toEvidence(r.rel),

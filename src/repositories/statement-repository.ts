@@ -1,22 +1,12 @@
 /** Reads about statements: lookups, the list, speaker, reporter, meeting and what they concern. */
 import { toActor, toMeeting, toNode, toStatement } from '../models/mappers';
 import type { ActorModel, MeetingModel, NodeModel, StatementModel } from '../models/models';
-import type { GraphReader, LinkSpec, ListPage } from './graph-reader';
-import type { PageRequest } from './list-filters';
+import type { GraphReader, LinkSpec, ListPage, PageRequest } from './graph-reader';
+import { type ListArgs, listLinks, listNodes } from './lists';
 
 const SPEAKER: LinkSpec = { rel: 'SAID', dir: 'IN', label: 'Actor', order: 'name' };
 const REPORTER: LinkSpec = { rel: 'REPORTED', dir: 'IN', label: 'Actor', order: 'name' };
 const MEETING: LinkSpec = { rel: 'DURING', dir: 'OUT', label: 'Meeting', order: 'startDate' };
-const ABOUT: LinkSpec = { rel: 'ABOUT', dir: 'OUT', label: 'Node', order: 'id' };
-const MENTIONS: LinkSpec = { rel: 'MENTIONS', dir: 'OUT', label: 'Actor', order: 'name' };
-
-/** Filters of the `statements` list. */
-export interface StatementFilter {
-  id?: string | null;
-  speakerId?: string | null;
-  textContains?: string | null;
-  kind?: StatementModel['kind'] | null;
-}
 
 export class StatementRepository {
   constructor(private readonly graph: GraphReader) {}
@@ -26,13 +16,8 @@ export class StatementRepository {
     return row && toStatement(row.node);
   }
 
-  list(filter: StatementFilter, page: PageRequest): Promise<ListPage<StatementModel>> {
-    const predicates: string[] = [];
-    if (filter.id != null) predicates.push('n.id = $id');
-    if (filter.speakerId != null) predicates.push('EXISTS { (:Actor {id: $speakerId})-[:SAID]->(n) }');
-    if (filter.textContains != null) predicates.push('toLower(n.text) CONTAINS toLower($textContains)');
-    if (filter.kind != null) predicates.push('n.kind = $kind');
-    return this.graph.list('listStatements', { label: 'Statement', predicates, params: { ...filter }, order: { key: 'textPosition', desc: false }, ...page }, (r) => toStatement(r.node));
+  list(args: ListArgs<'Statement'>): Promise<ListPage<StatementModel>> {
+    return listNodes(this.graph, 'listStatements', 'Statement', args, (r) => toStatement(r.node));
   }
 
   async speaker(statementId: string): Promise<ActorModel | null> {
@@ -50,11 +35,12 @@ export class StatementRepository {
     return row ? toMeeting(row.node) : null;
   }
 
-  async about(statementId: string): Promise<NodeModel[]> {
-    return (await this.graph.linked(ABOUT, statementId)).flatMap((r) => toNode(r.node, r.labels) ?? []);
+  /** The nodes the statement is about, by id. */
+  about(statementId: string, args: { page: PageRequest; count: boolean }): Promise<ListPage<NodeModel>> {
+    return listLinks(this.graph, 'statementAbout', '(a)-[r:ABOUT]->(n:Node)', 'Node', statementId, args, (r) => toNode(r.node, r.labels)!);
   }
 
-  async mentions(statementId: string): Promise<ActorModel[]> {
-    return (await this.graph.linked(MENTIONS, statementId)).map((r) => toActor(r.node, r.labels));
+  mentions(statementId: string, args: ListArgs<'Actor'>): Promise<ListPage<ActorModel>> {
+    return listLinks(this.graph, 'statementMentions', '(a)-[r:MENTIONS]->(n:Actor)', 'Actor', statementId, args, (r) => toActor(r.node, r.labels));
   }
 }

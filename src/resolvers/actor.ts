@@ -1,21 +1,28 @@
 /** Resolvers of Actor and ActorRelation, and the actor queries. */
 import type { Resolvers } from '../generated/resolvers-types';
-import { paginate } from './connection';
+import { inForce, paginate, plainList } from './connection';
 
 export const actorResolvers: Resolvers = {
   Query: {
     actor: (_, { id }, ctx) => ctx.actors.findById(id),
-    actors: (_, args, ctx) => paginate((filter, page) => ctx.actors.list(filter, page), args),
+    actors: (_, args, ctx) => paginate((q) => ctx.actors.list(q), args),
   },
   Actor: {
     asLocation: (actor, _, ctx) => (actor.isLocation ? ctx.locations.findById(actor.id) : null),
-    positions: (actor, _, ctx) => ctx.actors.positions(actor),
-    relations: (actor, _, ctx) => ctx.actors.relations(actor),
-    meetings: (actor, _, ctx) => ctx.actors.meetings(actor.id),
-    statements: (actor, _, ctx) => ctx.actors.statements(actor.id),
-    mentionedIn: (actor, _, ctx) => ctx.actors.mentionedIn(actor.id),
-    stances: (actor, _, ctx) => ctx.actors.stances(actor.id),
-    events: (actor, _, ctx) => ctx.actors.events(actor.id),
+    positions: (actor, { asOf }, ctx) => plainList((q) => ctx.actors.positions(actor, q, inForce(asOf, null))),
+    positionsConnection: (actor, { asOf, during, ...args }, ctx) => paginate((q) => ctx.actors.positions(actor, q, inForce(asOf, during)), args),
+    relations: (actor, { asOf }, ctx) => plainList((q) => ctx.actors.relations(actor, q, inForce(asOf, null))),
+    relationsConnection: (actor, { asOf, during, ...args }, ctx) => paginate((q) => ctx.actors.relations(actor, q, inForce(asOf, during)), args),
+    meetings: (actor, _, ctx) => plainList((q) => ctx.actors.meetings(actor.id, q)),
+    meetingsConnection: (actor, args, ctx) => paginate((q) => ctx.actors.meetings(actor.id, q), args),
+    statements: (actor, _, ctx) => plainList((q) => ctx.actors.statements(actor.id, q)),
+    statementsConnection: (actor, args, ctx) => paginate((q) => ctx.actors.statements(actor.id, q), args),
+    mentionedIn: (actor, _, ctx) => plainList((q) => ctx.actors.mentionedIn(actor.id, q)),
+    mentionedInConnection: (actor, args, ctx) => paginate((q) => ctx.actors.mentionedIn(actor.id, q), args),
+    stances: (actor, _, ctx) => plainList((q) => ctx.actors.stances(actor.id, q)),
+    stancesConnection: (actor, args, ctx) => paginate((q) => ctx.actors.stances(actor.id, q), args),
+    events: (actor, _, ctx) => plainList((q) => ctx.actors.events(actor.id, q)),
+    eventsConnection: (actor, args, ctx) => paginate((q) => ctx.actors.events(actor.id, q), args),
   },
   ActorRelation: {
     other: (relation) => (relation.direction === 'OUTGOING' ? relation.object : relation.subject),

@@ -3,13 +3,15 @@
  * sort key and id of the last node seen, not an offset, so pages stay right while facts are added.
  */
 import { BadUserInputError } from '../errors';
-import type { ListPage } from '../repositories/graph-reader';
-import type { PageRequest } from '../repositories/list-filters';
+import { type DateRange, type InForce, isOrderedRange } from '../repositories/date-range';
+import type { ListPage, PageRequest } from '../repositories/graph-reader';
 
 /** Page size when `first` is not given. */
 export const DEFAULT_PAGE_SIZE = 20;
 /** The largest `first` a client may ask for. */
 export const MAX_PAGE_SIZE = 100;
+/** How many items a plain (non-connection) list field returns at most. */
+export const PLAIN_LIST_LIMIT = 100;
 
 /** Checks `first` and decodes `after`; throws BAD_USER_INPUT on a bad value. */
 export function pageRequest(first: number | null | undefined, after: string | null | undefined): PageRequest {
@@ -46,8 +48,8 @@ export interface Connection<T> {
 }
 
 /** Adds cursors and page info to one page of a list. */
-export function toConnection<T extends { id: string }>(page: ListPage<T>, request: PageRequest): Connection<T> {
-  const edges = page.items.map(({ node, sortKey }) => ({ cursor: encodeCursor(sortKey, node.id), node }));
+export function toConnection<T>(page: ListPage<T>, request: PageRequest): Connection<T> {
+  const edges = page.items.map(({ node, sortKey, id }) => ({ cursor: encodeCursor(sortKey, id), node }));
   return {
     edges,
     nodes: edges.map((e) => e.node),
@@ -61,14 +63,46 @@ export function toConnection<T extends { id: string }>(page: ListPage<T>, reques
   };
 }
 
+/** The Relay arguments of a connection field. */
+export interface ConnectionArgs<W, O> {
+  where?: W | null;
+  orderBy?: O | null;
+  first?: number | null;
+  after?: string | null;
+}
+
 /**
- * Runs one of the repositories' list methods for Relay arguments: checks `first` and `after`,
- * fetches the page and returns the connection.
+ * Runs one of the repositories' list reads for Relay arguments: checks `first` and `after`,
+ * fetches the page with its total count and returns the connection.
  */
-export async function paginate<F, T extends { id: string }>(
-  list: (filter: F, page: PageRequest) => Promise<ListPage<T>>,
-  args: { where?: F | null; first?: number | null; after?: string | null },
+export async function paginate<W, T, O = never>(
+  list: (args: { where?: W | null; orderBy?: O | null; page: PageRequest; count: true }) => Promise<ListPage<T>>,
+  args: ConnectionArgs<W, O>,
 ): Promise<Connection<T>> {
-  const request = pageRequest(args.first, args.after);
-  return toConnection(await list(args.where ?? ({} as F), request), request);
+  const page = pageRequest(args.first, args.after);
+  checkRanges(args.where, 'where');
+  return toConnection(await list({ where: args.where, orderBy: args.orderBy, page, count: true }), page);
+}
+
+/** The items of a plain list field: the first PLAIN_LIST_LIMIT in the list's default order. */
+export async function plainList<T>(list: (args: { page: PageRequest; count: false }) => Promise<ListPage<T>>): Promise<T[]> {
+  const page = await list({ page: { limit: PLAIN_LIST_LIMIT, after: null }, count: false });
+  return page.items.map((item) => item.node);
+}
+
+/** Checks the `asOf`/`during` pair of a field on offices or relations. */
+export function inForce(asOf: string | null | undefined, during: DateRange | null | undefined): InForce {
+  if (asOf != null && during != null) throw new BadUserInputError('Give asOf or during, not both.', 'asOf');
+  if (during != null && !isOrderedRange(during)) throw new BadUserInputError('during.from is after during.to.', 'during');
+  return { asOf, during };
+}
+
+/** Rejects date ranges anywhere in a `where` whose `from` is after their `to`. */
+function checkRanges(value: unknown, path: string): void {
+  if (value === null || typeof value !== 'object') return;
+  const record = value as Record<string, unknown>;
+  if (typeof record.from === 'string' && typeof record.to === 'string' && !isOrderedRange(record as DateRange)) {
+    throw new BadUserInputError(`${path}.from is after ${path}.to.`, path.split('.')[0]);
+  }
+  for (const [key, inner] of Object.entries(record)) checkRanges(inner, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`);
 }

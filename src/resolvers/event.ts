@@ -1,15 +1,16 @@
 /** Resolvers of Event, and the event queries. */
 import type { Resolvers } from '../generated/resolvers-types';
-import { paginate } from './connection';
+import { paginate, plainList } from './connection';
 
 export const eventResolvers: Resolvers = {
   Query: {
     event: (_, { id }, ctx) => ctx.events.findById(id),
-    events: (_, args, ctx) => paginate((filter, page) => ctx.events.list(filter, page), args),
+    events: (_, args, ctx) => paginate((q) => ctx.events.list(q), args),
   },
   Event: {
-    actors: async (event, _, ctx) => (await ctx.events.involvement(event.id)).map((i) => i.actor),
-    involvement: (event, _, ctx) => ctx.events.involvement(event.id),
+    actors: async (event, _, ctx) => (await plainList((q) => ctx.events.involvement(event.id, q))).map((i) => i.actor),
+    involvement: (event, _, ctx) => plainList((q) => ctx.events.involvement(event.id, q)),
+    involvementConnection: (event, args, ctx) => paginate((q) => ctx.events.involvement(event.id, q), args),
     location: (event, _, ctx) => ctx.events.location(event.id),
     meeting: (event, _, ctx) => ctx.events.meeting(event.id),
   },

@@ -1,17 +1,20 @@
 /** Resolvers of Location, and the location queries. */
 import type { Resolvers } from '../generated/resolvers-types';
-import { paginate } from './connection';
+import { paginate, plainList } from './connection';
 
 export const locationResolvers: Resolvers = {
   Query: {
     location: (_, { id }, ctx) => ctx.locations.findById(id),
-    locations: (_, args, ctx) => paginate((filter, page) => ctx.locations.list(filter, page), args),
+    locations: (_, args, ctx) => paginate((q) => ctx.locations.list(q), args),
   },
   Location: {
     asActor: (location, _, ctx) => (location.isActor ? ctx.actors.findById(location.id) : null),
     partOf: (location, _, ctx) => ctx.locations.partOf(location.id),
-    parts: (location, _, ctx) => ctx.locations.parts(location.id),
-    meetings: (location, _, ctx) => ctx.locations.meetings(location.id),
-    events: (location, _, ctx) => ctx.locations.events(location.id),
+    parts: (location, _, ctx) => plainList((q) => ctx.locations.parts(location.id, q)),
+    partsConnection: (location, args, ctx) => paginate((q) => ctx.locations.parts(location.id, q), args),
+    meetings: (location, _, ctx) => plainList((q) => ctx.locations.meetings(location.id, q)),
+    meetingsConnection: (location, args, ctx) => paginate((q) => ctx.locations.meetings(location.id, q), args),
+    events: (location, _, ctx) => plainList((q) => ctx.locations.events(location.id, q)),
+    eventsConnection: (location, args, ctx) => paginate((q) => ctx.locations.events(location.id, q), args),
   },
 };

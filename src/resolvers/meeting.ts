@@ -1,18 +1,23 @@
 /** Resolvers of Meeting and Participation, and the meeting queries. */
 import type { Resolvers } from '../generated/resolvers-types';
-import { paginate } from './connection';
+import { paginate, plainList } from './connection';
 
 export const meetingResolvers: Resolvers = {
   Query: {
     meeting: (_, { id }, ctx) => ctx.meetings.findById(id),
-    meetings: (_, args, ctx) => paginate((filter, page) => ctx.meetings.list(filter, page), args),
+    meetings: (_, args, ctx) => paginate((q) => ctx.meetings.list(q), args),
   },
   Meeting: {
     location: (meeting, _, ctx) => ctx.meetings.location(meeting.id),
-    participants: (meeting, _, ctx) => ctx.meetings.participants(meeting),
-    statements: (meeting, _, ctx) => ctx.meetings.statements(meeting.id),
-    events: (meeting, _, ctx) => ctx.meetings.events(meeting.id),
-    precededBy: (meeting, _, ctx) => ctx.meetings.precededBy(meeting.id),
-    followedBy: (meeting, _, ctx) => ctx.meetings.followedBy(meeting.id),
+    participants: (meeting, _, ctx) => plainList((q) => ctx.meetings.participants(meeting, q)),
+    participantsConnection: (meeting, args, ctx) => paginate((q) => ctx.meetings.participants(meeting, q), args),
+    statements: (meeting, _, ctx) => plainList((q) => ctx.meetings.statements(meeting.id, q)),
+    statementsConnection: (meeting, args, ctx) => paginate((q) => ctx.meetings.statements(meeting.id, q), args),
+    events: (meeting, _, ctx) => plainList((q) => ctx.meetings.events(meeting.id, q)),
+    eventsConnection: (meeting, args, ctx) => paginate((q) => ctx.meetings.events(meeting.id, q), args),
+    precededBy: (meeting, _, ctx) => plainList((q) => ctx.meetings.precededBy(meeting.id, q)),
+    precededByConnection: (meeting, args, ctx) => paginate((q) => ctx.meetings.precededBy(meeting.id, q), args),
+    followedBy: (meeting, _, ctx) => plainList((q) => ctx.meetings.followedBy(meeting.id, q)),
+    followedByConnection: (meeting, args, ctx) => paginate((q) => ctx.meetings.followedBy(meeting.id, q), args),
   },
 };

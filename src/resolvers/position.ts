@@ -1,14 +1,15 @@
 /** Resolvers of Position, and the position queries. */
 import type { Resolvers } from '../generated/resolvers-types';
-import { paginate } from './connection';
+import { inForce, paginate, plainList } from './connection';
 
 export const positionResolvers: Resolvers = {
   Query: {
     position: (_, { id }, ctx) => ctx.positions.findById(id),
-    positions: (_, args, ctx) => paginate((filter, page) => ctx.positions.list(filter, page), args),
+    positions: (_, args, ctx) => paginate((q) => ctx.positions.list(q), args),
   },
   Position: {
     organization: (position, _, ctx) => ctx.positions.organization(position.id),
-    holders: (position, _, ctx) => ctx.positions.holders(position),
+    holders: (position, { asOf }, ctx) => plainList((q) => ctx.positions.holders(position, q, inForce(asOf, null))),
+    holdersConnection: (position, { asOf, during, ...args }, ctx) => paginate((q) => ctx.positions.holders(position, q, inForce(asOf, during)), args),
   },
 };

@@ -1,6 +1,7 @@
 /** Resolvers of Source, Evidence and the Node interface, and the source and node queries. */
 import { GraphQLScalarType, Kind } from 'graphql';
 import type { Resolvers } from '../generated/resolvers-types';
+import { paginate, plainList } from './connection';
 
 const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
@@ -19,14 +20,16 @@ export const sourceResolvers: Resolvers = {
   Query: {
     node: (_, { id }, ctx) => ctx.nodes.findById(id),
     source: (_, { id }, ctx) => ctx.sources.findById(id),
-    sources: (_, __, ctx) => ctx.sources.all(),
+    sources: (_, __, ctx) => plainList((q) => ctx.sources.list(q)),
+    sourcesConnection: (_, args, ctx) => paginate((q) => ctx.sources.list(q), args),
   },
   Node: {
     __resolveType: (node) => node.nodeType,
   },
   Source: {
     sentences: (source) => source.sentences.map((text, i) => ({ number: i + 1, text })),
-    credits: (source, _, ctx) => ctx.sources.credits(source.id),
+    credits: (source, _, ctx) => plainList((q) => ctx.sources.credits(source.id, q)),
+    creditsConnection: (source, args, ctx) => paginate((q) => ctx.sources.credits(source.id, q), args),
   },
   Evidence: {
     source: async (evidence, _, ctx) => {

@@ -1,20 +1,22 @@
 /** Resolvers of Statement and Stance, and their queries. */
 import type { Resolvers } from '../generated/resolvers-types';
-import { paginate } from './connection';
+import { paginate, plainList } from './connection';
 
 export const statementResolvers: Resolvers = {
   Query: {
     statement: (_, { id }, ctx) => ctx.statements.findById(id),
-    statements: (_, args, ctx) => paginate((filter, page) => ctx.statements.list(filter, page), args),
+    statements: (_, args, ctx) => paginate((q) => ctx.statements.list(q), args),
     stance: (_, { id }, ctx) => ctx.stances.findById(id),
-    stances: (_, args, ctx) => paginate((filter, page) => ctx.stances.list(filter, page), args),
+    stances: (_, args, ctx) => paginate((q) => ctx.stances.list(q), args),
   },
   Statement: {
     speaker: (statement, _, ctx) => ctx.statements.speaker(statement.id),
     reportedBy: (statement, _, ctx) => ctx.statements.reportedBy(statement.id),
     meeting: (statement, _, ctx) => ctx.statements.meeting(statement.id),
-    about: (statement, _, ctx) => ctx.statements.about(statement.id),
-    mentions: (statement, _, ctx) => ctx.statements.mentions(statement.id),
+    about: (statement, _, ctx) => plainList((q) => ctx.statements.about(statement.id, q)),
+    aboutConnection: (statement, args, ctx) => paginate((q) => ctx.statements.about(statement.id, q), args),
+    mentions: (statement, _, ctx) => plainList((q) => ctx.statements.mentions(statement.id, q)),
+    mentionsConnection: (statement, args, ctx) => paginate((q) => ctx.statements.mentions(statement.id, q), args),
   },
   Stance: {
     actor: async (stance, _, ctx) => {
@@ -23,6 +25,7 @@ export const statementResolvers: Resolvers = {
       if (!actor) throw new Error(`stance ${stance.id} has no actor`);
       return actor;
     },
-    about: (stance, _, ctx) => ctx.stances.about(stance.id),
+    about: (stance, _, ctx) => plainList((q) => ctx.stances.about(stance.id, q)),
+    aboutConnection: (stance, args, ctx) => paginate((q) => ctx.stances.about(stance.id, q), args),
   },
 };

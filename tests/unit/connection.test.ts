@@ -24,7 +24,7 @@ test('cursors round-trip and garbage is refused', () => {
 test('connections carry cursors of their last node and page info', () => {
   const request = pageRequest(2, encodeCursor('a', 'x:a'));
   const connection = toConnection(
-    { items: [{ node: { id: 'x:b' }, sortKey: 'b' }, { node: { id: 'x:c' }, sortKey: 'c' }], hasNextPage: true, totalCount: 9 },
+    { items: [{ node: { id: 'x:b' }, sortKey: 'b', id: 'x:b' }, { node: { id: 'x:c' }, sortKey: 'c', id: 'x:c' }], hasNextPage: true, totalCount: 9 },
     request,
   );
   expect(connection.nodes).toEqual([{ id: 'x:b' }, { id: 'x:c' }]);

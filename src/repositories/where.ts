@@ -1,0 +1,272 @@
+/**
+ * The `where` filters of lists, compiled to Cypher predicates over `n` (the listed node). Each
+ * type has a table of rules, one per filter field; `AND`, `OR` and `NOT` combine filters of the
+ * same type. Values always travel as parameters; rules are the only Cypher, and they are constants.
+ */
+import type { Filter, SortKey } from './graph-reader';
+import { type DateRange, dateRangePredicates } from './date-range';
+
+/** The combinators every `where` input has. Empty `AND`/`OR` lists constrain nothing. */
+export interface Combinable<W> {
+  AND?: readonly W[] | null;
+  OR?: readonly W[] | null;
+  NOT?: W | null;
+}
+
+/** Turns one field's value into a predicate; `param` stores a value and returns its `$name`. */
+type Rule = (value: never, param: (value: unknown) => string) => string;
+type Rules<W> = { [K in Exclude<keyof W, keyof Combinable<W>>]-?: Rule };
+
+/** How far part-of chains are followed (venue -> city -> region -> country). */
+export const MAX_PART_OF_DEPTH = 10;
+
+/** Compiles `where` into one predicate (or none). Parameter names start with `prefix`. */
+function compile<W extends Combinable<W>>(rules: Rules<W>, where: W | null | undefined, prefix: string): Filter {
+  const params: Record<string, unknown> = {};
+  let next = 0;
+  const param = (value: unknown) => {
+    const name = `${prefix}${next++}`;
+    params[name] = value;
+    return `$${name}`;
+  };
+  const build = (w: W): string | null => {
+    const parts: string[] = [];
+    for (const [key, value] of Object.entries(w) as [string, unknown][]) {
+      if (value == null) continue;
+      if (key === 'AND' || key === 'OR') {
+        const inner = (value as W[]).map(build).filter((p): p is string => p !== null);
+        if (inner.length) parts.push(inner.map((p) => `(${p})`).join(` ${key} `));
+      } else if (key === 'NOT') {
+        const inner = build(value as W);
+        if (inner) parts.push(`NOT (${inner})`);
+      } else {
+        parts.push((rules as Record<string, Rule>)[key](value as never, param));
+      }
+    }
+    return parts.length ? parts.map((p) => `(${p})`).join(' AND ') : null;
+  };
+  const predicate = where ? build(where) : null;
+  return { predicates: predicate ? [predicate] : [], params };
+}
+
+const dateRule =
+  (expression: string): Rule =>
+  (value, param) =>
+    dateRangePredicates(expression, value as DateRange, param).join(' AND ') || 'true';
+
+/** Case-insensitive match against part of the name (or title) or of any alias. */
+const nameRule =
+  (property: 'name' | 'title' | 'topic', aliases: boolean): Rule =>
+  (value, param) => {
+    const p = param(String(value).toLowerCase());
+    const alias = aliases ? ` OR any(alias IN coalesce(n.aliases, []) WHERE toLower(alias) CONTAINS ${p})` : '';
+    return `toLower(n.${property}) CONTAINS ${p}${alias}`;
+  };
+
+const equals =
+  (property: string): Rule =>
+  (value, param) =>
+    `n.${property} = ${param(value)}`;
+
+/** Nodes linked to the node with the given id by a constant pattern from `(x)` to `(n)`. */
+const linkedTo =
+  (pattern: string): Rule =>
+  (value, param) =>
+    `EXISTS { MATCH ${pattern.replace('(x', `(x:Node {id: ${param(value)}}`)} }`;
+
+/** Places in this place or anywhere part of it. */
+const WITHIN = `(x)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(:Location)`;
+
+/** A direction for `orderBy`. */
+export type OrderDirection = 'ASC' | 'DESC';
+
+/** An `orderBy` argument: a field of the type's order enum and a direction. */
+export interface Order<F extends string> {
+  field: F;
+  direction?: OrderDirection | null;
+}
+
+export interface ActorWhere extends Combinable<ActorWhere> {
+  id?: string | null;
+  name?: string | null;
+  kind?: string | null;
+  meetingId?: string | null;
+  metActorId?: string | null;
+  positionId?: string | null;
+}
+export type ActorOrderField = 'NAME' | 'DEGREE' | 'MEETING_COUNT';
+
+const actorRules: Rules<ActorWhere> = {
+  id: equals('id'),
+  name: nameRule('name', true),
+  kind: equals('kind'),
+  meetingId: linkedTo('(x)<-[:PARTICIPATED_IN]-(n)'),
+  metActorId: (value, param) => {
+    const id = param(value);
+    return `n.id <> ${id} AND EXISTS { MATCH (:Actor {id: ${id}})-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(n) }`;
+  },
+  positionId: linkedTo('(x)<-[:HOLDS]-(n)'),
+};
+
+export interface MeetingWhere extends Combinable<MeetingWhere> {
+  id?: string | null;
+  name?: string | null;
+  locationId?: string | null;
+  participantId?: string | null;
+  startDate?: DateRange | null;
+}
+export type MeetingOrderField = 'START_DATE' | 'NAME' | 'PARTICIPANT_COUNT';
+
+const meetingRules: Rules<MeetingWhere> = {
+  id: equals('id'),
+  name: nameRule('name', true),
+  locationId: linkedTo(`${WITHIN}<-[:HELD_IN]-(n)`),
+  participantId: linkedTo('(x)-[:PARTICIPATED_IN]->(n)'),
+  startDate: dateRule('n.startDate'),
+};
+
+export interface LocationWhere extends Combinable<LocationWhere> {
+  id?: string | null;
+  name?: string | null;
+  kind?: string | null;
+  withinId?: string | null;
+}
+export type LocationOrderField = 'NAME' | 'DEGREE' | 'MEETING_COUNT';
+
+const locationRules: Rules<LocationWhere> = {
+  id: equals('id'),
+  name: nameRule('name', true),
+  kind: equals('kind'),
+  withinId: (value, param) => `EXISTS { MATCH (n)-[:PART_OF*1..${MAX_PART_OF_DEPTH}]->(:Location {id: ${param(value)}}) }`,
+};
+
+export interface PositionWhere extends Combinable<PositionWhere> {
+  id?: string | null;
+  name?: string | null;
+  holderId?: string | null;
+  organizationId?: string | null;
+}
+export type PositionOrderField = 'TITLE' | 'HOLDER_COUNT';
+
+const positionRules: Rules<PositionWhere> = {
+  id: equals('id'),
+  name: nameRule('title', false),
+  holderId: linkedTo('(x)-[:HOLDS]->(n)'),
+  organizationId: linkedTo('(x)<-[:POSITION_OF]-(n)'),
+};
+
+export interface StatementWhere extends Combinable<StatementWhere> {
+  id?: string | null;
+  speakerId?: string | null;
+  textContains?: string | null;
+  kind?: string | null;
+  topic?: string | null;
+  meetingId?: string | null;
+  mentionsId?: string | null;
+  aboutId?: string | null;
+  date?: DateRange | null;
+}
+export type StatementOrderField = 'SOURCE_ORDER' | 'DATE';
+
+const statementRules: Rules<StatementWhere> = {
+  id: equals('id'),
+  speakerId: linkedTo('(x)-[:SAID]->(n)'),
+  textContains: (value, param) => `toLower(n.text) CONTAINS ${param(String(value).toLowerCase())}`,
+  kind: equals('kind'),
+  topic: (value, param) => `any(t IN coalesce(n.topics, []) WHERE toLower(t) CONTAINS ${param(String(value).toLowerCase())})`,
+  meetingId: linkedTo('(x)<-[:DURING]-(n)'),
+  mentionsId: linkedTo('(x)<-[:MENTIONS]-(n)'),
+  aboutId: linkedTo('(x)<-[:ABOUT]-(n)'),
+  date: dateRule('n.date'),
+};
+
+export interface StanceWhere extends Combinable<StanceWhere> {
+  id?: string | null;
+  actorId?: string | null;
+  topic?: string | null;
+  stance?: string | null;
+  aboutId?: string | null;
+}
+export type StanceOrderField = 'ID' | 'TOPIC';
+
+const stanceRules: Rules<StanceWhere> = {
+  id: equals('id'),
+  actorId: linkedTo('(x)-[:TAKES_STANCE]->(n)'),
+  topic: nameRule('topic', false),
+  stance: equals('stance'),
+  aboutId: linkedTo('(x)<-[:ABOUT]-(n)'),
+};
+
+export interface EventWhere extends Combinable<EventWhere> {
+  id?: string | null;
+  name?: string | null;
+  kind?: string | null;
+  actorId?: string | null;
+  locationId?: string | null;
+  date?: DateRange | null;
+}
+export type EventOrderField = 'DATE' | 'NAME';
+
+const eventRules: Rules<EventWhere> = {
+  id: equals('id'),
+  name: nameRule('name', false),
+  kind: equals('kind'),
+  actorId: linkedTo('(x)-[:INVOLVED_IN]->(n)'),
+  locationId: linkedTo(`${WITHIN}<-[:OCCURRED_IN]-(n)`),
+  date: dateRule('n.date'),
+};
+
+export interface SourceWhere extends Combinable<SourceWhere> {
+  id?: string | null;
+  title?: string | null;
+  publisher?: string | null;
+}
+const sourceRules: Rules<SourceWhere> = {
+  id: equals('id'),
+  title: nameRule('title', false),
+  publisher: equals('publisher'),
+};
+
+/** Any node, for lists of mixed types (`Statement.about`): by id only. */
+export interface NodeWhere extends Combinable<NodeWhere> {
+  id?: string | null;
+}
+const nodeRules: Rules<NodeWhere> = { id: equals('id') };
+
+/** Per listed type: how to compile its `where`, its sort keys by order field, and its default order. */
+export const LIST_TYPES = {
+  Actor: { rules: actorRules, orders: { NAME: 'name', DEGREE: 'degree', MEETING_COUNT: 'meetingCount' }, defaultOrder: 'NAME' },
+  Meeting: { rules: meetingRules, orders: { START_DATE: 'startDate', NAME: 'name', PARTICIPANT_COUNT: 'participantCount' }, defaultOrder: 'START_DATE' },
+  Location: { rules: locationRules, orders: { NAME: 'name', DEGREE: 'degree', MEETING_COUNT: 'meetingsHeld' }, defaultOrder: 'NAME' },
+  Position: { rules: positionRules, orders: { TITLE: 'title', HOLDER_COUNT: 'holderCount' }, defaultOrder: 'TITLE' },
+  Statement: { rules: statementRules, orders: { SOURCE_ORDER: 'textPosition', DATE: 'date' }, defaultOrder: 'SOURCE_ORDER' },
+  Stance: { rules: stanceRules, orders: { ID: 'id', TOPIC: 'topic' }, defaultOrder: 'ID' },
+  Event: { rules: eventRules, orders: { DATE: 'date', NAME: 'name' }, defaultOrder: 'DATE' },
+  Source: { rules: sourceRules, orders: { TITLE: 'title' }, defaultOrder: 'TITLE' },
+  Node: { rules: nodeRules, orders: { ID: 'id' }, defaultOrder: 'ID' },
+} as const satisfies Record<string, { rules: object; orders: Record<string, SortKey>; defaultOrder: string }>;
+
+/** The `where` and order-field types of each listed type. */
+export interface ListTypes {
+  Actor: [ActorWhere, ActorOrderField];
+  Meeting: [MeetingWhere, MeetingOrderField];
+  Location: [LocationWhere, LocationOrderField];
+  Position: [PositionWhere, PositionOrderField];
+  Statement: [StatementWhere, StatementOrderField];
+  Stance: [StanceWhere, StanceOrderField];
+  Event: [EventWhere, EventOrderField];
+  Source: [SourceWhere, 'TITLE'];
+  Node: [NodeWhere, 'ID'];
+}
+export type ListType = keyof ListTypes;
+
+/** Compiles the `where` of a listed type; parameter names start with `prefix`. */
+export function whereFilter<T extends ListType>(type: T, where: ListTypes[T][0] | null | undefined, prefix = 'w'): Filter {
+  return compile(LIST_TYPES[type].rules as unknown as Rules<ListTypes[T][0]>, where, prefix);
+}
+
+/** The sort order an `orderBy` stands for (the type's default when not given). */
+export function sortSpec<T extends ListType>(type: T, order: Order<ListTypes[T][1]> | null | undefined): { key: SortKey; desc: boolean } {
+  const orders = LIST_TYPES[type].orders as Record<string, SortKey>;
+  return { key: orders[order?.field ?? LIST_TYPES[type].defaultOrder], desc: order?.direction === 'DESC' };
+}
