@@ -14,12 +14,13 @@ export interface GraphQLResponse<T = any> {
   status: number;
   data?: T;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  extensions?: Record<string, any>;
 }
 
 export interface TestServer {
   url: string;
   /** POSTs a GraphQL operation; resolves with the HTTP status and the parsed body. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** Like `gql`, but fails the test on any error and returns `data`. */
   data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
   close(): Promise<void>;
@@ -36,10 +37,10 @@ export async function startTestServer(db: Database, log: string[] = []): Promise
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 
-  const gql = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
+  const gql = async <T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
     });
     return { status: response.status, ...((await response.json()) as object) };
