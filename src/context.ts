@@ -4,7 +4,7 @@
 import type { Database } from './db/driver';
 import { ActorRepository } from './repositories/actor-repository';
 import { EventRepository } from './repositories/event-repository';
-import { type DbStats, GraphReader } from './repositories/graph-reader';
+import { type DbStats, GraphReader, type StatementTrace } from './repositories/graph-reader';
 import { LocationRepository } from './repositories/location-repository';
 import { MeetingRepository } from './repositories/meeting-repository';
 import { NodeRepository } from './repositories/node-repository';
@@ -33,11 +33,13 @@ export interface Context {
 /** What the HTTP layer knows about a request that shapes its context. */
 export interface RequestInfo {
   debugDb: boolean;
+  /** Sees every statement the request sends (profiling tools only). */
+  trace?: StatementTrace;
 }
 
 /** Builds the context of one request. */
 export function createContext(db: Database, request: RequestInfo = { debugDb: false }): Context {
-  const graph = new GraphReader(db);
+  const graph = new GraphReader(db, request.trace);
   return {
     dbStats: graph.stats,
     debugDb: request.debugDb,

@@ -9,6 +9,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { type Context, createContext } from './context';
+import type { StatementTrace } from './repositories/graph-reader';
 import type { Database } from './db/driver';
 import { isDatabaseUnavailable } from './db/errors';
 import { PROJECT_ROOT } from './db/local-neo4j';
@@ -24,6 +25,8 @@ export interface ServerDeps {
   log?: (line: string) => void;
   /** Whether `x-debug-db: 1` may add database statistics to responses (never in production). */
   allowDebugDb?: boolean;
+  /** Sees every statement sent to the database (profiling tools only). */
+  trace?: StatementTrace;
 }
 
 /** A started Apollo server and the HTTP handler that serves it. */
@@ -55,7 +58,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     formatError: (formatted, error) => formatError(formatted, error, log),
   });
   await apollo.start();
-  const handle = createRequestHandler({ apollo, context: (request) => createContext(deps.db, { debugDb: request.debugDb && (deps.allowDebugDb ?? true) }), readiness: deps.readiness });
+  const handle = createRequestHandler({ apollo, context: (request) => createContext(deps.db, { debugDb: request.debugDb && (deps.allowDebugDb ?? true), trace: deps.trace }), readiness: deps.readiness });
   return { apollo, handle, stop: () => apollo.stop() };
 }
 

@@ -20,6 +20,9 @@ export interface DbStats {
   dbTimeMs: number;
 }
 
+/** Receives each statement a reader sends, with its parameters. */
+export type StatementTrace = (cypher: string, params: Record<string, unknown>) => void;
+
 /** A statement waiting for the end of the current resolution step. */
 interface Pending {
   name: string;
@@ -162,7 +165,11 @@ export class GraphReader {
   private readonly pages = new Map<string, DataLoader<string, ListPage<LinkRow>>>();
   private pending: Pending[] = [];
 
-  constructor(private readonly db: Database) {
+  /** `trace`, when given, sees every statement sent (for profiling tools, never for answers). */
+  constructor(
+    private readonly db: Database,
+    private readonly trace?: StatementTrace,
+  ) {
     this.nodes = new DataLoader((ids) => this.loadNodes(ids));
   }
 
@@ -196,6 +203,7 @@ export class GraphReader {
       });
       cypher = `// batch of ${batch.length}: ${batch.map((b) => b.name).join(', ')}\n${parts.join('\n')}\nRETURN ${batch.map((_, i) => `r${i}`).join(', ')}`;
     }
+    this.trace?.(cypher, params);
     const started = performance.now();
     try {
       const [result] = await read(this.db, cypher, params);
