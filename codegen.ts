@@ -26,6 +26,7 @@ const config: CodegenConfig = {
           Participation: `${models}#ParticipationModel`,
           Position: `${models}#PositionModel`,
           PositionHeld: `${models}#PositionHeldModel`,
+          SearchHit: `${models}#SearchHitModel`,
           Source: `${models}#SourceModel`,
           SourceCredit: `${models}#SourceCreditModel`,
           Stance: `${models}#StanceModel`,

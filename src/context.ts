@@ -9,6 +9,7 @@ import { LocationRepository } from './repositories/location-repository';
 import { MeetingRepository } from './repositories/meeting-repository';
 import { NodeRepository } from './repositories/node-repository';
 import { PositionRepository } from './repositories/position-repository';
+import { SearchRepository } from './repositories/search-repository';
 import { SourceRepository } from './repositories/source-repository';
 import { StanceRepository } from './repositories/stance-repository';
 import { StatementRepository } from './repositories/statement-repository';
@@ -24,6 +25,7 @@ export interface Context {
   stances: StanceRepository;
   events: EventRepository;
   sources: SourceRepository;
+  search: SearchRepository;
   /** Round trips and database time of this request, reported when `debugDb` is set. */
   dbStats: DbStats;
   /** Whether the response should carry `extensions.db` (header `x-debug-db: 1`). */
@@ -52,5 +54,6 @@ export function createContext(db: Database, request: RequestInfo = { debugDb: fa
     stances: new StanceRepository(graph),
     events: new EventRepository(graph),
     sources: new SourceRepository(graph),
+    search: new SearchRepository(graph),
   };
 }

@@ -2,6 +2,7 @@
  * The shapes repositories return and resolvers start from (codegen `mappers` point here). Nested
  * objects are resolved by field resolvers from ids, so models hold only a node's own data.
  */
+import type { SearchTerm } from '../search/terms';
 
 /** One piece of evidence as stored: which source, which sentence, which exact span. */
 export interface EvidenceModel {
@@ -135,4 +136,15 @@ export interface EventActorModel {
   actor: ActorModel;
   role: string | null;
   evidence: EvidenceModel[];
+}
+
+/**
+ * One search hit: the node, its Lucene score, and the search terms (highlights are worked out from
+ * them only when asked for). `id` is the node's id, which cursors use.
+ */
+export interface SearchHitModel {
+  id: string;
+  score: number;
+  node: NodeModel;
+  terms: SearchTerm[];
 }

@@ -88,6 +88,23 @@ query UaeTalks {
     variables: '{ "first": 5 }',
   },
   {
+    title: 'Search with a misspelling',
+    query: `# Full-text search: names, aliases, titles, statement texts and descriptions; misspellings are
+# matched within a small edit distance, and highlights mark the words that matched.
+query Search($text: String!, $types: [SearchType!], $first: Int, $after: String) {
+  search(text: $text, types: $types, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      score
+      node { id __typename ... on Actor { name } ... on Statement { text speaker { name } } }
+      highlights { field snippet matches { start end } }
+    }
+  }
+}`,
+    variables: '{ "text": "Sybyha", "first": 5 }',
+  },
+  {
     title: 'A node by id',
     query: `query AnyNode {
   node(id: "country:russia") {

@@ -5,6 +5,7 @@ import { eventResolvers } from './event';
 import { locationResolvers } from './location';
 import { meetingResolvers } from './meeting';
 import { positionResolvers } from './position';
+import { searchResolvers } from './search';
 import { sourceResolvers } from './source';
 import { statementResolvers } from './statement';
 
@@ -16,6 +17,7 @@ const parts: Resolvers[] = [
   statementResolvers,
   eventResolvers,
   sourceResolvers,
+  searchResolvers,
 ];
 
 /** Merges the per-domain resolver maps; a type's fields may come from several modules. */
