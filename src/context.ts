@@ -4,6 +4,7 @@
 import type { Database } from './db/driver';
 import { ActorRepository } from './repositories/actor-repository';
 import { EventRepository } from './repositories/event-repository';
+import { GraphExplorerRepository } from './repositories/graph-explorer-repository';
 import { type DbStats, GraphReader } from './repositories/graph-reader';
 import { LocationRepository } from './repositories/location-repository';
 import { MeetingRepository } from './repositories/meeting-repository';
@@ -24,6 +25,8 @@ export interface Context {
   stances: StanceRepository;
   events: EventRepository;
   sources: SourceRepository;
+  /** Paths and neighbourhoods across all relationship types. */
+  graph: GraphExplorerRepository;
   /** Round trips and database time of this request, reported when `debugDb` is set. */
   dbStats: DbStats;
   /** Whether the response should carry `extensions.db` (header `x-debug-db: 1`). */
@@ -50,5 +53,6 @@ export function createContext(db: Database, request: RequestInfo = { debugDb: fa
     stances: new StanceRepository(graph),
     events: new EventRepository(graph),
     sources: new SourceRepository(graph),
+    graph: new GraphExplorerRepository(graph),
   };
 }

@@ -2,6 +2,7 @@
 import type { Resolvers } from '../generated/resolvers-types';
 import { actorResolvers } from './actor';
 import { eventResolvers } from './event';
+import { graphResolvers } from './graph';
 import { locationResolvers } from './location';
 import { meetingResolvers } from './meeting';
 import { positionResolvers } from './position';
@@ -16,6 +17,7 @@ const parts: Resolvers[] = [
   statementResolvers,
   eventResolvers,
   sourceResolvers,
+  graphResolvers,
 ];
 
 /** Merges the per-domain resolver maps; a type's fields may come from several modules. */
