@@ -13,6 +13,7 @@ import { PositionRepository } from './repositories/position-repository';
 import { SourceRepository } from './repositories/source-repository';
 import { StanceRepository } from './repositories/stance-repository';
 import { StatementRepository } from './repositories/statement-repository';
+import { TimelineRepository } from './repositories/timeline-repository';
 
 /** What every resolver receives as its third argument. */
 export interface Context {
@@ -27,6 +28,7 @@ export interface Context {
   sources: SourceRepository;
   /** Paths and neighbourhoods across all relationship types. */
   graph: GraphExplorerRepository;
+  timeline: TimelineRepository;
   /** Round trips and database time of this request, reported when `debugDb` is set. */
   dbStats: DbStats;
   /** Whether the response should carry `extensions.db` (header `x-debug-db: 1`). */
@@ -54,5 +56,6 @@ export function createContext(db: Database, request: RequestInfo = { debugDb: fa
     events: new EventRepository(graph),
     sources: new SourceRepository(graph),
     graph: new GraphExplorerRepository(graph),
+    timeline: new TimelineRepository(graph),
   };
 }

@@ -8,6 +8,7 @@ import { meetingResolvers } from './meeting';
 import { positionResolvers } from './position';
 import { sourceResolvers } from './source';
 import { statementResolvers } from './statement';
+import { timelineResolvers } from './timeline';
 
 const parts: Resolvers[] = [
   actorResolvers,
@@ -18,6 +19,7 @@ const parts: Resolvers[] = [
   eventResolvers,
   sourceResolvers,
   graphResolvers,
+  timelineResolvers,
 ];
 
 /** Merges the per-domain resolver maps; a type's fields may come from several modules. */
