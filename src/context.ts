@@ -4,6 +4,7 @@
 import type { Database } from './db/driver';
 import { ActorRepository } from './repositories/actor-repository';
 import { EventRepository } from './repositories/event-repository';
+import { GraphExplorerRepository } from './repositories/graph-explorer-repository';
 import { type DbStats, GraphReader, type StatementTrace } from './repositories/graph-reader';
 import { LocationRepository } from './repositories/location-repository';
 import { MeetingRepository } from './repositories/meeting-repository';
@@ -13,6 +14,7 @@ import { SearchRepository } from './repositories/search-repository';
 import { SourceRepository } from './repositories/source-repository';
 import { StanceRepository } from './repositories/stance-repository';
 import { StatementRepository } from './repositories/statement-repository';
+import { TimelineRepository } from './repositories/timeline-repository';
 
 /** What every resolver receives as its third argument. */
 export interface Context {
@@ -26,6 +28,9 @@ export interface Context {
   events: EventRepository;
   sources: SourceRepository;
   search: SearchRepository;
+  /** Paths and neighbourhoods across all relationship types. */
+  graph: GraphExplorerRepository;
+  timeline: TimelineRepository;
   /** Round trips and database time of this request, reported when `debugDb` is set. */
   dbStats: DbStats;
   /** Whether the response should carry `extensions.db` (header `x-debug-db: 1`). */
@@ -55,5 +60,7 @@ export function createContext(db: Database, request: RequestInfo = { debugDb: fa
     events: new EventRepository(graph),
     sources: new SourceRepository(graph),
     search: new SearchRepository(graph),
+    graph: new GraphExplorerRepository(graph),
+    timeline: new TimelineRepository(graph),
   };
 }

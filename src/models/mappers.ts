@@ -8,6 +8,7 @@ import type {
   EventModel,
   EvidenceModel,
   FuzzyDateModel,
+  GraphEdgeModel,
   LocationModel,
   MeetingModel,
   NodeModel,
@@ -158,4 +159,31 @@ export function toNode(props: Props, labels: string[]): NodeModel | null {
   if (labels.includes('Event')) return toEvent(props);
   if (labels.includes('Source')) return toSource(props);
   return null;
+}
+
+/** A relationship as a read statement returns it: its type, end node ids and stored properties. */
+export interface RelRow {
+  type: string;
+  from: string;
+  to: string;
+  props: Props;
+}
+
+/**
+ * Maps a stored relationship to an edge, given its already-mapped end nodes. The id is the type
+ * and the endpoints, plus the relation where it is part of the stored key (RELATED_TO).
+ */
+export function toGraphEdge(rel: RelRow, from: NodeModel, to: NodeModel): GraphEdgeModel {
+  const relation = str(rel.props.relation);
+  return {
+    id: `${rel.type}:${rel.from}->${rel.to}${relation ? `|${relation}` : ''}`,
+    type: rel.type,
+    from,
+    to,
+    role: str(rel.props.role),
+    relation,
+    since: toFuzzyDate(rel.props, 'since'),
+    until: toFuzzyDate(rel.props, 'until'),
+    evidence: toEvidence(rel.props),
+  };
 }

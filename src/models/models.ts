@@ -148,3 +148,39 @@ export interface SearchHitModel {
   node: NodeModel;
   terms: SearchTerm[];
 }
+
+/** A stored relationship with both end nodes, read `from` TYPE `to`. */
+export interface GraphEdgeModel {
+  id: string;
+  type: string;
+  from: NodeModel;
+  to: NodeModel;
+  role: string | null;
+  relation: string | null;
+  since: FuzzyDateModel | null;
+  until: FuzzyDateModel | null;
+  evidence: EvidenceModel[];
+}
+
+/** A walk: `nodes[i]` and `nodes[i + 1]` are joined by `edges[i]`, in either direction. */
+export interface GraphPathModel {
+  length: number;
+  nodes: NodeModel[];
+  edges: GraphEdgeModel[];
+}
+
+/** The nodes around a centre (nearest first) and the relationships between all of them. */
+export interface SubgraphModel {
+  center: NodeModel;
+  nodes: NodeModel[];
+  edges: GraphEdgeModel[];
+  truncated: boolean;
+}
+
+/** A dated node on the timeline. `id` is the node's id (cursors hold it). */
+export interface TimelineEntryModel {
+  id: string;
+  date: FuzzyDateModel;
+  kind: 'MEETING' | 'STATEMENT' | 'EVENT';
+  node: NodeModel;
+}

@@ -114,4 +114,38 @@ query Search($text: String!, $types: [SearchType!], $first: Int, $after: String)
   }
 }`,
   },
+  {
+    title: 'How Sybiha is connected to Putin',
+    query: `# The shortest chain of stored facts between two nodes, each hop with its evidence.
+query SybihaToPutin {
+  path(fromId: "actor:andrii-sybiha", toId: "actor:vladimir-putin", maxHops: 4) {
+    length
+    nodes { id __typename }
+    edges { type from { id } to { id } role relation ${evidence} }
+  }
+}`,
+  },
+  {
+    title: 'Around the Moscow meeting',
+    query: `query MoscowMeetingNeighbourhood {
+  neighbourhood(id: "meeting:envoys-putin-moscow", depth: 1, limit: 50) {
+    center { id }
+    nodes { id __typename }
+    edges { id type role }
+    truncated
+  }
+}`,
+  },
+  {
+    title: 'Timeline',
+    query: `# Dated meetings, statements and events; a partial date (2025, 2025-01) sorts by its start.
+query Timeline($from: PartialDate, $to: PartialDate, $first: Int, $after: String) {
+  timeline(from: $from, to: $to, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes { kind date { value precision inferred expression } node { id ... on Event { name } ... on Meeting { name } } }
+  }
+}`,
+    variables: '{ "from": "2025", "first": 10 }',
+  },
 ];

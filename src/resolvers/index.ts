@@ -2,12 +2,14 @@
 import type { Resolvers } from '../generated/resolvers-types';
 import { actorResolvers } from './actor';
 import { eventResolvers } from './event';
+import { graphResolvers } from './graph';
 import { locationResolvers } from './location';
 import { meetingResolvers } from './meeting';
 import { positionResolvers } from './position';
 import { searchResolvers } from './search';
 import { sourceResolvers } from './source';
 import { statementResolvers } from './statement';
+import { timelineResolvers } from './timeline';
 
 const parts: Resolvers[] = [
   actorResolvers,
@@ -18,6 +20,8 @@ const parts: Resolvers[] = [
   eventResolvers,
   sourceResolvers,
   searchResolvers,
+  graphResolvers,
+  timelineResolvers,
 ];
 
 /** Merges the per-domain resolver maps; a type's fields may come from several modules. */
