@@ -38,8 +38,8 @@ export class TimelineRepository {
       BRANCHES.map((b) => {
         const date = `n.${b.date}`;
         // Overlap of [start, end] with [from, to]: the end must reach `from`, the start `to`.
-        const fromFilter = dateRangeFilter(b.end ? `coalesce(n.${b.end}, ${date})` : date, { from: range.from }, 'range');
-        const toFilter = dateRangeFilter(date, { to: range.to }, 'range');
+        const fromFilter = dateRangeFilter(b.end ? `coalesce(n.${b.end}, ${date})` : date, { from: range.from }, 'rangeFrom');
+        const toFilter = dateRangeFilter(date, { to: range.to }, 'rangeTo');
         Object.assign(params, fromFilter.params, toFilter.params);
         const predicates = [`${date} IS NOT NULL`, ...toFilter.predicates, ...fromFilter.predicates];
         if (filter.actorId != null) predicates.push(`EXISTS { (:Actor {id: $actorId})-[:${b.actorRel}]->(n) }`);
