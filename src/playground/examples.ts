@@ -29,6 +29,28 @@ query UaeTalks {
 }`,
   },
   {
+    title: 'Filter, sort and page',
+    query: `# Meetings in the UAE (or anywhere inside it) or with Putin, most participants first;
+# for each, its participants page by page. Add the header {"x-debug-db": "1"} to see the round trips.
+query FilterSortPage($after: String) {
+  meetings(
+    where: { OR: [{ locationId: "country:united-arab-emirates" }, { participantId: "actor:vladimir-putin" }] }
+    orderBy: { field: PARTICIPANT_COUNT, direction: DESC }
+  ) {
+    totalCount
+    nodes {
+      name
+      startDate { value }
+      participantsConnection(first: 3, after: $after, orderBy: { field: NAME }) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes { role actor { name } }
+      }
+    }
+  }
+}`,
+  },
+  {
     title: 'Whom the envoys met in Moscow',
     query: `query EnvoysInMoscow {
   meetings(where: { locationId: "location:moscow" }) {
