@@ -24,7 +24,7 @@ async function removeGenerated(): Promise<void> {
 async function generatedCounts(): Promise<{ nodes: number; relationships: number; byType: Record<string, number> }> {
   const [nodes] = await read(db, "MATCH (n:Node) WHERE n.id CONTAINS ':gen-' RETURN count(n) AS count");
   const rels = await read(db, "MATCH ()-[r]->() WHERE r.key CONTAINS ':gen-' RETURN type(r) AS type, count(r) AS count ORDER BY type");
-  const byType = Object.fromEntries(rels.map((r) => [r.type, r.count as number]));
+  const byType: Record<string, number> = Object.fromEntries(rels.map((r) => [r.type as string, r.count as number]));
   return { nodes: nodes.count as number, relationships: Object.values(byType).reduce((a, b) => a + b, 0), byType };
 }
 
