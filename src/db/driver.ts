@@ -49,6 +49,16 @@ export async function read(db: Database, cypher: string, params: Record<string, 
   }
 }
 
+/** Runs `work` in one read transaction. */
+export async function readTransaction<T>(db: Database, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });
+  try {
+    return await session.executeRead(work);
+  } finally {
+    await session.close();
+  }
+}
+
 /** Runs `work` in one write transaction: everything it runs commits together or not at all. */
 export async function writeTransaction<T>(db: Database, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
   const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.WRITE });

@@ -6,7 +6,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from '../db/driver';
-import { type LabelledDocument, type LoadSummary, labelsOf, loadBatch } from '../repositories/load-repository';
+import { checkTypeConflicts, type LabelledDocument, type LoadSummary, labelsOf, loadBatch } from '../repositories/load-repository';
 import { readFactsFile } from './read';
 import { type Problem, type ValidDocument, validateFacts } from './validate';
 
@@ -92,7 +92,9 @@ export async function seedFiles(db: Database, files: string[], log: (line: strin
 
 /**
  * Loads validated documents in batches, one write transaction each, and returns what each
- * transaction did. A conflict with the graph stops the load at that batch: earlier batches stay.
+ * transaction did. Conflicts with the graph (an id stored as another type) are looked for in all
+ * documents before the first write, so a refused load writes nothing; each batch also re-checks
+ * its own documents inside its transaction.
  */
 export async function loadDocuments(db: Database, documents: LabelledDocument[], options: LoadOptions = {}): Promise<LoadSummary[]> {
   const { log = () => undefined, batchRelationships = DEFAULT_BATCH_RELATIONSHIPS, progressEveryMs = 2_000 } = options;
@@ -102,6 +104,7 @@ export async function loadDocuments(db: Database, documents: LabelledDocument[],
   let relationships = 0;
   const summaries: LoadSummary[] = [];
   const rate = () => Math.round(relationships / Math.max(0.001, (Date.now() - started) / 1000));
+  await checkTypeConflicts(db, documents);
 
   let batch: LabelledDocument[] = [];
   let batchSources = new Set<string>();

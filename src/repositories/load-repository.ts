@@ -11,7 +11,7 @@
  * list, fall back to scanning the graph.
  */
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import { type Database, runRows, writeTransaction } from '../db/driver';
+import { type Database, readTransaction, runRows, writeTransaction } from '../db/driver';
 import type { EntityInput, EntityType, FuzzyDateInput, RelationshipType } from '../facts/format';
 import { RELATIONSHIP_TYPES } from '../facts/format';
 import { type ResolvedEvidence, type ValidDocument, relationshipKey } from '../facts/validate';
@@ -228,6 +228,14 @@ export async function loadBatch(db: Database, documents: LabelledDocument[]): Pr
     relationships: documents.reduce((n, d) => n + d.valid.doc.relationships.length, 0),
     ...counts,
   };
+}
+
+/**
+ * Checks every document against the graph before a multi-batch load writes anything: throws
+ * LoadConflictError naming each entity whose id the graph already has as another type.
+ */
+export async function checkTypeConflicts(db: Database, documents: LabelledDocument[]): Promise<void> {
+  await readTransaction(db, (tx) => checkTypes(tx, documents));
 }
 
 /** Refuses ids that already belong to a node of another type (that would merge two things). */

@@ -112,3 +112,22 @@ test('an id that the graph holds as another type is refused inside the transacti
   expect((error as Error).message).toMatch(/entities\[\d+\] \(actor:tass\)\.type: the graph already has "actor:tass" as Actor, not Meeting/);
   expect(await graphState(db)).toEqual(before);
 });
+
+test('a conflict in a later batch refuses the whole load: the earlier, valid batch is not written either', async () => {
+  const good = await seedVariant('good-first.json', (doc) => {
+    doc.source = { ...doc.source, id: 'source:good-first', evidence: [] };
+    doc.entities = [{ id: 'meeting:a-good-meeting', type: 'Meeting', name: 'Good talks', evidence: [{ sentence: 3, excerpt: 'negotiations' }] }];
+    doc.relationships = [];
+  });
+  const bad = await seedVariant('conflict-later.json', (doc) => {
+    doc.source = { ...doc.source, id: 'source:conflict-later', evidence: [] };
+    doc.entities = [{ id: 'actor:tass', type: 'Meeting', name: 'Tass as a meeting', evidence: [{ sentence: 3, excerpt: 'negotiations' }] }];
+    doc.relationships = [];
+  });
+  const before = await graphState(db);
+  // A batch ends as soon as it holds 0 relationships: each document is its own transaction.
+  const error = await seedFiles(db, [good, bad], () => undefined, { batchRelationships: 0 }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(LoadConflictError);
+  expect((error as Error).message).toMatch(/conflict-later\.json: entities\[0\] \(actor:tass\)\.type/);
+  expect(await graphState(db)).toEqual(before);
+});

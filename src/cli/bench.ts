@@ -1,0 +1,177 @@
+/**
+ * `npm run bench -- --relationships 10000 [--seed 1] [--iterations 50] [--profile]`
+ *
+ * Measures the service on a generated graph in a throwaway local Neo4j: load time, and for a
+ * nested query, a search and a path query their round trips and latency (p50, p95) over HTTP.
+ * With --profile it also runs PROFILE on every statement those requests sent and reports db hits
+ * and any label scans. Figures depend on the machine: quote them with its cores and memory.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Database, createDatabase, read } from '../db/driver';
+import { startLocalNeo4j } from '../db/local-neo4j';
+import { generateCorpus } from '../facts/generate';
+import { loadFacts } from '../facts/seed';
+import { applySchema, readinessProblem } from '../repositories/schema-repository';
+import { createServer } from '../server';
+
+interface Measured {
+  name: string;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      relationships: { type: 'string', default: '10000' },
+      seed: { type: 'string', default: '1' },
+      iterations: { type: 'string', default: '50' },
+      profile: { type: 'boolean', default: false },
+      'heap-mb': { type: 'string', default: '2048' },
+      'pagecache-mb': { type: 'string', default: '1024' },
+    },
+  });
+  const relationships = Number(values.relationships);
+  const iterations = Number(values.iterations);
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  log(`[bench] ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+
+  const homeDir = await mkdtemp(join(tmpdir(), 'newsgraph-bench-'));
+  const neo4j = await startLocalNeo4j({ homeDir, heapMb: Number(values['heap-mb']), pageCacheMb: Number(values['pagecache-mb']), log: () => undefined });
+  const db = createDatabase({ uri: neo4j.uri, user: 'neo4j', password: '' });
+  try {
+    await applySchema(db);
+    let started = performance.now();
+    const corpus = generateCorpus({ seed: Number(values.seed), relationships });
+    const generateMs = performance.now() - started;
+    const facts = corpus.reduce((sum, doc) => sum + doc.entities.length + doc.relationships.length, 0);
+    const rels = corpus.reduce((sum, doc) => sum + doc.relationships.length, 0);
+    started = performance.now();
+    await loadFacts(db, corpus, { log });
+    const loadMs = performance.now() - started;
+    log(
+      `[bench] generated ${corpus.length} documents (${facts} facts, ${rels} relationships) in ${(generateMs / 1000).toFixed(1)} s; ` +
+        `loaded in ${(loadMs / 1000).toFixed(1)} s = ${Math.round(facts / (loadMs / 1000))} facts/s, ${Math.round(rels / (loadMs / 1000))} relationships/s`,
+    );
+    await measure(db, await requests(db), iterations, values.profile, log);
+  } finally {
+    await db.driver.close();
+    await neo4j.stop();
+    await rm(homeDir, { recursive: true, force: true });
+  }
+}
+
+/** The requests measured, with ids picked from the graph: its busiest actor, and a pair two meetings apart. */
+async function requests(db: Database): Promise<Measured[]> {
+  const [hub] = await read(db, 'MATCH (a:Actor {kind: "PERSON"}) RETURN a.id AS id, a.name AS name ORDER BY COUNT { (a)-[:PARTICIPATED_IN]->() } DESC, a.id LIMIT 1');
+  const [pair] = await read(db, `MATCH (a:Actor)-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(:Actor)-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(b:Actor)
+    WHERE a.id < b.id AND NOT EXISTS { (a)-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(b) }
+    RETURN a.id AS from, b.id AS to LIMIT 1`);
+  const last = (hub.name as string).split(' ').at(-1)!;
+  const i = Math.floor(last.length / 2);
+  return [
+    {
+      name: 'nested: actor > 10 meetings > 12 participants > 3 statements each',
+      query: `query($id: ID!) { actor(id: $id) { name meetingsConnection(first: 10) { totalCount nodes { name startDate { value }
+        participantsConnection(first: 12) { totalCount nodes { role actor { name statementsConnection(first: 3) { totalCount nodes { text } } } } } } } } }`,
+      variables: { id: hub.id },
+    },
+    {
+      name: 'search: a misspelt surname, 10 hits with highlights',
+      query: 'query($text: String!) { search(text: $text, first: 10) { totalCount nodes { score node { id } highlights { field snippet } } } }',
+      variables: { text: last.slice(0, i - 1) + last[i] + last[i - 1] + last.slice(i + 1) },
+    },
+    {
+      name: 'path: shortest connection between two actors, with evidence',
+      query: `query($from: ID!, $to: ID!) { path(fromId: $from, toId: $to, maxHops: 6) { length nodes { id } edges { type evidence { excerpt sentenceText } } } }`,
+      variables: { from: pair.from, to: pair.to },
+    },
+  ];
+}
+
+async function measure(db: Database, measured: Measured[], iterations: number, profile: boolean, log: (line: string) => void): Promise<void> {
+  const traced: { cypher: string; params: Record<string, unknown> }[] = [];
+  let tracing = false;
+  const server = await createServer({
+    db,
+    log,
+    readiness: () => readinessProblem(db),
+    trace: (cypher, params) => void (tracing && traced.push({ cypher, params })),
+  });
+  const http = createHttpServer((req, res) => void server.handle(req, res));
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
+  const send = async (m: Measured) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-debug-db': '1' },
+      body: JSON.stringify({ query: m.query, variables: m.variables }),
+    });
+    const body = (await response.json()) as { errors?: unknown[]; extensions?: { db: { roundTrips: number } } };
+    if (body.errors) throw new Error(`${m.name}: ${JSON.stringify(body.errors)}`);
+    return body.extensions!.db.roundTrips;
+  };
+  try {
+    for (const m of measured) {
+      for (let i = 0; i < 5; i += 1) await send(m); // warm up plans and caches
+      const times: number[] = [];
+      let roundTrips = 0;
+      for (let i = 0; i < iterations; i += 1) {
+        const started = performance.now();
+        roundTrips = await send(m);
+        times.push(performance.now() - started);
+      }
+      times.sort((a, b) => a - b);
+      const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
+      log(`[bench] ${m.name}: ${roundTrips} round trips, p50 ${p(0.5)} ms, p95 ${p(0.95)} ms (${iterations} runs)`);
+      if (profile) {
+        traced.length = 0;
+        tracing = true;
+        await send(m);
+        tracing = false;
+        for (const statement of traced) await profileStatement(db, statement.cypher, statement.params, log);
+      }
+    }
+  } finally {
+    await new Promise<void>((resolve) => http.close(() => resolve()));
+    await server.stop();
+  }
+}
+
+interface Plan {
+  operatorType: string;
+  dbHits: number;
+  arguments: Record<string, unknown>;
+  children: Plan[];
+}
+
+/** Runs PROFILE on one statement and reports its db hits and any scans of a whole label. */
+async function profileStatement(db: Database, cypher: string, params: Record<string, unknown>, log: (line: string) => void): Promise<void> {
+  const session = db.driver.session({ database: db.database });
+  try {
+    const result = await session.run(`PROFILE ${cypher}`, params);
+    const plan = result.summary.profile as unknown as Plan;
+    const all: Plan[] = [];
+    const walk = (p: Plan) => {
+      all.push(p);
+      p.children.forEach(walk);
+    };
+    walk(plan);
+    const hits = all.reduce((sum, p) => sum + Number(p.dbHits), 0);
+    const scans = all.filter((p) => /LabelScan|AllNodesScan|RelationshipTypeScan/.test(p.operatorType)).map((p) => `${p.operatorType}(${String(p.arguments.Details ?? '')})`);
+    const name = cypher.match(/\/\/ ([^\n]+)/)?.[1] ?? 'statement';
+    log(`[profile] ${name}: ${hits} db hits${scans.length ? `; scans: ${scans.join(', ')}` : '; no label scans'}`);
+  } finally {
+    await session.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
