@@ -1,0 +1,36 @@
+/**
+ * A generated graph at scale for a test file: its own throwaway Neo4j (so the shared seed graph
+ * stays as the other files expect), the synthetic corpus loaded through the real loader, and the
+ * service on top. Started in beforeAll, stopped and deleted in afterAll.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Database, createDatabase } from '../../src/db/driver';
+import { type LocalNeo4j, startLocalNeo4j } from '../../src/db/local-neo4j';
+import { generateCorpus } from '../../src/facts/generate';
+import { loadFacts } from '../../src/facts/seed';
+import { applySchema } from '../../src/repositories/schema-repository';
+import { type TestServer, startTestServer } from './test-server';
+
+/** Generating, loading and starting can take a while on a 2-core machine. */
+const SETUP_TIMEOUT_MS = 300_000;
+
+export function useScaleApi(options: { relationships: number; seed: number }): { readonly api: TestServer; readonly db: Database } {
+  const handle = {} as { api: TestServer; db: Database; neo4j: LocalNeo4j; homeDir: string };
+  beforeAll(async () => {
+    handle.homeDir = await mkdtemp(join(tmpdir(), 'newsgraph-scale-neo4j-'));
+    handle.neo4j = await startLocalNeo4j({ homeDir: handle.homeDir, heapMb: 1024, pageCacheMb: 256, log: () => undefined });
+    handle.db = createDatabase({ uri: handle.neo4j.uri, user: 'neo4j', password: '' });
+    await applySchema(handle.db);
+    await loadFacts(handle.db, generateCorpus(options));
+    handle.api = await startTestServer(handle.db);
+  }, SETUP_TIMEOUT_MS);
+  afterAll(async () => {
+    await handle.api?.close();
+    await handle.db?.driver.close();
+    await handle.neo4j?.stop();
+    if (handle.homeDir) await rm(handle.homeDir, { recursive: true, force: true });
+  });
+  return handle;
+}
