@@ -18,7 +18,7 @@ import type {
   StatementModel,
 } from './models';
 
-/** Stored properties of a node or relationship, as returned by `n {.*}` and already plain. */
+/** Stored properties of a node or relationship, as returned by a map projection and already plain. */
 export type Props = Record<string, unknown>;
 
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -55,7 +55,6 @@ export function toActor(props: Props, labels: string[] = []): ActorModel {
     aliases: strs(props.aliases),
     description: str(props.description),
     isLocation: labels.includes('Location') || props.kind === 'COUNTRY',
-    evidence: toEvidence(props),
   };
 }
 
@@ -68,7 +67,6 @@ export function toLocation(props: Props, labels: string[] = []): LocationModel {
     aliases: strs(props.aliases),
     description: str(props.description),
     isActor: labels.includes('Actor') || props.kind === 'COUNTRY',
-    evidence: toEvidence(props),
   };
 }
 
@@ -82,7 +80,6 @@ export function toMeeting(props: Props): MeetingModel {
     startDate: toFuzzyDate(props, 'startDate'),
     endDate: toFuzzyDate(props, 'endDate'),
     outcome: str(props.outcome),
-    evidence: toEvidence(props),
   };
 }
 
@@ -92,7 +89,6 @@ export function toPosition(props: Props): PositionModel {
     id: props.id as string,
     title: props.title as string,
     description: str(props.description),
-    evidence: toEvidence(props),
   };
 }
 
@@ -104,7 +100,6 @@ export function toStatement(props: Props): StatementModel {
     kind: props.kind as StatementModel['kind'],
     topics: strs(props.topics),
     date: toFuzzyDate(props, 'date'),
-    evidence: toEvidence(props),
   };
 }
 
@@ -115,7 +110,6 @@ export function toStance(props: Props): StanceModel {
     topic: props.topic as string,
     stance: props.stance as string,
     summary: props.summary as string,
-    evidence: toEvidence(props),
   };
 }
 
@@ -127,7 +121,6 @@ export function toEvent(props: Props): EventModel {
     kind: str(props.kind),
     description: str(props.description),
     date: toFuzzyDate(props, 'date'),
-    evidence: toEvidence(props),
   };
 }
 
@@ -141,7 +134,6 @@ export function toSource(props: Props): SourceModel {
     publishedDate: toFuzzyDate(props, 'publishedDate'),
     text: props.text as string,
     sentences: strs(props.sentences),
-    evidence: toEvidence(props),
   };
 }
 

@@ -24,10 +24,13 @@ export interface FuzzyDateModel {
 /** Which GraphQL type a node model is; used to resolve the `Node` interface. */
 export type NodeType = 'Actor' | 'Location' | 'Meeting' | 'Position' | 'Statement' | 'Stance' | 'Event' | 'Source';
 
+/**
+ * A node's own data. Its evidence is not here: a well-cited node carries thousands of entries, so
+ * the `evidence` field reads them by id only when a client asks.
+ */
 interface NodeBase<T extends NodeType> {
   nodeType: T;
   id: string;
-  evidence: EvidenceModel[];
 }
 
 export interface ActorModel extends NodeBase<'Actor'> {

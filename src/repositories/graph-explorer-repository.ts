@@ -7,7 +7,7 @@
 import neo4j from 'neo4j-driver';
 import { type Props, type RelRow, toGraphEdge, toNode } from '../models/mappers';
 import type { GraphEdgeModel, GraphPathModel, NodeModel, SubgraphModel } from '../models/models';
-import type { GraphReader } from './graph-reader';
+import { type GraphReader, nodeProps } from './graph-reader';
 
 /** Bounds the API layer checks before calling; repeated here because they become Cypher literals. */
 export const PATH_LIMITS = { maxHops: { min: 1, max: 6 }, k: { min: 1, max: 10 } } as const;
@@ -20,7 +20,7 @@ interface NodeRow {
 }
 
 /** Cypher projections of a node `n` and a relationship `x` into NodeRow and RelRow maps. */
-const NODE_ROW = (n: string) => `{node: ${n} {.*}, labels: labels(${n})}`;
+const NODE_ROW = (n: string) => `{node: ${nodeProps(n)}, labels: labels(${n})}`;
 const REL_ROW = (x: string) => `{type: type(${x}), from: startNode(${x}).id, to: endNode(${x}).id, props: ${x} {.*}}`;
 
 export class GraphExplorerRepository {

@@ -54,6 +54,17 @@ export type RelType =
   | 'OCCURRED_IN'
   | 'CREDITS';
 
+/** The stored lists that can grow long on a node: its evidence, and a source's node ids. */
+const NODE_BULK = ['evidenceSource', 'evidenceSentence', 'evidenceExcerpt', 'evidenceStart', 'evidenceEnd', 'evidenceNodeIds'];
+
+/**
+ * A map projection of node `v`'s properties without its evidence lists, which a well-cited node
+ * holds thousands of entries in; `GraphReader.evidence` reads them when a client asks.
+ */
+export function nodeProps(v: string): string {
+  return `${v} {.*, ${NODE_BULK.map((p) => `${p}: null`).join(', ')}}`;
+}
+
 /**
  * Sort keys, as Cypher expressions over `n` (the listed node) for ascending or descending order.
  * Keys are strings so a cursor can hold them; ties break on `n.id` in the same direction.
@@ -162,6 +173,7 @@ export class GraphReader {
   /** Round trips and database time of this request so far. */
   readonly stats: DbStats = { roundTrips: 0, dbTimeMs: 0 };
   private readonly nodes: DataLoader<string, NodeRow | null>;
+  private readonly evidenceLists: DataLoader<string, Props>;
   private readonly pages = new Map<string, DataLoader<string, ListPage<LinkRow>>>();
   private pending: Pending[] = [];
 
@@ -171,6 +183,12 @@ export class GraphReader {
     private readonly trace?: StatementTrace,
   ) {
     this.nodes = new DataLoader((ids) => this.loadNodes(ids));
+    this.evidenceLists = new DataLoader((ids) => this.loadEvidence(ids));
+  }
+
+  /** The evidence lists of the node with this id (empty when there is no such node). */
+  evidence(id: string): Promise<Props> {
+    return this.evidenceLists.load(id);
   }
 
   /**
@@ -263,7 +281,7 @@ export class GraphReader {
       CALL () {
         MATCH (n:${query.label}) WHERE ${where} ${query.after ? `AND ${after}` : ''}
         WITH n, ${expression} AS sortKey ORDER BY ${orderBy} LIMIT $limitPlusOne
-        RETURN collect({node: n {.*}, labels: labels(n), sortKey: sortKey}) AS rows
+        RETURN collect({node: ${nodeProps('n')}, labels: labels(n), sortKey: sortKey}) AS rows
       }
       RETURN {totalCount: totalCount, rows: rows} AS row`;
     const [result] = await this.query(name, cypher, pageParams(query));
@@ -278,11 +296,22 @@ export class GraphReader {
   private async loadNodes(ids: readonly string[]): Promise<(NodeRow | null)[]> {
     const rows = await this.query(
       'findNodesById',
-      `UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN {id: n.id, node: n {.*}, labels: labels(n)} AS row`,
+      `UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN {id: n.id, node: ${nodeProps('n')}, labels: labels(n)} AS row`,
       { ids },
     );
     const byId = new Map(rows.map((r) => [r.id as string, { node: r.node as Props, labels: r.labels as string[] }]));
     return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  private async loadEvidence(ids: readonly string[]): Promise<Props[]> {
+    const rows = await this.query(
+      'findEvidenceById',
+      `UNWIND $ids AS id MATCH (n:Node {id: id})
+       RETURN {id: n.id, lists: n {.evidenceSource, .evidenceSentence, .evidenceExcerpt, .evidenceStart, .evidenceEnd}} AS row`,
+      { ids },
+    );
+    const byId = new Map(rows.map((r) => [r.id as string, r.lists as Props]));
+    return ids.map((id) => byId.get(id) ?? {});
   }
 
   private async loadLinkPages(query: LinkQuery, ids: readonly string[]): Promise<ListPage<LinkRow>[]> {
@@ -298,7 +327,7 @@ export class GraphReader {
         MATCH ${query.pattern} WHERE ${where} ${query.after ? `AND ${after}` : ''}
         WITH DISTINCT n, r
         WITH n, r, ${expression} AS sortKey, n.id + '|' + coalesce(r.key, '') AS tieId ORDER BY ${orderBy} LIMIT $limitPlusOne
-        RETURN collect({node: n {.*}, labels: labels(n), rel: r {.*}, outgoing: startNode(r) = a, sortKey: sortKey, tieId: tieId}) AS rows
+        RETURN collect({node: ${nodeProps('n')}, labels: labels(n), rel: r {.*}, outgoing: startNode(r) = a, sortKey: sortKey, tieId: tieId}) AS rows
       }
       RETURN {fromId: id, totalCount: totalCount, rows: rows} AS row`;
     const results = await this.query(query.name, cypher, { ...pageParams(query), ids });

@@ -1,6 +1,6 @@
-/** Any node by id, whatever its type: the `node(id)` query of the Node interface. */
-import { toNode } from '../models/mappers';
-import type { NodeModel } from '../models/models';
+/** Any node by id, whatever its type (the `node(id)` query), and the evidence of any node. */
+import { toEvidence, toNode } from '../models/mappers';
+import type { EvidenceModel, NodeModel } from '../models/models';
 import type { GraphReader } from './graph-reader';
 
 export class NodeRepository {
@@ -9,5 +9,10 @@ export class NodeRepository {
   async findById(id: string): Promise<NodeModel | null> {
     const row = await this.graph.node('Node', id);
     return row && toNode(row.node, row.labels);
+  }
+
+  /** The evidence of any node, read only when asked for (it can be long). */
+  async evidence(id: string): Promise<EvidenceModel[]> {
+    return toEvidence(await this.graph.evidence(id));
   }
 }

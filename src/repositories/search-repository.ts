@@ -6,7 +6,7 @@ import neo4j from 'neo4j-driver';
 import { type Props, toActor, toEvent, toLocation, toMeeting, toPosition, toStatement } from '../models/mappers';
 import type { NodeModel, SearchHitModel } from '../models/models';
 import type { SearchTerm } from '../search/terms';
-import type { GraphReader, Label, ListPage } from './graph-reader';
+import { type GraphReader, type Label, type ListPage, nodeProps } from './graph-reader';
 
 /** The full-text index search reads; applySchema creates it. */
 export const SEARCH_INDEX = 'search_text';
@@ -76,7 +76,7 @@ export class SearchRepository {
         WHERE any(label IN labels(n) WHERE label IN $labels)
           AND ($afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND n.id > $afterId))
         WITH n, score ORDER BY score DESC, n.id LIMIT $limitPlusOne
-        RETURN collect({node: n {.*}, labels: labels(n), score: score}) AS rows
+        RETURN collect({node: ${nodeProps('n')}, labels: labels(n), score: score}) AS rows
       }
       RETURN {totalCount: totalCount, rows: rows} AS row`;
     const [result] = await this.graph.query('searchNodes', cypher, {

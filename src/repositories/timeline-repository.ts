@@ -7,7 +7,7 @@ import neo4j from 'neo4j-driver';
 import { type Props, toFuzzyDate, toNode } from '../models/mappers';
 import type { FuzzyDateModel, TimelineEntryModel } from '../models/models';
 import { type DateRange, dateRangeFilter } from './date-range';
-import type { GraphReader, Label, ListPage, PageRequest } from './graph-reader';
+import { type GraphReader, type Label, type ListPage, nodeProps, type PageRequest } from './graph-reader';
 
 /** Filters of the timeline. */
 export interface TimelineFilter extends DateRange {
@@ -61,7 +61,7 @@ export class TimelineRepository {
         ${union(page.after !== null)}
         }
         WITH n, kind, dateName, ${sortKey('n[dateName]')} AS sortKey ORDER BY sortKey, n.id LIMIT $limitPlusOne
-        RETURN collect({node: n {.*}, labels: labels(n), kind: kind, dateName: dateName, sortKey: sortKey}) AS rows
+        RETURN collect({node: ${nodeProps('n')}, labels: labels(n), kind: kind, dateName: dateName, sortKey: sortKey}) AS rows
       }
       RETURN {totalCount: totalCount, rows: rows} AS row`;
     const [result] = await this.graph.query('listTimeline', cypher, {
