@@ -72,6 +72,8 @@ async function requests(db: Database): Promise<Measured[]> {
   const [pair] = await read(db, `MATCH (a:Actor)-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(:Actor)-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(b:Actor)
     WHERE a.id < b.id AND NOT EXISTS { (a)-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(b) }
     RETURN a.id AS from, b.id AS to LIMIT 1`);
+  const [country] = await read(db, `MATCH (c:Actor:Location {kind: 'COUNTRY'})
+    RETURN c.id AS id ORDER BY COUNT { (c)<-[:PART_OF*0..10]-(:Location)<-[:HELD_IN]-(:Meeting) } DESC LIMIT 1`);
   const last = (hub.name as string).split(' ').at(-1)!;
   const i = Math.floor(last.length / 2);
   return [
@@ -85,6 +87,15 @@ async function requests(db: Database): Promise<Measured[]> {
       name: 'search: a misspelt surname, 10 hits with highlights',
       query: 'query($text: String!) { search(text: $text, first: 10) { totalCount nodes { score node { id } highlights { field snippet } } } }',
       variables: { text: last.slice(0, i - 1) + last[i] + last[i - 1] + last.slice(i + 1) },
+    },
+    {
+      name: 'root lists: actors by name; meetings in a country or with the hub; the hub\'s statements in a year',
+      query: `query($id: ID!, $country: ID!) {
+        actors(first: 20) { totalCount nodes { name } }
+        meetings(first: 20, where: { OR: [{ locationId: $country }, { participantId: $id }] }) { totalCount nodes { name } }
+        statements(first: 20, where: { speakerId: $id, date: { from: "2025", to: "2025" } }) { totalCount nodes { text } }
+      }`,
+      variables: { id: hub.id, country: country.id },
     },
     {
       name: 'path: shortest connection between two actors, with evidence',

@@ -117,10 +117,15 @@ export interface NodeRow {
   labels: string[];
 }
 
-/** Filters for a list, as Cypher predicates over `n` (and `r` for links) with their parameters. */
+/**
+ * Filters for a list, as Cypher predicates over `n` (and `r` for links) with their parameters.
+ * `anchors`, when set, are patterns binding `n` that together find every node the predicates can
+ * accept (from nodes looked up by id), so a root list need not scan its label.
+ */
 export interface Filter {
   predicates: string[];
   params: Record<string, unknown>;
+  anchors?: string[] | null;
 }
 
 /** Limit and position of one page, already validated by the API layer. */
@@ -272,14 +277,22 @@ export class GraphReader {
     return loader.load(id);
   }
 
-  /** One page of a list, with the total count, in one statement. */
+  /**
+   * One page of a list, with the total count, in one statement. Starts from the filter's anchors
+   * when it has them (each found by id), and otherwise from the label.
+   */
   async list<T>(name: string, query: ListQuery, map: (row: NodeRow) => T): Promise<ListPage<T>> {
     const { expression, after, orderBy } = ordering(query.order, 'n.id');
     const where = query.predicates.length ? query.predicates.join(' AND ') : 'true';
+    const matches = query.anchors
+      ? `CALL () { ${query.anchors.map((a) => `MATCH ${a} WHERE n:${query.label} RETURN DISTINCT n`).join(' UNION ')} } WITH n WHERE ${where}`
+      : `MATCH (n:${query.label}) WHERE ${where}`;
+    // Without predicates the count comes from the count store, not a scan.
+    const count = query.predicates.length || query.anchors ? `${matches} RETURN count(n) AS totalCount` : `MATCH (n:${query.label}) RETURN count(n) AS totalCount`;
     const cypher = `
-      CALL () { ${query.count === false ? 'RETURN -1 AS totalCount' : `MATCH (n:${query.label}) WHERE ${where} RETURN count(n) AS totalCount`} }
+      CALL () { ${query.count === false ? 'RETURN -1 AS totalCount' : count} }
       CALL () {
-        MATCH (n:${query.label}) WHERE ${where} ${query.after ? `AND ${after}` : ''}
+        ${matches} ${query.after ? `AND ${after}` : ''}
         WITH n, ${expression} AS sortKey ORDER BY ${orderBy} LIMIT $limitPlusOne
         RETURN collect({node: ${nodeProps('n')}, labels: labels(n), sortKey: sortKey}) AS rows
       }

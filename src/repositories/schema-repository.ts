@@ -16,13 +16,14 @@ const STATEMENTS = [
   'CREATE INDEX location_name IF NOT EXISTS FOR (n:Location) ON (n.name)',
   'CREATE INDEX meeting_start IF NOT EXISTS FOR (n:Meeting) ON (n.startDate)',
   'CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)',
+  'CREATE INDEX statement_date IF NOT EXISTS FOR (n:Statement) ON (n.date)',
   // Full-text search. `aliases` is a list of strings; Neo4j 5.26 indexes each element.
   `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:Actor|Location|Meeting|Event|Position|Statement)
     ON EACH [n.name, n.aliases, n.title, n.text, n.description]`,
 ];
 
 /** Names of the constraints and indexes above; readiness checks for them. */
-const EXPECTED = [...NODE_LABELS.map((label) => `${label.toLowerCase()}_id`), 'actor_name', 'location_name', 'meeting_start', 'event_date', SEARCH_INDEX];
+const EXPECTED = [...NODE_LABELS.map((label) => `${label.toLowerCase()}_id`), 'actor_name', 'location_name', 'meeting_start', 'event_date', 'statement_date', SEARCH_INDEX];
 
 /** Creates the constraints and indexes that do not exist yet and waits until they are online. */
 export async function applySchema(db: Database): Promise<void> {

@@ -13,14 +13,34 @@ export interface Combinable<W> {
   NOT?: W | null;
 }
 
+/**
+ * A field's predicate, and optionally an anchor: a pattern from a node found by id to `(n)` that
+ * every match satisfies, so a list can start from that node instead of scanning the label.
+ */
+interface Compiled {
+  predicate: string;
+  anchor?: string;
+}
+
 /** Turns one field's value into a predicate; `param` stores a value and returns its `$name`. */
-type Rule = (value: never, param: (value: unknown) => string) => string;
+type Rule = (value: never, param: (value: unknown) => string) => string | Compiled;
 type Rules<W> = { [K in Exclude<keyof W, keyof Combinable<W>>]-?: Rule };
 
 /** How far part-of chains are followed (venue -> city -> region -> country). */
 export const MAX_PART_OF_DEPTH = 10;
 
-/** Compiles `where` into one predicate (or none). Parameter names start with `prefix`. */
+/** A compiled filter: a predicate (or none), and anchors whose matches cover every result (or none). */
+interface Built {
+  predicate: string | null;
+  anchors: string[] | null;
+}
+
+/**
+ * Compiles `where` into one predicate (or none). Parameter names start with `prefix`. When the
+ * filter pins the results to nodes linked to given ids (`speakerId`, or an OR of such fields), the
+ * filter also carries those anchor patterns: together they find every node the predicate can
+ * accept, through indexes.
+ */
 function compile<W extends Combinable<W>>(rules: Rules<W>, where: W | null | undefined, prefix: string): Filter {
   const params: Record<string, unknown> = {};
   let next = 0;
@@ -29,24 +49,35 @@ function compile<W extends Combinable<W>>(rules: Rules<W>, where: W | null | und
     params[name] = value;
     return `$${name}`;
   };
-  const build = (w: W): string | null => {
-    const parts: string[] = [];
+  const build = (w: W): Built => {
+    // Conjuncts: every part must hold, so any part's anchors cover the whole.
+    const parts: Built[] = [];
     for (const [key, value] of Object.entries(w) as [string, unknown][]) {
       if (value == null) continue;
-      if (key === 'AND' || key === 'OR') {
-        const inner = (value as W[]).map(build).filter((p): p is string => p !== null);
-        if (inner.length) parts.push(inner.map((p) => `(${p})`).join(` ${key} `));
+      if (key === 'AND') {
+        parts.push(...(value as W[]).map(build));
+      } else if (key === 'OR') {
+        const inner = (value as W[]).map(build);
+        // An empty disjunct accepts everything, and so does the whole OR.
+        if (inner.length && inner.every((b) => b.predicate !== null)) {
+          parts.push({
+            predicate: inner.map((b) => `(${b.predicate})`).join(' OR '),
+            anchors: inner.every((b) => b.anchors) ? inner.flatMap((b) => b.anchors!) : null,
+          });
+        }
       } else if (key === 'NOT') {
         const inner = build(value as W);
-        if (inner) parts.push(`NOT (${inner})`);
+        if (inner.predicate) parts.push({ predicate: `NOT (${inner.predicate})`, anchors: null });
       } else {
-        parts.push((rules as Record<string, Rule>)[key](value as never, param));
+        const compiled = (rules as Record<string, Rule>)[key](value as never, param);
+        parts.push(typeof compiled === 'string' ? { predicate: compiled, anchors: null } : { predicate: compiled.predicate, anchors: compiled.anchor ? [compiled.anchor] : null });
       }
     }
-    return parts.length ? parts.map((p) => `(${p})`).join(' AND ') : null;
+    const predicates = parts.flatMap((b) => (b.predicate ? [`(${b.predicate})`] : []));
+    return { predicate: predicates.length ? predicates.join(' AND ') : null, anchors: parts.find((b) => b.anchors)?.anchors ?? null };
   };
-  const predicate = where ? build(where) : null;
-  return { predicates: predicate ? [predicate] : [], params };
+  const built = where ? build(where) : { predicate: null, anchors: null };
+  return { predicates: built.predicate ? [built.predicate] : [], params, anchors: built.anchors };
 }
 
 const dateRule =
@@ -68,11 +99,19 @@ const equals =
   (value, param) =>
     `n.${property} = ${param(value)}`;
 
+/** The node with this id: found through the id index even inside an OR. */
+const idRule: Rule = (value, param) => {
+  const id = param(value);
+  return { predicate: `n.id = ${id}`, anchor: `(n:Node {id: ${id}})` };
+};
+
 /** Nodes linked to the node with the given id by a constant pattern from `(x)` to `(n)`. */
 const linkedTo =
   (pattern: string): Rule =>
-  (value, param) =>
-    `EXISTS { MATCH ${pattern.replace('(x', `(x:Node {id: ${param(value)}}`)} }`;
+  (value, param) => {
+    const anchored = pattern.replace('(x', `(x:Node {id: ${param(value)}}`);
+    return { predicate: `EXISTS { MATCH ${anchored} }`, anchor: anchored };
+  };
 
 /** Places in this place or anywhere part of it. */
 const WITHIN = `(x)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(:Location)`;
@@ -97,13 +136,14 @@ export interface ActorWhere extends Combinable<ActorWhere> {
 export type ActorOrderField = 'NAME' | 'DEGREE' | 'MEETING_COUNT';
 
 const actorRules: Rules<ActorWhere> = {
-  id: equals('id'),
+  id: idRule,
   name: nameRule('name', true),
   kind: equals('kind'),
   meetingId: linkedTo('(x)<-[:PARTICIPATED_IN]-(n)'),
   metActorId: (value, param) => {
     const id = param(value);
-    return `n.id <> ${id} AND EXISTS { MATCH (:Actor {id: ${id}})-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(n) }`;
+    const pattern = `(:Actor {id: ${id}})-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(n)`;
+    return { predicate: `n.id <> ${id} AND EXISTS { MATCH ${pattern} }`, anchor: pattern };
   },
   positionId: linkedTo('(x)<-[:HOLDS]-(n)'),
 };
@@ -118,7 +158,7 @@ export interface MeetingWhere extends Combinable<MeetingWhere> {
 export type MeetingOrderField = 'START_DATE' | 'NAME' | 'PARTICIPANT_COUNT';
 
 const meetingRules: Rules<MeetingWhere> = {
-  id: equals('id'),
+  id: idRule,
   name: nameRule('name', true),
   locationId: linkedTo(`${WITHIN}<-[:HELD_IN]-(n)`),
   participantId: linkedTo('(x)-[:PARTICIPATED_IN]->(n)'),
@@ -134,10 +174,10 @@ export interface LocationWhere extends Combinable<LocationWhere> {
 export type LocationOrderField = 'NAME' | 'DEGREE' | 'MEETING_COUNT';
 
 const locationRules: Rules<LocationWhere> = {
-  id: equals('id'),
+  id: idRule,
   name: nameRule('name', true),
   kind: equals('kind'),
-  withinId: (value, param) => `EXISTS { MATCH (n)-[:PART_OF*1..${MAX_PART_OF_DEPTH}]->(:Location {id: ${param(value)}}) }`,
+  withinId: linkedTo(`(x)<-[:PART_OF*1..${MAX_PART_OF_DEPTH}]-(n)`),
 };
 
 export interface PositionWhere extends Combinable<PositionWhere> {
@@ -149,7 +189,7 @@ export interface PositionWhere extends Combinable<PositionWhere> {
 export type PositionOrderField = 'TITLE' | 'HOLDER_COUNT';
 
 const positionRules: Rules<PositionWhere> = {
-  id: equals('id'),
+  id: idRule,
   name: nameRule('title', false),
   holderId: linkedTo('(x)-[:HOLDS]->(n)'),
   organizationId: linkedTo('(x)<-[:POSITION_OF]-(n)'),
@@ -169,7 +209,7 @@ export interface StatementWhere extends Combinable<StatementWhere> {
 export type StatementOrderField = 'SOURCE_ORDER' | 'DATE';
 
 const statementRules: Rules<StatementWhere> = {
-  id: equals('id'),
+  id: idRule,
   speakerId: linkedTo('(x)-[:SAID]->(n)'),
   textContains: (value, param) => `toLower(n.text) CONTAINS ${param(String(value).toLowerCase())}`,
   kind: equals('kind'),
@@ -190,7 +230,7 @@ export interface StanceWhere extends Combinable<StanceWhere> {
 export type StanceOrderField = 'ID' | 'TOPIC';
 
 const stanceRules: Rules<StanceWhere> = {
-  id: equals('id'),
+  id: idRule,
   actorId: linkedTo('(x)-[:TAKES_STANCE]->(n)'),
   topic: nameRule('topic', false),
   stance: equals('stance'),
@@ -208,7 +248,7 @@ export interface EventWhere extends Combinable<EventWhere> {
 export type EventOrderField = 'DATE' | 'NAME';
 
 const eventRules: Rules<EventWhere> = {
-  id: equals('id'),
+  id: idRule,
   name: nameRule('name', false),
   kind: equals('kind'),
   actorId: linkedTo('(x)-[:INVOLVED_IN]->(n)'),
@@ -222,7 +262,7 @@ export interface SourceWhere extends Combinable<SourceWhere> {
   publisher?: string | null;
 }
 const sourceRules: Rules<SourceWhere> = {
-  id: equals('id'),
+  id: idRule,
   title: nameRule('title', false),
   publisher: equals('publisher'),
 };

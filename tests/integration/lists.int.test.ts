@@ -179,3 +179,15 @@ describe('bad list arguments are BAD_USER_INPUT naming the argument', () => {
     expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
   });
 });
+
+test('an empty filter inside OR accepts everything; an empty AND or OR list constrains nothing', async () => {
+  const data = await t.api.data(`{
+    all: actors { totalCount }
+    orWithEmpty: actors(where: { OR: [{}, { kind: PERSON }] }) { totalCount }
+    emptyLists: actors(where: { AND: [], OR: [] }) { totalCount }
+    people: actors(where: { OR: [{ kind: PERSON }] }) { totalCount }
+  }`);
+  expect(data.orWithEmpty.totalCount).toBe(data.all.totalCount);
+  expect(data.emptyLists.totalCount).toBe(data.all.totalCount);
+  expect(data.people.totalCount).toBeLessThan(data.all.totalCount);
+});
