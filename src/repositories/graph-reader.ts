@@ -54,15 +54,22 @@ export type RelType =
   | 'OCCURRED_IN'
   | 'CREDITS';
 
-/** The stored lists that can grow long on a node: its evidence, and a source's node ids. */
-const NODE_BULK = ['evidenceSource', 'evidenceSentence', 'evidenceExcerpt', 'evidenceStart', 'evidenceEnd', 'evidenceNodeIds'];
+/** Dates are stored flattened: the value and its precision, inference flag and expression. */
+const DATE_PROPERTIES = ['startDate', 'endDate', 'date', 'publishedDate'].flatMap((d) => [d, `${d}Precision`, `${d}Inferred`, `${d}Expression`]);
 
 /**
- * A map projection of node `v`'s properties without its evidence lists, which a well-cited node
- * holds thousands of entries in; `GraphReader.evidence` reads them when a client asks.
+ * Every node property the models read. A node's evidence lists are left out on purpose: a
+ * well-cited node holds thousands of entries, and even `n {.*}` followed by dropping them would
+ * read them all from the store. `GraphReader.evidence` reads them when a client asks.
  */
+const NODE_PROPERTIES = [
+  'id', 'name', 'title', 'kind', 'aliases', 'description', 'outcome', 'text', 'topics', 'stance', 'topic', 'summary',
+  'publisher', 'url', 'sentences', ...DATE_PROPERTIES,
+];
+
+/** A map projection of node `v`'s model properties (absent ones come back as null). */
 export function nodeProps(v: string): string {
-  return `${v} {.*, ${NODE_BULK.map((p) => `${p}: null`).join(', ')}}`;
+  return `${v} {${NODE_PROPERTIES.map((p) => `.${p}`).join(', ')}}`;
 }
 
 /**
