@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- --relationships 10000 [--seed 1] [--iterations 50] [--profile]`
  *
- * Measures the service on a generated graph in a throwaway local Neo4j: load time, and for a
+ * Measures the service on a generated graph (or, with `--relationships 0`, on the seed article)
+ * in a throwaway local Neo4j: load time, and for a
  * nested query, a search and a path query their round trips and latency (p50, p95) over HTTP.
  * With --profile it also runs PROFILE on every statement those requests sent and reports db hits
  * and any label scans. Figures depend on the machine: quote them with its cores and memory.
@@ -13,8 +14,10 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Database, createDatabase, read } from '../db/driver';
-import { startLocalNeo4j } from '../db/local-neo4j';
+import { PROJECT_ROOT, startLocalNeo4j } from '../db/local-neo4j';
 import { generateCorpus } from '../facts/generate';
+import type { FactsDocument } from '../facts/format';
+import { readFactsFile } from '../facts/read';
 import { loadFacts } from '../facts/seed';
 import { applySchema, readinessProblem } from '../repositories/schema-repository';
 import { createServer } from '../server';
@@ -47,7 +50,7 @@ async function main(): Promise<void> {
   try {
     await applySchema(db);
     let started = performance.now();
-    const corpus = generateCorpus({ seed: Number(values.seed), relationships });
+    const corpus = relationships > 0 ? generateCorpus({ seed: Number(values.seed), relationships }) : [await seedDocument()];
     const generateMs = performance.now() - started;
     const facts = corpus.reduce((sum, doc) => sum + doc.entities.length + doc.relationships.length, 0);
     const rels = corpus.reduce((sum, doc) => sum + doc.relationships.length, 0);
@@ -66,12 +69,24 @@ async function main(): Promise<void> {
   }
 }
 
+/** The seed article's facts, with its text inlined as the loader reads it. */
+async function seedDocument(): Promise<FactsDocument> {
+  const result = await readFactsFile(join(PROJECT_ROOT, 'seed', 'data', 'uae-talks.json'));
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.value.doc;
+}
+
 /** The requests measured, with ids picked from the graph: its busiest actor, and a pair two meetings apart. */
 async function requests(db: Database): Promise<Measured[]> {
   const [hub] = await read(db, 'MATCH (a:Actor {kind: "PERSON"}) RETURN a.id AS id, a.name AS name ORDER BY COUNT { (a)-[:PARTICIPATED_IN]->() } DESC, a.id LIMIT 1');
-  const [pair] = await read(db, `MATCH (a:Actor)-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(:Actor)-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(b:Actor)
+  let [pair] = await read(db, `MATCH (a:Actor)-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(:Actor)-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(b:Actor)
     WHERE a.id < b.id AND NOT EXISTS { (a)-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(b) }
     RETURN a.id AS from, b.id AS to LIMIT 1`);
+  // A small graph may have no such pair: take the two actors farthest apart instead.
+  [pair] = pair
+    ? [pair]
+    : await read(db, `MATCH (a:Actor), (b:Actor) WHERE a.id < b.id MATCH p = shortestPath((a)-[*..6]-(b))
+        RETURN a.id AS from, b.id AS to ORDER BY length(p) DESC, a.id, b.id LIMIT 1`);
   const [country] = await read(db, `MATCH (c:Actor:Location {kind: 'COUNTRY'})
     RETURN c.id AS id ORDER BY COUNT { (c)<-[:PART_OF*0..10]-(:Location)<-[:HELD_IN]-(:Meeting) } DESC LIMIT 1`);
   const last = (hub.name as string).split(' ').at(-1)!;
