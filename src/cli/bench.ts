@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     await loadFacts(db, corpus, { log });
     const loadMs = performance.now() - started;
     log(
-      `[bench] generated ${corpus.length} documents (${facts} facts, ${rels} relationships) in ${(generateMs / 1000).toFixed(1)} s; ` +
+      `[bench] corpus of ${corpus.length} documents (${facts} facts, ${rels} relationships) made in ${(generateMs / 1000).toFixed(1)} s; ` +
         `loaded in ${(loadMs / 1000).toFixed(1)} s = ${Math.round(facts / (loadMs / 1000))} facts/s, ${Math.round(rels / (loadMs / 1000))} relationships/s`,
     );
     await measure(db, await requests(db), iterations, values.profile, log);
