@@ -167,6 +167,16 @@ export type ActorOrderField =
   | 'MEETING_COUNT'
   | 'NAME';
 
+/** Two actors and how often they appear together. */
+export type ActorPair = {
+  __typename?: 'ActorPair';
+  a: Actor;
+  b: Actor;
+  count: Scalars['Int']['output'];
+  /** The meetings or statements behind the count (at most 20). */
+  together: Array<Node>;
+};
+
 /** A stated relation between two actors, read `subject` TYPE `object` (e.g. SON_IN_LAW_OF). */
 export type ActorRelation = {
   __typename?: 'ActorRelation';
@@ -214,6 +224,12 @@ export type ActorWhere = {
   /** Actors that held this position. */
   positionId?: InputMaybe<Scalars['ID']['input']>;
 };
+
+export type CoOccurrenceKind =
+  /** Actors taking part in the same meeting. */
+  | 'MEETING'
+  /** Actors named in, or speaking, the same statement. */
+  | 'STATEMENT';
 
 export type DatePrecision =
   | 'DAY'
@@ -382,6 +398,18 @@ export type GraphPath = {
   /** The number of edges; 0 for the path from a node to itself. */
   length: Scalars['Int']['output'];
   nodes: Array<Node>;
+};
+
+/** Node and relationship counts of the whole graph. */
+export type GraphStats = {
+  __typename?: 'GraphStats';
+  /** When facts were last loaded into the graph, as an ISO-8601 timestamp; null before the first load that records it. */
+  lastLoadAt?: Maybe<Scalars['String']['output']>;
+  /** Nodes per type (Actor, Location, Meeting, Position, Statement, Stance, Event, Source); a country counts as Actor and as Location. */
+  nodes: Array<TypeCount>;
+  /** Relationships per stored type (PARTICIPATED_IN, SAID, ...). */
+  relationships: Array<TypeCount>;
+  sources: Scalars['Int']['output'];
 };
 
 /** A place. Countries are places and actors at once (`asActor`). */
@@ -761,6 +789,8 @@ export type Query = {
   actor?: Maybe<Actor>;
   /** Actors, by name unless `orderBy` says otherwise. `first` defaults to 20 and may be at most 100. */
   actors: ActorConnection;
+  /** Pairs of actors that appear together at least `minCount` times (default 1), most often first. `first` defaults to 20, at most 100. */
+  coOccurrence: Array<ActorPair>;
   event?: Maybe<Event>;
   /** Events, by date (undated last) unless `orderBy` says otherwise. `first` defaults to 20 and may be at most 100. */
   events: EventConnection;
@@ -806,11 +836,15 @@ export type Query = {
   /** Sources by title. `first` defaults to 20 and may be at most 100. */
   sourcesConnection: SourceConnection;
   stance?: Maybe<Stance>;
+  /** The stances of the given actors (default: all that hold one) on the given topics (default: all), at most 50 of each. */
+  stanceMatrix: StanceMatrix;
   /** Stances, by id unless `orderBy` says otherwise. `first` defaults to 20 and may be at most 100. */
   stances: StanceConnection;
   statement?: Maybe<Statement>;
   /** Statements, in source order unless `orderBy` says otherwise. `first` defaults to 20, at most 100. */
   statements: StatementConnection;
+  /** Counts of the whole graph; cached until the graph changes. */
+  stats: GraphStats;
   /**
    * Dated meetings, statements and events in date order (a partial date such as 2026-02 sorts by its
    * start), then by id, optionally only those in [from, to] or involving one actor (participant,
@@ -819,6 +853,10 @@ export type Query = {
    * defaults to 20 and may be at most 100.
    */
   timeline: TimelineConnection;
+  /** Counts per bucket between two dates (at most 1,000 buckets). */
+  timelineBuckets: Array<TimelineBucket>;
+  /** The highest-ranked actors by a measure, optionally of one kind. `first` defaults to 10, at most 100. */
+  topActors: Array<RankedActor>;
 };
 
 
@@ -832,6 +870,13 @@ export type QueryActorsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<ActorOrder>;
   where?: InputMaybe<ActorWhere>;
+};
+
+
+export type QueryCoOccurrenceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind: CoOccurrenceKind;
+  minCount?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -939,6 +984,12 @@ export type QueryStanceArgs = {
 };
 
 
+export type QueryStanceMatrixArgs = {
+  actors?: InputMaybe<Array<Scalars['ID']['input']>>;
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
 export type QueryStancesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -966,6 +1017,28 @@ export type QueryTimelineArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['PartialDate']['input']>;
   to?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+
+export type QueryTimelineBucketsArgs = {
+  from: Scalars['PartialDate']['input'];
+  interval: TimeInterval;
+  to: Scalars['PartialDate']['input'];
+};
+
+
+export type QueryTopActorsArgs = {
+  by: TopActorsBy;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<ActorKind>;
+};
+
+export type RankedActor = {
+  __typename?: 'RankedActor';
+  actor: Actor;
+  rank: Scalars['Int']['output'];
+  /** The measure ranked by: a count, or the PageRank score (all scores sum to 1). */
+  score: Scalars['Float']['output'];
 };
 
 export type RelationDirection =
@@ -1136,6 +1209,15 @@ export type StanceAboutConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One cell of the stance matrix: what an actor's stance on a topic is, with its evidence. */
+export type StanceCell = {
+  __typename?: 'StanceCell';
+  actor: Actor;
+  /** The stance kinds, e.g. DEMANDS; an actor may hold several stances on one topic. */
+  stances: Array<Stance>;
+  topic: Scalars['String']['output'];
+};
+
 export type StanceConnection = {
   __typename?: 'StanceConnection';
   edges: Array<StanceEdge>;
@@ -1148,6 +1230,14 @@ export type StanceEdge = {
   __typename?: 'StanceEdge';
   cursor: Scalars['String']['output'];
   node: Stance;
+};
+
+export type StanceMatrix = {
+  __typename?: 'StanceMatrix';
+  actors: Array<Actor>;
+  /** Only the cells that hold a stance. */
+  cells: Array<StanceCell>;
+  topics: Array<Scalars['String']['output']>;
 };
 
 export type StanceOrder = {
@@ -1293,6 +1383,21 @@ export type TextSpan = {
   start: Scalars['Int']['output'];
 };
 
+export type TimeInterval =
+  | 'DAY'
+  | 'MONTH'
+  | 'WEEK';
+
+/** Dated meetings, statements and events whose date (sorted by its first day) falls in the bucket. */
+export type TimelineBucket = {
+  __typename?: 'TimelineBucket';
+  events: Scalars['Int']['output'];
+  meetings: Scalars['Int']['output'];
+  /** First day of the bucket (ISO date); weeks start on Monday. */
+  start: Scalars['String']['output'];
+  statements: Scalars['Int']['output'];
+};
+
 export type TimelineConnection = {
   __typename?: 'TimelineConnection';
   edges: Array<TimelineEntryEdge>;
@@ -1319,6 +1424,29 @@ export type TimelineKind =
   | 'EVENT'
   | 'MEETING'
   | 'STATEMENT';
+
+export type TopActorsBy =
+  /** Relationships of any type. */
+  | 'DEGREE'
+  /** Meetings taken part in. */
+  | 'MEETINGS'
+  /** Statements that name the actor. */
+  | 'MENTIONS'
+  /**
+   * PageRank over the actor graph in which two actors are linked once for every meeting they both
+   * took part in (weighted by the number of shared meetings); damping 0.85, iterated until the
+   * largest change is below 1e-6 or 50 rounds. Computed in the service from one read of the
+   * co-participation pairs and cached until the graph changes.
+   */
+  | 'PAGERANK'
+  /** Statements made. */
+  | 'STATEMENTS';
+
+export type TypeCount = {
+  __typename?: 'TypeCount';
+  count: Scalars['Int']['output'];
+  type: Scalars['String']['output'];
+};
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -1413,11 +1541,13 @@ export type ResolversTypes = ResolversObject<{
   ActorKind: ActorKind;
   ActorOrder: ActorOrder;
   ActorOrderField: ActorOrderField;
+  ActorPair: ResolverTypeWrapper<Omit<ActorPair, 'a' | 'b' | 'together'> & { a: ResolversTypes['Actor'], b: ResolversTypes['Actor'], together: Array<ResolversTypes['Node']> }>;
   ActorRelation: ResolverTypeWrapper<ActorRelationModel>;
   ActorRelationConnection: ResolverTypeWrapper<Omit<ActorRelationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ActorRelationEdge']>, nodes: Array<ResolversTypes['ActorRelation']> }>;
   ActorRelationEdge: ResolverTypeWrapper<Omit<ActorRelationEdge, 'node'> & { node: ResolversTypes['ActorRelation'] }>;
   ActorWhere: ActorWhere;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CoOccurrenceKind: CoOccurrenceKind;
   DatePrecision: DatePrecision;
   DateRange: DateRange;
   Event: ResolverTypeWrapper<EventModel>;
@@ -1434,6 +1564,7 @@ export type ResolversTypes = ResolversObject<{
   FuzzyDate: ResolverTypeWrapper<FuzzyDateModel>;
   GraphEdge: ResolverTypeWrapper<GraphEdgeModel>;
   GraphPath: ResolverTypeWrapper<GraphPathModel>;
+  GraphStats: ResolverTypeWrapper<GraphStats>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Location: ResolverTypeWrapper<LocationModel>;
@@ -1468,6 +1599,7 @@ export type ResolversTypes = ResolversObject<{
   PositionOrderField: PositionOrderField;
   PositionWhere: PositionWhere;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RankedActor: ResolverTypeWrapper<Omit<RankedActor, 'actor'> & { actor: ResolversTypes['Actor'] }>;
   RelationDirection: RelationDirection;
   SearchHighlight: ResolverTypeWrapper<SearchHighlight>;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
@@ -1483,8 +1615,10 @@ export type ResolversTypes = ResolversObject<{
   SourceSentence: ResolverTypeWrapper<SourceSentence>;
   SourceWhere: SourceWhere;
   Stance: ResolverTypeWrapper<StanceModel>;
+  StanceCell: ResolverTypeWrapper<Omit<StanceCell, 'actor' | 'stances'> & { actor: ResolversTypes['Actor'], stances: Array<ResolversTypes['Stance']> }>;
   StanceConnection: ResolverTypeWrapper<Omit<StanceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['StanceEdge']>, nodes: Array<ResolversTypes['Stance']> }>;
   StanceEdge: ResolverTypeWrapper<Omit<StanceEdge, 'node'> & { node: ResolversTypes['Stance'] }>;
+  StanceMatrix: ResolverTypeWrapper<Omit<StanceMatrix, 'actors' | 'cells'> & { actors: Array<ResolversTypes['Actor']>, cells: Array<ResolversTypes['StanceCell']> }>;
   StanceOrder: StanceOrder;
   StanceOrderField: StanceOrderField;
   StanceWhere: StanceWhere;
@@ -1498,10 +1632,14 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphModel>;
   TextSpan: ResolverTypeWrapper<TextSpan>;
+  TimeInterval: TimeInterval;
+  TimelineBucket: ResolverTypeWrapper<TimelineBucket>;
   TimelineConnection: ResolverTypeWrapper<Omit<TimelineConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['TimelineEntryEdge']>, nodes: Array<ResolversTypes['TimelineEntry']> }>;
   TimelineEntry: ResolverTypeWrapper<TimelineEntryModel>;
   TimelineEntryEdge: ResolverTypeWrapper<Omit<TimelineEntryEdge, 'node'> & { node: ResolversTypes['TimelineEntry'] }>;
   TimelineKind: TimelineKind;
+  TopActorsBy: TopActorsBy;
+  TypeCount: ResolverTypeWrapper<TypeCount>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1510,6 +1648,7 @@ export type ResolversParentTypes = ResolversObject<{
   ActorConnection: Omit<ActorConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ActorEdge']>, nodes: Array<ResolversParentTypes['Actor']> };
   ActorEdge: Omit<ActorEdge, 'node'> & { node: ResolversParentTypes['Actor'] };
   ActorOrder: ActorOrder;
+  ActorPair: Omit<ActorPair, 'a' | 'b' | 'together'> & { a: ResolversParentTypes['Actor'], b: ResolversParentTypes['Actor'], together: Array<ResolversParentTypes['Node']> };
   ActorRelation: ActorRelationModel;
   ActorRelationConnection: Omit<ActorRelationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ActorRelationEdge']>, nodes: Array<ResolversParentTypes['ActorRelation']> };
   ActorRelationEdge: Omit<ActorRelationEdge, 'node'> & { node: ResolversParentTypes['ActorRelation'] };
@@ -1529,6 +1668,7 @@ export type ResolversParentTypes = ResolversObject<{
   FuzzyDate: FuzzyDateModel;
   GraphEdge: GraphEdgeModel;
   GraphPath: GraphPathModel;
+  GraphStats: GraphStats;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Location: LocationModel;
@@ -1558,6 +1698,7 @@ export type ResolversParentTypes = ResolversObject<{
   PositionOrder: PositionOrder;
   PositionWhere: PositionWhere;
   Query: Record<PropertyKey, never>;
+  RankedActor: Omit<RankedActor, 'actor'> & { actor: ResolversParentTypes['Actor'] };
   SearchHighlight: SearchHighlight;
   SearchHit: SearchHitModel;
   SearchHitConnection: Omit<SearchHitConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SearchHitEdge']>, nodes: Array<ResolversParentTypes['SearchHit']> };
@@ -1571,8 +1712,10 @@ export type ResolversParentTypes = ResolversObject<{
   SourceSentence: SourceSentence;
   SourceWhere: SourceWhere;
   Stance: StanceModel;
+  StanceCell: Omit<StanceCell, 'actor' | 'stances'> & { actor: ResolversParentTypes['Actor'], stances: Array<ResolversParentTypes['Stance']> };
   StanceConnection: Omit<StanceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['StanceEdge']>, nodes: Array<ResolversParentTypes['Stance']> };
   StanceEdge: Omit<StanceEdge, 'node'> & { node: ResolversParentTypes['Stance'] };
+  StanceMatrix: Omit<StanceMatrix, 'actors' | 'cells'> & { actors: Array<ResolversParentTypes['Actor']>, cells: Array<ResolversParentTypes['StanceCell']> };
   StanceOrder: StanceOrder;
   StanceWhere: StanceWhere;
   Statement: StatementModel;
@@ -1583,9 +1726,11 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   Subgraph: SubgraphModel;
   TextSpan: TextSpan;
+  TimelineBucket: TimelineBucket;
   TimelineConnection: Omit<TimelineConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['TimelineEntryEdge']>, nodes: Array<ResolversParentTypes['TimelineEntry']> };
   TimelineEntry: TimelineEntryModel;
   TimelineEntryEdge: Omit<TimelineEntryEdge, 'node'> & { node: ResolversParentTypes['TimelineEntry'] };
+  TypeCount: TypeCount;
 }>;
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = ResolversObject<{
@@ -1623,6 +1768,13 @@ export type ActorConnectionResolvers<ContextType = Context, ParentType extends R
 export type ActorEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorEdge'] = ResolversParentTypes['ActorEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+}>;
+
+export type ActorPairResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorPair'] = ResolversParentTypes['ActorPair']> = ResolversObject<{
+  a?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  together?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
 }>;
 
 export type ActorRelationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorRelation'] = ResolversParentTypes['ActorRelation']> = ResolversObject<{
@@ -1725,6 +1877,13 @@ export type GraphPathResolvers<ContextType = Context, ParentType extends Resolve
   edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
   length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+}>;
+
+export type GraphStatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphStats'] = ResolversParentTypes['GraphStats']> = ResolversObject<{
+  lastLoadAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['TypeCount']>, ParentType, ContextType>;
+  relationships?: Resolver<Array<ResolversTypes['TypeCount']>, ParentType, ContextType>;
+  sources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type LocationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = ResolversObject<{
@@ -1884,6 +2043,7 @@ export type PositionHeldEdgeResolvers<ContextType = Context, ParentType extends 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<QueryActorsArgs>>;
+  coOccurrence?: Resolver<Array<ResolversTypes['ActorPair']>, ParentType, ContextType, RequireFields<QueryCoOccurrenceArgs, 'kind'>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<QueryEventsArgs>>;
   location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType, RequireFields<QueryLocationArgs, 'id'>>;
@@ -1901,10 +2061,20 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   sourcesConnection?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, Partial<QuerySourcesConnectionArgs>>;
   stance?: Resolver<Maybe<ResolversTypes['Stance']>, ParentType, ContextType, RequireFields<QueryStanceArgs, 'id'>>;
+  stanceMatrix?: Resolver<ResolversTypes['StanceMatrix'], ParentType, ContextType, Partial<QueryStanceMatrixArgs>>;
   stances?: Resolver<ResolversTypes['StanceConnection'], ParentType, ContextType, Partial<QueryStancesArgs>>;
   statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<QueryStatementArgs, 'id'>>;
   statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<QueryStatementsArgs>>;
+  stats?: Resolver<ResolversTypes['GraphStats'], ParentType, ContextType>;
   timeline?: Resolver<ResolversTypes['TimelineConnection'], ParentType, ContextType, Partial<QueryTimelineArgs>>;
+  timelineBuckets?: Resolver<Array<ResolversTypes['TimelineBucket']>, ParentType, ContextType, RequireFields<QueryTimelineBucketsArgs, 'from' | 'interval' | 'to'>>;
+  topActors?: Resolver<Array<ResolversTypes['RankedActor']>, ParentType, ContextType, RequireFields<QueryTopActorsArgs, 'by'>>;
+}>;
+
+export type RankedActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RankedActor'] = ResolversParentTypes['RankedActor']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type SearchHighlightResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHighlight'] = ResolversParentTypes['SearchHighlight']> = ResolversObject<{
@@ -1992,6 +2162,12 @@ export type StanceResolvers<ContextType = Context, ParentType extends ResolversP
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type StanceCellResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StanceCell'] = ResolversParentTypes['StanceCell']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  stances?: Resolver<Array<ResolversTypes['Stance']>, ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type StanceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StanceConnection'] = ResolversParentTypes['StanceConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['StanceEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Stance']>, ParentType, ContextType>;
@@ -2002,6 +2178,12 @@ export type StanceConnectionResolvers<ContextType = Context, ParentType extends 
 export type StanceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StanceEdge'] = ResolversParentTypes['StanceEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
+}>;
+
+export type StanceMatrixResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StanceMatrix'] = ResolversParentTypes['StanceMatrix']> = ResolversObject<{
+  actors?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  cells?: Resolver<Array<ResolversTypes['StanceCell']>, ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type StatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = ResolversObject<{
@@ -2045,6 +2227,13 @@ export type TextSpanResolvers<ContextType = Context, ParentType extends Resolver
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type TimelineBucketResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineBucket'] = ResolversParentTypes['TimelineBucket']> = ResolversObject<{
+  events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meetings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type TimelineConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineConnection'] = ResolversParentTypes['TimelineConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['TimelineEntryEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
@@ -2063,10 +2252,16 @@ export type TimelineEntryEdgeResolvers<ContextType = Context, ParentType extends
   node?: Resolver<ResolversTypes['TimelineEntry'], ParentType, ContextType>;
 }>;
 
+export type TypeCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TypeCount'] = ResolversParentTypes['TypeCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Actor?: ActorResolvers<ContextType>;
   ActorConnection?: ActorConnectionResolvers<ContextType>;
   ActorEdge?: ActorEdgeResolvers<ContextType>;
+  ActorPair?: ActorPairResolvers<ContextType>;
   ActorRelation?: ActorRelationResolvers<ContextType>;
   ActorRelationConnection?: ActorRelationConnectionResolvers<ContextType>;
   ActorRelationEdge?: ActorRelationEdgeResolvers<ContextType>;
@@ -2080,6 +2275,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   FuzzyDate?: FuzzyDateResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   GraphPath?: GraphPathResolvers<ContextType>;
+  GraphStats?: GraphStatsResolvers<ContextType>;
   Location?: LocationResolvers<ContextType>;
   LocationConnection?: LocationConnectionResolvers<ContextType>;
   LocationEdge?: LocationEdgeResolvers<ContextType>;
@@ -2101,6 +2297,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PositionHeldConnection?: PositionHeldConnectionResolvers<ContextType>;
   PositionHeldEdge?: PositionHeldEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RankedActor?: RankedActorResolvers<ContextType>;
   SearchHighlight?: SearchHighlightResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SearchHitConnection?: SearchHitConnectionResolvers<ContextType>;
@@ -2113,15 +2310,19 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SourceEdge?: SourceEdgeResolvers<ContextType>;
   SourceSentence?: SourceSentenceResolvers<ContextType>;
   Stance?: StanceResolvers<ContextType>;
+  StanceCell?: StanceCellResolvers<ContextType>;
   StanceConnection?: StanceConnectionResolvers<ContextType>;
   StanceEdge?: StanceEdgeResolvers<ContextType>;
+  StanceMatrix?: StanceMatrixResolvers<ContextType>;
   Statement?: StatementResolvers<ContextType>;
   StatementConnection?: StatementConnectionResolvers<ContextType>;
   StatementEdge?: StatementEdgeResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
   TextSpan?: TextSpanResolvers<ContextType>;
+  TimelineBucket?: TimelineBucketResolvers<ContextType>;
   TimelineConnection?: TimelineConnectionResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
   TimelineEntryEdge?: TimelineEntryEdgeResolvers<ContextType>;
+  TypeCount?: TypeCountResolvers<ContextType>;
 }>;
 
