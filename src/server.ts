@@ -14,6 +14,7 @@ import type { Database } from './db/driver';
 import { isDatabaseUnavailable } from './db/errors';
 import { PROJECT_ROOT } from './db/local-neo4j';
 import { DatabaseUnavailableError, InternalServerError } from './errors';
+import { ExportRepository } from './repositories/export-repository';
 import { createRequestHandler, type RequestHandler } from './http/router';
 import { resolvers } from './resolvers';
 
@@ -58,7 +59,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     formatError: (formatted, error) => formatError(formatted, error, log),
   });
   await apollo.start();
-  const handle = createRequestHandler({ apollo, context: (request) => createContext(deps.db, { debugDb: request.debugDb && (deps.allowDebugDb ?? true), trace: deps.trace }), readiness: deps.readiness });
+  const handle = createRequestHandler({ apollo, context: (request) => createContext(deps.db, { debugDb: request.debugDb && (deps.allowDebugDb ?? true), trace: deps.trace }), readiness: deps.readiness, exports: new ExportRepository(deps.db), log });
   return { apollo, handle, stop: () => apollo.stop() };
 }
 

@@ -1,12 +1,16 @@
 /**
  * The HTTP surface: `/graphql` (Apollo), the playground at `/` and `/graphql` for browsers,
- * its static assets, and the health endpoints `/healthz` (process alive) and `/readyz`
- * (database reachable and schema applied).
+ * its static assets, the health endpoints `/healthz` (process alive) and `/readyz`
+ * (database reachable and schema applied), and `/export` (the graph as GraphML or Cytoscape JSON).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { Context, RequestInfo } from '../context';
+import { isDatabaseUnavailable } from '../db/errors';
+import { parseExportRequest } from '../export/request';
+import { ClientGoneError, writeExport } from '../export/serializer';
+import type { ExportRepository } from '../repositories/export-repository';
 import { PLAYGROUND_ASSETS, playgroundHtml } from '../playground/page';
 
 /** Largest request body accepted, in bytes. */
@@ -18,6 +22,8 @@ interface RouterDeps {
   apollo: ApolloServer<Context>;
   context: (request: RequestInfo) => Context;
   readiness: () => Promise<string | null>;
+  exports: ExportRepository;
+  log: (line: string) => void;
 }
 
 /** Creates the handler for Node's `http.createServer`. */
@@ -54,6 +60,7 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
     return void res.end(playgroundHtml());
   }
   if (path === '/graphql') return graphql(deps, req, res, url, method);
+  if (path === '/export') return exportGraph(deps, res, url, method);
   return sendJson(res, 404, { error: `Nothing at ${path}. GraphQL is served at /graphql.` });
 }
 
@@ -79,6 +86,27 @@ async function graphql(deps: RouterDeps, req: IncomingMessage, res: ServerRespon
   if (response.body.kind === 'complete') return void res.end(response.body.string);
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+/** `GET /export?format=graphml|cytoscape[&focus=<id>&depth=<n>]`: streams the graph or a neighbourhood. */
+async function exportGraph(deps: RouterDeps, res: ServerResponse, url: URL, method: string): Promise<void> {
+  if (method !== 'GET') return sendJson(res, 405, { error: 'Use GET for /export.', code: 'METHOD_NOT_ALLOWED' });
+  const request = parseExportRequest(url.searchParams);
+  if ('error' in request) return sendJson(res, 400, { error: request.error, code: 'BAD_USER_INPUT' });
+  try {
+    const graph = request.focus === null ? deps.exports.wholeGraph() : await deps.exports.neighbourhood(request.focus, request.depth);
+    if (!graph) return sendJson(res, 404, { error: `No node has the id "${request.focus}".`, code: 'NOT_FOUND' });
+    await writeExport(res, request.format, graph, request.filename);
+  } catch (error) {
+    // Once the status line is out, writeExport has aborted the response; only the log can be told.
+    if (res.headersSent) {
+      if (!(error instanceof ClientGoneError)) deps.log(`[export] aborted: ${(error as Error)?.stack ?? String(error)}`);
+      return;
+    }
+    if (isDatabaseUnavailable(error)) return sendJson(res, 503, { error: 'The graph database is not reachable at the moment. Try again shortly.', code: 'DATABASE_UNAVAILABLE' });
+    deps.log(`[export] internal error: ${(error as Error)?.stack ?? String(error)}`);
+    return sendJson(res, 500, { error: 'Internal server error.', code: 'INTERNAL_SERVER_ERROR' });
+  }
 }
 
 class BodyTooLargeError extends Error {}

@@ -7,6 +7,7 @@ import type {
   ActorModel,
   EventModel,
   EvidenceModel,
+  ExportEdgeModel,
   FuzzyDateModel,
   GraphEdgeModel,
   LocationModel,
@@ -166,12 +167,18 @@ export interface RelRow {
  * and the endpoints, plus the relation where it is part of the stored key (RELATED_TO).
  */
 export function toGraphEdge(rel: RelRow, from: NodeModel, to: NodeModel): GraphEdgeModel {
+  const { fromId, toId, ...edge } = toExportEdge(rel);
+  return { ...edge, from, to };
+}
+
+/** Maps a stored relationship to an edge that names its end nodes by id (see toGraphEdge). */
+export function toExportEdge(rel: RelRow): ExportEdgeModel {
   const relation = str(rel.props.relation);
   return {
     id: `${rel.type}:${rel.from}->${rel.to}${relation ? `|${relation}` : ''}`,
     type: rel.type,
-    from,
-    to,
+    fromId: rel.from,
+    toId: rel.to,
     role: str(rel.props.role),
     relation,
     since: toFuzzyDate(rel.props, 'since'),

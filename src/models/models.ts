@@ -187,3 +187,22 @@ export interface TimelineEntryModel {
   kind: 'MEETING' | 'STATEMENT' | 'EVENT';
   node: NodeModel;
 }
+
+/** A node as an export writes it: the node and its own evidence. */
+export interface ExportNodeModel {
+  node: NodeModel;
+  evidence: EvidenceModel[];
+}
+
+/** A relationship as an export writes it: an edge with its end nodes named by id only. */
+export type ExportEdgeModel = Omit<GraphEdgeModel, 'from' | 'to'> & { fromId: string; toId: string };
+
+/**
+ * A graph to export, read lazily: `nodes` and then `edges` yield pages, so a caller can write
+ * each page before the next is read. `truncated` is true when a node limit cut it short.
+ */
+export interface ExportGraphModel {
+  truncated: boolean;
+  nodes: AsyncIterable<ExportNodeModel[]>;
+  edges: AsyncIterable<ExportEdgeModel[]>;
+}

@@ -67,9 +67,16 @@ const NODE_PROPERTIES = [
   'publisher', 'url', 'sentences', ...DATE_PROPERTIES,
 ];
 
-/** A map projection of node `v`'s model properties (absent ones come back as null). */
-export function nodeProps(v: string): string {
-  return `${v} {${NODE_PROPERTIES.map((p) => `.${p}`).join(', ')}}`;
+/** The parallel lists a node or relationship stores its evidence in (see toEvidence). */
+const EVIDENCE_PROPERTIES = ['evidenceSource', 'evidenceSentence', 'evidenceExcerpt', 'evidenceStart', 'evidenceEnd'];
+
+/**
+ * A map projection of node `v`'s model properties (absent ones come back as null), and its
+ * evidence lists too when `withEvidence` is set.
+ */
+export function nodeProps(v: string, withEvidence = false): string {
+  const props = withEvidence ? [...NODE_PROPERTIES, ...EVIDENCE_PROPERTIES] : NODE_PROPERTIES;
+  return `${v} {${props.map((p) => `.${p}`).join(', ')}}`;
 }
 
 /**

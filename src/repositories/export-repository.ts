@@ -1,0 +1,110 @@
+/**
+ * Reads for `GET /export`: the whole graph in pages, or the neighbourhood of one node as GraphQL's
+ * `neighbourhood` returns it. Both give nodes with their own evidence and edges with theirs.
+ */
+import neo4j from 'neo4j-driver';
+import { type Database, read } from '../db/driver';
+import { type Props, type RelRow, toEvidence, toExportEdge, toNode } from '../models/mappers';
+import type { ExportEdgeModel, ExportGraphModel, ExportNodeModel, GraphEdgeModel, NodeModel } from '../models/models';
+import { GraphExplorerRepository, NEIGHBOURHOOD_LIMITS } from './graph-explorer-repository';
+import { GraphReader, nodeProps } from './graph-reader';
+
+/** Nodes per page of a whole-graph export (each with all its evidence entries). */
+export const NODE_PAGE = 500;
+/** Relationships per page of a whole-graph export. */
+export const EDGE_PAGE = 2_000;
+
+export class ExportRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly pages = { nodes: NODE_PAGE, edges: EDGE_PAGE },
+  ) {}
+
+  /**
+   * Every node with the `Node` label, then every relationship between two of them, read page by
+   * page as the caller iterates. Each page is its own read transaction, so a graph written to
+   * during an export may come out as a mix of before and after (never a broken edge id, but an
+   * edge may name a node written after the node pages were read).
+   *
+   * Cost: node pages are range seeks on the unique `Node.id` index from the last id of the page
+   * before (ordered by the index, so no sort), O(page) each. Relationship pages walk start nodes
+   * in the same index order and stop after EDGE_PAGE relationships; within one start node they
+   * are ordered by elementId, which sorts only that node's outgoing relationships. So the whole
+   * export reads each node once and each relationship about once, plus, for a start node whose
+   * relationships span several pages, its outgoing relationships again on each of those pages.
+   * The service holds one page at a time: memory is O(NODE_PAGE + EDGE_PAGE), not O(graph).
+   */
+  wholeGraph(): ExportGraphModel {
+    return { truncated: false, nodes: this.nodePages(), edges: this.edgePages() };
+  }
+
+  /**
+   * The neighbourhood of `id` (as GraphQL's `neighbourhood(id, depth, limit)` returns it, the
+   * centre first) with every node's evidence; null when the id is unknown.
+   */
+  async neighbourhood(id: string, depth: number, limit: number = NEIGHBOURHOOD_LIMITS.limit.max): Promise<ExportGraphModel | null> {
+    const reader = new GraphReader(this.db);
+    const subgraph = await new GraphExplorerRepository(reader).neighbourhood(id, depth, limit);
+    if (!subgraph) return null;
+    const members = [subgraph.center, ...subgraph.nodes];
+    // One statement for all of them: the reader batches evidence lookups made in the same tick.
+    const evidence = await Promise.all(members.map((node) => reader.evidence(node.id)));
+    const nodes: ExportNodeModel[] = members.map((node, i) => ({ node, evidence: toEvidence(evidence[i]) }));
+    const edges = subgraph.edges.map(({ from, to, ...edge }: GraphEdgeModel): ExportEdgeModel => ({ ...edge, fromId: from.id, toId: to.id }));
+    return { truncated: subgraph.truncated, nodes: once(nodes), edges: once(edges) };
+  }
+
+  private async *nodePages(): AsyncGenerator<ExportNodeModel[]> {
+    let after = '';
+    for (;;) {
+      const rows = await read(
+        this.db,
+        `// exportNodes
+        MATCH (n:Node) WHERE n.id > $after
+        WITH n ORDER BY n.id LIMIT $limit
+        RETURN {node: ${nodeProps('n', true)}, labels: labels(n)} AS row`,
+        { after, limit: neo4j.int(this.pages.nodes) },
+      );
+      if (rows.length === 0) return;
+      yield rows.map((row) => exportNode(row.row as { node: Props; labels: string[] }));
+      if (rows.length < this.pages.nodes) return;
+      after = (rows.at(-1)!.row as { node: Props }).node.id as string;
+    }
+  }
+
+  private async *edgePages(): AsyncGenerator<ExportEdgeModel[]> {
+    // The cursor is the start node's id and the elementId of the last relationship read from it.
+    let afterNode = '';
+    let afterRel = '';
+    for (;;) {
+      const rows = await read(
+        this.db,
+        `// exportRelationships
+        MATCH (a:Node) WHERE a.id >= $afterNode
+        WITH a ORDER BY a.id
+        MATCH (a)-[r]->(b:Node)
+        WITH a, r, b, elementId(r) AS rid WHERE a.id > $afterNode OR rid > $afterRel
+        WITH a, r, b, rid ORDER BY a.id, rid LIMIT $limit
+        RETURN {rid: rid, rel: {type: type(r), from: a.id, to: b.id, props: r {.*}}} AS row`,
+        { afterNode, afterRel, limit: neo4j.int(this.pages.edges) },
+      );
+      if (rows.length === 0) return;
+      yield rows.map((row) => toExportEdge((row.row as { rel: RelRow }).rel));
+      if (rows.length < this.pages.edges) return;
+      const last = rows.at(-1)!.row as { rid: string; rel: RelRow };
+      afterNode = last.rel.from;
+      afterRel = last.rid;
+    }
+  }
+}
+
+function exportNode(row: { node: Props; labels: string[] }): ExportNodeModel {
+  const node: NodeModel | null = toNode(row.node, row.labels);
+  // Every stored node carries one of the labels toNode knows; the loader writes no other.
+  if (!node) throw new Error(`node ${String(row.node.id)} has no known type label`);
+  return { node, evidence: toEvidence(row.node) };
+}
+
+async function* once<T>(page: T[]): AsyncGenerator<T[]> {
+  if (page.length) yield page;
+}
