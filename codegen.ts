@@ -1,6 +1,9 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-/** Resolver types generated from schema/*.graphql; run `npm run codegen` after editing the SDL. */
+/**
+ * Resolver types generated from schema/*.graphql, and the dashboard's typed operations; run
+ * `npm run codegen` after editing the SDL or src/dashboard/operations.
+ */
 const models = '../models/models';
 
 const config: CodegenConfig = {
@@ -37,6 +40,14 @@ const config: CodegenConfig = {
           TimelineEntry: `${models}#TimelineEntryModel`,
         },
       },
+    },
+    // The dashboard's typed client: one TypedDocumentString per operation in
+    // src/dashboard/operations, sent as plain text so the bundle needs no graphql-js.
+    'src/dashboard/gql/': {
+      documents: 'src/dashboard/operations/*.graphql',
+      preset: 'client',
+      presetConfig: { fragmentMasking: false, gqlTagName: 'graphql' },
+      config: { documentMode: 'string', enumsAsTypes: true, useTypeImports: true, scalars: { PartialDate: 'string' } },
     },
   },
 };

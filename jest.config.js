@@ -1,6 +1,8 @@
 /**
- * Two projects: unit tests (no database) and integration tests against a real Neo4j that
- * tests/helpers/global-setup.ts starts (or the one NEO4J_TEST_URI names).
+ * Three projects: unit tests (no database); integration tests against a real Neo4j that
+ * tests/helpers/global-setup.ts starts (or the one NEO4J_TEST_URI names); and browser tests that
+ * drive the playground and the dashboard in headless Chromium over that same database (jest runs
+ * a global setup module once however many projects name it).
  */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
@@ -20,6 +22,15 @@ module.exports = {
       testEnvironmentOptions: { globalsCleanup: 'off' },
       transform,
       testMatch: ['<rootDir>/tests/integration/**/*.int.test.ts'],
+      globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
+    },
+    {
+      displayName: 'browser',
+      testEnvironment: 'node',
+      testEnvironmentOptions: { globalsCleanup: 'off' },
+      transform,
+      testMatch: ['<rootDir>/tests/browser/**/*.browser.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
     },

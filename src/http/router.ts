@@ -1,12 +1,14 @@
 /**
  * The HTTP surface: `/graphql` (Apollo), the playground at `/` and `/graphql` for browsers,
- * its static assets, the health endpoints `/healthz` (process alive) and `/readyz`
- * (database reachable and schema applied), and `/export` (the graph as GraphML or Cytoscape JSON).
+ * the dashboard at `/dashboard`, their static assets, the health endpoints `/healthz` (process
+ * alive) and `/readyz` (database reachable and schema applied), and `/export` (the graph as
+ * GraphML or Cytoscape JSON).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { Context, RequestInfo } from '../context';
+import { dashboardAsset, dashboardHtml } from '../dashboard/page';
 import { isDatabaseUnavailable } from '../db/errors';
 import { parseExportRequest } from '../export/request';
 import { ClientGoneError, writeExport } from '../export/serializer';
@@ -53,6 +55,21 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
   if (asset && (method === 'GET' || method === 'HEAD')) {
     res.writeHead(200, { 'content-type': asset.contentType, 'cache-control': 'public, max-age=86400' });
     return void res.end(method === 'HEAD' ? undefined : await asset.body());
+  }
+  if (path === '/dashboard' || path === '/dashboard/') {
+    if (method !== 'GET' && method !== 'HEAD') return sendJson(res, 405, { error: 'The dashboard is read with GET.' });
+    if (!(await dashboardAsset('/dashboard/dashboard.js'))) {
+      return sendJson(res, 503, { error: 'The dashboard bundle has not been built: run `npm run build:dashboard` (npm start and npm test build it).' });
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'x-content-type-options': 'nosniff' });
+    return void res.end(method === 'HEAD' ? undefined : dashboardHtml());
+  }
+  if (path.startsWith('/dashboard/') && (method === 'GET' || method === 'HEAD')) {
+    const file = await dashboardAsset(path);
+    if (file) {
+      res.writeHead(200, { 'content-type': file.contentType, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
+      return void res.end(method === 'HEAD' ? undefined : file.body);
+    }
   }
   const wantsHtml = method === 'GET' && (req.headers.accept ?? '').includes('text/html') && !url.searchParams.has('query');
   if ((path === '/' || path === '/graphql') && wantsHtml) {

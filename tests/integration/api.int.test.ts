@@ -1,10 +1,11 @@
 /**
  * How the API behaves at its edges: paging with cursors, bad arguments, unknown ids, a database
- * that is down, the health endpoints, and the playground page a browser opens.
+ * that is down, the health endpoints, and the playground and dashboard pages a browser opens.
  */
 import { createDatabase } from '../../src/db/driver';
 import { freePort } from '../../src/db/local-neo4j';
 import { EXAMPLES } from '../../src/playground/examples';
+import { ensureDashboardBuilt } from '../helpers/browser';
 import { testDatabaseSettings } from '../helpers/test-database';
 import { startTestServer, useTestApi } from '../helpers/test-server';
 
@@ -129,6 +130,28 @@ test('the playground page opens from /graphql and / for a browser, and loads not
       expect((await asset.arrayBuffer()).byteLength).toBeGreaterThan(1000);
     }
   }
+});
+
+test('the dashboard page and its bundle are served from this service, with nothing from other hosts', async () => {
+  ensureDashboardBuilt();
+  for (const path of ['/dashboard', '/dashboard/']) {
+    const page = await fetch(`${t.api.url}${path}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    for (const panel of ['stats', 'top-actors', 'co-occurrence', 'timeline', 'stance-matrix', 'graph']) expect(html).toContain(`id="${panel}"`);
+    const references = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(references).toEqual(expect.arrayContaining(['/dashboard/dashboard.css', '/dashboard/dashboard.js']));
+    for (const reference of references) expect(reference.startsWith('/')).toBe(true);
+  }
+  for (const [asset, type] of [['/dashboard/dashboard.js', 'text/javascript'], ['/dashboard/dashboard.css', 'text/css']]) {
+    const response = await fetch(`${t.api.url}${asset}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain(type);
+    expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+  }
+  expect((await fetch(`${t.api.url}/dashboard/nope.js`)).status).toBe(404);
+  expect((await fetch(`${t.api.url}/dashboard`, { method: 'POST' })).status).toBe(405);
 });
 
 test('unknown paths are 404 and oversized bodies are 413', async () => {
