@@ -229,13 +229,19 @@ describe('timelineBuckets', () => {
   });
 
   test('a partial date counts in the bucket of its first day', async () => {
-    const [row] = await read(t.db, "MATCH (n:Meeting) WHERE size(n.startDate) = 7 RETURN n.startDate AS d LIMIT 1");
-    if (!row) return;
-    const month = row.d as string;
-    const { timelineBuckets } = await t.api.data(BUCKETS, { from: month, to: month, interval: 'DAY' });
-    const [{ c }] = await read(t.db, 'MATCH (n:Meeting) WHERE left(n.startDate + "-01-01", 10) = $day RETURN count(n) AS c', { day: `${month}-01` });
-    expect(timelineBuckets[0]).toMatchObject({ start: `${month}-01`, meetings: c });
+    // The seed has events dated only to a month or a year.
+    const [row] = await read(t.db, 'MATCH (n:Event) WHERE size(n.date) < 10 RETURN n.date AS d ORDER BY d LIMIT 1');
+    expect(row).toBeDefined();
+    const date = row.d as string;
+    const first = `${date}-01-01`.slice(0, 10);
+    const { timelineBuckets } = await t.api.data(BUCKETS, { from: date, to: date, interval: 'DAY' });
+    const [{ c }] = await read(t.db, "MATCH (n:Event) WHERE left(n.date + '-01-01', 10) = $day RETURN count(n) AS c", { day: first });
     expect(c).toBeGreaterThan(0);
+    expect(timelineBuckets[0]).toMatchObject({ start: first, events: c });
+    expect(timelineBuckets.slice(1).every((b: { events: number }) => b.events <= c)).toBe(true);
+    // One bucket per day of the period, through its last day.
+    const last = date.length === 4 ? `${date}-12-31` : new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0)).toISOString().slice(0, 10);
+    expect(timelineBuckets.at(-1).start).toBe(last);
   });
 });
 
