@@ -238,7 +238,7 @@ describe('timelineBuckets', () => {
     const [{ c }] = await read(t.db, "MATCH (n:Event) WHERE left(n.date + '-01-01', 10) = $day RETURN count(n) AS c", { day: first });
     expect(c).toBeGreaterThan(0);
     expect(timelineBuckets[0]).toMatchObject({ start: first, events: c });
-    expect(timelineBuckets.slice(1).every((b: { events: number }) => b.events <= c)).toBe(true);
+    expect(timelineBuckets.slice(1).every((b: { events: number }) => b.events <= (c as number))).toBe(true);
     // One bucket per day of the period, through its last day.
     const last = date.length === 4 ? `${date}-12-31` : new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0)).toISOString().slice(0, 10);
     expect(timelineBuckets.at(-1).start).toBe(last);
