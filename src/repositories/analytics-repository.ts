@@ -21,6 +21,7 @@ import type {
   NodeModel,
   RankedActorModel,
   StanceMatrixModel,
+  StanceModel,
   TimelineBucketModel,
 } from '../models/models';
 import { periodStart } from './date-range';
@@ -198,50 +199,50 @@ export class AnalyticsRepository {
     return this.cached(`stanceMatrix|${JSON.stringify(topics)}|${JSON.stringify(actorIds)}`, async () => {
       // Asked-for topics keep the spelling given (first of case-insensitive repeats).
       const askedTopics = topics && [...new Map(topics.map((t) => [t.toLowerCase(), t])).values()];
-      const rows = await this.graph.query(
-        'stanceMatrix',
+      // First the matching stances as ids and names only (a big graph has thousands), then the
+      // models of just the actors and stances that make it into the matrix.
+      const rows = (await this.graph.query(
+        'stanceMatrixKeys',
         `MATCH (a:Actor)-[:TAKES_STANCE]->(s:Stance)
          WHERE ($actorIds IS NULL OR a.id IN $actorIds) AND ($topics IS NULL OR toLower(s.topic) IN $topics)
-         RETURN {actor: ${nodeProps('a')}, labels: labels(a), stance: ${nodeProps('s')}} AS row`,
+         RETURN {actor: a.id, name: a.name, topic: s.topic, stance: s.id} AS row`,
         { actorIds, topics: askedTopics && askedTopics.map((t) => t.toLowerCase()) },
-      );
-      const holders = new Map<string, ActorModel>();
-      const storedTopics = new Map<string, string>();
-      for (const row of rows) {
-        const actor = toActor(row.actor as Props, row.labels as string[]);
-        holders.set(actor.id, actor);
-        const topic = (row.stance as Props).topic as string;
-        if (!storedTopics.has(topic.toLowerCase()) || topic < storedTopics.get(topic.toLowerCase())!) storedTopics.set(topic.toLowerCase(), topic);
-      }
-      let actors: ActorModel[];
+      )) as { actor: string; name: string; topic: string; stance: string }[];
+      let actorList: string[];
       if (actorIds) {
-        // Every asked-for actor that exists, in the order asked, with or without stances.
-        const known = await this.actorsById(actorIds);
-        actors = [...new Set(actorIds)].flatMap((id) => known.get(id) ?? []);
+        actorList = [...new Set(actorIds)].slice(0, MATRIX_LIMIT);
       } else {
-        actors = [...holders.values()].sort((x, y) => compare(x.name, y.name) || compare(x.id, y.id));
+        const names = new Map(rows.map((r) => [r.actor, r.name]));
+        actorList = [...names.keys()].sort((x, y) => compare(names.get(x)!, names.get(y)!) || compare(x, y)).slice(0, MATRIX_LIMIT);
       }
-      actors = actors.slice(0, MATRIX_LIMIT);
+      const storedTopics = new Map<string, string>();
+      for (const { topic } of rows) {
+        const key = topic.toLowerCase();
+        if (!storedTopics.has(key) || topic < storedTopics.get(key)!) storedTopics.set(key, topic);
+      }
       const topicList = (askedTopics ?? [...storedTopics.values()].sort((x, y) => compare(x.toLowerCase(), y.toLowerCase()))).slice(0, MATRIX_LIMIT);
-      const actorSet = new Set(actors.map((a) => a.id));
-      const topicByKey = new Map(topicList.map((t) => [t.toLowerCase(), t]));
-      const cells = new Map<string, StanceMatrixModel['cells'][number]>();
-      for (const row of rows) {
-        const actor = toActor(row.actor as Props, row.labels as string[]);
-        const stance = toStance(row.stance as Props);
-        const topic = topicByKey.get(stance.topic.toLowerCase());
-        if (!actorSet.has(actor.id) || topic === undefined) continue;
-        const key = `${actor.id}|${topic.toLowerCase()}`;
-        const cell = cells.get(key) ?? cells.set(key, { actor, topic, stances: [] }).get(key)!;
-        cell.stances.push(stance);
-      }
-      const actorOrder = new Map(actors.map((a, i) => [a.id, i]));
+      const actorOrder = new Map(actorList.map((id, i) => [id, i]));
       const topicOrder = new Map(topicList.map((t, i) => [t.toLowerCase(), i]));
-      const sorted = [...cells.values()]
-        .map((cell) => ({ ...cell, stances: cell.stances.sort((x, y) => compare(x.id, y.id)) }))
-        .sort((x, y) => actorOrder.get(x.actor.id)! - actorOrder.get(y.actor.id)! || topicOrder.get(x.topic.toLowerCase())! - topicOrder.get(y.topic.toLowerCase())!);
-      return { actors, topics: topicList, cells: sorted };
+      const inMatrix = rows
+        .filter((r) => actorOrder.has(r.actor) && topicOrder.has(r.topic.toLowerCase()))
+        .sort((x, y) => actorOrder.get(x.actor)! - actorOrder.get(y.actor)! || topicOrder.get(x.topic.toLowerCase())! - topicOrder.get(y.topic.toLowerCase())! || compare(x.stance, y.stance));
+      const [actorsById, stancesById] = await Promise.all([this.actorsById(actorList), this.stancesById(inMatrix.map((r) => r.stance))]);
+      // Every asked-for actor that exists, in the order asked, with or without stances.
+      const actors = actorList.flatMap((id) => actorsById.get(id) ?? []);
+      const cells = new Map<string, StanceMatrixModel['cells'][number]>();
+      for (const row of inMatrix) {
+        const topic = topicList[topicOrder.get(row.topic.toLowerCase())!];
+        const key = `${row.actor}|${topic.toLowerCase()}`;
+        const cell = cells.get(key) ?? cells.set(key, { actor: actorsById.get(row.actor)!, topic, stances: [] }).get(key)!;
+        cell.stances.push(stancesById.get(row.stance)!);
+      }
+      return { actors, topics: topicList, cells: [...cells.values()] };
     });
+  }
+
+  private async stancesById(ids: string[]): Promise<Map<string, StanceModel>> {
+    const rows = await this.graph.query('findStancesById', `UNWIND $ids AS id MATCH (s:Stance {id: id}) RETURN ${nodeProps('s')} AS row`, { ids });
+    return new Map(rows.map((r) => [r.id as string, toStance(r)]));
   }
 
   /**
