@@ -1,8 +1,10 @@
 /**
  * The per-request context: fresh repositories (and so fresh DataLoader caches) for every request.
  */
+import { AnalyticsCache } from './analytics/cache';
 import type { Database } from './db/driver';
 import { ActorRepository } from './repositories/actor-repository';
+import { AnalyticsRepository } from './repositories/analytics-repository';
 import { EventRepository } from './repositories/event-repository';
 import { GraphExplorerRepository } from './repositories/graph-explorer-repository';
 import { type DbStats, GraphReader, type StatementTrace } from './repositories/graph-reader';
@@ -31,6 +33,8 @@ export interface Context {
   /** Paths and neighbourhoods across all relationship types. */
   graph: GraphExplorerRepository;
   timeline: TimelineRepository;
+  /** Whole-graph analytics, cached per server until the graph changes. */
+  analytics: AnalyticsRepository;
   /** Round trips and database time of this request, reported when `debugDb` is set. */
   dbStats: DbStats;
   /** Whether the response should carry `extensions.db` (header `x-debug-db: 1`). */
@@ -44,8 +48,16 @@ export interface RequestInfo {
   trace?: StatementTrace;
 }
 
-/** Builds the context of one request. */
-export function createContext(db: Database, request: RequestInfo = { debugDb: false }): Context {
+/** What lives as long as the server, shared by the contexts of all its requests. */
+export interface ServerState {
+  analyticsCache: AnalyticsCache;
+}
+
+/**
+ * Builds the context of one request. Without `state` the request gets a cache of its own (so
+ * nothing is shared); a server passes the state it created once.
+ */
+export function createContext(db: Database, request: RequestInfo = { debugDb: false }, state: ServerState = { analyticsCache: new AnalyticsCache() }): Context {
   const graph = new GraphReader(db, request.trace);
   return {
     dbStats: graph.stats,
@@ -62,5 +74,6 @@ export function createContext(db: Database, request: RequestInfo = { debugDb: fa
     search: new SearchRepository(graph),
     graph: new GraphExplorerRepository(graph),
     timeline: new TimelineRepository(graph),
+    analytics: new AnalyticsRepository(graph, state.analyticsCache),
   };
 }

@@ -8,7 +8,8 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { type Context, createContext } from './context';
+import { AnalyticsCache } from './analytics/cache';
+import { type Context, createContext, type ServerState } from './context';
 import type { StatementTrace } from './repositories/graph-reader';
 import type { Database } from './db/driver';
 import { isDatabaseUnavailable } from './db/errors';
@@ -59,7 +60,15 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     formatError: (formatted, error) => formatError(formatted, error, log),
   });
   await apollo.start();
-  const handle = createRequestHandler({ apollo, context: (request) => createContext(deps.db, { debugDb: request.debugDb && (deps.allowDebugDb ?? true), trace: deps.trace }), readiness: deps.readiness, exports: new ExportRepository(deps.db), log });
+  // One analytics cache per server: it outlives requests and is invalidated by the graph version.
+  const state: ServerState = { analyticsCache: new AnalyticsCache() };
+  const handle = createRequestHandler({
+    apollo,
+    context: (request) => createContext(deps.db, { debugDb: request.debugDb && (deps.allowDebugDb ?? true), trace: deps.trace }, state),
+    readiness: deps.readiness,
+    exports: new ExportRepository(deps.db),
+    log,
+  });
   return { apollo, handle, stop: () => apollo.stop() };
 }
 

@@ -206,3 +206,53 @@ export interface ExportGraphModel {
   nodes: AsyncIterable<ExportNodeModel[]>;
   edges: AsyncIterable<ExportEdgeModel[]>;
 }
+
+/** How many nodes of a label, or relationships of a type, the graph holds. */
+export interface TypeCountModel {
+  type: string;
+  count: number;
+}
+
+/** Counts of the whole graph (analytics `stats`). */
+export interface GraphStatsModel {
+  nodes: TypeCountModel[];
+  relationships: TypeCountModel[];
+  sources: number;
+  lastLoadAt: string | null;
+}
+
+/** An actor's place in a ranking; rank 1 is the highest score. */
+export interface RankedActorModel {
+  actor: ActorModel;
+  score: number;
+  rank: number;
+}
+
+/** Two actors that appear together `count` times, with (some of) the nodes they share. */
+export interface ActorPairModel {
+  a: ActorModel;
+  b: ActorModel;
+  count: number;
+  together: NodeModel[];
+}
+
+/** The stances one actor takes on one topic. */
+export interface StanceCellModel {
+  actor: ActorModel;
+  topic: string;
+  stances: StanceModel[];
+}
+
+export interface StanceMatrixModel {
+  actors: ActorModel[];
+  topics: string[];
+  cells: StanceCellModel[];
+}
+
+/** Dated items whose date sorts into the bucket starting on `start` (an ISO day). */
+export interface TimelineBucketModel {
+  start: string;
+  meetings: number;
+  statements: number;
+  events: number;
+}

@@ -170,4 +170,13 @@ query Timeline($from: PartialDate, $to: PartialDate, $first: Int, $after: String
 }`,
     variables: '{ "from": "2025", "first": 10 }',
   },
+  {
+    title: 'Graph stats and central actors',
+    query: `# What the graph holds, and the actors most central to the meetings (PageRank over shared
+# meetings). Both are cached by the service until the next load.
+query StatsAndCentralActors {
+  stats { sources lastLoadAt nodes { type count } relationships { type count } }
+  topActors(by: PAGERANK, first: 5) { rank score actor { name kind } }
+}`,
+  },
 ];

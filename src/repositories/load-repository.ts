@@ -125,6 +125,14 @@ const mergeRelationships = (type: RelationshipType) => `// mergeRelationships ${
   MATCH (a:Node {id: row.from}) MATCH (b:Node {id: row.to})
   MERGE (a)-[r:${type} {key: row.key}]->(b) SET r += row.props ${APPEND_EVIDENCE('r')}`;
 
+/**
+ * Every write transaction ends by bumping the graph version and recording when it ran, on the one
+ * `GraphMeta` node (no `Node` label, so lists, search and paths never see it). Caches of derived
+ * results (see src/analytics/cache.ts) compare this version to know when they are stale.
+ */
+export const STAMP_GRAPH_VERSION = `// stampGraphVersion
+  MERGE (m:GraphMeta {id: 'graph'}) SET m.version = coalesce(m.version, 0) + 1, m.lastLoadAt = $at`;
+
 /** Loads one valid document in one write transaction. */
 export async function loadDocument(db: Database, valid: ValidDocument): Promise<LoadSummary> {
   return loadBatch(db, [{ valid }]);
@@ -220,6 +228,8 @@ export async function loadBatch(db: Database, documents: LabelledDocument[]): Pr
     // Only facts a reloaded source stripped can have lost their last evidence.
     if (scanned) await run(tx, SCAN_DELETE_UNSUPPORTED, {});
     else if (touched.size) await run(tx, DELETE_UNSUPPORTED, { nodeIds: [...touched] });
+    // Not through `run`: the version stamp is bookkeeping, not a fact the summary counts.
+    await tx.run(STAMP_GRAPH_VERSION, { at: new Date().toISOString() });
   });
 
   return {

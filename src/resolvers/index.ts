@@ -1,6 +1,7 @@
 /** All resolvers, merged per type. */
 import type { Resolvers } from '../generated/resolvers-types';
 import { actorResolvers } from './actor';
+import { analyticsResolvers } from './analytics';
 import { eventResolvers } from './event';
 import { graphResolvers } from './graph';
 import { locationResolvers } from './location';
@@ -22,6 +23,7 @@ const parts: Resolvers[] = [
   searchResolvers,
   graphResolvers,
   timelineResolvers,
+  analyticsResolvers,
 ];
 
 /** Merges the per-domain resolver maps; a type's fields may come from several modules. */
