@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   });
   const base = `http://${config.http.host}:${config.http.port}`;
   log(`[server] GraphQL API ready at ${base}/graphql in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  log(`[server] playground: open ${base}/ in a browser; health: ${base}/healthz, ${base}/readyz; Ctrl-C stops`);
+  log(`[server] playground: open ${base}/ in a browser; dashboard: ${base}/dashboard; health: ${base}/healthz, ${base}/readyz; Ctrl-C stops`);
 }
 
 main().catch((error: unknown) => {
