@@ -7,18 +7,15 @@
  */
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfig } from '../config';
 import { connect } from '../db/connect';
 import { PROJECT_ROOT } from '../db/local-neo4j';
 import { generateCorpus } from '../facts/generate';
-import { InvalidFactsError, loadDocuments, validateDocuments } from '../facts/seed';
-import { LoadConflictError } from '../repositories/load-repository';
+import { loadDocuments, validateDocuments } from '../facts/seed';
 import { applySchema } from '../repositories/schema-repository';
+import { runCli, UsageError } from './run';
 
 const USAGE = 'usage: npm run generate -- --relationships N [--seed S] [--out DIR] [--load]';
-
-/** A mistake in the command line: reported with the usage, exit code 2. */
-class UsageError extends Error {}
 
 interface Args {
   relationships: number;
@@ -96,16 +93,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n${USAGE}`);
-      process.exit(2);
-    }
-    if (error instanceof InvalidFactsError || error instanceof ConfigError) console.error(error.message);
-    else if (error instanceof LoadConflictError) console.error(`A document conflicts with the graph; its transaction and the ones after it were not written:\n${error.message}`);
-    else console.error(error);
-    process.exit(1);
-  },
-);
+runCli(main, USAGE);

@@ -5,16 +5,13 @@
  * local database has one owner at a time). `--check` only validates. Exits 1 on invalid input,
  * having written nothing, and 2 on bad arguments.
  */
-import { ConfigError, loadConfig } from '../config';
+import { loadConfig } from '../config';
 import { connect } from '../db/connect';
-import { InvalidFactsError, listFactsFiles, seedFiles, validateFiles } from '../facts/seed';
-import { LoadConflictError } from '../repositories/load-repository';
+import { listFactsFiles, loadDocuments, validateFiles } from '../facts/seed';
 import { applySchema } from '../repositories/schema-repository';
+import { runCli, UsageError } from './run';
 
 const USAGE = 'usage: npm run seed -- [--check] [file or directory...]';
-
-/** A mistake in the command line: reported with the usage, exit code 2. */
-class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
   const unknown = argv.filter((a) => a.startsWith('-') && a !== '--check');
@@ -31,27 +28,16 @@ async function main(argv: string[]): Promise<number> {
     documents.forEach((d, i) => console.log(`${targets[i]}: valid (${d.doc.entities.length} entities, ${d.doc.relationships.length} relationships)`));
     return 0;
   }
-  await validateFiles(targets); // fail before starting a database when the input is bad
+  // Validate before starting a database, so bad input fails fast.
+  const documents = await validateFiles(targets);
   const connection = await connect(config.neo4j, log);
   try {
     await applySchema(connection.db);
-    await seedFiles(connection.db, targets, log);
+    await loadDocuments(connection.db, documents.map((valid, i) => ({ valid, label: targets[i] })), { log });
     return 0;
   } finally {
     await connection.close();
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n${USAGE}`);
-      process.exit(2);
-    }
-    if (error instanceof InvalidFactsError || error instanceof ConfigError) console.error(error.message);
-    else if (error instanceof LoadConflictError) console.error(`A document conflicts with the graph; its transaction and the ones after it were not written:\n${error.message}`);
-    else console.error(error);
-    process.exit(1);
-  },
-);
+runCli(main, USAGE);

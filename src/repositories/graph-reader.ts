@@ -334,7 +334,7 @@ export class GraphReader {
     const rows = await this.query(
       'findEvidenceById',
       `UNWIND $ids AS id MATCH (n:Node {id: id})
-       RETURN {id: n.id, lists: n {.evidenceSource, .evidenceSentence, .evidenceExcerpt, .evidenceStart, .evidenceEnd}} AS row`,
+       RETURN {id: n.id, lists: n {${EVIDENCE_PROPERTIES.map((p) => `.${p}`).join(', ')}}} AS row`,
       { ids },
     );
     const byId = new Map(rows.map((r) => [r.id as string, r.lists as Props]));

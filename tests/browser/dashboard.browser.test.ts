@@ -3,10 +3,8 @@
  * database: what a user sees after clicking, that the page logs no errors, and that it loads
  * nothing from any other host.
  *
- * The analytics panels (stats, topActors, coOccurrence, timelineBuckets, stanceMatrix) assert the
- * real values when the API answers those queries, and otherwise that the panel shows the API's
- * error: until the `analytics` branch is merged the resolvers are missing, and each `ANALYTICS`
- * branch below is the one that will run after the merge.
+ * The analytics panels (stats, topActors, coOccurrence, timelineBuckets, stanceMatrix) must show
+ * the real values the API returns; a failing analytics query fails the test.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,19 +45,11 @@ async function settled(page: Page, id: string): Promise<string> {
   return (await panel.getAttribute('data-state')) ?? '';
 }
 
-/**
- * For an analytics panel: runs `query` through the API; when it fails (analytics not merged yet)
- * expects the panel to show that error and returns null; otherwise returns the data.
- */
-async function analytics<T>(page: Page, id: string, query: string, variables?: Record<string, unknown>): Promise<T | null> {
+/** For an analytics panel: the API's answer to `query`, once the panel shows it (state `ready`). */
+async function analytics<T>(page: Page, id: string, query: string, variables?: Record<string, unknown>): Promise<T> {
   const answer = await t.api.gql<T>(query, variables);
-  const state = await settled(page, id);
-  if (answer.errors?.length) {
-    expect(state).toBe('error');
-    await expect(page.locator(`#${id} .panel-error`).textContent()).resolves.toContain(answer.errors[0].message);
-    return null;
-  }
-  expect(state).toBe('ready');
+  expect(answer.errors).toBeUndefined();
+  await expect(settled(page, id)).resolves.toBe('ready');
   return answer.data as T;
 }
 
@@ -107,14 +97,13 @@ test('the playground runs an example operation and shows the answer from the gra
   await page.close();
 });
 
-test('the dashboard fills every panel from the seeded graph, or shows why a query failed', async () => {
+test('the dashboard fills every panel from the seeded graph', async () => {
   const { page, rec } = await open('/dashboard');
 
   // Counts.
   const statsData = await analytics<any>(page, 'stats', '{ stats { nodes { type count } relationships { type count } sources } }');
-  if (statsData) {
+  {
     const { stats } = statsData;
-    // ANALYTICS: runs once the analytics resolvers are merged.
     const { actors, sourcesConnection } = await t.api.data('{ actors(first: 0) { totalCount } sourcesConnection(first: 0) { totalCount } }');
     expect(stats.sources).toBe(sourcesConnection.totalCount);
     expect(stats.nodes).toEqual(expect.arrayContaining([{ type: 'Actor', count: actors.totalCount }]));
@@ -128,8 +117,8 @@ test('the dashboard fills every panel from the seeded graph, or shows why a quer
   // Top actors, by degree and then by PageRank.
   const TOP = 'query ($by: TopActorsBy!) { topActors(by: $by, first: 10) { rank score actor { id name } } }';
   const byDegree = await analytics<any>(page, 'top-actors', TOP, { by: 'DEGREE' });
-  if (byDegree) {
-    // ANALYTICS: the panel lists the API's ranking, and the actor with the most relationships (an
+  {
+    // The panel lists the API's ranking, and the actor with the most relationships (an
     // independent count in Cypher) is in it.
     const { records } = await t.db.driver.executeQuery('MATCH (a:Actor) RETURN a.name AS name ORDER BY COUNT { (a)--() } DESC LIMIT 1', {}, { database: t.db.database });
     const busiest = records[0].get('name') as string;
@@ -140,8 +129,8 @@ test('the dashboard fills every panel from the seeded graph, or shows why a quer
   await page.locator('#top-actors button[data-by="PAGERANK"]').click();
   await page.locator('#top-actors[data-by="PAGERANK"]').waitFor();
   const byRank = await analytics<any>(page, 'top-actors', TOP, { by: 'PAGERANK' });
-  if (byRank) {
-    // ANALYTICS: scores are shown to 4 places, in the API's order, and the highest-ranked actor
+  {
+    // Scores are shown to 4 places, in the API's order, and the highest-ranked actor
     // took part in a meeting (PageRank runs over the co-participation graph).
     const shown = await rows(page, '#top-actors');
     expect(shown.map((r) => r[1])).toEqual(byRank.topActors.map((r: any) => r.actor.name));
@@ -153,8 +142,7 @@ test('the dashboard fills every panel from the seeded graph, or shows why a quer
 
   // Co-occurrence in meetings: checked against pairs counted from the meetings' participants.
   const pairs = await analytics<any>(page, 'co-occurrence', '{ coOccurrence(kind: MEETING, first: 15) { count a { name } b { name } } }');
-  if (pairs) {
-    // ANALYTICS
+  {
     const { meetings } = await t.api.data('{ meetings(first: 100) { nodes { participants { actor { name } } } } }');
     const together = new Map<string, number>();
     for (const m of meetings.nodes) {
@@ -170,8 +158,7 @@ test('the dashboard fills every panel from the seeded graph, or shows why a quer
 
   // Timeline: one bar per month from 2022-01 to 2026-12; the UAE talks' month has a meeting.
   const timeline = await analytics<any>(page, 'timeline', '{ timelineBuckets(from: "2022-01", to: "2026-12", interval: MONTH) { start meetings statements events } }');
-  if (timeline) {
-    // ANALYTICS
+  {
     const bars = page.locator('#timeline .bar');
     await expect(bars.count()).resolves.toBe(60);
     const { meeting } = await t.api.data('{ meeting(id: "meeting:uae-trilateral-talks") { name startDate { value } } }');
@@ -183,9 +170,8 @@ test('the dashboard fills every panel from the seeded graph, or shows why a quer
   }
 
   // Stance matrix: every stance in the graph (read through the stances list) is in its cell.
-  const matrix = await analytics<any>(page, 'stance-matrix', '{ stanceMatrix { actors { name } topics } }');
-  if (matrix) {
-    // ANALYTICS
+  await analytics<any>(page, 'stance-matrix', '{ stanceMatrix { actors { name } topics } }');
+  {
     const { stances } = await t.api.data('{ stances(first: 100) { nodes { stance topic actor { name } } } }');
     expect(stances.nodes.length).toBeGreaterThan(0);
     const header = await page.locator('#stance-matrix thead th').allTextContents();
