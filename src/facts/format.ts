@@ -43,7 +43,12 @@ function isCalendarDate(value: string): boolean {
 
 const evidence = z.array(EvidenceInput).min(1, 'every fact needs at least one piece of evidence');
 const aliases = z.array(z.string().min(1)).default([]);
-const base = { id: Id, evidence };
+/**
+ * `sameAs` says that this entity is a node the graph (or another document of the same load) already
+ * has under another id; the loader then writes the facts onto that node. Without it, an entity is
+ * matched by its id, then by its name and aliases (see src/facts/resolve.ts).
+ */
+const base = { id: Id, sameAs: Id.optional(), evidence };
 
 export const ActorKind = z.enum(['PERSON', 'ORGANIZATION', 'GROUP']);
 export const LocationKind = z.enum(['CITY', 'REGION', 'COUNTRY', 'VENUE', 'AREA']);
@@ -177,6 +182,11 @@ export const SourceInput = z.strictObject({
 
 /** A whole facts document. */
 export const FactsDocument = z.strictObject({
+  /**
+   * True on a document drafted by `npm run extract`: a curator reviews it and removes the flag
+   * before it can be loaded.
+   */
+  draft: z.boolean().optional(),
   source: SourceInput,
   entities: z.array(EntityInput),
   relationships: z.array(RelationshipInput),
