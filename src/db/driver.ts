@@ -69,6 +69,29 @@ export async function writeTransaction<T>(db: Database, work: (tx: ManagedTransa
   }
 }
 
+/** Thrown inside a write transaction to roll it back on purpose. */
+const ROLLBACK = Symbol('rollback');
+
+/**
+ * Runs `work` in a write transaction and always rolls it back: what `work` saw and counted is
+ * what a real run would do, and the graph is left as it was (dry runs).
+ */
+export async function rolledBackTransaction<T>(db: Database, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.WRITE });
+  let result: { value: T } | undefined;
+  try {
+    await session.executeWrite(async (tx) => {
+      result = { value: await work(tx) };
+      throw ROLLBACK;
+    });
+  } catch (error) {
+    if (error !== ROLLBACK || !result) throw error;
+  } finally {
+    await session.close();
+  }
+  return result!.value;
+}
+
 /** Runs one statement inside a transaction and returns its rows as plain values. */
 export async function runRows(tx: ManagedTransaction, cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
   const result = await tx.run(cypher, params);

@@ -1,14 +1,23 @@
 /**
- * Seeding: read and validate every document first, and write only when all are valid, several
- * documents per transaction. Used by `npm run seed`, `npm run generate -- --load` and by
- * `npm start` on an empty graph.
+ * Seeding: read and validate every document, resolve their entities against the graph, and write
+ * only when all of that succeeded, several documents per transaction. Used by `npm run seed`,
+ * `npm run generate -- --load` and by `npm start` on an empty graph.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from '../db/driver';
-import { checkTypeConflicts, type LabelledDocument, type LoadSummary, labelsOf, loadBatch } from '../repositories/load-repository';
+import {
+  type ChangeCounts,
+  checkTypeConflicts,
+  findResolutionCandidates,
+  type LabelledDocument,
+  type LoadSummary,
+  labelsOf,
+  loadBatch,
+} from '../repositories/load-repository';
 import { readFactsFile } from './read';
-import { type Problem, type ValidDocument, validateFacts } from './validate';
+import { type Merge, resolutionQuery, resolveEntities } from './resolve';
+import { type Problem, type ValidationResult, type ValidDocument, validateFacts } from './validate';
 
 /** Every problem found in the documents; nothing was written. */
 export class InvalidFactsError extends Error {
@@ -30,6 +39,8 @@ export interface LoadOptions {
    */
   batchRelationships?: number;
   progressEveryMs?: number;
+  /** Run every transaction and roll it back: report what would change, change nothing. */
+  dryRun?: boolean;
 }
 
 /** Relationships per transaction; measured best on the project machine (see README). */
@@ -50,10 +61,15 @@ export async function listFactsFiles(paths: string[]): Promise<string[]> {
   return files;
 }
 
+/** Reads and validates every file, without stopping at the first bad one. */
+export async function readFiles(files: string[]): Promise<LabelledResult[]> {
+  const results = await mapLimited(files, 16, readFactsFile);
+  return results.map((result, i) => ({ label: files[i], result }));
+}
+
 /** Validates all `files`; throws {@link InvalidFactsError} listing every problem in all of them. */
 export async function validateFiles(files: string[]): Promise<ValidDocument[]> {
-  const results = await mapLimited(files, 16, readFactsFile);
-  return collect(results, files);
+  return collect(await readFiles(files));
 }
 
 /**
@@ -61,33 +77,86 @@ export async function validateFiles(files: string[]): Promise<ValidDocument[]> {
  * `<label>: <record path>`, the label defaulting to `document <n>`.
  */
 export function validateDocuments(inputs: unknown[], labels?: string[]): ValidDocument[] {
-  const names = labels ?? inputs.map((_, i) => `document ${i + 1}`);
-  const results = inputs.map((input, i) => {
+  return collect(labelResults(inputs, labels));
+}
+
+/** A document as read: its label (a file name) and whether it validated. */
+export interface LabelledResult {
+  label: string;
+  result: ValidationResult;
+}
+
+function labelResults(inputs: unknown[], labels?: string[]): LabelledResult[] {
+  const names = labels ?? inputs.map((input, i) => `document ${i + 1}${sourceIdOf(input)}`);
+  return inputs.map((input, i) => {
     const result = validateFacts(input);
-    return result.ok ? result : { ok: false as const, problems: result.problems.map((p) => ({ ...p, path: `${names[i]}: ${p.path}` })) };
+    return { label: names[i], result: result.ok ? result : { ok: false, problems: result.problems.map((p) => ({ ...p, path: `${names[i]}: ${p.path}` })) } };
   });
-  return collect(results, names);
+}
+
+/** Documents ready to write, and those left out (with `skipInvalid`) with their problems. */
+export interface PreparedLoad {
+  documents: LabelledDocument[];
+  skipped: { label: string; problems: Problem[] }[];
+  /** Entities that resolved to a node under another id. */
+  merges: Merge[];
+}
+
+/**
+ * Everything a load checks before writing: validity, drafts, one type per id across documents,
+ * and entity resolution against the graph. Throws {@link InvalidFactsError} with every problem,
+ * unless `skipInvalid`, which leaves out the documents with problems and lists them.
+ */
+export async function prepareLoad(db: Database, results: LabelledResult[], skipInvalid = false): Promise<PreparedLoad> {
+  const skipped = new Map<string, Problem[]>();
+  const skip = (label: string, problems: Problem[]) => skipped.set(label, [...(skipped.get(label) ?? []), ...problems]);
+  for (const { label, result } of results) {
+    if (!result.ok) skip(label, result.problems);
+    else if (result.value.doc.draft) {
+      skip(label, [{ path: `${label}: draft`, message: 'this is a draft from `npm run extract`; review every fact, then remove "draft": true to load it' }]);
+    }
+  }
+  for (;;) {
+    const valid = results.filter((r) => !skipped.has(r.label) && r.result.ok);
+    const documents = valid.map((r) => (r.result as { ok: true; value: ValidDocument }).value);
+    const labels = valid.map((r) => r.label);
+    const conflicts = typeConflicts(documents, labels);
+    conflicts.forEach(({ index, problem }) => skip(labels[index], [problem]));
+    if (conflicts.length && skipInvalid) continue;
+    const graph = await findResolutionCandidates(db, resolutionQuery(documents));
+    const resolution = resolveEntities(documents, labels, graph, labelsOf);
+    resolution.problems.forEach((problems, i) => problems.length && skip(labels[i], problems));
+    const problems = [...skipped.values()].flat();
+    if (problems.length && !skipInvalid) throw new InvalidFactsError(problems);
+    // Leaving a document out can change how later ones resolve (a sameAs to it): resolve again.
+    if (resolution.problems.some((p) => p.length)) continue;
+    return {
+      documents: resolution.documents.map((doc, i) => ({ valid: doc, label: labels[i] })),
+      skipped: [...skipped].map(([label, problems]) => ({ label, problems })),
+      merges: resolution.merges,
+    };
+  }
 }
 
 /** Validates in-memory documents, then loads them; for tests and benchmarks that need no files. */
 export async function loadFacts(db: Database, inputs: unknown[], options: LoadOptions = {}): Promise<LoadSummary[]> {
-  const labels = inputs.map((input, i) => `document ${i + 1}${sourceIdOf(input)}`);
-  const documents = validateDocuments(inputs, labels);
-  return loadDocuments(
-    db,
-    documents.map((valid, i) => ({ valid, label: labels[i] })),
-    options,
-  );
+  const prepared = await prepareLoad(db, labelResults(inputs));
+  return loadDocuments(db, prepared.documents, options);
 }
 
-/** Validates all files, then loads them. */
+/** Validates all files, resolves their entities, then loads them. */
 export async function seedFiles(db: Database, files: string[], log: (line: string) => void, options: Omit<LoadOptions, 'log'> = {}): Promise<LoadSummary[]> {
-  const documents = await validateFiles(files);
-  return loadDocuments(
-    db,
-    documents.map((valid, i) => ({ valid, label: files[i] })),
-    { ...options, log },
-  );
+  const prepared = await prepareLoad(db, await readFiles(files));
+  logMerges(prepared.merges, log);
+  return loadDocuments(db, prepared.documents, { ...options, log });
+}
+
+/** Says which entities landed on nodes under other ids, so a curator can check the matches. */
+export function logMerges(merges: Merge[], log: (line: string) => void, limit = 20): void {
+  if (!merges.length) return;
+  log(`[resolve] ${merges.length} entit${merges.length === 1 ? 'y' : 'ies'} matched existing nodes:`);
+  merges.slice(0, limit).forEach((m) => log(`  ${m.document}: ${m.entity} -> ${m.node} (by ${m.how})`));
+  if (merges.length > limit) log(`  ... and ${merges.length - limit} more`);
 }
 
 /**
@@ -97,7 +166,7 @@ export async function seedFiles(db: Database, files: string[], log: (line: strin
  * its own documents inside its transaction.
  */
 export async function loadDocuments(db: Database, documents: LabelledDocument[], options: LoadOptions = {}): Promise<LoadSummary[]> {
-  const { log = () => undefined, batchRelationships = DEFAULT_BATCH_RELATIONSHIPS, progressEveryMs = 2_000 } = options;
+  const { log = () => undefined, batchRelationships = DEFAULT_BATCH_RELATIONSHIPS, progressEveryMs = 2_000, dryRun = false } = options;
   const started = Date.now();
   let lastReport = started;
   let done = 0;
@@ -111,7 +180,7 @@ export async function loadDocuments(db: Database, documents: LabelledDocument[],
   let batchRelationshipCount = 0;
   const flush = async () => {
     if (!batch.length) return;
-    const summary = await loadBatch(db, batch);
+    const summary = await loadBatch(db, batch, { dryRun });
     summaries.push(summary);
     done += batch.length;
     relationships += summary.relationships;
@@ -133,40 +202,58 @@ export async function loadDocuments(db: Database, documents: LabelledDocument[],
   }
   await flush();
 
-  const total = (key: keyof Omit<LoadSummary, 'sourceIds'>) => summaries.reduce((n, s) => n + s[key], 0);
+  const total = (key: Exclude<keyof LoadSummary, 'sourceIds' | 'changes'>) => summaries.reduce((n, s) => n + s[key], 0);
+  const changes = sumChanges(summaries.map((s) => s.changes));
   const name = documents.length === 1 ? (documents[0].label ?? documents[0].valid.doc.source.id) : `${documents.length} documents`;
+  const seconds = Math.max(0.001, (Date.now() - started) / 1000);
+  const facts = total('entities') + total('relationships');
+  const line = (c: ChangeCounts['nodes']) => `${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged`;
   log(
-    `[seed] ${name}: ${total('entities')} entities, ${total('relationships')} relationships ` +
-      `(${total('nodesCreated')} nodes and ${total('relationshipsCreated')} relationships created, ` +
-      `${total('nodesDeleted') + total('relationshipsDeleted')} removed, ${total('reloaded')} sources reloaded) ` +
-      `in ${Date.now() - started} ms, ${summaries.length} transaction(s), ${rate()} relationships/s`,
+    `[seed]${dryRun ? ' dry run, nothing written:' : ''} ${name}: ${total('entities')} entities, ${total('relationships')} relationships ` +
+      `in ${Math.round(seconds * 1000)} ms, ${summaries.length} transaction(s), ${Math.round(facts / seconds)} facts/s (${rate()} relationships/s)\n` +
+      `  nodes: ${line(changes.nodes)}; relationships: ${line(changes.relationships)}; ` +
+      `removed: ${total('nodesDeleted')} nodes, ${total('relationshipsDeleted')} relationships; ` +
+      `sources: ${total('reloaded')} replaced, ${documents.length - total('reloaded')} new`,
   );
   return summaries;
 }
 
 /** Gathers results; throws every problem at once, including ids typed differently across documents. */
-function collect(results: ({ ok: true; value: ValidDocument } | { ok: false; problems: Problem[] })[], labels: string[]): ValidDocument[] {
-  const problems = results.flatMap((r) => (r.ok ? [] : r.problems));
+function collect(results: LabelledResult[]): ValidDocument[] {
+  const problems = results.flatMap(({ result }) => (result.ok ? [] : result.problems));
   if (problems.length) throw new InvalidFactsError(problems);
-  const documents = results.map((r) => (r.ok ? r.value : (undefined as never)));
-  const crossProblems = typeConflicts(documents, labels);
-  if (crossProblems.length) throw new InvalidFactsError(crossProblems);
+  const documents = results.map(({ result }) => (result.ok ? result.value : (undefined as never)));
+  const crossProblems = typeConflicts(documents, results.map((r) => r.label));
+  if (crossProblems.length) throw new InvalidFactsError(crossProblems.map((c) => c.problem));
   return documents;
+}
+
+/** Adds up the change counts of several transactions. */
+export function sumChanges(all: ChangeCounts[]): ChangeCounts {
+  const zero = () => ({ added: 0, updated: 0, unchanged: 0 });
+  const out: ChangeCounts = { nodes: zero(), relationships: zero() };
+  for (const c of all) {
+    for (const part of ['nodes', 'relationships'] as const) {
+      for (const k of ['added', 'updated', 'unchanged'] as const) out[part][k] += c[part][k];
+    }
+  }
+  return out;
 }
 
 /**
  * One id must mean one kind of thing in every document of a load; otherwise a batch would merge
- * two things into one node. Caught here so that nothing is written.
+ * two things into one node. Caught here so that nothing is written; each problem names the later
+ * document (by index), which is the one left out.
  */
-function typeConflicts(documents: ValidDocument[], labels: string[]): Problem[] {
+function typeConflicts(documents: ValidDocument[], labels: string[]): { index: number; problem: Problem }[] {
   const first = new Map<string, { labels: string; type: string; where: string }>();
-  const problems: Problem[] = [];
+  const problems: { index: number; problem: Problem }[] = [];
   documents.forEach(({ doc }, d) => {
     doc.entities.forEach((entity, i) => {
       const seen = first.get(entity.id);
       if (!seen) first.set(entity.id, { labels: labelsOf(entity.type), type: entity.type, where: labels[d] });
       else if (seen.labels !== labelsOf(entity.type)) {
-        problems.push({ path: `${labels[d]}: entities[${i}] (${entity.id}).type`, message: `"${entity.id}" is a ${seen.type} in ${seen.where}, not a ${entity.type}` });
+        problems.push({ index: d, problem: { path: `${labels[d]}: entities[${i}] (${entity.id}).type`, message: `"${entity.id}" is a ${seen.type} in ${seen.where}, not a ${entity.type}` } });
       }
     });
   });

@@ -1,0 +1,76 @@
+/**
+ * How entities are recognised by name across sources. Two outlets rarely spell a name the same
+ * way ("Zelensky", "Zelenskyy", "ZELENSKY"), so names are compared by key: lower case, diacritics
+ * and punctuation dropped, a leading "the" dropped, and doubled letters written once.
+ */
+import type { EntityInput } from './format';
+
+/** The comparison key of a name: `"Zelenskyy"` and `"Zelensky"` both give `"zelensky"`. */
+export function nameKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^the /, '')
+    .replace(/(\p{L})\1+/gu, '$1');
+}
+
+/** A person's surname key is also stored with this prefix, so that "Putin" alone can find them. */
+export const SURNAME_PREFIX = '~';
+
+/** The entity types that are matched by name; statements and stances are matched by id only. */
+export type NamedEntity = Extract<EntityInput, { type: 'Actor' | 'Country' | 'Location' | 'Meeting' | 'Position' | 'Event' }>;
+
+export function isNamed(entity: EntityInput): entity is NamedEntity {
+  return entity.type !== 'Statement' && entity.type !== 'Stance';
+}
+
+/**
+ * Whether resolution may match an entity by name. A name identifies a person, an organisation, a
+ * place or an office; it does not identify an occurrence: two "drone strikes on Kharkiv" are two
+ * events, so meetings and events are matched by id or sameAs only.
+ */
+export function isMatchedByName(entity: EntityInput): entity is NamedEntity {
+  return entity.type === 'Actor' || entity.type === 'Country' || entity.type === 'Location' || entity.type === 'Position';
+}
+
+/** The name an entity is shown by: its name, or a position's title. */
+export function displayName(entity: NamedEntity): string {
+  return entity.type === 'Position' ? entity.title : entity.name;
+}
+
+function isPerson(entity: NamedEntity): boolean {
+  return entity.type === 'Actor' && entity.kind === 'PERSON';
+}
+
+/**
+ * One name an entity is known by, with the keys the graph stores for it: the name's key and, for
+ * a person's name of several words, the surname key (`~putin` for "Vladimir Putin").
+ */
+export interface NameEntry {
+  text: string;
+  keys: string[];
+}
+
+/** Every name of an entity (its name or title first, then its aliases), each with its keys. */
+export function nameEntries(entity: NamedEntity): NameEntry[] {
+  const texts = [displayName(entity), ...('aliases' in entity ? entity.aliases : [])];
+  return texts.map((text) => {
+    const key = nameKey(text);
+    const words = key.split(' ');
+    const keys = [key];
+    if (isPerson(entity) && words.length > 1) keys.push(SURNAME_PREFIX + words[words.length - 1]);
+    return { text, keys };
+  });
+}
+
+/**
+ * The keys under which an entity looks for an existing node: its name's key, and for a person
+ * named by one word only, the surname key that word would be.
+ */
+export function lookupKeys(entity: NamedEntity): string[] {
+  const key = nameKey(displayName(entity));
+  return isPerson(entity) && !key.includes(' ') ? [key, SURNAME_PREFIX + key] : [key];
+}

@@ -1,0 +1,176 @@
+/**
+ * Entity resolution: before a load writes anything, every entity of every document is matched to
+ * the node it stands for, so that "Zelensky" in one article and "Volodymyr Zelenskyy" in another
+ * land on one node. An entity is, in this order:
+ *
+ * 1. the node its `sameAs` names (in the graph, or in an earlier document of the load);
+ * 2. the node with its own id (in the graph, or in an earlier document of the load);
+ * 3. the one node of its type whose name or alias has the key of its name, whose name is one of
+ *    its aliases, or (a person named by one word) whose surname that word is; documents are
+ *    matched against the graph and the documents before them, never against themselves;
+ * 4. otherwise, a new node.
+ *
+ * Two or more candidates in step 3 are reported as a problem naming them all, never guessed.
+ * Meetings, events, statements and stances are matched in steps 1 and 2 only (see names.ts).
+ */
+import type { EntityInput } from './format';
+import { displayName, isMatchedByName, isNamed, lookupKeys, nameEntries, nameKey } from './names';
+import type { Problem, ValidDocument } from './validate';
+
+/** A node an entity may resolve to: from the graph, or introduced earlier in the same load. */
+export interface Candidate {
+  id: string;
+  /** Its labels other than Node, sorted and joined: `Actor:Location` for a country. */
+  labels: string;
+  /** The name it is shown by. */
+  name: string | null;
+  /** The keys of all of its names (see names.ts). */
+  keys: string[];
+}
+
+/** What the graph knows that resolution needs: nodes by id, and nodes found by name keys. */
+export interface GraphCandidates {
+  byId: Map<string, Candidate>;
+  byKey: Candidate[];
+}
+
+/** How an entity was matched to another node than its own id says. */
+export interface Merge {
+  document: string;
+  entity: string;
+  node: string;
+  how: 'sameAs' | 'name' | 'alias' | 'surname';
+}
+
+export interface Resolution {
+  /** The documents with every entity id (and relationship end) replaced by the node it resolved to. */
+  documents: ValidDocument[];
+  merges: Merge[];
+  /** Problems per document, by index; a document with problems must not be loaded. */
+  problems: Problem[][];
+}
+
+/** Everything resolution looks up in the graph for these documents: ids (own and sameAs) and name keys. */
+export function resolutionQuery(documents: ValidDocument[]): { ids: string[]; keys: string[] } {
+  const ids = new Set<string>();
+  const keys = new Set<string>();
+  for (const { doc } of documents) {
+    for (const entity of doc.entities) {
+      ids.add(entity.id);
+      if (entity.sameAs) ids.add(entity.sameAs);
+      if (!isMatchedByName(entity)) continue;
+      lookupKeys(entity).forEach((k) => keys.add(k));
+      nameEntries(entity).forEach((e) => keys.add(e.keys[0]));
+    }
+  }
+  return { ids: [...ids], keys: [...keys] };
+}
+
+/** Labels an entity type is stored with (see load-repository's LABELS), in comparable form. */
+export type LabelsOf = (type: EntityInput['type']) => string;
+
+/** Resolves the entities of `documents` (in load order) against the graph and each other. */
+export function resolveEntities(documents: ValidDocument[], labels: string[], graph: GraphCandidates, labelsOf: LabelsOf): Resolution {
+  const known = new Map(graph.byId);
+  const byKey = new Map<string, Set<string>>();
+  const index = (c: Candidate) => {
+    const seen = known.get(c.id);
+    const merged = seen ? { ...seen, keys: [...new Set([...seen.keys, ...c.keys])] } : c;
+    known.set(c.id, merged);
+    for (const k of merged.keys) (byKey.get(k) ?? byKey.set(k, new Set()).get(k)!).add(c.id);
+  };
+  graph.byKey.forEach(index);
+  /** Ids written in earlier documents of this load, to the node they resolved to. */
+  const idMap = new Map<string, string>();
+  const merges: Merge[] = [];
+
+  const resolved = documents.map((valid, d) => {
+    const problems: Problem[] = [];
+    const ownIds = new Set(valid.doc.entities.map((e) => e.id));
+    const map = new Map<string, string>();
+    valid.doc.entities.forEach((entity, i) => {
+      const path = `${labels[d]}: entities[${i}] (${entity.id})`;
+      const target = resolveOne(entity, ownIds, labelsOf(entity.type), known, byKey, idMap, path, problems);
+      map.set(entity.id, target.id);
+      if (target.how) merges.push({ document: labels[d], entity: entity.id, node: target.id, how: target.how });
+    });
+    const owners = new Map<string, number>();
+    valid.doc.entities.forEach((entity, i) => {
+      const node = map.get(entity.id)!;
+      const first = owners.get(node);
+      if (first === undefined) owners.set(node, i);
+      else problems.push({ path: `${labels[d]}: entities[${i}] (${entity.id})`, message: `resolves to "${node}", as entities[${first}] (${valid.doc.entities[first].id}) does; one document must not name a node twice, so merge the two entities` });
+    });
+    if (problems.length) return { valid, problems };
+    for (const [from, to] of map) idMap.set(from, to);
+    valid.doc.entities.forEach((entity) => {
+      index({
+        id: map.get(entity.id)!,
+        labels: labelsOf(entity.type),
+        name: isNamed(entity) ? displayName(entity) : null,
+        keys: isNamed(entity) ? nameEntries(entity).flatMap((e) => e.keys) : [],
+      });
+    });
+    return { valid: rewrite(valid, map), problems };
+  });
+  return { documents: resolved.map((r) => r.valid), merges, problems: resolved.map((r) => r.problems) };
+}
+
+function resolveOne(
+  entity: EntityInput,
+  ownIds: Set<string>,
+  labels: string,
+  known: Map<string, Candidate>,
+  byKey: Map<string, Set<string>>,
+  idMap: Map<string, string>,
+  path: string,
+  problems: Problem[],
+): { id: string; how?: Merge['how'] } {
+  if (entity.sameAs) {
+    const id = idMap.get(entity.sameAs) ?? entity.sameAs;
+    const node = known.get(id);
+    if (ownIds.has(entity.sameAs)) {
+      problems.push({ path: `${path}.sameAs`, message: `"${entity.sameAs}" is an entity of this same document; sameAs names a node of the graph or of another document` });
+    } else if (!node) {
+      problems.push({ path: `${path}.sameAs`, message: `"${entity.sameAs}" is neither in the graph nor in an earlier document of this load` });
+    } else if (node.labels !== labels) {
+      problems.push({ path: `${path}.sameAs`, message: `"${entity.sameAs}" is ${node.labels}, not ${entity.type}` });
+    }
+    return { id, how: 'sameAs' };
+  }
+  const ownNode = idMap.get(entity.id) ?? (known.has(entity.id) ? entity.id : undefined);
+  if (ownNode) return { id: ownNode };
+  if (!isMatchedByName(entity)) return { id: entity.id };
+
+  const lookups = new Map(lookupKeys(entity).map((k) => [k, k.startsWith('~') ? ('surname' as const) : ('name' as const)]));
+  const aliasKeys = new Set(nameEntries(entity).slice(1).map((e) => e.keys[0]));
+  const found = new Map<string, Merge['how']>();
+  for (const [key, how] of lookups) {
+    for (const id of byKey.get(key) ?? []) found.set(id, how);
+  }
+  for (const key of aliasKeys) {
+    for (const id of byKey.get(key) ?? []) {
+      const node = known.get(id)!;
+      if (node.name !== null && nameKey(node.name) === key && !found.has(id)) found.set(id, 'alias');
+    }
+  }
+  const matches = [...found].filter(([id]) => known.get(id)!.labels === labels && !ownIds.has(id));
+  if (matches.length === 1) return { id: matches[0][0], how: matches[0][1] };
+  if (matches.length > 1) {
+    const names = matches.map(([id]) => `"${id}" (${known.get(id)!.name})`).join(', ');
+    problems.push({ path, message: `"${displayName(entity)}" matches ${matches.length} nodes: ${names}; say which with sameAs, or give it a name of its own` });
+  }
+  return { id: entity.id };
+}
+
+/** The document with ids replaced through `map` (entities, sameAs dropped, and relationship ends). */
+function rewrite(valid: ValidDocument, map: Map<string, string>): ValidDocument {
+  const to = (id: string) => map.get(id) ?? id;
+  if ([...map].every(([a, b]) => a === b)) return valid;
+  const doc = {
+    ...valid.doc,
+    entities: valid.doc.entities.map(({ sameAs: _sameAs, ...entity }) => ({ ...entity, id: to(entity.id) }) as EntityInput),
+    relationships: valid.doc.relationships.map((rel) => ({ ...rel, from: to(rel.from), to: to(rel.to) })),
+  };
+  return { ...valid, doc };
+}
