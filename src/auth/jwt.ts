@@ -42,9 +42,13 @@ export function publicKeyAlgorithm(pem: string): { algorithm: 'RS256' | 'ES256';
 export function createJwtVerifier(config: JwtConfig): (token: string) => Promise<AuthResult> {
   const key: Promise<Uint8Array | Awaited<ReturnType<typeof importSPKI>>> =
     config.algorithm === 'HS256' ? Promise.resolve(new TextEncoder().encode(config.secret)) : importSPKI(config.publicKey, config.algorithm);
+  // loadConfig has already parsed the key; should importing still fail, each verification says so.
+  const usableKey = key.catch(() => null);
   return async (token) => {
+    const verificationKey = await usableKey;
+    if (!verificationKey) return { user: null, problem: 'the service cannot verify tokens (its public key is unusable)' };
     try {
-      const { payload } = await jwtVerify(token, await key, {
+      const { payload } = await jwtVerify(token, verificationKey, {
         algorithms: [config.algorithm],
         issuer: config.issuer,
         audience: config.audience,
