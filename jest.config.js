@@ -4,7 +4,12 @@
  * drive the playground and the dashboard in headless Chromium over that same database (jest runs
  * a global setup module once however many projects name it).
  */
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+  // jose ships ES modules only, which jest cannot require on Node 20.
+  '/node_modules/jose/.+\\.js$': '<rootDir>/tests/helpers/esm-to-cjs.js',
+};
+const transformIgnorePatterns = ['/node_modules/(?!jose/)'];
 
 module.exports = {
   testTimeout: 60000,
@@ -14,6 +19,7 @@ module.exports = {
       testEnvironment: 'node',
       testEnvironmentOptions: { globalsCleanup: 'off' },
       transform,
+      transformIgnorePatterns,
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
     },
     {
@@ -21,6 +27,7 @@ module.exports = {
       testEnvironment: 'node',
       testEnvironmentOptions: { globalsCleanup: 'off' },
       transform,
+      transformIgnorePatterns,
       testMatch: ['<rootDir>/tests/integration/**/*.int.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
@@ -30,6 +37,7 @@ module.exports = {
       testEnvironment: 'node',
       testEnvironmentOptions: { globalsCleanup: 'off' },
       transform,
+      transformIgnorePatterns,
       testMatch: ['<rootDir>/tests/browser/**/*.browser.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',

@@ -4,6 +4,8 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
+import { type ApiKey, parseApiKeys } from './auth/api-keys';
+import { type JwtConfig, publicKeyAlgorithm } from './auth/jwt';
 import { LOCAL_NEO4J_DIR, PROJECT_ROOT } from './db/local-neo4j';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -26,7 +28,44 @@ const Env = z.object({
   SEED_ON_START: z.enum(['if-empty', 'always', 'never']).default('if-empty'),
   SEED_FILES: z.string().min(1).default(join(PROJECT_ROOT, 'seed', 'data', 'uae-talks.json')),
   NODE_ENV: z.string().default('development'),
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (an HS256 shared secret)').optional(),
+  AUTH_JWT_PUBLIC_KEY: z
+    .string()
+    .transform((pem, ctx) => {
+      const key = publicKeyAlgorithm(pem);
+      if ('problem' in key) {
+        ctx.addIssue({ code: 'custom', message: key.problem });
+        return z.NEVER;
+      }
+      return key;
+    })
+    .optional(),
+  AUTH_JWT_ISSUER: z.string().min(1).optional(),
+  AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
+  AUTH_API_KEYS: z
+    .string()
+    .transform((text, ctx) => {
+      const { keys, problems } = parseApiKeys(text);
+      for (const problem of problems) ctx.addIssue({ code: 'custom', message: problem });
+      return problems.length > 0 ? z.NEVER : keys;
+    })
+    .optional(),
+  AUTH_READS: z.enum(['open', 'authenticated']).default('open'),
 });
+
+/** Problems that involve more than one AUTH_ variable (each one alone may be fine). */
+function authProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  const hasJwtKey = Boolean(env.AUTH_JWT_SECRET || env.AUTH_JWT_PUBLIC_KEY);
+  if (env.AUTH_JWT_SECRET && env.AUTH_JWT_PUBLIC_KEY) problems.push('AUTH_JWT_SECRET, AUTH_JWT_PUBLIC_KEY: set one of them, not both');
+  for (const name of ['AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE']) {
+    if (env[name] && !hasJwtKey) problems.push(`${name}: has no effect without AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY`);
+  }
+  if (env.AUTH_READS === 'authenticated' && !hasJwtKey && !env.AUTH_API_KEYS) {
+    problems.push('AUTH_READS: "authenticated" needs AUTH_JWT_SECRET, AUTH_JWT_PUBLIC_KEY or AUTH_API_KEYS, or nobody could read');
+  }
+  return problems;
+}
 
 /** Typed configuration of the service. */
 export interface Config {
@@ -38,6 +77,20 @@ export interface Config {
   seed: { onStart: 'if-empty' | 'always' | 'never'; files: string[] };
   /** NODE_ENV=production: debugging aids such as `x-debug-db` are off. */
   production: boolean;
+  auth: AuthConfig;
+}
+
+/**
+ * Who can authenticate, and whether reads need it. With neither a JWT key nor API keys nobody
+ * can authenticate: write operations are refused to everyone and reads stay open.
+ */
+export interface AuthConfig {
+  /** AUTH_JWT_SECRET (HS256) or AUTH_JWT_PUBLIC_KEY (RS256/ES256), with AUTH_JWT_ISSUER/AUDIENCE. */
+  jwt: JwtConfig | null;
+  /** AUTH_API_KEYS. */
+  apiKeys: ApiKey[];
+  /** AUTH_READS: `open` (default) or `authenticated` (every GraphQL operation needs a user). */
+  reads: 'open' | 'authenticated';
 }
 
 /** Thrown with every configuration problem listed. */
@@ -52,10 +105,10 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = Env.safeParse(defined);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)), ...authProblems(defined)];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
+  const jwtClaims = { issuer: e.AUTH_JWT_ISSUER, audience: e.AUTH_JWT_AUDIENCE };
   return {
     http: { port: e.PORT, host: e.HOST },
     neo4j: e.NEO4J_URI
@@ -70,5 +123,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         },
     seed: { onStart: e.SEED_ON_START, files: e.SEED_FILES.split(',').map((f) => f.trim()).filter(Boolean) },
     production: e.NODE_ENV === 'production',
+    auth: {
+      jwt: e.AUTH_JWT_SECRET
+        ? { algorithm: 'HS256', secret: e.AUTH_JWT_SECRET, ...jwtClaims }
+        : e.AUTH_JWT_PUBLIC_KEY
+          ? { algorithm: e.AUTH_JWT_PUBLIC_KEY.algorithm, publicKey: e.AUTH_JWT_PUBLIC_KEY.pem, ...jwtClaims }
+          : null,
+      apiKeys: e.AUTH_API_KEYS ?? [],
+      reads: e.AUTH_READS,
+    },
   };
 }

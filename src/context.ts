@@ -2,6 +2,7 @@
  * The per-request context: fresh repositories (and so fresh DataLoader caches) for every request.
  */
 import { AnalyticsCache } from './analytics/cache';
+import type { AuthResult, User } from './auth/user';
 import type { Database } from './db/driver';
 import { ActorRepository } from './repositories/actor-repository';
 import { AnalyticsRepository } from './repositories/analytics-repository';
@@ -39,6 +40,10 @@ export interface Context {
   dbStats: DbStats;
   /** Whether the response should carry `extensions.db` (header `x-debug-db: 1`). */
   debugDb: boolean;
+  /** Who sent the request, when a credential was verified; write resolvers call requireRole first. */
+  user: User | null;
+  /** Why the credential sent was refused (plain words, never the credential itself). */
+  authProblem?: string;
 }
 
 /** What the HTTP layer knows about a request that shapes its context. */
@@ -46,6 +51,8 @@ export interface RequestInfo {
   debugDb: boolean;
   /** Sees every statement the request sends (profiling tools only). */
   trace?: StatementTrace;
+  /** The request's authentication, done once by the HTTP layer; none means anonymous. */
+  auth?: AuthResult;
 }
 
 /** What lives as long as the server, shared by the contexts of all its requests. */
@@ -62,6 +69,8 @@ export function createContext(db: Database, request: RequestInfo = { debugDb: fa
   return {
     dbStats: graph.stats,
     debugDb: request.debugDb,
+    user: request.auth?.user ?? null,
+    ...(request.auth?.problem ? { authProblem: request.auth.problem } : {}),
     nodes: new NodeRepository(graph),
     actors: new ActorRepository(graph),
     meetings: new MeetingRepository(graph),

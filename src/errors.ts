@@ -26,3 +26,24 @@ export class InternalServerError extends GraphQLError {
     super('Internal server error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   }
 }
+
+/**
+ * No caller is known: no credential was sent, or the one sent was refused (`problem` says why,
+ * in plain words, and never quotes the credential).
+ */
+export class UnauthenticatedError extends GraphQLError {
+  constructor(problem?: string) {
+    super(problem ? `Authentication is required, and the credential sent was refused: ${problem}.` : 'Authentication is required: send a token or an API key.', {
+      extensions: { code: 'UNAUTHENTICATED', ...(problem ? { problem } : {}) },
+    });
+  }
+}
+
+/** The caller is known but lacks the role the operation needs. */
+export class ForbiddenError extends GraphQLError {
+  constructor(requiredRole: string) {
+    super(`This operation needs the ${requiredRole} role, which the caller does not have.`, {
+      extensions: { code: 'FORBIDDEN', requiredRole },
+    });
+  }
+}

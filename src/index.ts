@@ -4,6 +4,7 @@
  * the local Neo4j included.
  */
 import { createServer as createHttpServer } from 'node:http';
+import { createAuthenticator } from './auth/authenticator';
 import { ConfigError, loadConfig } from './config';
 import { connect } from './db/connect';
 import { InvalidFactsError, seedFiles } from './facts/seed';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     log,
     readiness: () => readinessProblem(db),
     allowDebugDb: !config.production,
+    auth: createAuthenticator(config.auth),
   });
   cleanups.push(() => server.stop());
   const http = createHttpServer((req, res) => void server.handle(req, res));

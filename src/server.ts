@@ -9,6 +9,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { AnalyticsCache } from './analytics/cache';
+import { type Authenticator, createAuthenticator } from './auth/authenticator';
 import { type Context, createContext, type ServerState } from './context';
 import type { StatementTrace } from './repositories/graph-reader';
 import type { Database } from './db/driver';
@@ -29,6 +30,8 @@ export interface ServerDeps {
   allowDebugDb?: boolean;
   /** Sees every statement sent to the database (profiling tools only). */
   trace?: StatementTrace;
+  /** Who may call (config.auth made into an authenticator); without it nobody can authenticate and reads are open. */
+  auth?: Authenticator;
 }
 
 /** A started Apollo server and the HTTP handler that serves it. */
@@ -64,9 +67,10 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   const state: ServerState = { analyticsCache: new AnalyticsCache() };
   const handle = createRequestHandler({
     apollo,
-    context: (request) => createContext(deps.db, { debugDb: request.debugDb && (deps.allowDebugDb ?? true), trace: deps.trace }, state),
+    context: (request) => createContext(deps.db, { ...request, debugDb: request.debugDb && (deps.allowDebugDb ?? true), trace: deps.trace }, state),
     readiness: deps.readiness,
     exports: new ExportRepository(deps.db),
+    auth: deps.auth ?? createAuthenticator(),
     log,
   });
   return { apollo, handle, stop: () => apollo.stop() };

@@ -2,14 +2,19 @@
  * The HTTP surface: `/graphql` (Apollo), the playground at `/` and `/graphql` for browsers,
  * the dashboard at `/dashboard`, their static assets, the health endpoints `/healthz` (process
  * alive) and `/readyz` (database reachable and schema applied), and `/export` (the graph as
- * GraphML or Cytoscape JSON).
+ * GraphML or Cytoscape JSON). Each GraphQL and export request is authenticated once here; with
+ * AUTH_READS=authenticated those two refuse anonymous callers with 401 (the pages, their assets
+ * and the health endpoints stay open).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
+import type { Authenticator } from '../auth/authenticator';
+import type { AuthResult } from '../auth/user';
 import type { Context, RequestInfo } from '../context';
 import { dashboardAsset, dashboardHtml } from '../dashboard/page';
 import { isDatabaseUnavailable } from '../db/errors';
+import { UnauthenticatedError } from '../errors';
 import { parseExportRequest } from '../export/request';
 import { ClientGoneError, writeExport } from '../export/serializer';
 import type { ExportRepository } from '../repositories/export-repository';
@@ -25,6 +30,7 @@ interface RouterDeps {
   context: (request: RequestInfo) => Context;
   readiness: () => Promise<string | null>;
   exports: ExportRepository;
+  auth: Authenticator;
   log: (line: string) => void;
 }
 
@@ -76,12 +82,20 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'x-content-type-options': 'nosniff' });
     return void res.end(playgroundHtml());
   }
-  if (path === '/graphql') return graphql(deps, req, res, url, method);
-  if (path === '/export') return exportGraph(deps, res, url, method);
-  return sendJson(res, 404, { error: `Nothing at ${path}. GraphQL is served at /graphql.` });
+  if (path !== '/graphql' && path !== '/export') return sendJson(res, 404, { error: `Nothing at ${path}. GraphQL is served at /graphql.` });
+
+  const auth = await deps.auth.authenticate(req.headers);
+  if (deps.auth.reads === 'authenticated' && !auth.user) {
+    const refusal = new UnauthenticatedError(auth.problem);
+    res.setHeader('www-authenticate', 'Bearer');
+    if (path === '/export') return sendJson(res, 401, { error: refusal.message, code: 'UNAUTHENTICATED' });
+    return sendJson(res, 401, { errors: [{ message: refusal.message, extensions: refusal.extensions }] });
+  }
+  if (path === '/graphql') return graphql(deps, req, res, url, method, auth);
+  return exportGraph(deps, res, url, method);
 }
 
-async function graphql(deps: RouterDeps, req: IncomingMessage, res: ServerResponse, url: URL, method: string): Promise<void> {
+async function graphql(deps: RouterDeps, req: IncomingMessage, res: ServerResponse, url: URL, method: string, auth: AuthResult): Promise<void> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -96,7 +110,7 @@ async function graphql(deps: RouterDeps, req: IncomingMessage, res: ServerRespon
     }
   }
   const request: HTTPGraphQLRequest = { method: method.toUpperCase(), headers, search: url.search, body };
-  const response = await deps.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => deps.context({ debugDb: headers.get('x-debug-db') === '1' }) });
+  const response = await deps.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => deps.context({ debugDb: headers.get('x-debug-db') === '1', auth }) });
 
   res.statusCode = response.status ?? 200;
   for (const [key, value] of response.headers) res.setHeader(key, value);

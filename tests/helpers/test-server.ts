@@ -4,6 +4,7 @@
  */
 import { type Server as HttpServer, createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Authenticator } from '../../src/auth/authenticator';
 import type { Database } from '../../src/db/driver';
 import { readinessProblem } from '../../src/repositories/schema-repository';
 import { openTestDatabase } from './test-database';
@@ -26,12 +27,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts the service on a free port; `log` collects what the server would log. */
-export async function startTestServer(db: Database, log: string[] = []): Promise<TestServer> {
+/** Starts the service on a free port; `log` collects what the server would log; `auth` as in ServerDeps. */
+export async function startTestServer(db: Database, log: string[] = [], options: { auth?: Authenticator } = {}): Promise<TestServer> {
   const server = await createServer({
     db,
     log: (line) => log.push(line),
     readiness: () => readinessProblem(db),
+    auth: options.auth,
   });
   const http: HttpServer = createHttpServer((req, res) => void server.handle(req, res));
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -66,11 +68,11 @@ export async function startTestServer(db: Database, log: string[] = []): Promise
  * For a test file: opens the test database and starts the service on it before the tests, and
  * closes both after them. Read `.api` and `.db` inside tests (they are set in beforeAll).
  */
-export function useTestApi(): { readonly api: TestServer; readonly db: Database } {
+export function useTestApi(options: { auth?: Authenticator } = {}): { readonly api: TestServer; readonly db: Database } {
   const handle = {} as { api: TestServer; db: Database };
   beforeAll(async () => {
     handle.db = openTestDatabase();
-    handle.api = await startTestServer(handle.db);
+    handle.api = await startTestServer(handle.db, [], options);
   });
   afterAll(async () => {
     await handle.api?.close();

@@ -27,3 +27,13 @@ test('every problem is reported at once, naming the variable', () => {
   expect(message).toMatch(/NEO4J_URI: must be a bolt:\/\/ or neo4j:\/\/ URI/);
   expect(message).toMatch(/SEED_ON_START: /);
 });
+
+test('authentication problems are listed with the others', () => {
+  expect(() => loadConfig({ PORT: 'eighty', AUTH_JWT_SECRET: 'short', AUTH_API_KEYS: 'bot:editor' })).toThrow(
+    /PORT: [\s\S]*AUTH_JWT_SECRET: must be at least 32 characters[\s\S]*AUTH_API_KEYS: entry 1 is not of the form/,
+  );
+});
+
+test('with no AUTH_ variables nobody can authenticate and reads are open', () => {
+  expect(loadConfig({}).auth).toEqual({ jwt: null, apiKeys: [], reads: 'open' });
+});
