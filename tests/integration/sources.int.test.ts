@@ -1,0 +1,139 @@
+/**
+ * Many sources in one graph: a second article's entities land on the nodes the first one made
+ * (by id, name, alias, surname or sameAs), a corrected version replaces only its own facts,
+ * removing it leaves the first article's graph exactly as it was, and ambiguous or dangling
+ * matches are refused before anything is written.
+ */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../src/db/local-neo4j';
+import { InvalidFactsError, seedFiles } from '../../src/facts/seed';
+import { removeSource } from '../../src/repositories/load-repository';
+import { graphState } from '../helpers/graph-state';
+import { openTestDatabase } from '../helpers/test-database';
+import { useTestApi } from '../helpers/test-server';
+
+const t = useTestApi();
+const FIXTURE = join(PROJECT_ROOT, 'tests', 'fixtures', 'facts', 'followup-abu-dhabi.json');
+const FIXTURE_SOURCE = 'source:fixture-followup-abu-dhabi';
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'newsgraph-sources-test-'));
+});
+// Whatever a failed test left behind, the shared graph goes back to the seed article alone.
+// (Its own connection: the one useTestApi opened is closed by then.)
+afterAll(async () => {
+  const db = openTestDatabase();
+  for (const id of [FIXTURE_SOURCE, 'source:fixture-witkoff-relative']) await removeSource(db, id);
+  await db.driver.close();
+});
+
+/** The follow-up fixture with a change applied, written where its `textFile` still resolves. */
+async function fixtureVariant(name: string, change: (doc: any) => void): Promise<string> {
+  const doc = JSON.parse(await readFile(FIXTURE, 'utf8'));
+  doc.source.textFile = join(PROJECT_ROOT, 'tests', 'fixtures', 'articles', 'followup-abu-dhabi.txt');
+  change(doc);
+  const file = join(dir, name);
+  await writeFile(file, JSON.stringify(doc));
+  return file;
+}
+
+const ACTOR = `query ($id: ID!) { actor(id: $id) { id name aliases evidence { source { id } excerpt } meetings { id } statements { id } } }`;
+
+test('a second source merges onto the same people, places and meetings; removing it restores the first source graph exactly', async () => {
+  const seedOnly = await graphState(t.db);
+  const log: string[] = [];
+  const [summary] = await seedFiles(t.db, [FIXTURE], (line) => log.push(line));
+  expect(log.join('\n')).toContain('actor:zelenskyy -> actor:volodymyr-zelensky (by name)');
+  expect(log.join('\n')).toContain('actor:andriy-sybiha -> actor:andrii-sybiha (by sameAs)');
+  expect(log.join('\n')).toContain('country:russian-federation -> country:russia (by alias)');
+
+  // Nodes under the fixture's own ids were never made.
+  for (const id of ['actor:zelenskyy', 'actor:putin', 'actor:witkoff', 'country:russian-federation', 'meeting:first-round-uae']) {
+    expect((await t.api.data(`query ($id: ID!) { node(id: $id) { id } }`, { id })).node).toBeNull();
+  }
+  const { actor: zelensky } = await t.api.data(ACTOR, { id: 'actor:volodymyr-zelensky' });
+  expect(zelensky.name).toBe('Volodymyr Zelensky'); // the first source's name stays
+  expect(zelensky.aliases).toEqual(expect.arrayContaining(['Zelensky', 'Volodymyr Zelenskyy', 'Zelenskyy']));
+  expect(new Set(zelensky.evidence.map((e: any) => e.source.id))).toEqual(new Set(['source:observer-uae-talks', FIXTURE_SOURCE]));
+  expect(zelensky.statements.map((s: any) => s.id)).toEqual(expect.arrayContaining(['statement:zelenskyy-talks-useful', 'statement:zelensky-desire-to-end-war']));
+
+  const { meeting } = await t.api.data(`{ meeting(id: "meeting:abu-dhabi-second-round") { location { id } participants { actor { id } } } }`);
+  expect(meeting.location.id).toBe('location:abu-dhabi');
+  expect(meeting.participants.map((p: any) => p.actor.id)).toEqual(expect.arrayContaining(['actor:steve-witkoff', 'actor:jared-kushner', 'actor:andrii-sybiha']));
+  const path = await t.api.data(`{ path(fromId: "meeting:uae-trilateral-talks", toId: "meeting:abu-dhabi-second-round", maxHops: 1) { edges { type } } }`);
+  expect(path.path.edges.map((e: any) => e.type)).toEqual(['PRECEDED']);
+  expect(summary.changes.nodes.added).toBe(8); // Abu Dhabi, the second round, a new official, his office, four statements
+
+  // Loading it again changes nothing, and says so.
+  const loaded = await graphState(t.db);
+  const [again] = await seedFiles(t.db, [FIXTURE], () => undefined);
+  expect(again.changes.nodes).toMatchObject({ added: 0, updated: 0 });
+  expect(again.changes.relationships).toMatchObject({ added: 0, updated: 0 });
+  expect(await graphState(t.db)).toEqual(loaded);
+
+  // Removing it takes away exactly what it contributed.
+  const removed = await removeSource(t.db, FIXTURE_SOURCE);
+  expect(removed).toMatchObject({ sourceId: FIXTURE_SOURCE });
+  expect(await graphState(t.db)).toEqual(seedOnly);
+  expect(await removeSource(t.db, FIXTURE_SOURCE)).toBeNull();
+});
+
+test('a corrected version replaces that source facts only; a dry run reports the change and writes nothing', async () => {
+  await seedFiles(t.db, [FIXTURE], () => undefined);
+  const corrected = await fixtureVariant('corrected.json', (doc) => {
+    doc.relationships = doc.relationships.filter((r: any) => !(r.type === 'PARTICIPATED_IN' && r.from === 'actor:kushner'));
+  });
+  const before = await graphState(t.db);
+  const [dry] = await seedFiles(t.db, [corrected], () => undefined, { dryRun: true });
+  expect(dry.relationshipsDeleted).toBe(1);
+  expect(await graphState(t.db)).toEqual(before);
+
+  await seedFiles(t.db, [corrected], () => undefined);
+  const { actor: kushner } = await t.api.data(ACTOR, { id: 'actor:jared-kushner' });
+  const meetings = kushner.meetings.map((m: any) => m.id);
+  expect(meetings).not.toContain('meeting:abu-dhabi-second-round');
+  expect(meetings).toContain('meeting:uae-trilateral-talks'); // the seed article's fact is untouched
+  await removeSource(t.db, FIXTURE_SOURCE);
+});
+
+test('an entity that matches two nodes is refused with both named, and nothing of the load is written', async () => {
+  const relative = await fixtureVariant('relative.json', (doc) => {
+    doc.source.id = 'source:fixture-witkoff-relative';
+    doc.entities = [{ id: 'actor:olena-witkoff', type: 'Actor', name: 'Olena Witkoff', kind: 'PERSON', evidence: [{ sentence: 5, excerpt: 'Witkoff' }] }];
+    doc.relationships = [];
+  });
+  const onlyWitkoff = await fixtureVariant('only-witkoff.json', (doc) => {
+    doc.source.id = 'source:fixture-only-witkoff';
+    doc.entities = doc.entities.filter((e: any) => e.id === 'actor:witkoff');
+    doc.relationships = [];
+  });
+  const before = await graphState(t.db);
+  const error = await seedFiles(t.db, [relative, onlyWitkoff], () => undefined).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(InvalidFactsError);
+  const message = (error as Error).message;
+  expect(message).toMatch(/only-witkoff\.json: entities\[0\] \(actor:witkoff\): "Witkoff" matches 2 nodes: .*actor:steve-witkoff.*actor:olena-witkoff/);
+  expect(await graphState(t.db)).toEqual(before);
+});
+
+test.each([
+  ['a sameAs naming nothing', (doc: any) => (doc.entities.find((e: any) => e.id === 'actor:andriy-sybiha').sameAs = 'actor:nobody'), /entities\[\d+\] \(actor:andriy-sybiha\)\.sameAs: "actor:nobody" is neither in the graph nor in an earlier document/],
+  ['a sameAs to a node of another type', (doc: any) => (doc.entities.find((e: any) => e.id === 'actor:andriy-sybiha').sameAs = 'location:moscow'), /\.sameAs: "location:moscow" is Location, not Actor/],
+  ['two entities resolving to one node', (doc: any) => doc.entities.push({ id: 'actor:zelensky-again', type: 'Actor', name: 'Zelensky', kind: 'PERSON', evidence: [{ sentence: 1, excerpt: 'Abu Dhabi' }] }), /\(actor:zelensky-again\): resolves to "actor:volodymyr-zelensky", as entities\[\d+\] \(actor:zelenskyy\) does/],
+  ['a missing field', (doc: any) => delete doc.entities[0].name, /entities\[0\] \([^)]+\)\.name: /],
+  ['a wrong type', (doc: any) => (doc.relationships[0].evidence[0].sentence = 'three'), /relationships\[0\]\.evidence\[0\]\.sentence: .*number/],
+  ['an excerpt not in its sentence', (doc: any) => (doc.entities[0].evidence[0].excerpt = 'words the article never says'), /entities\[0\]\.evidence\[0\]\.excerpt: "words the article never says" is not in sentence/],
+  ['a dangling reference', (doc: any) => (doc.relationships[0].to = 'meeting:never-declared'), /relationships\[0\]\.to: "meeting:never-declared" is not the id of an entity in this document/],
+  ['a duplicate id', (doc: any) => doc.entities.push({ ...doc.entities[0] }), /entities\[\d+\]\.id: id "[^"]+" is used twice/],
+  ['a draft', (doc: any) => (doc.draft = true), /: draft: this is a draft/],
+])('%s is refused with its record and field named, and nothing is written', async (_name, change, message) => {
+  const file = await fixtureVariant('bad.json', change);
+  const before = await graphState(t.db);
+  const error = await seedFiles(t.db, [FIXTURE, file].slice(1), () => undefined).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(InvalidFactsError);
+  expect((error as Error).message).toMatch(message);
+  expect((error as Error).message).toContain('bad.json: ');
+  expect(await graphState(t.db)).toEqual(before);
+});
