@@ -182,6 +182,8 @@ export const SourceInput = z.strictObject({
 
 /** A whole facts document. */
 export const FactsDocument = z.strictObject({
+  /** Where an editor finds the JSON Schema of this file, e.g. "../facts.schema.json". */
+  $schema: z.string().optional(),
   /**
    * True on a document drafted by `npm run extract`: a curator reviews it and removes the flag
    * before it can be loaded.
@@ -198,3 +200,14 @@ export type EntityInput = z.infer<typeof EntityInput>;
 export type RelationshipInput = z.infer<typeof RelationshipInput>;
 export type SourceInput = z.infer<typeof SourceInput>;
 export type FactsDocument = z.infer<typeof FactsDocument>;
+
+/**
+ * A facts document as stored in a file: the source's text may be inline (`text`) or in a file next
+ * to it (`textFile`, a path relative to the facts file), never both. src/facts/read.ts inlines it.
+ */
+export const FactsFile = FactsDocument.extend({
+  source: SourceInput.extend({
+    text: z.string().min(1).optional(),
+    textFile: z.string().min(1).optional().describe('path of the source text, relative to this file'),
+  }).refine((s) => (s.text === undefined) !== (s.textFile === undefined), { message: 'give the text inline (text) or as a file (textFile), not both' }),
+});
