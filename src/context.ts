@@ -3,6 +3,7 @@
  */
 import { AnalyticsCache } from './analytics/cache';
 import type { AuthResult, User } from './auth/user';
+import { Curator } from './curation/curator';
 import type { Database } from './db/driver';
 import { ActorRepository } from './repositories/actor-repository';
 import { AnalyticsRepository } from './repositories/analytics-repository';
@@ -34,6 +35,8 @@ export interface Context {
   /** Paths and neighbourhoods across all relationship types. */
   graph: GraphExplorerRepository;
   timeline: TimelineRepository;
+  /** Curators' writes and the change log. */
+  curator: Curator;
   /** Whole-graph analytics, cached per server until the graph changes. */
   analytics: AnalyticsRepository;
   /** Round trips and database time of this request, reported when `debugDb` is set. */
@@ -84,5 +87,6 @@ export function createContext(db: Database, request: RequestInfo = { debugDb: fa
     graph: new GraphExplorerRepository(graph),
     timeline: new TimelineRepository(graph),
     analytics: new AnalyticsRepository(graph, state.analyticsCache),
+    curator: new Curator(db),
   };
 }

@@ -40,8 +40,11 @@ export interface ValidDocument {
 
 export type ValidationResult = { ok: true; value: ValidDocument } | { ok: false; problems: Problem[] };
 
-/** Validates an already parsed JSON value as a facts document. */
-export function validateFacts(input: unknown): ValidationResult {
+/**
+ * Validates an already parsed JSON value as a facts document. `external` types the graph's nodes
+ * that a curator's addition may link to without declaring them (relationship ends only).
+ */
+export function validateFacts(input: unknown, external?: ReadonlyMap<string, EntityType>): ValidationResult {
   const parsed = FactsDocument.safeParse(input);
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, input) };
 
@@ -65,8 +68,8 @@ export function validateFacts(input: unknown): ValidationResult {
   const keys = new Set<string>();
   doc.relationships.forEach((rel, i) => {
     const record = `relationships[${i}]`;
-    checkEnd(rel, 'from', types.get(rel.from), `${record}.from`, problems);
-    checkEnd(rel, 'to', types.get(rel.to), `${record}.to`, problems);
+    checkEnd(rel, 'from', types.get(rel.from) ?? external?.get(rel.from), `${record}.from`, problems);
+    checkEnd(rel, 'to', types.get(rel.to) ?? external?.get(rel.to), `${record}.to`, problems);
     const key = relationshipKey(rel);
     if (keys.has(key)) problems.push({ path: record, message: `the same relationship (${key}) is stated twice; merge the evidence` });
     keys.add(key);

@@ -256,3 +256,39 @@ export interface TimelineBucketModel {
   statements: number;
   events: number;
 }
+
+/** A recorded curator's change (see src/repositories/curation-repository.ts). */
+export interface ChangeModel {
+  id: string;
+  at: string;
+  userId: string;
+  action: string;
+  targetIds: string[];
+  sourceId: string | null;
+  summary: string;
+  reason: string | null;
+  retracted: string | null;
+}
+
+/** A problem with a mutation's input; the mutation wrote nothing. */
+export interface UserErrorModel {
+  code: 'INVALID_INPUT' | 'NOT_FOUND' | 'AMBIGUOUS_MATCH' | 'IDEMPOTENCY_KEY_REUSED';
+  message: string;
+  path: string | null;
+}
+
+/** What an addition or retraction mutation returns before its fields are resolved. */
+export interface AdditionPayloadModel {
+  result: { id: string } | null;
+  change: ChangeModel | null;
+  userErrors: UserErrorModel[];
+  /** linkActors: the two ends. */
+  ends?: { fromId: string; toId: string };
+}
+
+/** What ingestSource returns before its fields are resolved. */
+export interface IngestPayloadModel {
+  result: { sourceId: string; nodesAdded: number; relationshipsAdded: number; merges: string[] } | null;
+  change: ChangeModel | null;
+  userErrors: UserErrorModel[];
+}

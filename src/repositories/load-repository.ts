@@ -98,7 +98,7 @@ const APPEND_NAMES = (v: string) => `
 /** `aliases`: every distinct name but the one shown; `matchKeys`: every distinct key (see src/facts/names.ts). */
 const DERIVE_NAMES = (v: string) => `
   SET ${v}.aliases = reduce(acc = [], t IN ${v}.nameText | CASE WHEN t = coalesce(${v}.name, ${v}.title) OR t IN acc THEN acc ELSE acc + t END),
-      ${v}.matchKeys = reduce(acc = [], k IN reduce(all = [], e IN ${v}.nameKeys | all + split(e, '|')) | CASE WHEN k IN acc THEN acc ELSE acc + k END)`;
+      ${v}.matchKeys = reduce(acc = [], k IN reduce(flat = [], e IN ${v}.nameKeys | flat + split(e, '|')) | CASE WHEN k IN acc THEN acc ELSE acc + k END)`;
 
 /** Drops one source's names from `v` (a node that has names) and derives the rest again. */
 const STRIP_NAMES = (v: string) => `
@@ -396,7 +396,10 @@ function buildRows(documents: LabelledDocument[], existing: Map<string, { define
       addRow(rows, key, { from: rel.from, to: rel.to, key, owner: sourceId, props }, valid.evidence.get(`relationships[${i}]`)!, [], sourceId);
     });
     const { text, id, evidence: _evidence, publishedDate, ...meta } = doc.source;
-    const evidenceNodeIds = [...new Set(doc.entities.map((e) => e.id))];
+    // Every node the source's facts touch, relationship ends included: a curator's link between
+    // two nodes of the graph declares neither as an entity.
+    const ends = doc.relationships.flatMap((r) => [r.from, r.to]).filter((id) => id !== doc.source.id);
+    const evidenceNodeIds = [...new Set([...doc.entities.map((e) => e.id), ...ends])];
     return {
       id,
       props: append

@@ -14,6 +14,9 @@ const STATEMENTS = [
   ...NODE_LABELS.map((label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`),
   // One GraphMeta node holds the graph version; concurrent loads MERGE it, so it must be unique.
   'CREATE CONSTRAINT graph_meta_id IF NOT EXISTS FOR (m:GraphMeta) REQUIRE m.id IS UNIQUE',
+  // Concurrent mutations with one idempotency key MERGE this node; the constraint makes them queue.
+  'CREATE CONSTRAINT idempotency_key IF NOT EXISTS FOR (k:IdempotencyKey) REQUIRE k.key IS UNIQUE',
+  'CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE',
   'CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name)',
   'CREATE INDEX location_name IF NOT EXISTS FOR (n:Location) ON (n.name)',
   'CREATE INDEX meeting_start IF NOT EXISTS FOR (n:Meeting) ON (n.startDate)',
@@ -25,7 +28,7 @@ const STATEMENTS = [
 ];
 
 /** Names of the constraints and indexes above; readiness checks for them. */
-const EXPECTED = [...NODE_LABELS.map((label) => `${label.toLowerCase()}_id`), 'graph_meta_id', 'actor_name', 'location_name', 'meeting_start', 'event_date', 'statement_date', SEARCH_INDEX];
+const EXPECTED = [...NODE_LABELS.map((label) => `${label.toLowerCase()}_id`), 'graph_meta_id', 'idempotency_key', 'change_id', 'actor_name', 'location_name', 'meeting_start', 'event_date', 'statement_date', SEARCH_INDEX];
 
 /** Creates the constraints and indexes that do not exist yet and waits until they are online. */
 export async function applySchema(db: Database): Promise<void> {

@@ -2,6 +2,7 @@
 import type { Resolvers } from '../generated/resolvers-types';
 import { actorResolvers } from './actor';
 import { analyticsResolvers } from './analytics';
+import { curationResolvers } from './curation';
 import { eventResolvers } from './event';
 import { graphResolvers } from './graph';
 import { locationResolvers } from './location';
@@ -24,6 +25,7 @@ const parts: Resolvers[] = [
   graphResolvers,
   timelineResolvers,
   analyticsResolvers,
+  curationResolvers,
 ];
 
 /** Merges the per-domain resolver maps; a type's fields may come from several modules. */

@@ -1,11 +1,12 @@
 /**
- * A generated graph at scale for a test file: its own throwaway Neo4j (so the shared seed graph
- * stays as the other files expect), the synthetic corpus loaded through the real loader, and the
- * service on top. Started in beforeAll, stopped and deleted in afterAll.
+ * A graph of its own for a test file: a throwaway Neo4j (so the shared seed graph stays as the
+ * other files expect), loaded through the real loader, and the service on top. Started in
+ * beforeAll, stopped and deleted in afterAll.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Authenticator } from '../../src/auth/authenticator';
 import { type Database, createDatabase } from '../../src/db/driver';
 import { type LocalNeo4j, startLocalNeo4j } from '../../src/db/local-neo4j';
 import { generateCorpus } from '../../src/facts/generate';
@@ -16,15 +17,17 @@ import { type TestServer, startTestServer } from './test-server';
 /** Generating, loading and starting can take a while on a 2-core machine. */
 const SETUP_TIMEOUT_MS = 300_000;
 
-export function useScaleApi(options: { relationships: number; seed: number }): { readonly api: TestServer; readonly db: Database } {
-  const handle = {} as { api: TestServer; db: Database; neo4j: LocalNeo4j; homeDir: string };
+/** A graph of its own, filled by `load`, with the service on top (built with `auth` when given). */
+export function useOwnGraph(load: (db: Database) => Promise<unknown>, options: { auth?: Authenticator } = {}): { readonly api: TestServer; readonly db: Database; readonly uri: string } {
+  const handle = {} as { api: TestServer; db: Database; neo4j: LocalNeo4j; homeDir: string; uri: string };
   beforeAll(async () => {
-    handle.homeDir = await mkdtemp(join(tmpdir(), 'newsgraph-scale-neo4j-'));
+    handle.homeDir = await mkdtemp(join(tmpdir(), 'newsgraph-own-neo4j-'));
     handle.neo4j = await startLocalNeo4j({ homeDir: handle.homeDir, heapMb: 1024, pageCacheMb: 256, log: () => undefined });
+    handle.uri = handle.neo4j.uri;
     handle.db = createDatabase({ uri: handle.neo4j.uri, user: 'neo4j', password: '' });
     await applySchema(handle.db);
-    await loadFacts(handle.db, generateCorpus(options));
-    handle.api = await startTestServer(handle.db);
+    await load(handle.db);
+    handle.api = await startTestServer(handle.db, [], options);
   }, SETUP_TIMEOUT_MS);
   afterAll(async () => {
     await handle.api?.close();
@@ -33,4 +36,9 @@ export function useScaleApi(options: { relationships: number; seed: number }): {
     if (handle.homeDir) await rm(handle.homeDir, { recursive: true, force: true });
   });
   return handle;
+}
+
+/** A generated graph at scale, in a Neo4j of its own. */
+export function useScaleApi(options: { relationships: number; seed: number }): { readonly api: TestServer; readonly db: Database } {
+  return useOwnGraph((db) => loadFacts(db, generateCorpus(options)));
 }

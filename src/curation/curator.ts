@@ -1,0 +1,226 @@
+/**
+ * What curators' mutations do, between the resolvers and the repositories: turn an input into a
+ * facts document, validate it with the loader's rules (and resolve its entities), and write it
+ * through the loader's write path inside one recorded, idempotent change. Problems a caller can
+ * fix come back as user errors, and then nothing is written.
+ */
+import type { Database } from '../db/driver';
+import type { UserErrorModel } from '../models/models';
+import type { EntityInput, RelationshipInput } from '../facts/format';
+import { prepareLoad, InvalidFactsError } from '../facts/seed';
+import type { Problem } from '../facts/validate';
+import { validateFacts } from '../facts/validate';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { type ChangeModel, type ChangeOutcome, type ChangeRequest, CurationRepository, RefusedChange } from '../repositories/curation-repository';
+import { writeBatch } from '../repositories/load-repository';
+
+type UserError = UserErrorModel;
+type UserErrorCode = UserErrorModel['code'];
+
+/** A mutation's outcome: what it wrote (ids), its change record, or the user errors. */
+export interface CurationResult<T> {
+  result: T | null;
+  change: ChangeModel | null;
+  userErrors: UserError[];
+}
+
+export interface Evidence {
+  sentence: number;
+  excerpt: string;
+}
+
+export interface FuzzyDate {
+  value: string;
+  precision: 'YEAR' | 'MONTH' | 'DAY';
+  inferred?: boolean | null;
+  expression?: string | null;
+}
+
+export interface AddStatement {
+  sourceId: string;
+  id?: string | null;
+  text: string;
+  kind?: 'QUOTE' | 'REPORTED' | null;
+  speakerId: string;
+  topics?: string[] | null;
+  date?: FuzzyDate | null;
+  aboutIds?: string[] | null;
+  evidence: Evidence[];
+}
+
+export interface AddMeeting {
+  sourceId: string;
+  id?: string | null;
+  name: string;
+  startDate?: FuzzyDate | null;
+  locationId?: string | null;
+  participantIds: string[];
+  evidence: Evidence[];
+}
+
+export interface LinkActors {
+  sourceId: string;
+  fromId: string;
+  toId: string;
+  relation: string;
+  evidence: Evidence[];
+}
+
+/** An addition to a source of the graph: new entities and relationships citing its text. */
+interface Addition {
+  sourceId: string;
+  entities: Record<string, unknown>[];
+  relationships: Record<string, unknown>[];
+}
+
+export class Curator {
+  private readonly repo: CurationRepository;
+
+  constructor(private readonly db: Database) {
+    this.repo = new CurationRepository(db);
+  }
+
+  /** Loads or replaces a whole facts document, as `npm run seed` would, in one recorded change. */
+  async ingestSource(userId: string, document: unknown, idempotencyKey?: string | null): Promise<CurationResult<{ sourceId: string; nodesAdded: number; relationshipsAdded: number; merges: string[] }>> {
+    const validated = validateFacts(document);
+    if (!validated.ok) return refused(validated.problems.map((p) => userError('INVALID_INPUT', p)));
+    if (validated.value.doc.draft) return refused([{ code: 'INVALID_INPUT', message: 'this is a draft from `npm run extract`; review every fact, then remove "draft": true', path: 'draft' }]);
+    let prepared;
+    try {
+      prepared = await prepareLoad(this.db, [{ label: 'document', result: validated }]);
+    } catch (error) {
+      if (!(error instanceof InvalidFactsError)) throw error;
+      return refused(error.problems.map((p) => userError(/matches \d+ nodes/.test(p.message) ? 'AMBIGUOUS_MATCH' : 'INVALID_INPUT', p)));
+    }
+    const sourceId = validated.value.doc.source.id;
+    return this.run({ userId, action: 'INGEST_SOURCE', idempotencyKey, request: JSON.stringify(document), sourceId }, async (tx) => {
+      const summary = await writeBatch(tx, prepared.documents);
+      const merges = prepared.merges.map((m) => `${m.entity} -> ${m.node} (by ${m.how})`);
+      const doc = prepared.documents[0].valid.doc;
+      return {
+        targetIds: [sourceId, ...new Set(doc.entities.map((e) => e.id))],
+        summary: `${summary.reloaded ? 'replaced' : 'loaded'} ${sourceId}: ${doc.entities.length} entities, ${doc.relationships.length} relationships`,
+        result: { sourceId, nodesAdded: summary.changes.nodes.added, relationshipsAdded: summary.changes.relationships.added, merges },
+      };
+    });
+  }
+
+  async addStatement(userId: string, input: AddStatement, idempotencyKey?: string | null): Promise<CurationResult<{ id: string }>> {
+    const id = input.id ?? newId('statement', input.speakerId.split(':')[1] ?? 'statement', input.text);
+    const evidence = input.evidence;
+    const entity = { id, type: 'Statement', text: input.text, kind: input.kind ?? 'QUOTE', topics: input.topics ?? [], ...(input.date ? { date: fuzzy(input.date) } : {}), evidence };
+    const relationships = [
+      { type: input.kind === 'REPORTED' ? 'REPORTED' : 'SAID', from: input.speakerId, to: id, evidence },
+      ...(input.aboutIds ?? []).map((about) => ({ type: 'ABOUT', from: id, to: about, evidence })),
+    ];
+    return this.add(userId, 'ADD_STATEMENT', { sourceId: input.sourceId, entities: [entity], relationships }, input, idempotencyKey, id, `added statement ${id} by ${input.speakerId}`);
+  }
+
+  async addMeeting(userId: string, input: AddMeeting, idempotencyKey?: string | null): Promise<CurationResult<{ id: string }>> {
+    const id = input.id ?? newId('meeting', input.name);
+    const evidence = input.evidence;
+    const entity = { id, type: 'Meeting', name: input.name, ...(input.startDate ? { startDate: fuzzy(input.startDate) } : {}), evidence };
+    const relationships = [
+      ...input.participantIds.map((actor) => ({ type: 'PARTICIPATED_IN', from: actor, to: id, evidence })),
+      ...(input.locationId ? [{ type: 'HELD_IN', from: id, to: input.locationId, evidence }] : []),
+    ];
+    return this.add(userId, 'ADD_MEETING', { sourceId: input.sourceId, entities: [entity], relationships }, input, idempotencyKey, id, `added meeting ${id} with ${input.participantIds.length} participant(s)`);
+  }
+
+  async linkActors(userId: string, input: LinkActors, idempotencyKey?: string | null): Promise<CurationResult<{ id: string }>> {
+    const relationship = { type: 'RELATED_TO', from: input.fromId, to: input.toId, relation: input.relation, evidence: input.evidence };
+    const edgeId = `RELATED_TO:${input.fromId}->${input.toId}|${input.relation}`;
+    return this.add(userId, 'LINK_ACTORS', { sourceId: input.sourceId, entities: [], relationships: [relationship] }, input, idempotencyKey, edgeId, `linked ${input.fromId} ${input.relation} ${input.toId}`);
+  }
+
+  /** Removes a fact, keeping what it was and why in the change log. */
+  async retractFact(userId: string, id: string, reason: string, idempotencyKey?: string | null): Promise<CurationResult<{ id: string }>> {
+    if (!reason.trim()) return refused([{ code: 'INVALID_INPUT', message: 'a retraction needs a reason', path: 'reason' }]);
+    return this.run({ userId, action: 'RETRACT_FACT', idempotencyKey, request: JSON.stringify({ id, reason }), reason }, async (tx) => {
+      const retracted = await this.repo.retract(tx, id);
+      if (!retracted) throw new RefusedChange<CurationResult<{ id: string }>>(refused([{ code: 'NOT_FOUND', message: `there is no node or relationship "${id}"`, path: 'id' }]));
+      return { targetIds: retracted.targetIds, summary: `retracted ${id}: ${reason}`, result: { id }, retracted: retracted.retracted };
+    });
+  }
+
+  /** The change log (see CurationRepository.changes). */
+  changes(...args: Parameters<CurationRepository['changes']>) {
+    return this.repo.changes(...args);
+  }
+
+  /** Validates an addition against its source's text and the graph, then writes it as one change. */
+  private async add<I>(userId: string, action: string, addition: Addition, input: I, idempotencyKey: string | null | undefined, id: string, summary: string): Promise<CurationResult<{ id: string }>> {
+    const source = await this.repo.source(addition.sourceId);
+    if (!source) return refused([{ code: 'NOT_FOUND', message: `there is no source "${addition.sourceId}" in the graph`, path: 'input.sourceId' }]);
+    const declared = new Set(addition.entities.map((e) => e.id as string));
+    const referenced = [...new Set(addition.relationships.flatMap((r) => [r.from as string, r.to as string]))].filter((ref) => !declared.has(ref));
+    const types = await this.repo.entityTypes(referenced);
+    const missing = referenced.filter((ref) => !types.has(ref));
+    if (missing.length) return refused(missing.map((ref) => ({ code: 'NOT_FOUND' as const, message: `there is no node "${ref}" in the graph`, path: 'input' })));
+    const document = {
+      source: { id: source.id, title: source.title, publisher: source.publisher, text: source.text },
+      entities: addition.entities as EntityInput[],
+      relationships: addition.relationships as RelationshipInput[],
+    };
+    const validated = validateFacts(document, types);
+    if (!validated.ok) return refused(validated.problems.map((p) => userError('INVALID_INPUT', { ...p, path: inputPath(p.path) })));
+    return this.run({ userId, action, idempotencyKey, request: JSON.stringify(input), sourceId: source.id }, async (tx) => {
+      // Checked in the transaction, after the idempotency key: a replay must not trip over its own first write.
+      const taken = await this.repo.existingIds(tx, [...declared]);
+      if (taken.length) throw new RefusedChange(refused([{ code: 'INVALID_INPUT', message: `the graph already has a node "${taken[0]}"; choose another id`, path: 'input.id' }]));
+      await writeBatch(tx, [{ valid: validated.value, label: action }], true);
+      return { targetIds: [id, ...referenced], summary, result: { id } };
+    });
+  }
+
+  private async run<T>(request: ChangeRequest, work: (tx: ManagedTransaction) => Promise<ChangeOutcome<T>>): Promise<CurationResult<T>> {
+    const outcome = await this.repo.change<T>(request, work);
+    switch (outcome.status) {
+      case 'key-reused':
+        return refused([{ code: 'IDEMPOTENCY_KEY_REUSED', message: 'this idempotency key was used before with different input; use a new key', path: 'idempotencyKey' }]);
+      case 'refused':
+        return outcome.result as unknown as CurationResult<T>;
+      default:
+        return { result: outcome.result, change: outcome.change, userErrors: [] };
+    }
+  }
+}
+
+/** A refusal; the same problem found on several records (shared evidence) is reported once. */
+function refused<T>(userErrors: UserError[]): CurationResult<T> {
+  const seen = new Set<string>();
+  const unique = userErrors.filter((e) => {
+    const key = `${e.code}|${e.path}|${e.message}`;
+    return !seen.has(key) && seen.add(key);
+  });
+  return { result: null, change: null, userErrors: unique };
+}
+
+function userError(code: UserErrorCode, problem: Problem): UserError {
+  return { code, message: problem.message, path: problem.path };
+}
+
+/** A document path of an addition, in terms of the mutation's input: evidence is `input.evidence`. */
+function inputPath(path: string): string {
+  const evidence = /\.evidence\[(\d+)\](.*)$/.exec(path);
+  return evidence ? `input.evidence[${evidence[1]}]${evidence[2]}` : `input (${path})`;
+}
+
+function fuzzy(date: FuzzyDate) {
+  return { value: date.value, precision: date.precision, inferred: date.inferred ?? false, ...(date.expression ? { expression: date.expression } : {}) };
+}
+
+/** `statement:putin-a-long-term-settlement-4f2a`: readable, and unique by its random tail. */
+function newId(prefix: string, ...words: string[]): string {
+  const slug = words
+    .join(' ')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .slice(0, 6)
+    .join('-');
+  return `${prefix}:${slug || 'fact'}-${Math.random().toString(36).slice(2, 6)}`;
+}

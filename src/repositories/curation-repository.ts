@@ -1,0 +1,220 @@
+/**
+ * Curators' writes: each runs in one write transaction that also claims its idempotency key and
+ * records a `Change` (who, what, when), so a change is either entirely in the graph with its
+ * record, or not at all. `Change` and `IdempotencyKey` nodes carry no `Node` label: lists, search
+ * and paths never see them.
+ */
+import { randomUUID } from 'node:crypto';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import { type Database, read, runRows, writeTransaction } from '../db/driver';
+import type { EntityType } from '../facts/format';
+import type { ChangeModel } from '../models/models';
+import type { ListPage, PageRequest } from './graph-reader';
+import { STAMP_GRAPH_VERSION } from './load-repository';
+
+export type { ChangeModel };
+
+/** What a change's work reports, to be recorded. `result` is stored for idempotent replays. */
+export interface ChangeOutcome<T> {
+  targetIds: string[];
+  summary: string;
+  result: T;
+  retracted?: string;
+}
+
+/** What happened to a change: done now, replayed from its idempotency key, or refused. */
+export type ChangeResult<T> =
+  | { status: 'done' | 'replayed'; result: T; change: ChangeModel }
+  | { status: 'key-reused' }
+  | { status: 'refused'; result: T };
+
+/** A change to make: by whom, under which idempotency key and request fingerprint. */
+export interface ChangeRequest {
+  userId: string;
+  action: string;
+  idempotencyKey?: string | null;
+  /** The request's input, serialised: a key reused with other input is refused. */
+  request: string;
+  sourceId?: string | null;
+  reason?: string | null;
+}
+
+/** Thrown by a change's work to roll back without recording (a user error found mid-write). */
+export class RefusedChange<T> extends Error {
+  constructor(readonly result: T) {
+    super('refused');
+  }
+}
+
+const CLAIM_KEY = `// claimIdempotencyKey
+  MERGE (k:IdempotencyKey {key: $key})
+  ON CREATE SET k.request = $request, k.fresh = true
+  ON MATCH SET k.fresh = false
+  RETURN k.fresh AS fresh, k.request AS request, k.result AS result, k.changeId AS changeId`;
+
+const STORE_RESULT = `// storeIdempotentResult
+  MATCH (k:IdempotencyKey {key: $key}) SET k.result = $result, k.changeId = $changeId, k.at = $at`;
+
+const RECORD_CHANGE = `// recordChange
+  CREATE (c:Change {id: $id, at: $at, userId: $userId, action: $action, targetIds: $targetIds,
+    sourceId: $sourceId, summary: $summary, reason: $reason, retracted: $retracted})`;
+
+const FIND_CHANGE = `// findChange
+  MATCH (c:Change {id: $id}) RETURN c {.*} AS change`;
+
+const LIST_CHANGES = `// listChanges
+  MATCH (c:Change)
+  WHERE ($targetId IS NULL OR $targetId IN c.targetIds) AND ($userId IS NULL OR c.userId = $userId)
+  WITH c ORDER BY c.at DESC, c.id DESC
+  WITH collect(c {.*}) AS found
+  RETURN size(found) AS total,
+    [c IN found WHERE $after IS NULL OR c.at < $after.key OR (c.at = $after.key AND c.id < $after.id)][0..$limit + 1] AS page`;
+
+const SOURCE_TEXT = `// findSourceForAddition
+  MATCH (s:Source {id: $id}) RETURN s.id AS id, s.title AS title, s.publisher AS publisher, s.text AS text`;
+
+const EXISTING_IDS = `// findExistingIds
+  UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN n.id AS id`;
+
+const ENTITY_TYPES = `// findEntityTypes
+  UNWIND $ids AS id MATCH (n:Node {id: id}) WHERE NOT n:Source RETURN n.id AS id, labels(n) AS labels`;
+
+/** What is removed by a retraction, read before it goes. */
+const SNAPSHOT_NODE = `// snapshotForRetraction
+  MATCH (n:Node {id: $id}) WHERE NOT n:Source
+  OPTIONAL MATCH (n)-[r]-(m)
+  RETURN n.id AS id, labels(n) AS labels, properties(n) AS props,
+    collect(CASE WHEN r IS NULL THEN null ELSE {type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)} END) AS relationships`;
+
+const DELETE_NODE = `// retractNode
+  MATCH (n:Node {id: $id}) DETACH DELETE n`;
+
+const SNAPSHOT_RELATIONSHIP = `// snapshotRelationshipForRetraction
+  MATCH (a:Node {id: $from})-[r {key: $key}]->(b:Node {id: $to}) WHERE type(r) = $type
+  RETURN type(r) AS type, properties(r) AS props`;
+
+const DELETE_RELATIONSHIP = `// retractRelationship
+  MATCH (a:Node {id: $from})-[r {key: $key}]->(b:Node {id: $to}) WHERE type(r) = $type DELETE r`;
+
+/** Labels (other than Node) -> the facts format's entity type. */
+function entityType(labels: string[]): EntityType {
+  if (labels.includes('Actor') && labels.includes('Location')) return 'Country';
+  return labels.find((l) => l !== 'Node') as EntityType;
+}
+
+export class CurationRepository {
+  constructor(private readonly db: Database) {}
+
+  /** The source a curator's addition cites, with its text; null when the graph has none. */
+  async source(id: string): Promise<{ id: string; title: string; publisher: string; text: string } | null> {
+    const [row] = await read(this.db, SOURCE_TEXT, { id });
+    return row ? (row as { id: string; title: string; publisher: string; text: string }) : null;
+  }
+
+  /** The entity types of those `ids` that are nodes of the graph. */
+  async entityTypes(ids: string[]): Promise<Map<string, EntityType>> {
+    const rows = await read(this.db, ENTITY_TYPES, { ids });
+    return new Map(rows.map((r) => [r.id as string, entityType(r.labels as string[])]));
+  }
+
+  /** Those of `ids` that are nodes of the graph, read inside a change's transaction. */
+  async existingIds(tx: ManagedTransaction, ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    return (await runRows(tx, EXISTING_IDS, { ids })).map((r) => r.id as string);
+  }
+
+  /**
+   * Runs `work` and records it as one change, in one write transaction. With an idempotency key,
+   * the first call for the key does the work; later calls with the same input get its result
+   * (the key's MERGE on a unique constraint makes concurrent calls wait for the first to commit).
+   */
+  async change<T>(request: ChangeRequest, work: (tx: ManagedTransaction) => Promise<ChangeOutcome<T>>): Promise<ChangeResult<T>> {
+    const key = request.idempotencyKey ? `${request.userId}\u0000${request.idempotencyKey}` : null;
+    try {
+      return await writeTransaction(this.db, async (tx): Promise<ChangeResult<T>> => {
+        if (key) {
+          const [claim] = await runRows(tx, CLAIM_KEY, { key, request: request.request });
+          if (!claim.fresh) {
+            if (claim.request !== request.request) return { status: 'key-reused' };
+            const [stored] = await runRows(tx, FIND_CHANGE, { id: claim.changeId });
+            return { status: 'replayed', result: JSON.parse(claim.result as string) as T, change: toChange(stored.change as Record<string, unknown>) };
+          }
+        }
+        const outcome = await work(tx);
+        const change: ChangeModel = {
+          id: `change:${randomUUID()}`,
+          at: new Date().toISOString(),
+          userId: request.userId,
+          action: request.action,
+          targetIds: outcome.targetIds,
+          sourceId: request.sourceId ?? null,
+          summary: outcome.summary,
+          reason: request.reason ?? null,
+          retracted: outcome.retracted ?? null,
+        };
+        await tx.run(RECORD_CHANGE, change as unknown as Record<string, unknown>);
+        if (key) await tx.run(STORE_RESULT, { key, result: JSON.stringify(outcome.result), changeId: change.id, at: change.at });
+        await tx.run(STAMP_GRAPH_VERSION, { at: change.at });
+        return { status: 'done', result: outcome.result, change };
+      });
+    } catch (error) {
+      if (error instanceof RefusedChange) return { status: 'refused', result: error.result as T };
+      throw error;
+    }
+  }
+
+  /**
+   * Removes a node (with its relationships) or a relationship named by its GraphEdge id, and
+   * returns what it was, as JSON; null when there is no such fact.
+   */
+  async retract(tx: ManagedTransaction, id: string): Promise<{ targetIds: string[]; retracted: string } | null> {
+    const edge = parseEdgeId(id);
+    if (edge) {
+      const [row] = await runRows(tx, SNAPSHOT_RELATIONSHIP, edge);
+      if (!row) return null;
+      await tx.run(DELETE_RELATIONSHIP, edge);
+      return { targetIds: [id, edge.from, edge.to], retracted: JSON.stringify({ relationship: { id, type: edge.type, from: edge.from, to: edge.to, ...row } }) };
+    }
+    const [row] = await runRows(tx, SNAPSHOT_NODE, { id });
+    if (!row) return null;
+    await tx.run(DELETE_NODE, { id });
+    const relationships = (row.relationships as { from: string; to: string }[]) ?? [];
+    const neighbours = relationships.flatMap((r) => [r.from, r.to]).filter((other) => other !== id);
+    return { targetIds: [id, ...new Set(neighbours)], retracted: JSON.stringify({ node: row }) };
+  }
+
+  /** The change log, newest first, optionally about one id or by one user. */
+  async changes(filter: { targetId?: string | null; userId?: string | null }, page: PageRequest): Promise<ListPage<ChangeModel>> {
+    const [row] = await read(this.db, LIST_CHANGES, {
+      targetId: filter.targetId ?? null,
+      userId: filter.userId ?? null,
+      after: page.after,
+      limit: neo4j.int(page.limit),
+    });
+    const all = (row.page as Record<string, unknown>[]).map(toChange);
+    const items = all.slice(0, page.limit).map((node) => ({ node, sortKey: node.at, id: node.id }));
+    return { items, hasNextPage: all.length > page.limit, totalCount: Number(row.total) };
+  }
+}
+
+function toChange(c: Record<string, unknown>): ChangeModel {
+  return {
+    id: c.id as string,
+    at: c.at as string,
+    userId: c.userId as string,
+    action: c.action as string,
+    targetIds: (c.targetIds as string[]) ?? [],
+    sourceId: (c.sourceId as string | null) ?? null,
+    summary: c.summary as string,
+    reason: (c.reason as string | null) ?? null,
+    retracted: (c.retracted as string | null) ?? null,
+  };
+}
+
+/** `TYPE:from->to[|relation]` (a GraphEdge id) -> what finds the stored relationship. */
+export function parseEdgeId(id: string): { type: string; from: string; to: string; key: string } | null {
+  const match = /^([A-Z_]+):([a-z]+:[a-z0-9-]+)->([a-z]+:[a-z0-9-]+)(?:\|([A-Z_]+))?$/.exec(id);
+  if (!match) return null;
+  const [, type, from, to, relation] = match;
+  return { type, from, to, key: `${from}|${type}|${to}${relation ? `|${relation}` : ''}` };
+}
