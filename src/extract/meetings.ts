@@ -158,7 +158,8 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
         subjectEvidence = ev(subject[0]?.start ?? m.index, subject[subject.length - 1]?.end ?? objectsEnd);
       }
       if (!subject.length) continue;
-      const inPlace = /^\s+in\s+/.exec(text.slice(objectsEnd));
+      // An apposition may stand between the last party and the place: "Kenji Sato, Japan’s minister, in Tokyo".
+      const inPlace = /^(?:,[^,.;:?!]{1,80},)?\s+in\s+/.exec(text.slice(objectsEnd));
       const place = inPlace ? placeAt(mentions, text, objectsEnd + inPlace[0].length) : undefined;
       const parties = [...subject, ...objects];
       const names = parties.map((p) => entityName(p));

@@ -99,8 +99,10 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
   // A capitalised word at the start of a clause is only a name if something says so.
   const head = run[0];
   if (weakPosition(head) && !hasTag(head, 'ProperNoun', 'Person', 'Place', 'Organization') && !gazetteerAt(run, 0)) {
-    if (run.length === 1) return hasTag(head, 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Verb', 'Adverb', 'QuestionWord') ? [] : [mention(sentence, text, run, 'maybe')];
-    run = run.slice(1);
+    const functionWord = hasTag(head, 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Verb', 'Adverb', 'QuestionWord');
+    if (run.length === 1) return functionWord ? [] : [mention(sentence, text, run, 'maybe')];
+    // "But Kyiv", "After Davos" lose the first word; an unknown first name ("Kenji Sato") keeps it.
+    if (functionWord) run = run.slice(1);
   }
   // Gazetteer phrases (longest first) become their own mentions; the pieces between are typed below.
   const out: Mention[] = [];
@@ -164,21 +166,23 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
     return [mention(sentence, text, run, 'place', { placeKind: run.some((t) => hasTag(t, 'Region')) ? 'REGION' : 'AREA' })];
   }
   if (hasTag(last, 'Date', 'Month', 'WeekDay', 'Holiday')) return [];
-  if (placedIn(all, run[0])) return [mention(sentence, text, run, 'place', { placeKind: 'AREA' })];
   if (run.length >= 2 && run.length <= 4 && !run.some((t) => t.word === 'of') && personCue(all, run)) return [mention(sentence, text, run, 'person')];
+  if (placedIn(all, run[0])) return [mention(sentence, text, run, 'place', { placeKind: 'AREA' })];
   return run.length === 1 ? [mention(sentence, text, run, 'maybe')] : [];
 }
 
 /**
  * True when the words around an untyped name say it is a person: a speech verb next to it ("said
- * Andrii Sybiha", "Andrii Sybiha said") or an office noun just before or after it ("adviser Yuri
- * Ushakov", "Yuri Ushakov, the Kremlin's adviser").
+ * Andrii Sybiha", "Andrii Sybiha said"), "according to" before it, ", who" after it, or an office
+ * noun just before or after it ("adviser Yuri Ushakov", "Yuri Ushakov, the Kremlin's adviser").
  */
 function personCue(all: Token[], run: Token[]): boolean {
   const before = all[run[0].index - 1];
   const after = all[run[run.length - 1].index + 1];
   const speech = (t?: Token) => !!t && SPEECH_VERBS.includes(t.word);
   if (speech(before) || speech(after)) return true;
+  if (before?.word === 'to' && all[before.index - 1]?.word.toLowerCase() === 'according') return true;
+  if (after?.word === 'who' && after.gap.startsWith(',')) return true;
   if (before && isOfficeNoun(before.word)) return true;
   const following = all.slice(run[run.length - 1].index + 1, run[run.length - 1].index + 6);
   return !!after && after.gap.startsWith(',') && following.some((t) => isOfficeNoun(t.word));
