@@ -28,7 +28,7 @@ export interface MeetingFinding {
 
 const ACTOR_KINDS = new Set(['person', 'group', 'organization', 'country']);
 const PLACE_KINDS = new Set(['country', 'city', 'place']);
-const PARTICIPATE = /\b(?:met for [^.;]*?\btalks|joined (?:the )?talks|took part in (?:the )?talks|engaged in (?:the )?talks|attended (?:the )?talks|participated in (?:the )?talks|held talks)\b/g;
+const PARTICIPATE = /\b(?:met for [^.;]*?\btalks|joined (?:the )?talks|took part in (?:the )?talks|engaged in (?:the )?talks|attended (?:the )?talks|participated in (?:the )?talks|held (?:[a-z-]+ ){0,2}talks)\b/g;
 const TALKS_IN = /(?<!\b(?:after|before|while|when) )\b(?:talks|meeting|summit|negotiations)(?: [a-z]+){0,3}? in (?=\S)/gi;
 
 /** True when the mention is part of a title or possessive, not a participant. */
@@ -115,13 +115,6 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
     const mentions = doc.mentionsIn(s.number);
     const ev = (from: number, to: number): EvidenceInput => ({ sentence: s.number, excerpt: text.slice(from, to) });
 
-    // Joining talks: participants of the current talks.
-    for (const m of text.matchAll(PARTICIPATE)) {
-      const subject = subjectBefore(text, mentions, m.index);
-      if (!subject.length && !/\btalks\b/.test(m[0])) continue;
-      const meeting = currentTalks(ev(subject[0]?.start ?? m.index, m.index + m[0].length));
-      for (const p of subject) addParticipant(meeting, p, ev(subject[0].start, m.index + m[0].length));
-    }
     // Talks held in a place.
     for (const m of text.matchAll(TALKS_IN)) {
       const place = placeAt(mentions, text, m.index + m[0].length);
@@ -133,6 +126,13 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
         meeting.name = `Talks in ${/^United|^Netherlands/.test(entityName(place)) ? 'the ' : ''}${entityName(place)}`;
         meeting.key = `talks in ${entityName(place)}`;
       }
+    }
+    // Joining talks: participants of the current talks.
+    for (const m of text.matchAll(PARTICIPATE)) {
+      const subject = subjectBefore(text, mentions, m.index);
+      if (!subject.length && !/\btalks\b/.test(m[0])) continue;
+      const meeting = currentTalks(ev(subject[0]?.start ?? m.index, m.index + m[0].length));
+      for (const p of subject) addParticipant(meeting, p, ev(subject[0].start, m.index + m[0].length));
     }
     // "X met Y", "after meeting Y ..., X".
     for (const m of text.matchAll(/\b(met(?: with)?|(?:[Aa]fter|[Bb]efore|[Ww]hile|[Ww]hen) meeting(?: with)?)\s+(?!for\b)/g)) {

@@ -161,11 +161,16 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   if (run.some((t) => hasTag(t, 'Organization')) || ORG_SUFFIXES.has(last.word) || acronym) return [mention(sentence, text, run, 'organization')];
   if (run.some((t) => hasTag(t, 'FirstName', 'LastName', 'Person') && !hasTag(t, 'Honorific'))) return [mention(sentence, text, run, 'person')];
   if (next && /^(region|province|oblast|state)$/.test(next.word) && next.gap === ' ') return [mention(sentence, text, run, 'place', { placeKind: 'REGION' })];
+  if (hasTag(last, 'Date', 'Month', 'WeekDay', 'Holiday')) return [];
+  if (run.length === 1 && hasTag(last, 'Country')) {
+    // A country compromise knows and the gazetteer does not: no demonyms or capital to go with it.
+    const country: CountryEntry = { name: last.word, aliases: [], demonyms: [], capital: '' };
+    return [mention(sentence, text, run, 'country', { country, via: 'name' })];
+  }
   if (run.some((t) => hasTag(t, 'Place'))) {
     if (run.some((t) => hasTag(t, 'City'))) return [mention(sentence, text, run, 'city')];
     return [mention(sentence, text, run, 'place', { placeKind: run.some((t) => hasTag(t, 'Region')) ? 'REGION' : 'AREA' })];
   }
-  if (hasTag(last, 'Date', 'Month', 'WeekDay', 'Holiday')) return [];
   if (run.length >= 2 && run.length <= 4 && !run.some((t) => t.word === 'of') && personCue(all, run)) return [mention(sentence, text, run, 'person')];
   if (placedIn(all, run[0])) return [mention(sentence, text, run, 'place', { placeKind: 'AREA' })];
   return run.length === 1 ? [mention(sentence, text, run, 'maybe')] : [];

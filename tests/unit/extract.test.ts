@@ -133,6 +133,10 @@ describe('offices from appositions', () => {
     ]);
   });
 
+  test('a country the gazetteer lacks but compromise knows still owns the office', () => {
+    expect(offices(draft('Oman’s foreign minister Badr Albusaidi mediated.'))).toEqual(['Badr Albusaidi: Foreign minister of Oman (Oman)']);
+  });
+
   test('a relative is not an office', () => {
     expect(offices(draft('The senator’s son-in-law Mark Evans travelled with him.'))).toEqual([]);
   });
@@ -154,6 +158,12 @@ describe('meetings', () => {
       'Polish officials, Czech officials, Amara Okafor @ Vienna',
     ]);
     expect(entity(doc, 'location:paris')).toMatchObject({ type: 'Location', kind: 'CITY' });
+  });
+
+  test('talks named in another place are other talks, and a weekday is not a place', () => {
+    const doc = draft('Talks in Oman\nIranian and American negotiators held indirect talks in Muscat on Saturday.');
+    expect(meetings(doc)).toEqual([' @ Oman', 'Iranian negotiators, American negotiators @ Muscat']);
+    expect(doc.entities.map((e) => e.id)).not.toContain('location:saturday');
   });
 });
 
