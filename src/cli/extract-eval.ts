@@ -29,7 +29,13 @@ async function main(argv: string[]): Promise<number> {
     for (const p of curated.problems) console.error(`${p.path}: ${p.message}`);
     return 1;
   }
-  const text = await readFile(articleFile, 'utf8');
+  let text: string;
+  try {
+    text = await readFile(articleFile, 'utf8');
+  } catch (error) {
+    console.error(`cannot read ${articleFile}: ${(error as Error).message}`);
+    return 1;
+  }
   const draft = draftFacts(text, { id: `source:${kebab(basename(articleFile, extname(articleFile)))}` });
   const valid = validateFacts(draft);
   if (!valid.ok) {

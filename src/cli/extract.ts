@@ -3,7 +3,8 @@
  * drafts a facts document from a raw text (src/extract) and prints it as JSON on stdout, marked
  * `"draft": true`, with the text inlined and the source id taken from the file name. The draft is
  * validated like any facts file; an invalid draft is a bug in the rules and fails with exit 1.
- * Diagnostics go to stderr; bad arguments exit 2.
+ * Diagnostics go to stderr; bad arguments exit 2. npm itself prints a banner on stdout before
+ * running a script, so redirect with `npm run -s extract -- ... > draft.json` (`-s`: silent).
  */
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
@@ -12,7 +13,7 @@ import { kebab } from '../extract/names';
 import { validateFacts } from '../facts/validate';
 import { runCli, UsageError } from './run';
 
-const USAGE = 'usage: npm run extract -- article.txt [--title T] [--publisher P] [--date YYYY-MM-DD] [--url U] > draft.json';
+const USAGE = 'usage: npm run -s extract -- article.txt [--title T] [--publisher P] [--date YYYY-MM-DD] [--url U] > draft.json';
 const OPTIONS = ['--title', '--publisher', '--date', '--url'];
 
 interface Args {

@@ -34,7 +34,7 @@ export interface Mention {
 }
 
 const HONORIFICS = new Set(
-  ['president', 'prime', 'minister', 'foreign', 'secretary', 'mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'senator', 'general', 'chancellor', 'king', 'queen', 'prince', 'princess', 'pope', 'sheikh', 'governor', 'mayor', 'ambassador', 'envoy', 'judge', 'colonel', 'admiral'].map((w) => w),
+  ['president', 'prime', 'minister', 'foreign', 'secretary', 'mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'senator', 'general', 'chancellor', 'king', 'queen', 'prince', 'princess', 'pope', 'sheikh', 'governor', 'mayor', 'ambassador', 'envoy', 'judge', 'colonel', 'admiral'],
 );
 const DETERMINERS = new Set(['The', 'A', 'An']);
 /** Last words that make a capitalised name an organisation ("Getty Images", "Associated Press"). */

@@ -244,6 +244,6 @@ test('the CLI refuses a bad date with the usage and exit code 2', () => {
   const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/cli/extract.ts', ARTICLE_FILE, '--date', '2026-02-30'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
   expect(run.status).toBe(2);
   expect(run.stderr).toContain('--date must be a real day as YYYY-MM-DD');
-  expect(run.stderr).toContain('usage: npm run extract');
+  expect(run.stderr).toContain('usage: npm run -s extract');
   expect(run.stdout).toBe('');
 });
