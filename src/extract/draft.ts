@@ -1,0 +1,105 @@
+/**
+ * Drafting a facts document from raw text: the rules of this folder put together. The result is
+ * marked `draft: true`; a curator reviews it, adds what rules cannot see (dates, stances, events,
+ * reported speech) and removes the flag.
+ */
+import type { EntityInput, EvidenceInput, FactsDocument, RelationshipInput } from '../facts/format';
+import { relationshipKey } from '../facts/validate';
+import { analyse } from './document';
+import { findMeetings } from './meetings';
+import { kebab, makeId } from './names';
+import { findOffices } from './offices';
+import { findQuotes } from './quotes';
+
+/** What the caller knows about the source; only `id` is required. */
+export interface SourceMeta {
+  /** `source:<kebab>`. */
+  id: string;
+  /** Defaults to the first line of the text. */
+  title?: string;
+  /** Defaults to "Unknown". */
+  publisher?: string;
+  /** YYYY-MM-DD. */
+  date?: string;
+  url?: string;
+}
+
+/** Drafts the facts document of `text`. Pure: no files, no database. */
+export function draftFacts(text: string, meta: SourceMeta): FactsDocument {
+  const doc = analyse(text);
+  const offices = findOffices(doc);
+  const quotes = findQuotes(doc);
+  const meetings = findMeetings(doc);
+
+  const relationships = new Map<string, RelationshipInput>();
+  const relate = (type: RelationshipInput['type'], from: string, to: string, evidence: EvidenceInput, extra: Partial<RelationshipInput> = {}) => {
+    const rel: RelationshipInput = { type, from, to, evidence: [evidence], ...extra };
+    const existing = relationships.get(relationshipKey(rel));
+    if (!existing) relationships.set(relationshipKey(rel), rel);
+    else if (!existing.evidence.some((e) => e.sentence === evidence.sentence && e.excerpt === evidence.excerpt)) existing.evidence.push(evidence);
+  };
+  const used = new Set<string>();
+  const uniqueId = (id: string) => {
+    let candidate = id;
+    for (let n = 2; used.has(candidate); n += 1) candidate = `${id}-${n}`;
+    used.add(candidate);
+    return candidate;
+  };
+
+  // Offices: one Position per title, HOLDS from each holder, POSITION_OF to a named country.
+  const positions = new Map<string, Extract<EntityInput, { type: 'Position' }>>();
+  for (const office of offices) {
+    const id = makeId('position', office.title);
+    const position = positions.get(id) ?? { id, type: 'Position' as const, title: office.title, evidence: [] };
+    positions.set(id, position);
+    if (!position.evidence.some((e) => e.sentence === office.titleEvidence.sentence)) position.evidence.push(office.titleEvidence);
+    relate('HOLDS', office.holderId, id, office.holdsEvidence);
+    if (office.country) relate('POSITION_OF', id, doc.index.country(office.country, office.titleEvidence).id, office.titleEvidence);
+  }
+
+  // Quotes: a Statement each, SAID from the speaker when one could be told.
+  const statements: EntityInput[] = [];
+  for (const quote of quotes) {
+    const speaker = quote.speakerId ? doc.index.entities.get(quote.speakerId) : undefined;
+    const who = speaker ? kebab(speaker.kind === 'PERSON' ? speaker.name.split(' ').pop()! : speaker.name) : 'unattributed';
+    const id = uniqueId(`statement:${who}-${kebab(quote.text.split(/\s+/).slice(0, 6).join(' '))}`);
+    statements.push({ id, type: 'Statement', kind: 'QUOTE', text: quote.text, topics: [], evidence: [{ sentence: quote.sentence, excerpt: quote.excerpt }] });
+    if (quote.speakerId && quote.attribution) relate('SAID', quote.speakerId, id, quote.attribution);
+  }
+
+  // Meetings: PARTICIPATED_IN from each participant, HELD_IN the place.
+  const meetingEntities: EntityInput[] = [];
+  for (const meeting of meetings) {
+    const id = uniqueId(makeId('meeting', meeting.key));
+    meetingEntities.push({ id, type: 'Meeting', name: meeting.name, aliases: [], evidence: meeting.evidence });
+    for (const p of meeting.participants) relate('PARTICIPATED_IN', p.id, id, p.evidence);
+    if (meeting.place) relate('HELD_IN', id, meeting.place.id, meeting.place.evidence);
+  }
+
+  const named: EntityInput[] = [...doc.index.entities.values()].map((e) => {
+    const common = { id: e.id, name: e.name, aliases: [...e.aliases], evidence: e.evidence };
+    if (e.type === 'Country') return { ...common, type: 'Country' as const };
+    if (e.type === 'Location') return { ...common, type: 'Location' as const, kind: e.kind as 'CITY' | 'REGION' | 'AREA' };
+    return { ...common, type: 'Actor' as const, kind: e.kind as 'PERSON' | 'ORGANIZATION' | 'GROUP' };
+  });
+
+  return {
+    draft: true,
+    source: {
+      id: meta.id,
+      title: meta.title ?? firstLine(text),
+      publisher: meta.publisher ?? 'Unknown',
+      ...(meta.url ? { url: meta.url } : {}),
+      ...(meta.date ? { publishedDate: { value: meta.date, precision: 'DAY' as const, inferred: false } } : {}),
+      text,
+      evidence: [],
+    },
+    entities: [...named, ...positions.values(), ...statements, ...meetingEntities],
+    relationships: [...relationships.values()],
+  };
+}
+
+/** The first non-empty line, trimmed; "Untitled" for a text without one. */
+function firstLine(text: string): string {
+  return text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? 'Untitled';
+}

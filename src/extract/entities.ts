@@ -1,0 +1,142 @@
+/**
+ * Turning mentions into entities: one entity per thing named, however often and however it is
+ * named. A one-word person name merges into the one full name that ends with it ("Zelensky" into
+ * "Volodymyr Zelensky"); when two full names share the surname the word stays unresolved rather
+ * than guessed. "Maybe" mentions count only when they name an entity found this way.
+ */
+import type { EvidenceInput } from '../facts/format';
+import type { CountryEntry } from './gazetteer';
+import type { Mention } from './mentions';
+import { makeId, nameKey } from './names';
+
+/** Entity types the mention rules produce. */
+export type NamedType = 'Actor' | 'Country' | 'Location';
+
+/** An entity under construction; `draft.ts` turns it into a facts-format entity. */
+export interface NamedEntity {
+  id: string;
+  type: NamedType;
+  name: string;
+  /** Actor: PERSON, ORGANIZATION or GROUP; Location: CITY, REGION or AREA. */
+  kind?: 'PERSON' | 'ORGANIZATION' | 'GROUP' | 'CITY' | 'REGION' | 'AREA';
+  aliases: Set<string>;
+  evidence: EvidenceInput[];
+  country?: CountryEntry;
+}
+
+/** A mention together with the entity it names. */
+export interface ResolvedMention extends Mention {
+  entityId: string;
+}
+
+/** All named entities of a document and the mentions resolved to them. */
+export interface EntityIndex {
+  entities: Map<string, NamedEntity>;
+  /** Resolved mentions in text order (sentence, then offset). */
+  mentions: ResolvedMention[];
+  /** The country entity for a gazetteer entry, created (with the given evidence) on first use. */
+  country(entry: CountryEntry, evidence: EvidenceInput): NamedEntity;
+}
+
+/** The mention kind that names an entity of this type and kind. */
+function kindOf(entity: NamedEntity): Mention['kind'] {
+  if (entity.type === 'Country') return 'country';
+  if (entity.type === 'Location') return entity.kind === 'CITY' ? 'city' : 'place';
+  return entity.kind === 'PERSON' ? 'person' : entity.kind === 'GROUP' ? 'group' : 'organization';
+}
+
+/** How many pieces of evidence an entity keeps: its first mentions, one per sentence. */
+const MAX_EVIDENCE = 3;
+
+/** Builds the entities of a document from the mentions of all its sentences. */
+export function resolveEntities(all: Mention[]): EntityIndex {
+  const entities = new Map<string, NamedEntity>();
+  const resolved: ResolvedMention[] = [];
+  const add = (m: Mention, id: string, make: () => NamedEntity) => {
+    let entity = entities.get(id);
+    if (!entity) entities.set(id, (entity = make()));
+    if (m.text !== entity.name && !/\s(and|or)\s/.test(m.text) && nameKey(m.text) !== nameKey(entity.name)) entity.aliases.add(m.text);
+    if (entity.evidence.length < MAX_EVIDENCE && !entity.evidence.some((e) => e.sentence === m.sentence)) {
+      entity.evidence.push({ sentence: m.sentence, excerpt: m.text });
+    }
+    resolved.push({ ...m, entityId: id });
+  };
+  const blank = (id: string, type: NamedType, name: string, kind?: NamedEntity['kind'], country?: CountryEntry): NamedEntity => ({
+    id, type, name, kind, aliases: new Set(), evidence: [], country,
+  });
+
+  // Full person names first, so that surnames can find them.
+  const fullNames = all.filter((m) => m.kind === 'person' && m.words > 1);
+  const bySurname = new Map<string, Set<string>>();
+  for (const m of fullNames) {
+    const surname = nameKey(m.name).split(' ').pop()!;
+    bySurname.set(surname, (bySurname.get(surname) ?? new Set()).add(nameKey(m.name)));
+  }
+  const personFor = (m: Mention): string | undefined => {
+    if (m.words > 1) return makeId('actor', m.name);
+    const owners = bySurname.get(nameKey(m.name));
+    if (!owners) return undefined;
+    if (owners.size !== 1) return ''; // two people share the surname: do not guess
+    return makeId('actor', fullNames.find((f) => nameKey(f.name) === [...owners][0])!.name);
+  };
+
+  for (const m of all) {
+    switch (m.kind) {
+      case 'person': {
+        const id = personFor(m) ?? makeId('actor', m.name);
+        if (id) add(m, id, () => blank(id, 'Actor', m.name, 'PERSON'));
+        break;
+      }
+      case 'organization':
+      case 'group': {
+        const id = makeId('actor', m.name);
+        add(m, id, () => blank(id, 'Actor', m.name, m.kind === 'group' ? 'GROUP' : 'ORGANIZATION'));
+        break;
+      }
+      case 'country': {
+        const id = makeId('country', m.country!.name);
+        add(m, id, () => blank(id, 'Country', m.country!.name, undefined, m.country));
+        break;
+      }
+      case 'city': {
+        const id = makeId('location', m.name);
+        add(m, id, () => blank(id, 'Location', m.name, 'CITY', m.country));
+        break;
+      }
+      case 'place': {
+        const id = makeId('location', m.name);
+        add(m, id, () => blank(id, 'Location', m.name, m.placeKind ?? 'AREA'));
+        break;
+      }
+      default:
+        break; // demonyms and maybes are resolved below
+    }
+  }
+
+  // A maybe-mention counts when exactly one entity has that name, alias or surname.
+  for (const m of all.filter((x) => x.kind === 'maybe')) {
+    const key = nameKey(m.name);
+    const surnameOwner = personFor(m);
+    const named = [...entities.values()].filter((e) => nameKey(e.name) === key || [...e.aliases].some((a) => nameKey(a) === key)).map((e) => e.id);
+    const candidates = new Set([...named, ...(surnameOwner ? [surnameOwner] : [])]);
+    if (surnameOwner === '' || candidates.size !== 1) continue;
+    const id = [...candidates][0];
+    const entity = entities.get(id);
+    add({ ...m, kind: entity ? kindOf(entity) : 'person' }, id, () => entity ?? blank(id, 'Actor', m.name, 'PERSON'));
+  }
+  // Demonyms stand for their country where a relationship needs one; they are kept unresolved here.
+  for (const m of all.filter((x) => x.kind === 'demonym')) resolved.push({ ...m, entityId: '' });
+
+  resolved.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
+  return {
+    entities,
+    mentions: resolved,
+    country(entry, evidence) {
+      const id = makeId('country', entry.name);
+      let entity = entities.get(id);
+      if (!entity) entities.set(id, (entity = blank(id, 'Country', entry.name, undefined, entry)));
+      if (!entity.evidence.length) entity.evidence.push(evidence);
+      return entity;
+    },
+  };
+}

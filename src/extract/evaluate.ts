@@ -1,0 +1,164 @@
+/**
+ * Scoring a draft against a curated document of the same text: precision, recall and F1 for
+ * (a) entities, (b) quotes with their speaker and (c) offices held. How each is matched:
+ *
+ * (a) Entities: people (Actor PERSON), organisations and groups (Actor ORGANIZATION or GROUP)
+ *     and places (Country, Location). A drafted and a curated entity match when they are in the
+ *     same one of these three classes and share a name: the name or any alias of one equals the
+ *     name or any alias of the other after `nameKey` (case, diacritics, apostrophes and a leading
+ *     "the" ignored). Matching is one-to-one: first every pair whose names equal, then pairs that
+ *     meet through an alias, each in document order.
+ * (b) Quotes: every drafted Statement of kind QUOTE is scored. It is correct when (1) its text
+ *     overlaps a curated QUOTE or REPORTED statement's text substantially: the Dice coefficient
+ *     of their sets of lower-case words, 2|A∩B| / (|A|+|B|), is at least 0.6; and (2) its SAID
+ *     speaker is the actor that the curated statement is SAID (or REPORTED) by, "the same actor"
+ *     meaning the drafted speaker was matched to that curated actor in (a). A quote without a
+ *     speaker is never correct. Each curated statement is matched at most once. Recall is over
+ *     the curated QUOTE statements (a correct match with a REPORTED statement raises precision
+ *     only, as reported speech is not a quote and the rules do not draft it).
+ * (c) Offices: every HOLDS relationship. A drafted and a curated HOLDS match when their holders
+ *     were matched in (a) and the positions' titles have the same head office noun (the last
+ *     office noun of lexicon.ts before the first "of", "for", "to" or "on", singular; without an
+ *     office noun, any shared word of three letters or more). One-to-one.
+ */
+import type { EntityInput, FactsDocument } from '../facts/format';
+import { isOfficeNoun } from './lexicon';
+import { nameKey } from './names';
+
+/** Precision, recall and F1 with the counts they come from. */
+export interface Score {
+  /** Drafted items that are correct. */
+  correct: number;
+  drafted: number;
+  /** Curated items found by a correct drafted item. */
+  found: number;
+  curated: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/** The three scores and what was missed or wrong, for a person to read. */
+export interface Evaluation {
+  entities: Score;
+  quotes: Score;
+  offices: Score;
+  /** Curated entity names no drafted entity matched. */
+  missedEntities: string[];
+  /** Drafted entity names that matched no curated entity. */
+  extraEntities: string[];
+  /** Drafted entity id -> curated entity id. */
+  entityMatches: Map<string, string>;
+}
+
+type Named = Extract<EntityInput, { type: 'Actor' | 'Country' | 'Location' }>;
+type EntityClass = 'person' | 'organisation' | 'place';
+
+function classOf(e: EntityInput): EntityClass | undefined {
+  if (e.type === 'Country' || e.type === 'Location') return 'place';
+  if (e.type === 'Actor') return e.kind === 'PERSON' ? 'person' : 'organisation';
+  return undefined;
+}
+
+const isNamed = (e: EntityInput): e is Named => classOf(e) !== undefined;
+const keys = (e: Named) => new Set([e.name, ...e.aliases].map(nameKey).filter(Boolean));
+
+/** Builds a score from counts; an empty side scores 0 rather than NaN. */
+export function score(correct: number, drafted: number, found: number, curated: number): Score {
+  const precision = drafted ? correct / drafted : 0;
+  const recall = curated ? found / curated : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { correct, drafted, found, curated, precision, recall, f1 };
+}
+
+/** Scores `draft` against `curated`; see the module comment for the matching rules. */
+export function evaluateDraft(draft: FactsDocument, curated: FactsDocument): Evaluation {
+  const drafted = draft.entities.filter(isNamed);
+  const gold = curated.entities.filter(isNamed);
+  const matches = new Map<string, string>();
+  const taken = new Set<string>();
+  const pass = (fits: (d: Named, g: Named) => boolean) => {
+    for (const d of drafted) {
+      if (matches.has(d.id)) continue;
+      const g = gold.find((c) => !taken.has(c.id) && classOf(c) === classOf(d) && fits(d, c));
+      if (g) {
+        matches.set(d.id, g.id);
+        taken.add(g.id);
+      }
+    }
+  };
+  pass((d, g) => nameKey(d.name) === nameKey(g.name));
+  pass((d, g) => [...keys(d)].some((k) => keys(g).has(k)));
+  const entities = score(matches.size, drafted.length, taken.size, gold.length);
+
+  return {
+    entities,
+    quotes: scoreQuotes(draft, curated, matches),
+    offices: scoreOffices(draft, curated, matches),
+    missedEntities: gold.filter((g) => !taken.has(g.id)).map((g) => g.name),
+    extraEntities: drafted.filter((d) => !matches.has(d.id)).map((d) => d.name),
+    entityMatches: matches,
+  };
+}
+
+const words = (text: string) => new Set(nameKey(text).split(' ').filter(Boolean));
+
+/** The Dice coefficient of two texts' sets of lower-case words. */
+export function textOverlap(a: string, b: string): number {
+  const x = words(a);
+  const y = words(b);
+  const shared = [...x].filter((w) => y.has(w)).length;
+  return x.size + y.size ? (2 * shared) / (x.size + y.size) : 0;
+}
+
+/** The overlap from which two quote texts count as the same quote. */
+export const QUOTE_OVERLAP = 0.6;
+
+function scoreQuotes(draft: FactsDocument, curated: FactsDocument, matches: Map<string, string>): Score {
+  const speaker = (doc: FactsDocument, id: string, types: string[]) => doc.relationships.find((r) => types.includes(r.type) && r.to === id)?.from;
+  const quotes = draft.entities.filter((e) => e.type === 'Statement' && e.kind === 'QUOTE') as Extract<EntityInput, { type: 'Statement' }>[];
+  const gold = curated.entities.filter((e) => e.type === 'Statement') as Extract<EntityInput, { type: 'Statement' }>[];
+  const used = new Set<string>();
+  let correct = 0;
+  let found = 0;
+  for (const q of quotes) {
+    const who = speaker(draft, q.id, ['SAID']);
+    const curatedWho = who ? matches.get(who) : undefined;
+    if (!curatedWho) continue;
+    const g = gold.find((c) => !used.has(c.id) && textOverlap(q.text, c.text) >= QUOTE_OVERLAP && speaker(curated, c.id, ['SAID', 'REPORTED']) === curatedWho);
+    if (!g) continue;
+    used.add(g.id);
+    correct += 1;
+    if (g.kind === 'QUOTE') found += 1;
+  }
+  return score(correct, quotes.length, found, gold.filter((g) => g.kind === 'QUOTE').length);
+}
+
+/** The head office noun of a title, or its longer words when it has no office noun. */
+export function titleHead(title: string): Set<string> {
+  const before = nameKey(title).split(/ (?:of|for|to|on) /)[0].split(' ');
+  const offices = before.filter((w) => isOfficeNoun(w));
+  if (offices.length) {
+    const head = offices[offices.length - 1];
+    return new Set([head.endsWith('s') && isOfficeNoun(head.slice(0, -1)) ? head.slice(0, -1) : head]);
+  }
+  return new Set(nameKey(title).split(' ').filter((w) => w.length >= 3));
+}
+
+function scoreOffices(draft: FactsDocument, curated: FactsDocument, matches: Map<string, string>): Score {
+  const titles = (doc: FactsDocument) => new Map(doc.entities.filter((e) => e.type === 'Position').map((e) => [e.id, (e as { title: string }).title]));
+  const draftTitles = titles(draft);
+  const goldTitles = titles(curated);
+  const holds = draft.relationships.filter((r) => r.type === 'HOLDS');
+  const gold = curated.relationships.filter((r) => r.type === 'HOLDS');
+  const used = new Set<number>();
+  let correct = 0;
+  for (const h of holds) {
+    const head = titleHead(draftTitles.get(h.to) ?? '');
+    const i = gold.findIndex((g, n) => !used.has(n) && matches.get(h.from) === g.from && [...titleHead(goldTitles.get(g.to) ?? '')].some((w) => head.has(w)));
+    if (i < 0) continue;
+    used.add(i);
+    correct += 1;
+  }
+  return score(correct, holds.length, used.size, gold.length);
+}

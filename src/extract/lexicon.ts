@@ -1,0 +1,28 @@
+/**
+ * Word lists the rules share: the nouns that name an office and the verbs that attribute speech.
+ * They are general English, not names from any article.
+ */
+
+/** Head nouns of offices ("minister", "envoy"); a title must contain one to count as an office. */
+export const OFFICE_NOUNS = [
+  'president', 'vice-president', 'minister', 'secretary', 'envoy', 'envoys', 'adviser', 'advisers', 'advisor', 'advisors', 'ambassador',
+  'chancellor', 'spokesperson', 'spokesman', 'spokeswoman', 'chief', 'leader', 'premier', 'governor', 'mayor', 'senator', 'negotiator',
+  'negotiators', 'director', 'chairman', 'chairwoman', 'chair', 'head', 'king', 'queen', 'commander', 'general', 'representative',
+  'aide', 'aides', 'deputy', 'diplomat', 'prosecutor', 'judge', 'ceo', 'founder', 'editor', 'correspondent',
+] as const;
+
+const officeSet = new Set<string>(OFFICE_NOUNS);
+
+/** True when `word` (any case) is an office head noun. */
+export function isOfficeNoun(word: string): boolean {
+  return officeSet.has(word.toLowerCase());
+}
+
+/** Kinship words: "Trump's son-in-law" is a relation, not an office. */
+export const KINSHIP = new Set(['son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'father', 'mother', 'son-in-law', 'daughter-in-law', 'cousin', 'nephew', 'niece', 'uncle', 'aunt']);
+
+/** Verbs that attribute speech, in the forms news writing uses them. */
+export const SPEECH_VERBS = ['said', 'says', 'told', 'tells', 'added', 'adds', 'explained', 'stressed', 'warned', 'insisted', 'noted', 'wrote', 'declared', 'claimed', 'argued', 'asked', 'replied', 'continued', 'announced', 'stated'];
+
+/** A regex alternative of the speech verbs, for building patterns. */
+export const SPEECH_VERB_PATTERN = SPEECH_VERBS.join('|');

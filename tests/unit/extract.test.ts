@@ -1,0 +1,249 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../src/db/local-neo4j';
+import { draftFacts } from '../../src/extract/draft';
+import { evaluateDraft } from '../../src/extract/evaluate';
+import type { EntityInput, FactsDocument } from '../../src/facts/format';
+import { validateFacts } from '../../src/facts/validate';
+import { ARTICLE_FILE } from '../helpers/seed-file';
+
+/** Drafts `text` and insists that the draft validates, as the CLI does. */
+function draft(text: string): FactsDocument {
+  const doc = draftFacts(text, { id: 'source:test' });
+  const result = validateFacts(doc);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
+  return doc;
+}
+
+const entity = (doc: FactsDocument, id: string) => doc.entities.find((e) => e.id === id);
+const nameOf = (doc: FactsDocument, id: string) => {
+  const e = entity(doc, id) as { name?: string; title?: string } | undefined;
+  return e?.name ?? e?.title;
+};
+
+/** Each drafted quote's opening words and the name of its speaker (undefined when none). */
+function speakers(doc: FactsDocument): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const s of doc.entities.filter((e): e is Extract<EntityInput, { type: 'Statement' }> => e.type === 'Statement')) {
+    const said = doc.relationships.find((r) => r.type === 'SAID' && r.to === s.id);
+    out[s.text.split(' ').slice(0, 3).join(' ')] = said ? nameOf(doc, said.from) : undefined;
+  }
+  return out;
+}
+
+/** HOLDS as "holder: title (country)". */
+function offices(doc: FactsDocument): string[] {
+  return doc.relationships
+    .filter((r) => r.type === 'HOLDS')
+    .map((h) => {
+      const country = doc.relationships.find((r) => r.type === 'POSITION_OF' && r.from === h.to);
+      return `${nameOf(doc, h.from)}: ${nameOf(doc, h.to)}${country ? ` (${nameOf(doc, country.to)})` : ''}`;
+    });
+}
+
+/** Meetings as "name: participants @ place". */
+function meetings(doc: FactsDocument): string[] {
+  return doc.entities
+    .filter((e) => e.type === 'Meeting')
+    .map((m) => {
+      const who = doc.relationships.filter((r) => r.type === 'PARTICIPATED_IN' && r.to === m.id).map((r) => nameOf(doc, r.from));
+      const where = doc.relationships.find((r) => r.type === 'HELD_IN' && r.from === m.id);
+      return `${who.join(', ')} @ ${where ? nameOf(doc, where.to) : '?'}`;
+    });
+}
+
+describe('the draft of the seed article', () => {
+  const text = readFileSync(ARTICLE_FILE, 'utf8');
+  const doc = draftFacts(text, { id: 'source:uae-talks' });
+
+  test('validates, is marked as a draft, and inlines the text with default title and publisher', () => {
+    const result = validateFacts(doc);
+    expect(result.ok ? [] : result.problems).toEqual([]);
+    expect(doc.draft).toBe(true);
+    expect(doc.source).toMatchObject({ id: 'source:uae-talks', publisher: 'Unknown', text, title: text.split('\n')[0] });
+  });
+
+  test('uses the metadata it is given', () => {
+    const withMeta = draftFacts('Talks began in Vienna.', { id: 'source:x', title: 'T', publisher: 'P', date: '2026-01-25', url: 'https://example.org/a' });
+    expect(withMeta.source).toMatchObject({ title: 'T', publisher: 'P', url: 'https://example.org/a', publishedDate: { value: '2026-01-25', precision: 'DAY', inferred: false } });
+  });
+});
+
+describe('quotes and their speakers', () => {
+  test('"…," said X / X said / X told reporters / according to X / X said: “…” / straight quotes', () => {
+    const doc = draft(
+      [
+        '“We will not accept tariffs that hurt our workers,” said Maria Lopez, the mayor of the port.',
+        '“Europe has to speak with one voice,” Henrik Dahl told reporters.',
+        '“There can be no deal without guarantees,” according to Amara Okafor.',
+        'Okafor later added: “The guarantees must be written down.”',
+        '"We need more time to prepare," Lopez said.',
+      ].join('\n'),
+    );
+    expect(speakers(doc)).toEqual({
+      'We will not': 'Maria Lopez',
+      'Europe has to': 'Henrik Dahl',
+      'There can be': 'Amara Okafor',
+      'The guarantees must': 'Amara Okafor',
+      'We need more': 'Maria Lopez',
+    });
+  });
+
+  test('"he said" takes the speaker of the attribution just before it, and a quote-only sentence continues its paragraph’s quote', () => {
+    const doc = draft('Henrik Dahl said the port would reopen. “It will be ready by spring,” he said. “Nobody should doubt that.”');
+    expect(speakers(doc)).toEqual({ 'It will be': 'Henrik Dahl', 'Nobody should doubt': 'Henrik Dahl' });
+  });
+
+  test('a quote is left without a speaker when "she" could be either of two people, or a surname belongs to two', () => {
+    const doc = draft(
+      ['Anna Schmidt and Paula Weber arrived late. “This changes everything for the region,” she said.', 'John Baker and Jane Baker disagreed. “The figures simply do not add up,” Baker said.'].join('\n'),
+    );
+    expect(speakers(doc)).toEqual({ 'This changes everything': undefined, 'The figures simply': undefined });
+    expect(doc.entities.filter((e) => e.type === 'Statement').map((e) => e.id)).toEqual([
+      'statement:unattributed-this-changes-everything-for-the-region',
+      'statement:unattributed-the-figures-simply-do-not-add',
+    ]);
+  });
+
+  test('a quote-only sentence in a new paragraph does not inherit a speaker', () => {
+    const doc = draft('“The harbour is open again today,” said Henrik Dahl.\n“Ships are already waiting outside.”');
+    expect(speakers(doc)).toEqual({ 'The harbour is': 'Henrik Dahl', 'Ships are already': undefined });
+  });
+});
+
+describe('offices from appositions', () => {
+  test('owner’s title, name; demonym title name; person’s title name; plural titles; name, owner’s title', () => {
+    const doc = draft(
+      [
+        'Germany’s chancellor, Olaf Scholz, arrived first.',
+        'The French president Emmanuel Macron followed.',
+        'Scholz’s economic adviser Lena Vogt took notes.',
+        'British envoys Tom Harris and Paul Green stayed outside.',
+        'Kenji Sato, Japan’s minister for trade, left early.',
+      ].join('\n'),
+    );
+    expect(offices(doc)).toEqual([
+      'Olaf Scholz: Chancellor of Germany (Germany)',
+      'Emmanuel Macron: President of France (France)',
+      'Lena Vogt: Economic adviser of Olaf Scholz',
+      'Tom Harris: Envoy of the United Kingdom (United Kingdom)',
+      'Paul Green: Envoy of the United Kingdom (United Kingdom)',
+      'Kenji Sato: Minister for trade of Japan (Japan)',
+    ]);
+  });
+
+  test('a country the gazetteer lacks but compromise knows still owns the office', () => {
+    expect(offices(draft('Oman’s foreign minister Badr Albusaidi mediated.'))).toEqual(['Badr Albusaidi: Foreign minister of Oman (Oman)']);
+  });
+
+  test('a relative is not an office', () => {
+    expect(offices(draft('The senator’s son-in-law Mark Evans travelled with him.'))).toEqual([]);
+  });
+});
+
+describe('meetings', () => {
+  test('X met Y in Z; after meeting Y in Z, X ...; joining the talks across sentences', () => {
+    const doc = draft(
+      [
+        'Olaf Scholz met Emmanuel Macron in Paris on Monday.',
+        'After meeting Macron in Paris, the Dutch prime minister Mark Rutte flew home.',
+        'Polish and Czech officials met for two days of talks in Vienna.',
+        'Amara Okafor, who took part in the talks, called them useful.',
+      ].join('\n'),
+    );
+    expect(meetings(doc)).toEqual([
+      'Olaf Scholz, Emmanuel Macron @ Paris',
+      'Mark Rutte, Emmanuel Macron @ Paris',
+      'Polish officials, Czech officials, Amara Okafor @ Vienna',
+    ]);
+    expect(entity(doc, 'location:paris')).toMatchObject({ type: 'Location', kind: 'CITY' });
+  });
+
+  test('talks named in another place are other talks, and a weekday is not a place', () => {
+    const doc = draft('Talks in Oman\nIranian and American negotiators held indirect talks in Muscat on Saturday.');
+    expect(meetings(doc)).toEqual([' @ Oman', 'Iranian negotiators, American negotiators @ Muscat']);
+    expect(doc.entities.map((e) => e.id)).not.toContain('location:saturday');
+  });
+});
+
+describe('entities', () => {
+  test('a surname merges into the full name; countries come from names, capitals and demonym groups', () => {
+    const doc = draft('Olaf Scholz spoke in Berlin. Scholz said Kyiv wanted peace. Ukrainians were tired. Some European countries hesitated.');
+    expect(entity(doc, 'actor:olaf-scholz')).toMatchObject({ name: 'Olaf Scholz', kind: 'PERSON', aliases: ['Scholz'] });
+    expect(entity(doc, 'actor:scholz')).toBeUndefined();
+    expect(entity(doc, 'country:ukraine')).toMatchObject({ type: 'Country', name: 'Ukraine', aliases: ['Kyiv'] });
+    expect(entity(doc, 'location:berlin')).toMatchObject({ type: 'Location', kind: 'CITY' });
+    expect(entity(doc, 'actor:ukrainians')).toMatchObject({ kind: 'GROUP' });
+    expect(entity(doc, 'actor:some-european-countries')).toMatchObject({ kind: 'GROUP' });
+    // Every excerpt is exact text of the sentence it cites.
+    for (const e of doc.entities) for (const ev of e.evidence) expect(doc.source.text).toContain(ev.excerpt);
+  });
+});
+
+describe('evaluateDraft', () => {
+  const text = 'Anna Berg met Omar Said in Oslo. “We agreed on the first steps of the plan,” said Berg, Norway’s minister. Said spoke too.';
+  const ev = (excerpt: string, sentence = 1) => [{ sentence, excerpt }];
+  const base = (entities: EntityInput[], relationships: FactsDocument['relationships']): FactsDocument => ({
+    source: { id: 'source:t', title: 't', publisher: 'p', text, evidence: [] },
+    entities,
+    relationships,
+  });
+  const person = (id: string, name: string, aliases: string[] = []): EntityInput => ({ id, type: 'Actor', kind: 'PERSON', name, aliases, evidence: ev('Anna') });
+  const curated = base(
+    [
+      person('actor:anna-berg', 'Anna Berg', ['Berg']),
+      person('actor:omar-said', 'Omar Said', ['Said']),
+      { id: 'location:oslo', type: 'Location', kind: 'CITY', name: 'Oslo', aliases: [], evidence: ev('Oslo') },
+      { id: 'country:norway', type: 'Country', name: 'Norway', aliases: [], evidence: ev('Norway', 2) },
+      { id: 'statement:q', type: 'Statement', kind: 'QUOTE', text: 'We agreed on the first steps of the plan', topics: [], evidence: ev('We agreed', 2) },
+      { id: 'position:m', type: 'Position', title: 'Minister of Norway', evidence: ev('minister', 2) },
+    ],
+    [
+      { type: 'SAID', from: 'actor:anna-berg', to: 'statement:q', evidence: ev('said Berg', 2) },
+      { type: 'HOLDS', from: 'actor:anna-berg', to: 'position:m', evidence: ev('minister', 2) },
+      { type: 'HOLDS', from: 'actor:omar-said', to: 'position:m', evidence: ev('Said', 3) },
+    ],
+  );
+  const drafted = base(
+    [
+      person('actor:berg', 'Berg'), // matches Anna Berg through her alias
+      { id: 'actor:oslo', type: 'Actor', kind: 'ORGANIZATION', name: 'Oslo', aliases: [], evidence: ev('Oslo') }, // wrong class
+      { id: 'country:norway', type: 'Country', name: 'Norway', aliases: [], evidence: ev('Norway', 2) },
+      person('actor:said', 'Said'), // a person named like Omar Said's alias
+      { id: 'statement:a', type: 'Statement', kind: 'QUOTE', text: 'We agreed on the first steps', topics: [], evidence: ev('We agreed', 2) },
+      { id: 'statement:b', type: 'Statement', kind: 'QUOTE', text: 'We agreed on the first steps of the plan', topics: [], evidence: ev('We agreed', 2) },
+      { id: 'position:x', type: 'Position', title: 'Foreign minister of Norway', evidence: ev('minister', 2) },
+      { id: 'position:y', type: 'Position', title: 'Envoy', evidence: ev('Said', 3) },
+    ],
+    [
+      { type: 'SAID', from: 'actor:berg', to: 'statement:a', evidence: ev('said Berg', 2) },
+      { type: 'SAID', from: 'actor:said', to: 'statement:b', evidence: ev('Said', 3) }, // wrong speaker
+      { type: 'HOLDS', from: 'actor:berg', to: 'position:x', evidence: ev('minister', 2) },
+      { type: 'HOLDS', from: 'actor:said', to: 'position:y', evidence: ev('Said', 3) }, // wrong title
+    ],
+  );
+
+  test('computes precision, recall and F1 from one-to-one, type-aware matches', () => {
+    const result = evaluateDraft(drafted, curated);
+    expect(result.entities).toMatchObject({ correct: 3, drafted: 4, found: 3, curated: 4, precision: 0.75, recall: 0.75, f1: 0.75 });
+    expect(result.missedEntities).toEqual(['Oslo']);
+    expect(result.extraEntities).toEqual(['Oslo']);
+    expect(result.quotes).toMatchObject({ correct: 1, drafted: 2, found: 1, curated: 1, precision: 0.5, recall: 1 });
+    expect(result.quotes.f1).toBeCloseTo(2 / 3);
+    expect(result.offices).toMatchObject({ correct: 1, drafted: 2, found: 1, curated: 2, precision: 0.5, recall: 0.5, f1: 0.5 });
+  });
+
+  test('an empty draft scores zero, not NaN', () => {
+    const result = evaluateDraft(base([], []), curated);
+    expect(result.entities).toMatchObject({ precision: 0, recall: 0, f1: 0 });
+  });
+});
+
+test('the CLI refuses a bad date with the usage and exit code 2', () => {
+  const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/cli/extract.ts', ARTICLE_FILE, '--date', '2026-02-30'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain('--date must be a real day as YYYY-MM-DD');
+  expect(run.stderr).toContain('usage: npm run -s extract');
+  expect(run.stdout).toBe('');
+});
