@@ -88,17 +88,29 @@ const APPEND_EVIDENCE = (v: string) => `
       ${v}.evidenceStart = coalesce(${v}.evidenceStart, []) + row.evidence.start,
       ${v}.evidenceEnd = coalesce(${v}.evidenceEnd, []) + row.evidence.end`;
 
-/** Appends the names `row.names` (one source's) to `v` and derives `aliases` and `matchKeys` again. */
+/**
+ * Appends the names `row.names` (one source's) to `v` and derives `aliases` and `matchKeys`: in
+ * full when the row's source owns the node (its name may have changed), else by adding what is
+ * new, so a hub named by thousands of sources is not re-read name by name on every batch.
+ */
 const APPEND_NAMES = (v: string) => `
   SET ${v}.nameSource = coalesce(${v}.nameSource, []) + row.names.source,
       ${v}.nameText = coalesce(${v}.nameText, []) + row.names.text,
       ${v}.nameKeys = coalesce(${v}.nameKeys, []) + row.names.keys
-  ${DERIVE_NAMES(v)}`;
+  SET ${v}.aliases = CASE WHEN owns THEN ${ALIASES(v, `${v}.nameText`, '[]')} ELSE ${ALIASES(v, 'row.names.text', `${v}.aliases`)} END,
+      ${v}.matchKeys = CASE WHEN owns THEN ${MATCH_KEYS(`${v}.nameKeys`, '[]')} ELSE ${MATCH_KEYS('row.names.keys', `${v}.matchKeys`)} END`;
 
-/** `aliases`: every distinct name but the one shown; `matchKeys`: every distinct key (see src/facts/names.ts). */
+/** `aliases`: `start` plus every name in `texts` not in it yet, except the one `v` is shown by. */
+const ALIASES = (v: string, texts: string, start: string) =>
+  `reduce(acc = coalesce(${start}, []), t IN ${texts} | CASE WHEN t = coalesce(${v}.name, ${v}.title) OR t IN acc THEN acc ELSE acc + t END)`;
+
+/** `matchKeys`: `start` plus every key of `entries` ('|'-joined keys per name) not in it yet (see src/facts/names.ts). */
+const MATCH_KEYS = (entries: string, start: string) =>
+  `reduce(acc = coalesce(${start}, []), k IN reduce(flat = [], e IN ${entries} | flat + split(e, '|')) | CASE WHEN k IN acc THEN acc ELSE acc + k END)`;
+
+/** Both derived from all of `v`'s names again, after some were taken off. */
 const DERIVE_NAMES = (v: string) => `
-  SET ${v}.aliases = reduce(acc = [], t IN ${v}.nameText | CASE WHEN t = coalesce(${v}.name, ${v}.title) OR t IN acc THEN acc ELSE acc + t END),
-      ${v}.matchKeys = reduce(acc = [], k IN reduce(flat = [], e IN ${v}.nameKeys | flat + split(e, '|')) | CASE WHEN k IN acc THEN acc ELSE acc + k END)`;
+  SET ${v}.aliases = ${ALIASES(v, `${v}.nameText`, '[]')}, ${v}.matchKeys = ${MATCH_KEYS(`${v}.nameKeys`, '[]')}`;
 
 /** Drops one source's names from `v` (a node that has names) and derives the rest again. */
 const STRIP_NAMES = (v: string) => `
@@ -229,14 +241,17 @@ export async function writeBatch(tx: ManagedTransaction, documents: LabelledDocu
 
   const existing = await checkTypes(tx, documents);
   const rows = buildRows(documents, existing, append);
-  const before = await snapshot(tx, rows, sourceIds);
+  const loaded = append ? [] : ((await runRows(tx, FIND_LOADED_SOURCES, { ids: sourceIds })) as { id: string; nodeIds: string[] | null }[]);
+  // Only a reloaded source can leave a fact as it was; without one, every fact the batch touches
+  // and did not create gains evidence, so the write's own counters tell the change apart.
+  const before = loaded.length ? await snapshot(tx, rows, loaded.map((l) => l.id)) : null;
+  const created = { nodes: 0, relationships: 0 };
 
   const touched = new Set<string>();
   let scanned = false;
   if (!append) {
-    const loaded = await runRows(tx, FIND_LOADED_SOURCES, { ids: sourceIds });
     counts.reloaded = loaded.length;
-    for (const { id: sourceId, nodeIds } of loaded as { id: string; nodeIds: string[] | null }[]) {
+    for (const { id: sourceId, nodeIds } of loaded) {
       scanned = (await stripSource(run, sourceId, nodeIds, touched)) || scanned;
     }
     await run(MERGE_SOURCES, { rows: rows.sources });
@@ -245,17 +260,19 @@ export async function writeBatch(tx: ManagedTransaction, documents: LabelledDocu
   }
   for (const type of ENTITY_TYPES) {
     const typeRows = rows.entities.get(type);
-    if (typeRows?.size) await run(mergeEntities(type), { rows: [...typeRows.values()].map(withColumns) });
+    if (typeRows?.size) created.nodes += (await run(mergeEntities(type), { rows: [...typeRows.values()].map(withColumns) })).summary.counters.updates().nodesCreated;
   }
   for (const type of RELATIONSHIP_TYPES) {
     const typeRows = rows.relationships.get(type);
-    if (typeRows?.size) await run(mergeRelationships(type), { rows: [...typeRows.values()].map(withColumns) });
+    if (typeRows?.size) {
+      created.relationships += (await run(mergeRelationships(type), { rows: [...typeRows.values()].map(withColumns) })).summary.counters.updates().relationshipsCreated;
+    }
   }
   // Only facts a reloaded source stripped can have lost their last evidence.
   if (scanned) await run(SCAN_DELETE_UNSUPPORTED, {});
   else if (touched.size) await run(DELETE_UNSUPPORTED, { nodeIds: [...touched] });
   if (touched.size) await run(PASS_OWNERSHIP, { nodeIds: [...touched], sourceIds });
-  const after = await snapshot(tx, rows, sourceIds);
+  const changes = before ? compare(before, await snapshot(tx, rows, 'rows')) : countChanges(rows, created);
   // Not through `run`: the version stamp is bookkeeping, not a fact the summary counts.
   await tx.run(STAMP_GRAPH_VERSION, { at: new Date().toISOString() });
 
@@ -264,7 +281,7 @@ export async function writeBatch(tx: ManagedTransaction, documents: LabelledDocu
     entities: documents.reduce((n, d) => n + d.valid.doc.entities.length, 0),
     relationships: documents.reduce((n, d) => n + d.valid.doc.relationships.length, 0),
     ...counts,
-    changes: compare(before, after),
+    changes,
   };
 }
 
@@ -427,31 +444,53 @@ interface Snapshot {
 const SNAPSHOT_NODES = `// snapshotNodes
   UNWIND $ids AS id MATCH (n:Node {id: id})
   RETURN n.id AS id, [k IN $keys | n[k]] AS props,
-    [i IN range(0, size(n.evidenceSource) - 1) WHERE n.evidenceSource[i] IN $sourceIds | [n.evidenceSource[i], n.evidenceExcerpt[i], n.evidenceStart[i]]] AS evidence`;
+    CASE WHEN size($sourceIds) = 0 THEN [] ELSE
+      [i IN range(0, size(n.evidenceSource) - 1) WHERE n.evidenceSource[i] IN $sourceIds | [n.evidenceSource[i], n.evidenceExcerpt[i], n.evidenceStart[i]]] END AS evidence`;
 
 const SNAPSHOT_RELATIONSHIPS = `// snapshotRelationships
   UNWIND $rows AS row MATCH (:Node {id: row.from})-[r {key: row.key}]->(:Node {id: row.to})
   RETURN r.key AS key, [k IN $keys | r[k]] AS props,
-    [i IN range(0, size(r.evidenceSource) - 1) WHERE r.evidenceSource[i] IN $sourceIds | [r.evidenceSource[i], r.evidenceExcerpt[i], r.evidenceStart[i]]] AS evidence`;
+    CASE WHEN size($sourceIds) = 0 THEN [] ELSE
+      [i IN range(0, size(r.evidenceSource) - 1) WHERE r.evidenceSource[i] IN $sourceIds | [r.evidenceSource[i], r.evidenceExcerpt[i], r.evidenceStart[i]]] END AS evidence`;
 
 /**
- * Reads the properties, names and this batch's evidence of every node and relationship the batch
- * writes. Only the batch's own sources' evidence is read, so a hub's long lists stay unread.
+ * Reads the properties of every node and relationship the batch writes, with their evidence from
+ * `evidence`: before the write, the given (reloaded) sources' entries, read from the graph; after
+ * it (`'rows'`), the batch's own entries, which are exactly what the write appended. Either way a
+ * hub's long evidence lists are scanned only when a source is reloaded.
  */
-async function snapshot(tx: ManagedTransaction, rows: BatchRows, sourceIds: string[]): Promise<Snapshot> {
+async function snapshot(tx: ManagedTransaction, rows: BatchRows, evidence: string[] | 'rows'): Promise<Snapshot> {
   const entityRows = [...rows.entities.values()].flatMap((m) => [...m.values()]);
   const relationshipRows = [...rows.relationships.values()].flatMap((m) => [...m.values()]);
   const nodeKeys = [...new Set(entityRows.flatMap((r) => Object.keys(r.props))), 'aliases', 'definedBy'];
   const relationshipKeys = [...new Set(relationshipRows.flatMap((r) => Object.keys(r.props)))];
+  const sourceIds = evidence === 'rows' ? [] : evidence;
   const nodes = await runRows(tx, SNAPSHOT_NODES, { ids: entityRows.map((r) => r.id), keys: nodeKeys, sourceIds });
   const rels = await runRows(tx, SNAPSHOT_RELATIONSHIPS, {
     rows: relationshipRows.map((r) => ({ from: r.from, to: r.to, key: r.key })),
     keys: relationshipKeys,
     sourceIds,
   });
+  const fromRows = new Map([...entityRows.map((r) => [r.id, r] as const), ...relationshipRows.map((r) => [r.key, r] as const)]);
+  const fingerprint = (key: string, props: unknown, stored: unknown) => {
+    const row = fromRows.get(key);
+    const entries = evidence === 'rows' && row ? row.evidence.map((e) => [e.sourceId, e.excerpt, e.start]) : stored;
+    return JSON.stringify([props, entries]);
+  };
   return {
-    nodes: new Map(nodes.map((r) => [r.id as string, JSON.stringify([r.props, r.evidence])])),
-    relationships: new Map(rels.map((r) => [r.key as string, JSON.stringify([r.props, r.evidence])])),
+    nodes: new Map(nodes.map((r) => [r.id as string, fingerprint(r.id as string, r.props, r.evidence)])),
+    relationships: new Map(rels.map((r) => [r.key as string, fingerprint(r.key as string, r.props, r.evidence)])),
+  };
+}
+
+/** The change counts of a batch that reloads no source: what it did not create, it added evidence to. */
+function countChanges(rows: BatchRows, created: { nodes: number; relationships: number }): ChangeCounts {
+  const size = (groups: Map<string, Map<string, Row>>) => [...groups.values()].reduce((n, m) => n + m.size, 0);
+  const nodes = size(rows.entities);
+  const relationships = size(rows.relationships);
+  return {
+    nodes: { added: created.nodes, updated: nodes - created.nodes, unchanged: 0 },
+    relationships: { added: created.relationships, updated: relationships - created.relationships, unchanged: 0 },
   };
 }
 

@@ -89,6 +89,8 @@ test('a corrected version replaces that source facts only; a dry run reports the
   const before = await graphState(t.db);
   const [dry] = await seedFiles(t.db, [corrected], () => undefined, { dryRun: true });
   expect(dry.relationshipsDeleted).toBe(1);
+  // 19 entities and the 23 relationships left, all as they were; the dropped one is the deletion.
+  expect(dry.changes).toEqual({ nodes: { added: 0, updated: 0, unchanged: 19 }, relationships: { added: 0, updated: 0, unchanged: 23 } });
   expect(await graphState(t.db)).toEqual(before);
 
   await seedFiles(t.db, [corrected], () => undefined);
