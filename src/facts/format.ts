@@ -45,10 +45,11 @@ const evidence = z.array(EvidenceInput).min(1, 'every fact needs at least one pi
 const aliases = z.array(z.string().min(1)).default([]);
 /**
  * `sameAs` says that this entity is a node the graph (or another document of the same load) already
- * has under another id; the loader then writes the facts onto that node. Without it, an entity is
- * matched by its id, then by its name and aliases (see src/facts/resolve.ts).
+ * has under another id; the loader then writes the facts onto that node. `null` says it is none of
+ * them: its own id, even when its name matches a node. Without it, an entity is matched by its id,
+ * then by its name and aliases (see src/facts/resolve.ts).
  */
-const base = { id: Id, sameAs: Id.optional(), evidence };
+const base = { id: Id, sameAs: Id.nullable().optional(), evidence };
 
 export const ActorKind = z.enum(['PERSON', 'ORGANIZATION', 'GROUP']);
 export const LocationKind = z.enum(['CITY', 'REGION', 'COUNTRY', 'VENUE', 'AREA']);

@@ -8,7 +8,7 @@
  * 3. the one node of its type whose name or alias has the key of its name, whose name is one of
  *    its aliases, or (a person named by one word) whose surname that word is; documents are
  *    matched against the graph and the documents before them, never against themselves;
- * 4. otherwise, a new node.
+ * 4. otherwise (or when `sameAs` is null: "none of those"), a new node.
  *
  * Two or more candidates in step 3 are reported as a problem naming them all, never guessed.
  * Meetings, events, statements and stances are matched in steps 1 and 2 only (see names.ts).
@@ -58,6 +58,7 @@ export function resolutionQuery(documents: ValidDocument[]): { ids: string[]; ke
     for (const entity of doc.entities) {
       ids.add(entity.id);
       if (entity.sameAs) ids.add(entity.sameAs);
+      if (entity.sameAs === null) continue;
       if (!isMatchedByName(entity)) continue;
       lookupKeys(entity).forEach((k) => keys.add(k));
       nameEntries(entity).forEach((e) => keys.add(e.keys[0]));
@@ -140,13 +141,13 @@ function resolveOne(
   }
   const ownNode = idMap.get(entity.id) ?? (known.has(entity.id) ? entity.id : undefined);
   if (ownNode) return { id: ownNode };
-  if (!isMatchedByName(entity)) return { id: entity.id };
+  if (!isMatchedByName(entity) || entity.sameAs === null) return { id: entity.id };
 
   const lookups = new Map(lookupKeys(entity).map((k) => [k, k.startsWith('~') ? ('surname' as const) : ('name' as const)]));
   const aliasKeys = new Set(nameEntries(entity).slice(1).map((e) => e.keys[0]));
   const found = new Map<string, Merge['how']>();
   for (const [key, how] of lookups) {
-    for (const id of byKey.get(key) ?? []) found.set(id, how);
+    for (const id of byKey.get(key) ?? []) if (!found.has(id)) found.set(id, how); // the name before the surname
   }
   for (const key of aliasKeys) {
     for (const id of byKey.get(key) ?? []) {
