@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const connection = await connect(config.neo4j, log);
   cleanups.push(() => connection.close());
   const { db } = connection;
-  await applySchema(db);
+  await applySchema(db, log);
   if (config.seed.onStart === 'always' || (config.seed.onStart === 'if-empty' && (await isGraphEmpty(db)))) {
     await seedFiles(db, config.seed.files, log);
   }

@@ -69,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
 
   const connection = await connect(config.neo4j, log);
   try {
-    await applySchema(connection.db);
+    await applySchema(connection.db, log);
     const prepared = await prepareLoad(connection.db, results, flag('--skip-invalid'));
     for (const { label, problems } of prepared.skipped) {
       log(`[seed] skipped ${label} (${problems.length} problem(s)):\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);

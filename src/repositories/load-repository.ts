@@ -606,3 +606,52 @@ function evidenceColumns(items: ResolvedEvidence[]) {
     end: items.map((e) => neo4j.int(e.end)),
   };
 }
+
+/** Bumped when the stored names change shape; `GraphMeta.namesVersion` says which a graph has. */
+const NAMES_VERSION = 1;
+
+const NAMES_VERSION_OF_GRAPH = `// namesVersion
+  OPTIONAL MATCH (m:GraphMeta {id: 'graph'}) RETURN m.namesVersion AS version`;
+
+const UNNAMED_NODES = `// findNodesWithoutNames
+  MATCH (n:Node) WHERE n.nameKeys IS NULL AND (n:Actor OR n:Location OR n:Meeting OR n:Position OR n:Event)
+  RETURN n.id AS id, labels(n) AS labels, n.name AS name, n.title AS title, n.kind AS kind, n.aliases AS aliases,
+    coalesce(n.definedBy, n.evidenceSource[0]) AS source
+  LIMIT $limit`;
+
+const WRITE_NAMES = `// writeNames
+  UNWIND $rows AS row MATCH (n:Node {id: row.id})
+  SET n.definedBy = coalesce(n.definedBy, row.source), n.nameSource = row.names.source, n.nameText = row.names.text,
+      n.nameKeys = row.names.keys
+  ${DERIVE_NAMES('n')}`;
+
+const STAMP_NAMES_VERSION = `// stampNamesVersion
+  MERGE (m:GraphMeta {id: 'graph'}) SET m.namesVersion = $version`;
+
+/**
+ * Gives nodes written before names were stored per source (and so invisible to entity resolution)
+ * their names and keys, attributed to the source that wrote them. Runs once per graph: the graph
+ * remembers that it has the current shape.
+ */
+export async function upgradeStoredNames(db: Database, log: (line: string) => void = () => undefined): Promise<number> {
+  const [state] = await read(db, NAMES_VERSION_OF_GRAPH);
+  if (state.version === NAMES_VERSION) return 0;
+  let upgraded = 0;
+  for (;;) {
+    const rows = await read(db, UNNAMED_NODES, { limit: neo4j.int(5_000) });
+    if (!rows.length) break;
+    const named = rows.map((r) => {
+      const labels = r.labels as string[];
+      const type: EntityType = labels.includes('Actor') && labels.includes('Location') ? 'Country' : (labels.find((l) => l !== 'Node') as EntityType);
+      const entity = { type, name: r.name, title: r.title, kind: r.kind, aliases: (r.aliases as string[] | null) ?? [] } as unknown as EntityInput;
+      const entries = isNamed(entity) && (r.name ?? r.title) ? nameEntries(entity) : [];
+      const source = (r.source as string | null) ?? 'unknown';
+      return { id: r.id, source, names: { source: entries.map(() => source), text: entries.map((e) => e.text), keys: entries.map((e) => e.keys.join('|')) } };
+    });
+    await writeTransaction(db, (tx) => tx.run(WRITE_NAMES, { rows: named }));
+    upgraded += named.length;
+  }
+  if (upgraded) log(`[schema] gave ${upgraded} nodes loaded by an older version their names for entity resolution`);
+  await writeTransaction(db, (tx) => tx.run(STAMP_NAMES_VERSION, { version: neo4j.int(NAMES_VERSION) }));
+  return upgraded;
+}

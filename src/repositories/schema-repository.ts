@@ -6,6 +6,7 @@
  */
 import type { Database } from '../db/driver';
 import { read, writeTransaction } from '../db/driver';
+import { upgradeStoredNames } from './load-repository';
 import { SEARCH_INDEX } from './search-repository';
 
 const NODE_LABELS = ['Node', 'Actor', 'Location', 'Meeting', 'Position', 'Statement', 'Stance', 'Event', 'Source'] as const;
@@ -30,13 +31,17 @@ const STATEMENTS = [
 /** Names of the constraints and indexes above; readiness checks for them. */
 const EXPECTED = [...NODE_LABELS.map((label) => `${label.toLowerCase()}_id`), 'graph_meta_id', 'idempotency_key', 'change_id', 'actor_name', 'location_name', 'meeting_start', 'event_date', 'statement_date', SEARCH_INDEX];
 
-/** Creates the constraints and indexes that do not exist yet and waits until they are online. */
-export async function applySchema(db: Database): Promise<void> {
+/**
+ * Creates the constraints and indexes that do not exist yet and waits until they are online, then
+ * brings data stored by an older version up to the shape this one reads (once per graph).
+ */
+export async function applySchema(db: Database, log?: (line: string) => void): Promise<void> {
   // Schema statements cannot share a transaction with each other's data, so one each.
   for (const statement of STATEMENTS) {
     await writeTransaction(db, (tx) => tx.run(`// applySchema\n${statement}`));
   }
   await read(db, '// awaitIndexes\nCALL db.awaitIndexes(300)');
+  await upgradeStoredNames(db, log);
 }
 
 /** True when every constraint and index of the schema exists and is online. */
