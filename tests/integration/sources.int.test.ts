@@ -4,6 +4,7 @@
  * removing it leaves the first article's graph exactly as it was, and ambiguous or dangling
  * matches are refused before anything is written.
  */
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { applySchema } from '../../src/repositories/schema-repository';
 import { removeSource } from '../../src/repositories/load-repository';
 import { graphState } from '../helpers/graph-state';
 import { SEED_FILE } from '../helpers/seed-file';
-import { openTestDatabase } from '../helpers/test-database';
+import { openTestDatabase, testDatabaseSettings } from '../helpers/test-database';
 import { useTestApi } from '../helpers/test-server';
 
 const t = useTestApi();
@@ -169,3 +170,43 @@ test('a graph loaded before names were stored per source gets them at the next s
   await seedFiles(t.db, [SEED_FILE], () => undefined);
   expect(await graphState(t.db)).toEqual(before);
 });
+
+/** Runs `npm run seed -- args` against the test database; resolves with its exit code and output. */
+function seedCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const settings = testDatabaseSettings();
+  return new Promise((resolve) => {
+    execFile(
+      join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
+      [join(PROJECT_ROOT, 'src', 'cli', 'seed.ts'), ...args],
+      { cwd: PROJECT_ROOT, env: { ...process.env, NEO4J_URI: settings.uri, NEO4J_USER: settings.user, NEO4J_PASSWORD: settings.password } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
+  });
+}
+
+test('the seed command: --skip-invalid loads the good file and lists the bad one; --remove (and its dry run) takes a source away', async () => {
+  const seedOnly = await graphState(t.db);
+  const bad = await fixtureVariant('skip-me.json', (doc) => {
+    doc.source.id = 'source:fixture-skip-me';
+    doc.relationships[0].to = 'meeting:never-declared';
+  });
+  const skipped = await seedCli(['--skip-invalid', FIXTURE, bad]);
+  expect(skipped.code).toBe(1);
+  expect(skipped.stderr).toContain(`[seed] skipped ${bad} (1 problem(s))`);
+  expect(skipped.stderr).toContain('relationships[0].to: "meeting:never-declared" is not the id of an entity in this document');
+  expect(skipped.stderr).toMatch(/nodes: 8 added, 11 updated, 0 unchanged/);
+  expect((await t.api.data(`{ source(id: "${FIXTURE_SOURCE}") { id } }`)).source).toEqual({ id: FIXTURE_SOURCE });
+  expect((await t.api.data(`{ source(id: "source:fixture-skip-me") { id } }`)).source).toBeNull();
+
+  const loaded = await graphState(t.db);
+  const dry = await seedCli(['--dry-run', '--remove', FIXTURE_SOURCE]);
+  expect(dry).toMatchObject({ code: 0 });
+  expect(dry.stderr).toMatch(/\[remove\] dry run, nothing written: source:fixture-followup-abu-dhabi: \d+ nodes and \d+ relationships deleted/);
+  expect(await graphState(t.db)).toEqual(loaded);
+
+  expect((await seedCli(['--remove', FIXTURE_SOURCE])).code).toBe(0);
+  expect(await graphState(t.db)).toEqual(seedOnly);
+  const missing = await seedCli(['--remove', FIXTURE_SOURCE]);
+  expect(missing.code).toBe(1);
+  expect(missing.stderr).toContain(`There is no source "${FIXTURE_SOURCE}" in the graph; nothing was changed.`);
+}, 120_000);
