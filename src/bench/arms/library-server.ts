@@ -1,0 +1,161 @@
+/**
+ * `tsx src/bench/arms/library-server.ts`: the library arm's server. Serves LIBRARY_TYPE_DEFS
+ * through `@neo4j/graphql` and Apollo Server at http://127.0.0.1:$PORT/graphql (POST JSON) over
+ * the Neo4j at $NEO4J_URI ($NEO4J_USER, default neo4j; $NEO4J_PASSWORD, default empty), and
+ * prints `ready http://127.0.0.1:$PORT/graphql` once it listens.
+ *
+ * Every Cypher statement the library sends is recorded, so the benchmark can count round trips
+ * per request and PROFILE them: `POST /__reset` clears the record, `GET /__statements` returns
+ * `[{cypher, params}]` since then (Neo4j integers in params as `{"$int": "<digits>"}`; see
+ * `decodeStatementParams`). The library's one-off version check is made before `ready`, so the
+ * record starts empty. SIGTERM or SIGINT stops the server and closes the driver.
+ */
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { Neo4jGraphQL } from '@neo4j/graphql';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import neo4j, { type Driver, isInt } from 'neo4j-driver';
+import { LIBRARY_TYPE_DEFS, type RecordedStatement } from './library';
+
+const log = (line: string) => console.error(line);
+
+/**
+ * Wraps a driver so that every `run` on a session, and on the transactions handed to
+ * `executeRead`/`executeWrite` work (which is what the library's Executor calls: a session per
+ * request, `session.executeRead(tx => tx.run(cypher, params))`), is recorded before it is sent.
+ */
+function recordingDriver(driver: Driver, record: (cypher: string, params: Record<string, unknown>) => void): Driver {
+  const recordingRun = (runner: { run: (...args: any[]) => unknown }) => (cypher: unknown, params?: Record<string, unknown>, ...rest: unknown[]) => {
+    record(typeof cypher === 'string' ? cypher : String((cypher as { text?: string })?.text ?? cypher), params ?? {});
+    return runner.run(cypher, params, ...rest);
+  };
+  const wrapTx = <T extends object>(tx: T): T =>
+    new Proxy(tx, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target);
+        if (prop === 'run') return recordingRun(target as never);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  const wrapSession = <T extends object>(session: T): T =>
+    new Proxy(session, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target);
+        if (prop === 'run') return recordingRun(target as never);
+        if (prop === 'executeRead' || prop === 'executeWrite') {
+          return (work: (tx: object) => unknown, config?: unknown) => (value as Function).call(target, (tx: object) => work(wrapTx(tx)), config);
+        }
+        if (prop === 'beginTransaction') return (...args: unknown[]) => wrapTx((value as Function).apply(target, args));
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  return new Proxy(driver, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target);
+      if (prop === 'session') return (...args: unknown[]) => wrapSession((value as Function).apply(target, args));
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** Params as JSON can carry them: Neo4j integers become `{"$int": "<digits>"}`. */
+function encodeParams(value: unknown): unknown {
+  if (isInt(value)) return { $int: value.toString() };
+  if (Array.isArray(value)) return value.map(encodeParams);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeParams(v)]));
+  return value;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json');
+  res.end(JSON.stringify(body));
+}
+
+async function main(): Promise<void> {
+  const uri = process.env.NEO4J_URI;
+  if (!uri) throw new Error('NEO4J_URI is not set');
+  const port = Number(process.env.PORT ?? '4001');
+  const driver = neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''));
+  const statements: RecordedStatement[] = [];
+  const recorded = recordingDriver(driver, (cypher, params) => void statements.push({ cypher, params: encodeParams(params) as Record<string, unknown> }));
+
+  const schema = await new Neo4jGraphQL({ typeDefs: LIBRARY_TYPE_DEFS, driver: recorded }).getSchema();
+  const apollo = new ApolloServer({ schema, includeStacktraceInErrorResponses: false, stopOnTerminationSignals: false });
+  await apollo.start();
+  // The library checks the Neo4j version (`CALL dbms.components()`) once per process, on its first
+  // query; make that query now so no measured request carries it, and start the record empty.
+  const warmUp = await apollo.executeOperation({ query: '{ actors(where: { id: { eq: "" } }) { id } }' });
+  if (warmUp.body.kind === 'single' && warmUp.body.singleResult.errors) throw new Error(`warm-up: ${JSON.stringify(warmUp.body.singleResult.errors)}`);
+  statements.length = 0;
+
+  const http = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const method = (req.method ?? 'GET').toUpperCase();
+      if (url.pathname === '/__reset' && method === 'POST') {
+        statements.length = 0;
+        return sendJson(res, 200, { ok: true });
+      }
+      if (url.pathname === '/__statements' && method === 'GET') return sendJson(res, 200, statements);
+      if (url.pathname !== '/graphql') return sendJson(res, 404, { error: `Nothing at ${url.pathname}.` });
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const raw = method === 'POST' ? await readBody(req) : '';
+      let body: unknown = raw;
+      if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          return sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON.' }] });
+        }
+      }
+      const request: HTTPGraphQLRequest = { method, headers, search: url.search, body };
+      const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => ({}) });
+      res.statusCode = response.status ?? 200;
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      if (response.body.kind === 'complete') return void res.end(response.body.string);
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    })().catch((error: Error) => {
+      log(`[library] ${error.stack ?? error.message}`);
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.' }] });
+      else res.end();
+    });
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`[library] ${signal}: shutting down`);
+    const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+    http.closeIdleConnections();
+    await closed;
+    await apollo.stop();
+    await driver.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(port, '127.0.0.1', () => resolve());
+  });
+  const address = http.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  process.stdout.write(`ready http://127.0.0.1:${actualPort}/graphql\n`);
+}
+
+main().catch((error: Error) => {
+  log(`[library] ${error.stack ?? error.message}`);
+  process.exit(1);
+});
