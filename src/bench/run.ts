@@ -1,0 +1,309 @@
+/**
+ * The benchmark: for each scale, a throwaway local Neo4j loaded with a generated corpus (or the
+ * seed article), then each arm in turn on it: every question's answer checked against the floor's,
+ * its statements counted and PROFILEd, and its latency and throughput measured by a separate load
+ * generator process at each concurrency. Results go to bench/results/<timestamp>.json and .md.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import neo4j from 'neo4j-driver';
+import { type Database, createDatabase } from '../db/driver';
+import { PROJECT_ROOT, startLocalNeo4j } from '../db/local-neo4j';
+import { generateCorpus } from '../facts/generate';
+import type { FactsDocument } from '../facts/format';
+import { readFactsFile } from '../facts/read';
+import { loadFacts } from '../facts/seed';
+import { applySchema } from '../repositories/schema-repository';
+import { ARMS, type ArmName, type ArmRequest, floorStatement, type RunningArm, startArm } from './arms';
+import type { LoadResult, LoadSpec } from './load-generator';
+import { type BenchParams, pickParams, QUERY_NAMES, type QueryName } from './queries';
+
+const run = promisify(execFile);
+
+/** A scale: a name and how many relationships to generate (0: the seed article). */
+export interface Scale {
+  name: string;
+  relationships: number;
+}
+
+export const SCALES: Record<string, Scale> = {
+  seed: { name: 'seed', relationships: 0 },
+  '10k': { name: '10k', relationships: 10_000 },
+  '100k': { name: '100k', relationships: 100_000 },
+  '1m': { name: '1m', relationships: 1_000_000 },
+};
+
+export interface BenchOptions {
+  scales: Scale[];
+  arms: ArmName[];
+  concurrency: number[];
+  durationMs: number;
+  warmupMs: number;
+  heapMb: number;
+  pageCacheMb: number;
+  outDir: string;
+  log: (line: string) => void;
+}
+
+/** What one arm did with one question at one scale. */
+export interface QueryResult {
+  arm: ArmName;
+  query: QueryName;
+  /** Whether its answer equalled the floor's; timings are taken only when it did. */
+  agrees: boolean;
+  mismatch?: string;
+  roundTrips: number | null;
+  dbHits: number | null;
+  load: Record<string, LoadResult>;
+}
+
+export interface ScaleResult {
+  scale: string;
+  relationships: number;
+  load: { documents: number; facts: number; relationships: number; seconds: number; factsPerSecond: number; relationshipsPerSecond: number };
+  params: BenchParams;
+  results: QueryResult[];
+}
+
+export interface BenchReport {
+  startedAt: string;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; neo4j: string; heapMb: number; pageCacheMb: number };
+  settings: { concurrency: number[]; durationMs: number; warmupMs: number; arms: Record<string, string> };
+  scales: ScaleResult[];
+}
+
+/** Runs the benchmark and writes its results; returns the report and the files written. */
+export async function runBench(options: BenchOptions): Promise<{ report: BenchReport; files: string[] }> {
+  const report: BenchReport = {
+    startedAt: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      neo4j: '',
+      heapMb: options.heapMb,
+      pageCacheMb: options.pageCacheMb,
+    },
+    settings: {
+      concurrency: options.concurrency,
+      durationMs: options.durationMs,
+      warmupMs: options.warmupMs,
+      arms: Object.fromEntries(options.arms.map((a) => [a, ARMS[a].description])),
+    },
+    scales: [],
+  };
+  for (const scale of options.scales) report.scales.push(await benchScale(scale, options, report));
+  await mkdir(options.outDir, { recursive: true });
+  const stamp = report.startedAt.replace(/[:.]/g, '-');
+  const files = [join(options.outDir, `${stamp}.json`), join(options.outDir, `${stamp}.md`)];
+  await writeFile(files[0], `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(files[1], markdown(report));
+  return { report, files };
+}
+
+async function benchScale(scale: Scale, options: BenchOptions, report: BenchReport): Promise<ScaleResult> {
+  const homeDir = await mkdtemp(join(tmpdir(), 'newsgraph-bench-'));
+  const local = await startLocalNeo4j({ homeDir, heapMb: options.heapMb, pageCacheMb: options.pageCacheMb, log: () => undefined });
+  report.machine.neo4j = `${local.version} Community`;
+  const db = createDatabase({ uri: local.uri, user: 'neo4j', password: '' });
+  try {
+    await applySchema(db);
+    const corpus = scale.relationships > 0 ? generateCorpus({ seed: 1, relationships: scale.relationships }) : [await seedDocument()];
+    const facts = corpus.reduce((n, d) => n + d.entities.length + d.relationships.length, 0);
+    const relationships = corpus.reduce((n, d) => n + d.relationships.length, 0);
+    options.log(`[bench] ${scale.name}: loading ${corpus.length} documents (${facts} facts, ${relationships} relationships)`);
+    const started = performance.now();
+    await loadFacts(db, corpus, { log: options.log });
+    const seconds = (performance.now() - started) / 1000;
+    const load = {
+      documents: corpus.length,
+      facts,
+      relationships,
+      seconds: round(seconds),
+      factsPerSecond: Math.round(facts / seconds),
+      relationshipsPerSecond: Math.round(relationships / seconds),
+    };
+    options.log(`[bench] ${scale.name}: loaded in ${load.seconds} s: ${load.factsPerSecond} facts/s, ${load.relationshipsPerSecond} relationships/s`);
+    const params = await pickParams(db);
+    const results: QueryResult[] = [];
+    // The floor first: its answers are the reference the others must match.
+    const reference = new Map<QueryName, unknown>();
+    for (const armName of ['floor', ...options.arms.filter((a) => a !== 'floor')] as ArmName[]) {
+      const arm = ARMS[armName];
+      const running = await startArm(arm, local.uri);
+      try {
+        for (const q of QUERY_NAMES) {
+          const result = await benchQuery(db, armName, running, q, params, reference, options);
+          if (options.arms.includes(armName)) results.push(result);
+        }
+      } finally {
+        await running.stop();
+      }
+    }
+    return { scale: scale.name, relationships: scale.relationships, load, params, results };
+  } finally {
+    await db.driver.close();
+    await local.stop();
+    await rm(homeDir, { recursive: true, force: true });
+  }
+}
+
+async function benchQuery(
+  db: Database,
+  armName: ArmName,
+  running: RunningArm,
+  q: QueryName,
+  params: BenchParams,
+  reference: Map<QueryName, unknown>,
+  options: BenchOptions,
+): Promise<QueryResult> {
+  const arm = ARMS[armName];
+  const request = arm.request(running.base, q, params);
+  const result: QueryResult = { arm: armName, query: q, agrees: false, roundTrips: null, dbHits: null, load: {} };
+  // The answer, with the statements it took.
+  if (armName !== 'floor') await fetch(`${running.origin}/__reset`, { method: 'POST' });
+  let answer: unknown;
+  try {
+    answer = arm.answer(q, await (await send(request)).json());
+  } catch (error) {
+    result.mismatch = `error: ${(error as Error).message}`;
+    options.log(`[bench] ${armName} ${q}: ${result.mismatch}`);
+    return result;
+  }
+  const statements =
+    armName === 'floor'
+      ? [floorStatement(q, params)]
+      : ((await (await fetch(`${running.origin}/__statements`)).json()) as { cypher: string; params: Record<string, unknown> }[]);
+  result.roundTrips = statements.length;
+  result.dbHits = 0;
+  for (const statement of statements) result.dbHits += await profiledDbHits(db, statement.cypher, reviveIntegers(statement.params));
+  if (armName === 'floor') reference.set(q, answer);
+  const expected = reference.get(q);
+  if (canonical(comparable(q, answer)) !== canonical(comparable(q, expected))) {
+    result.mismatch = `expected ${JSON.stringify(expected).slice(0, 300)}, got ${JSON.stringify(answer).slice(0, 300)}`;
+    options.log(`[bench] ${armName} ${q}: answer differs from the floor's; not timed. ${result.mismatch}`);
+    return result;
+  }
+  result.agrees = true;
+  for (const concurrency of options.concurrency) {
+    const spec: LoadSpec = { ...request, method: 'POST', concurrency, durationMs: options.durationMs, warmupMs: options.warmupMs };
+    const { stdout } = await run(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), [join(PROJECT_ROOT, 'src', 'bench', 'load-generator.ts'), JSON.stringify(spec)], { maxBuffer: 1 << 20 });
+    const load = JSON.parse(stdout) as LoadResult;
+    result.load[String(concurrency)] = load;
+    options.log(
+      `[bench] ${armName} ${q} c=${concurrency}: p50 ${load.latencyMs.p50} ms, p95 ${load.latencyMs.p95} ms, p99 ${load.latencyMs.p99} ms, ` +
+        `${load.requestsPerSecond} req/s${load.errors ? `, ${load.errors} errors (${load.firstError})` : ''}`,
+    );
+  }
+  return result;
+}
+
+function send(request: ArmRequest): Promise<Response> {
+  return fetch(request.url, { method: 'POST', headers: request.headers, body: request.body });
+}
+
+/** JSON with object keys sorted, so that key order never makes two answers differ. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+}
+
+/** Equal answers may list tied search hits in another order: compare those as sets. */
+function comparable(q: QueryName, answer: unknown): unknown {
+  if (q === 'search' && answer && typeof answer === 'object') return { ids: [...((answer as { ids: string[] }).ids ?? [])].sort() };
+  return answer;
+}
+
+/**
+ * Parameters come back from JSON with Neo4j integers as `{low, high}` (this service) or
+ * `{$int: "10"}` (the library arm): make them integers again.
+ */
+function reviveIntegers(value: unknown): any {
+  if (Array.isArray(value)) return value.map(reviveIntegers);
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value);
+    if (keys.length === 2 && keys.includes('low') && keys.includes('high')) return neo4j.int((value as { low: number }).low);
+    if (keys.length === 1 && keys[0] === '$int') return neo4j.int((value as { $int: string }).$int);
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reviveIntegers(v)]));
+  }
+  return value;
+}
+
+interface Plan {
+  dbHits: number;
+  children: Plan[];
+}
+
+/** The db hits of one statement, by PROFILE. */
+async function profiledDbHits(db: Database, cypher: string, params: Record<string, unknown>): Promise<number> {
+  const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });
+  try {
+    const result = await session.run(`PROFILE ${cypher.replace(/^\s*(CYPHER [^\n]*\n)?/, '')}`, params);
+    const sum = (p: Plan): number => Number(p.dbHits) + p.children.reduce((n, c) => n + sum(c), 0);
+    return sum(result.summary.profile as unknown as Plan);
+  } finally {
+    await session.close();
+  }
+}
+
+async function seedDocument(): Promise<FactsDocument> {
+  const result = await readFactsFile(join(PROJECT_ROOT, 'seed', 'data', 'uae-talks.json'));
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.value.doc;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** The report as Markdown: the machine, then per scale one table of every question by arm. */
+export function markdown(report: BenchReport): string {
+  const m = report.machine;
+  const c1 = String(report.settings.concurrency[0]);
+  const cMax = String(report.settings.concurrency.at(-1));
+  const lines = [
+    `# Benchmark ${report.startedAt}`,
+    '',
+    `Machine: ${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}, Neo4j ${m.neo4j} (heap ${m.heapMb} MiB, page cache ${m.pageCacheMb} MiB), all on one machine.`,
+    `Each measurement: ${report.settings.warmupMs} ms warm-up, then ${report.settings.durationMs} ms, by a separate load-generator process; concurrency ${report.settings.concurrency.join(', ')}.`,
+    '',
+    ...Object.entries(report.settings.arms).map(([name, d]) => `- **${name}**: ${d}`),
+    '',
+  ];
+  for (const scale of report.scales) {
+    lines.push(
+      `## ${scale.scale}: ${scale.load.relationships.toLocaleString('en')} relationships`,
+      '',
+      `Load: ${scale.load.documents} documents, ${scale.load.facts} facts in ${scale.load.seconds} s = ${scale.load.factsPerSecond} facts/s, ${scale.load.relationshipsPerSecond} relationships/s.`,
+      '',
+      `| Question | p50 c=${c1}: floor / service / library (ms) | service ÷ floor | service ÷ library | req/s c=${cMax}: floor / service / library | service ÷ floor | round trips: service / library | db hits: floor / service / library |`,
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    );
+    for (const q of QUERY_NAMES) {
+      const get = (arm: ArmName) => scale.results.find((r) => r.arm === arm && r.query === q);
+      const cell = (arm: ArmName, f: (r: QueryResult) => string) => {
+        const r = get(arm);
+        if (!r) return '–';
+        return r.agrees ? f(r) : 'differs';
+      };
+      const p50 = (arm: ArmName) => get(arm)?.load[c1]?.latencyMs.p50;
+      const rps = (arm: ArmName) => get(arm)?.load[cMax]?.requestsPerSecond;
+      const ratio = (a?: number, b?: number) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
+      lines.push(
+        `| ${q} | ${cell('floor', (r) => `${r.load[c1]?.latencyMs.p50}`)} / ${cell('service', (r) => `${r.load[c1]?.latencyMs.p50}`)} / ${cell('library', (r) => `${r.load[c1]?.latencyMs.p50}`)} ` +
+          `| ${ratio(p50('service'), p50('floor'))} | ${ratio(p50('service'), p50('library'))} ` +
+          `| ${cell('floor', (r) => `${r.load[cMax]?.requestsPerSecond}`)} / ${cell('service', (r) => `${r.load[cMax]?.requestsPerSecond}`)} / ${cell('library', (r) => `${r.load[cMax]?.requestsPerSecond}`)} ` +
+          `| ${ratio(rps('service'), rps('floor'))} ` +
+          `| ${get('service')?.roundTrips ?? '–'} / ${get('library')?.roundTrips ?? '–'} ` +
+          `| ${get('floor')?.dbHits ?? '–'} / ${get('service')?.dbHits ?? '–'} / ${get('library')?.dbHits ?? '–'} |`,
+      );
+    }
+    const mismatches = scale.results.filter((r) => !r.agrees);
+    if (mismatches.length) {
+      lines.push('', 'Answers that differ from the floor (not timed):', ...mismatches.map((r) => `- ${r.arm} ${r.query}: ${r.mismatch}`));
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
