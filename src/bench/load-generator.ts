@@ -1,9 +1,13 @@
 /**
  * The benchmark's HTTP load generator, run as a separate process so that it never shares an event
- * loop with the server it measures: `tsx src/bench/load-generator.ts <json spec>` keeps
- * `concurrency` requests in flight for `durationMs` (after `warmupMs` whose requests are not
- * counted) and prints one JSON line: requests, errors, requests/s and latency percentiles in ms.
- * Each connection sends its next request as soon as the previous answer has been read in full.
+ * loop with the server it measures. Given a spec it keeps `concurrency` requests in flight for
+ * `durationMs` (after `warmupMs` whose requests are not counted) and reports requests, errors,
+ * requests/s and latency percentiles in ms. Each connection sends its next request as soon as the
+ * previous answer has been read in full.
+ *
+ * Forked with an IPC channel (as the benchmark does, once per run) it answers each spec message
+ * with a result message; run as `tsx src/bench/load-generator.ts '<json spec>'` it prints one
+ * result line.
  */
 import { Agent, request } from 'node:http';
 
@@ -93,11 +97,20 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
 }
 
 if (require.main === module) {
-  runLoad(JSON.parse(process.argv[2]) as LoadSpec).then(
-    (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
-    (error: unknown) => {
-      process.stderr.write(`${String(error)}\n`);
-      process.exit(1);
-    },
-  );
+  if (process.send && process.argv.length < 3) {
+    process.on('message', (spec: LoadSpec) => {
+      runLoad(spec).then(
+        (result) => process.send!(result),
+        (error: unknown) => process.send!({ error: String(error) }),
+      );
+    });
+  } else {
+    runLoad(JSON.parse(process.argv[2]) as LoadSpec).then(
+      (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
+      (error: unknown) => {
+        process.stderr.write(`${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  }
 }

@@ -4,11 +4,10 @@
  * its statements counted and PROFILEd, and its latency and throughput measured by a separate load
  * generator process at each concurrency. Results go to bench/results/<timestamp>.json and .md.
  */
-import { execFile } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import neo4j from 'neo4j-driver';
 import { type Database, createDatabase } from '../db/driver';
 import { PROJECT_ROOT, startLocalNeo4j } from '../db/local-neo4j';
@@ -21,7 +20,30 @@ import { ARMS, type ArmName, type ArmRequest, floorStatement, type RunningArm, s
 import type { LoadResult, LoadSpec } from './load-generator';
 import { type BenchParams, pickParams, QUERY_NAMES, type QueryName } from './queries';
 
-const run = promisify(execFile);
+/**
+ * The load generator: one separate process for the whole run (forked once: starting a TypeScript
+ * process per measurement cost more than a quick run's measurements), sent one spec at a time.
+ */
+class LoadGenerator {
+  private readonly child: ChildProcess = fork(join(PROJECT_ROOT, 'src', 'bench', 'load-generator.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+
+  run(spec: LoadSpec): Promise<LoadResult> {
+    return new Promise((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`the load generator exited (${code})`));
+      this.child.once('exit', onExit);
+      this.child.once('message', (message: LoadResult | { error: string }) => {
+        this.child.off('exit', onExit);
+        if ('error' in message) reject(new Error(message.error));
+        else resolve(message);
+      });
+      this.child.send(spec);
+    });
+  }
+
+  stop(): void {
+    this.child.kill();
+  }
+}
 
 /** A scale: a name and how many relationships to generate (0: the seed article). */
 export interface Scale {
@@ -96,7 +118,12 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
     },
     scales: [],
   };
-  for (const scale of options.scales) report.scales.push(await benchScale(scale, options, report));
+  const generator = new LoadGenerator();
+  try {
+    for (const scale of options.scales) report.scales.push(await benchScale(scale, options, report, generator));
+  } finally {
+    generator.stop();
+  }
   await mkdir(options.outDir, { recursive: true });
   const stamp = report.startedAt.replace(/[:.]/g, '-');
   const files = [join(options.outDir, `${stamp}.json`), join(options.outDir, `${stamp}.md`)];
@@ -105,7 +132,7 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
   return { report, files };
 }
 
-async function benchScale(scale: Scale, options: BenchOptions, report: BenchReport): Promise<ScaleResult> {
+async function benchScale(scale: Scale, options: BenchOptions, report: BenchReport, generator: LoadGenerator): Promise<ScaleResult> {
   const homeDir = await mkdtemp(join(tmpdir(), 'newsgraph-bench-'));
   const local = await startLocalNeo4j({ homeDir, heapMb: options.heapMb, pageCacheMb: options.pageCacheMb, log: () => undefined });
   report.machine.neo4j = `${local.version} Community`;
@@ -137,7 +164,7 @@ async function benchScale(scale: Scale, options: BenchOptions, report: BenchRepo
       const running = await startArm(arm, local.uri);
       try {
         for (const q of QUERY_NAMES) {
-          const result = await benchQuery(db, armName, running, q, params, reference, options);
+          const result = await benchQuery(db, armName, running, q, params, reference, options, generator);
           if (options.arms.includes(armName)) results.push(result);
         }
       } finally {
@@ -160,6 +187,7 @@ async function benchQuery(
   params: BenchParams,
   reference: Map<QueryName, unknown>,
   options: BenchOptions,
+  generator: LoadGenerator,
 ): Promise<QueryResult> {
   const arm = ARMS[armName];
   const request = arm.request(running.base, q, params);
@@ -191,8 +219,7 @@ async function benchQuery(
   result.agrees = true;
   for (const concurrency of options.concurrency) {
     const spec: LoadSpec = { ...request, method: 'POST', concurrency, durationMs: options.durationMs, warmupMs: options.warmupMs };
-    const { stdout } = await run(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), [join(PROJECT_ROOT, 'src', 'bench', 'load-generator.ts'), JSON.stringify(spec)], { maxBuffer: 1 << 20 });
-    const load = JSON.parse(stdout) as LoadResult;
+    const load = await generator.run(spec);
     result.load[String(concurrency)] = load;
     options.log(
       `[bench] ${armName} ${q} c=${concurrency}: p50 ${load.latencyMs.p50} ms, p95 ${load.latencyMs.p95} ms, p99 ${load.latencyMs.p99} ms, ` +
