@@ -303,19 +303,22 @@ export class GraphReader {
       : `MATCH (n:${query.label}) WHERE ${where}`;
     // Without predicates the count comes from the count store, not a scan.
     const count = query.predicates.length || query.anchors ? `${matches} RETURN count(n) AS totalCount` : `MATCH (n:${query.label}) RETURN count(n) AS totalCount`;
+    // A count asked for alone (`first: 0` from the start) reads no page at all.
+    const countOnly = query.limit === 0 && query.after === null && query.count !== false;
+    const page = countOnly
+      ? 'RETURN [] AS rows'
+      : `${matches} ${query.after ? `AND ${after}` : ''}
+        WITH n, ${expression} AS sortKey ORDER BY ${orderBy} LIMIT $limitPlusOne
+        RETURN collect({node: ${nodeProps('n')}, labels: labels(n), sortKey: sortKey}) AS rows`;
     const cypher = `
       CALL () { ${query.count === false ? 'RETURN -1 AS totalCount' : count} }
-      CALL () {
-        ${matches} ${query.after ? `AND ${after}` : ''}
-        WITH n, ${expression} AS sortKey ORDER BY ${orderBy} LIMIT $limitPlusOne
-        RETURN collect({node: ${nodeProps('n')}, labels: labels(n), sortKey: sortKey}) AS rows
-      }
+      CALL () { ${page} }
       RETURN {totalCount: totalCount, rows: rows} AS row`;
     const [result] = await this.query(name, cypher, pageParams(query));
     const rows = result.rows as (NodeRow & { sortKey: string })[];
     return {
       items: rows.slice(0, query.limit).map((row) => ({ node: map(row), sortKey: row.sortKey, id: row.node.id as string })),
-      hasNextPage: rows.length > query.limit,
+      hasNextPage: countOnly ? (result.totalCount as number) > 0 : rows.length > query.limit,
       totalCount: result.totalCount as number,
     };
   }

@@ -5,7 +5,7 @@ import { inForce, paginate, plainList } from './connection';
 export const actorResolvers: Resolvers = {
   Query: {
     actor: (_, { id }, ctx) => ctx.actors.findById(id),
-    actors: (_, args, ctx) => paginate((q) => ctx.actors.list(q), args),
+    actors: (_, args, ctx, info) => paginate((q) => ctx.actors.list(q), args, info),
   },
   Actor: {
     asLocation: (actor, _, ctx) => (actor.isLocation ? ctx.locations.findById(actor.id) : null),

@@ -2,6 +2,7 @@
  * Relay connections: argument checks, opaque cursors and the connection shape. A cursor holds the
  * sort key and id of the last node seen, not an offset, so pages stay right while facts are added.
  */
+import { type GraphQLResolveInfo, Kind } from 'graphql';
 import { BadUserInputError } from '../errors';
 import { type DateRange, type InForce, isOrderedRange } from '../repositories/date-range';
 import type { ListPage, PageRequest } from '../repositories/graph-reader';
@@ -78,10 +79,21 @@ export interface ConnectionArgs<W, O> {
 export async function paginate<W, T, O = never>(
   list: (args: { where?: W | null; orderBy?: O | null; page: PageRequest; count: true }) => Promise<ListPage<T>>,
   args: ConnectionArgs<W, O>,
+  info?: GraphQLResolveInfo,
 ): Promise<Connection<T>> {
   const page = pageRequest(args.first, args.after);
   checkRanges(args.where, 'where');
-  return toConnection(await list({ where: args.where, orderBy: args.orderBy, page, count: true }), page);
+  // Asked for its count alone, a list reads no page (see GraphReader.list).
+  const read = page.after === null && onlyTotalCount(info) ? { ...page, limit: 0 } : page;
+  return toConnection(await list({ where: args.where, orderBy: args.orderBy, page: read, count: true }), page);
+}
+
+/** True when every selection of this connection field is `totalCount` or `__typename` (fragments count as more). */
+export function onlyTotalCount(info: GraphQLResolveInfo | undefined): boolean {
+  if (!info) return false;
+  return info.fieldNodes.every(
+    (field) => field.selectionSet?.selections.every((s) => s.kind === Kind.FIELD && (s.name.value === 'totalCount' || s.name.value === '__typename')) ?? false,
+  );
 }
 
 /** The items of a plain list field: the first PLAIN_LIST_LIMIT in the list's default order. */

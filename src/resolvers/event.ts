@@ -5,7 +5,7 @@ import { paginate, plainList } from './connection';
 export const eventResolvers: Resolvers = {
   Query: {
     event: (_, { id }, ctx) => ctx.events.findById(id),
-    events: (_, args, ctx) => paginate((q) => ctx.events.list(q), args),
+    events: (_, args, ctx, info) => paginate((q) => ctx.events.list(q), args, info),
   },
   Event: {
     actors: async (event, _, ctx) => (await plainList((q) => ctx.events.involvement(event.id, q))).map((i) => i.actor),

@@ -5,7 +5,7 @@ import { paginate, plainList } from './connection';
 export const locationResolvers: Resolvers = {
   Query: {
     location: (_, { id }, ctx) => ctx.locations.findById(id),
-    locations: (_, args, ctx) => paginate((q) => ctx.locations.list(q), args),
+    locations: (_, args, ctx, info) => paginate((q) => ctx.locations.list(q), args, info),
   },
   Location: {
     asActor: (location, _, ctx) => (location.isActor ? ctx.actors.findById(location.id) : null),

@@ -5,7 +5,7 @@ import { paginate, plainList } from './connection';
 export const meetingResolvers: Resolvers = {
   Query: {
     meeting: (_, { id }, ctx) => ctx.meetings.findById(id),
-    meetings: (_, args, ctx) => paginate((q) => ctx.meetings.list(q), args),
+    meetings: (_, args, ctx, info) => paginate((q) => ctx.meetings.list(q), args, info),
   },
   Meeting: {
     location: (meeting, _, ctx) => ctx.meetings.location(meeting.id),

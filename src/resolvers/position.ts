@@ -5,7 +5,7 @@ import { inForce, paginate, plainList } from './connection';
 export const positionResolvers: Resolvers = {
   Query: {
     position: (_, { id }, ctx) => ctx.positions.findById(id),
-    positions: (_, args, ctx) => paginate((q) => ctx.positions.list(q), args),
+    positions: (_, args, ctx, info) => paginate((q) => ctx.positions.list(q), args, info),
   },
   Position: {
     organization: (position, _, ctx) => ctx.positions.organization(position.id),

@@ -32,7 +32,7 @@ export const sourceResolvers: Resolvers = {
     node: (_, { id }, ctx) => ctx.nodes.findById(id),
     source: (_, { id }, ctx) => ctx.sources.findById(id),
     sources: (_, __, ctx) => plainList((q) => ctx.sources.list(q)),
-    sourcesConnection: (_, args, ctx) => paginate((q) => ctx.sources.list(q), args),
+    sourcesConnection: (_, args, ctx, info) => paginate((q) => ctx.sources.list(q), args, info),
   },
   Node: {
     __resolveType: (node) => node.nodeType,

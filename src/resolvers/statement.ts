@@ -5,9 +5,9 @@ import { paginate, plainList } from './connection';
 export const statementResolvers: Resolvers = {
   Query: {
     statement: (_, { id }, ctx) => ctx.statements.findById(id),
-    statements: (_, args, ctx) => paginate((q) => ctx.statements.list(q), args),
+    statements: (_, args, ctx, info) => paginate((q) => ctx.statements.list(q), args, info),
     stance: (_, { id }, ctx) => ctx.stances.findById(id),
-    stances: (_, args, ctx) => paginate((q) => ctx.stances.list(q), args),
+    stances: (_, args, ctx, info) => paginate((q) => ctx.stances.list(q), args, info),
   },
   Statement: {
     speaker: (statement, _, ctx) => ctx.statements.speaker(statement.id),

@@ -191,3 +191,14 @@ test('an empty filter inside OR accepts everything; an empty AND or OR list cons
   expect(data.emptyLists.totalCount).toBe(data.all.totalCount);
   expect(data.people.totalCount).toBeLessThan(data.all.totalCount);
 });
+
+test('a connection asked for its totalCount alone gives the same count as one that also lists its nodes', async () => {
+  for (const where of [{}, { kind: 'PERSON' }, { name: 'putin' }]) {
+    const full = await t.api.data(`query ($where: ActorWhere) { actors(where: $where, first: 100) { totalCount nodes { id } } }`, { where });
+    const alone = await t.api.data(`query ($where: ActorWhere) { actors(where: $where) { totalCount } }`, { where });
+    expect(alone.actors.totalCount).toBe(full.actors.totalCount);
+    expect(full.actors.nodes).toHaveLength(full.actors.totalCount);
+  }
+  const none = await t.api.data(`{ meetings(first: 0) { totalCount pageInfo { hasNextPage } nodes { id } } }`);
+  expect(none.meetings).toEqual({ totalCount: 4, pageInfo: { hasNextPage: true }, nodes: [] });
+});
