@@ -28,9 +28,10 @@ export class GraphExplorerRepository {
 
   /**
    * Up to `k` shortest paths from `fromId` to `toId` of at most `maxHops` relationships, shortest
-   * first; [] when either id is unknown or nothing connects them within `maxHops`.
+   * first; [] when either id is unknown or nothing connects them within `maxHops`. Without
+   * `withContent` the paths come back with their lengths only (no nodes or edges are read).
    */
-  async shortestPaths(fromId: string, toId: string, maxHops: number, k: number): Promise<GraphPathModel[]> {
+  async shortestPaths(fromId: string, toId: string, maxHops: number, k: number, withContent = true): Promise<GraphPathModel[]> {
     // Cypher 5 takes SHORTEST k and quantifier bounds only as integer literals, not parameters;
     // these are checked integers in a small range, so at most 60 plans are ever cached.
     const hops = literal(maxHops, PATH_LIMITS.maxHops);
@@ -42,12 +43,12 @@ export class GraphExplorerRepository {
     // node-uniqueness rule (over the group variable `y`) is a path predicate the search applies
     // before selecting, so `k` paths come back whenever `k` simple paths exist.
     const rows = await this.graph.query(
-      'findShortestPaths',
+      withContent ? 'findShortestPaths' : 'findShortestPathLengths',
       `MATCH (a:Node {id: $fromId}), (b:Node {id: $toId})
       MATCH p = SHORTEST ${count} ((a) (()-[r]-(y WHERE NOT y:Source OR y = b)){0,${hops}} (b)
         WHERE all(i IN range(0, size(y) - 1) WHERE y[i] <> a AND none(j IN range(i + 1, size(y) - 1) WHERE y[i] = y[j])))
       WITH p ORDER BY length(p)
-      RETURN {length: length(p), nodes: [n IN nodes(p) | ${NODE_ROW('n')}], edges: [x IN relationships(p) | ${REL_ROW('x')}]} AS row`,
+      RETURN {length: length(p), ${withContent ? `nodes: [n IN nodes(p) | ${NODE_ROW('n')}], edges: [x IN relationships(p) | ${REL_ROW('x')}]` : 'nodes: [], edges: []'}} AS row`,
       { fromId, toId },
     );
     return rows

@@ -40,6 +40,8 @@ export interface SearchQuery {
 export interface SearchPage {
   limit: number;
   after: { score: number; id: string } | null;
+  /** Whether to count all hits too (a second pass over the index); -1 when not. */
+  count: boolean;
 }
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
@@ -67,9 +69,13 @@ export class SearchRepository {
     const allowed = query.types === null ? TYPES : TYPES.filter((t) => query.types?.includes(t.type));
     const cypher = `
       CALL () {
-        CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $lucene) YIELD node AS n
+        ${
+          page.count
+            ? `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $lucene) YIELD node AS n
         WHERE any(label IN labels(n) WHERE label IN $labels)
-        RETURN count(n) AS totalCount
+        RETURN count(n) AS totalCount`
+            : 'RETURN -1 AS totalCount'
+        }
       }
       CALL () {
         CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $lucene) YIELD node AS n, score

@@ -88,6 +88,11 @@ export async function paginate<W, T, O = never>(
   return toConnection(await list({ where: args.where, orderBy: args.orderBy, page: read, count: true }), page);
 }
 
+/** Whether the field's selection may include the field `name` (a fragment counts as yes). */
+export function selects(info: GraphQLResolveInfo, name: string): boolean {
+  return info.fieldNodes.some((field) => field.selectionSet?.selections.some((s) => s.kind !== Kind.FIELD || s.name.value === name) ?? false);
+}
+
 /** True when every selection of this connection field is `totalCount` or `__typename` (fragments count as more). */
 export function onlyTotalCount(info: GraphQLResolveInfo | undefined): boolean {
   if (!info) return false;

@@ -5,13 +5,13 @@ import type { PageRequest } from '../repositories/graph-reader';
 import type { SearchPage, SearchQuery } from '../repositories/search-repository';
 import { highlights } from '../search/highlight';
 import { searchTerms } from '../search/terms';
-import { pageRequest, toConnection } from './connection';
+import { pageRequest, selects, toConnection } from './connection';
 
 /** The longest search text accepted, in characters. */
 export const MAX_SEARCH_TEXT = 200;
 
 /** Checks the arguments of `search`; throws BAD_USER_INPUT naming the bad one. */
-export function searchRequest(args: QuerySearchArgs): { query: SearchQuery; page: SearchPage; request: PageRequest } {
+export function searchRequest(args: QuerySearchArgs, count = true): { query: SearchQuery; page: SearchPage; request: PageRequest } {
   if (args.text.trim() === '') throw new BadUserInputError('text must contain something to search for.', 'text');
   if (args.text.length > MAX_SEARCH_TEXT) {
     throw new BadUserInputError(`text must be at most ${MAX_SEARCH_TEXT} characters; got ${args.text.length}.`, 'text');
@@ -25,15 +25,16 @@ export function searchRequest(args: QuerySearchArgs): { query: SearchQuery; page
   }
   return {
     query: { terms: searchTerms(args.text), types: args.types ?? null },
-    page: { limit, after: after && score !== null ? { score, id: after.id } : null },
+    page: { limit, after: after && score !== null ? { score, id: after.id } : null, count },
     request,
   };
 }
 
 export const searchResolvers: Resolvers = {
   Query: {
-    search: async (_, args, ctx) => {
-      const { query, page, request } = searchRequest(args);
+    search: async (_, args, ctx, info) => {
+      // Counting every hit is a second pass over the index: only when totalCount is asked for.
+      const { query, page, request } = searchRequest(args, selects(info, 'totalCount'));
       // Text of punctuation only has no words, and an empty Lucene query is a syntax error.
       const result = query.terms.length > 0 ? await ctx.search.search(query, page) : { items: [], hasNextPage: false, totalCount: 0 };
       return toConnection(result, request);

@@ -342,3 +342,13 @@ test('out-of-range arguments, bad cursors and reversed ranges are BAD_USER_INPUT
   const ok = await t.api.gql('{ timeline(from: "2026-01", to: "2026") { totalCount } }');
   expect(ok.errors).toBeUndefined();
 });
+
+test('a path asked for its length alone has the length of the full path', async () => {
+  const args = `fromId: "actor:andrii-sybiha", toId: "actor:vladimir-putin", maxHops: 6`;
+  const full = await t.api.data(`{ path(${args}) { length nodes { id } edges { type } } }`);
+  const alone = await t.api.data(`{ path(${args}) { length } }`);
+  expect(alone.path.length).toBe(full.path.length);
+  expect(full.path.nodes).toHaveLength(full.path.length + 1);
+  const none = await t.api.data(`{ path(fromId: "actor:andrii-sybiha", toId: "actor:nobody") { length } }`);
+  expect(none.path).toBeNull();
+});

@@ -182,3 +182,10 @@ test('bad arguments are BAD_USER_INPUT errors naming the argument', async () => 
   expect((await t.api.gql(SEARCH, { text: 'x'.repeat(200), first: 100, after: someCursor })).errors).toBeUndefined();
   expect((await search({ text: 'Russia', first: 0 })).hits).toEqual([]);
 });
+
+test('hits are the same whether or not totalCount is asked for (it is counted only when asked)', async () => {
+  const withCount = await t.api.data(`{ search(text: "Putin Zelensky", first: 10) { totalCount nodes { score node { id } } } }`);
+  const without = await t.api.data(`{ search(text: "Putin Zelensky", first: 10) { nodes { score node { id } } } }`);
+  expect(without.search.nodes).toEqual(withCount.search.nodes);
+  expect(withCount.search.totalCount).toBeGreaterThanOrEqual(withCount.search.nodes.length);
+});
