@@ -17,6 +17,7 @@ import { readFactsFile } from '../facts/read';
 import { loadFacts } from '../facts/seed';
 import { applySchema } from '../repositories/schema-repository';
 import { ARMS, type ArmName, type ArmRequest, floorStatement, type RunningArm, startArm } from './arms';
+import { decodeStatementParams } from './arms/statements';
 import type { LoadResult, LoadSpec } from './load-generator';
 import { type BenchParams, pickParams, QUERY_NAMES, type QueryName } from './queries';
 
@@ -208,7 +209,7 @@ async function benchQuery(
       : ((await (await fetch(`${running.origin}/__statements`)).json()) as { cypher: string; params: Record<string, unknown> }[]);
   result.roundTrips = statements.length;
   result.dbHits = 0;
-  for (const statement of statements) result.dbHits += await profiledDbHits(db, statement.cypher, reviveIntegers(statement.params));
+  for (const statement of statements) result.dbHits += await profiledDbHits(db, statement.cypher, decodeStatementParams(statement.params));
   if (armName === 'floor') reference.set(q, answer);
   const expected = reference.get(q);
   if (canonical(comparable(q, answer)) !== canonical(comparable(q, expected))) {
@@ -242,21 +243,6 @@ function canonical(value: unknown): string {
 function comparable(q: QueryName, answer: unknown): unknown {
   if (q === 'search' && answer && typeof answer === 'object') return { ids: [...((answer as { ids: string[] }).ids ?? [])].sort() };
   return answer;
-}
-
-/**
- * Parameters come back from JSON with Neo4j integers as `{low, high}` (this service) or
- * `{$int: "10"}` (the library arm): make them integers again.
- */
-function reviveIntegers(value: unknown): any {
-  if (Array.isArray(value)) return value.map(reviveIntegers);
-  if (value && typeof value === 'object') {
-    const keys = Object.keys(value);
-    if (keys.length === 2 && keys.includes('low') && keys.includes('high')) return neo4j.int((value as { low: number }).low);
-    if (keys.length === 1 && keys[0] === '$int') return neo4j.int((value as { $int: string }).$int);
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reviveIntegers(v)]));
-  }
-  return value;
 }
 
 interface Plan {

@@ -6,15 +6,15 @@
  *
  * Every Cypher statement the library sends is recorded, so the benchmark can count round trips
  * per request and PROFILE them: `POST /__reset` clears the record, `GET /__statements` returns
- * `[{cypher, params}]` since then (Neo4j integers in params as `{"$int": "<digits>"}`; see
- * `decodeStatementParams`). The library's one-off version check is made before `ready`, so the
+ * `[{cypher, params}]` since then (see ./statements.ts). The library's one-off version check is made before `ready`, so the
  * record starts empty. SIGTERM or SIGINT stops the server and closes the driver.
  */
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import neo4j, { type Driver, isInt } from 'neo4j-driver';
-import { LIBRARY_TYPE_DEFS, type RecordedStatement } from './library';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { LIBRARY_TYPE_DEFS } from './library';
+import { serveStatements } from './statements';
 
 const log = (line: string) => console.error(line);
 
@@ -57,14 +57,6 @@ function recordingDriver(driver: Driver, record: (cypher: string, params: Record
   });
 }
 
-/** Params as JSON can carry them: Neo4j integers become `{"$int": "<digits>"}`. */
-function encodeParams(value: unknown): unknown {
-  if (isInt(value)) return { $int: value.toString() };
-  if (Array.isArray(value)) return value.map(encodeParams);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeParams(v)]));
-  return value;
-}
-
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -82,8 +74,8 @@ async function main(): Promise<void> {
   if (!uri) throw new Error('NEO4J_URI is not set');
   const port = Number(process.env.PORT ?? '4001');
   const driver = neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''));
-  const statements: RecordedStatement[] = [];
-  const recorded = recordingDriver(driver, (cypher, params) => void statements.push({ cypher, params: encodeParams(params) as Record<string, unknown> }));
+  const statements = serveStatements();
+  const recorded = recordingDriver(driver, statements.record);
 
   const schema = await new Neo4jGraphQL({ typeDefs: LIBRARY_TYPE_DEFS, driver: recorded }).getSchema();
   const apollo = new ApolloServer({ schema, includeStacktraceInErrorResponses: false, stopOnTerminationSignals: false });
@@ -92,17 +84,13 @@ async function main(): Promise<void> {
   // query; make that query now so no measured request carries it, and start the record empty.
   const warmUp = await apollo.executeOperation({ query: '{ actors(where: { id: { eq: "" } }) { id } }' });
   if (warmUp.body.kind === 'single' && warmUp.body.singleResult.errors) throw new Error(`warm-up: ${JSON.stringify(warmUp.body.singleResult.errors)}`);
-  statements.length = 0;
+  statements.clear();
 
   const http = createServer((req, res) => {
+    if (statements.handle(req, res)) return;
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const method = (req.method ?? 'GET').toUpperCase();
-      if (url.pathname === '/__reset' && method === 'POST') {
-        statements.length = 0;
-        return sendJson(res, 200, { ok: true });
-      }
-      if (url.pathname === '/__statements' && method === 'GET') return sendJson(res, 200, statements);
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: `Nothing at ${url.pathname}.` });
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {

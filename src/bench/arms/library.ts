@@ -23,7 +23,6 @@
  * Everything else (point lookup, nested connections with sort and `first`, filtered list with a
  * count, count only) uses the library's own generated queries.
  */
-import neo4j from 'neo4j-driver';
 import type { Answers, BenchParams, QueryName } from '../queries';
 import { luceneQuery } from '../../repositories/search-repository';
 import { searchTerms } from '../../search/terms';
@@ -275,24 +274,3 @@ export const LIBRARY_OPERATIONS: { [Q in QueryName]: LibraryOperation<Q> } = {
     normalise: (d) => ({ pairs: d.coOccurrence.map((p: any) => [p.aId, p.bId, p.count]) }),
   },
 };
-
-/** One Cypher statement the library server sent, as `GET /__statements` returns it. */
-export interface RecordedStatement {
-  cypher: string;
-  /** Neo4j integers are written `{"$int": "<digits>"}`; `decodeStatementParams` restores them. */
-  params: Record<string, unknown>;
-}
-
-/** A recorded statement's params ready to send again (to PROFILE it), integers as Neo4j integers. */
-export function decodeStatementParams(params: Record<string, unknown>): Record<string, unknown> {
-  const decode = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(decode);
-    if (value && typeof value === 'object') {
-      const entries = Object.entries(value);
-      if (entries.length === 1 && entries[0][0] === '$int' && typeof entries[0][1] === 'string') return neo4j.int(entries[0][1]);
-      return Object.fromEntries(entries.map(([k, v]) => [k, decode(v)]));
-    }
-    return value;
-  };
-  return decode(params) as Record<string, unknown>;
-}
