@@ -10,7 +10,7 @@ import { basename, extname, join } from 'node:path';
 import { PROJECT_ROOT } from '../db/local-neo4j';
 import { draftFacts } from '../extract/draft';
 import { evaluateDraft, type Score } from '../extract/evaluate';
-import { kebab } from '../extract/names';
+import { idWords } from '../facts/names';
 import { readFactsFile } from '../facts/read';
 import { validateFacts } from '../facts/validate';
 import { runCli, UsageError } from './run';
@@ -36,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`cannot read ${articleFile}: ${(error as Error).message}`);
     return 1;
   }
-  const draft = draftFacts(text, { id: `source:${kebab(basename(articleFile, extname(articleFile)))}` });
+  const draft = draftFacts(text, { id: `source:${idWords(basename(articleFile, extname(articleFile)))}` });
   const valid = validateFacts(draft);
   if (!valid.ok) {
     console.error('The draft does not pass validation (a bug in the extraction rules):');

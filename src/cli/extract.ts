@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { draftFacts, type SourceMeta } from '../extract/draft';
-import { kebab } from '../extract/names';
+import { idWords } from '../facts/names';
 import { validateFacts } from '../facts/validate';
 import { runCli, UsageError } from './run';
 
@@ -62,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${file} is empty: there is nothing to extract`);
     return 1;
   }
-  const id = `source:${kebab(basename(file, extname(file)))}`;
+  const id = `source:${idWords(basename(file, extname(file)))}`;
   const draft = draftFacts(text, { id, ...meta });
   const result = validateFacts(draft);
   if (!result.ok) {

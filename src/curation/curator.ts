@@ -7,7 +7,8 @@
 import type { Database } from '../db/driver';
 import type { UserErrorModel } from '../models/models';
 import type { EntityInput, RelationshipInput } from '../facts/format';
-import { prepareLoad, InvalidFactsError } from '../facts/seed';
+import { idWords } from '../facts/names';
+import { InvalidFactsError, prepareLoad } from '../facts/seed';
 import type { Problem } from '../facts/validate';
 import { validateFacts } from '../facts/validate';
 import type { ManagedTransaction } from 'neo4j-driver';
@@ -212,15 +213,6 @@ function fuzzy(date: FuzzyDate) {
 
 /** `statement:putin-a-long-term-settlement-4f2a`: readable, and unique by its random tail. */
 function newId(prefix: string, ...words: string[]): string {
-  const slug = words
-    .join(' ')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .split(' ')
-    .slice(0, 6)
-    .join('-');
-  return `${prefix}:${slug || 'fact'}-${Math.random().toString(36).slice(2, 6)}`;
+  const slug = idWords(words.join(' ')).split('-').slice(0, 6).join('-');
+  return `${prefix}:${slug}-${Math.random().toString(36).slice(2, 6)}`;
 }

@@ -7,13 +7,14 @@ import type { EntityInput, EvidenceInput, FactsDocument, RelationshipInput } fro
 import { relationshipKey } from '../facts/validate';
 import { analyse } from './document';
 import { findMeetings } from './meetings';
-import { kebab, makeId } from './names';
+import { idWords } from '../facts/names';
+import { makeId } from './names';
 import { findOffices } from './offices';
 import { findQuotes } from './quotes';
 
 /** What the caller knows about the source; only `id` is required. */
 export interface SourceMeta {
-  /** `source:<kebab>`. */
+  /** `source:<idWords>`. */
   id: string;
   /** Defaults to the first line of the text. */
   title?: string;
@@ -61,8 +62,8 @@ export function draftFacts(text: string, meta: SourceMeta): FactsDocument {
   const statements: EntityInput[] = [];
   for (const quote of quotes) {
     const speaker = quote.speakerId ? doc.index.entities.get(quote.speakerId) : undefined;
-    const who = speaker ? kebab(speaker.kind === 'PERSON' ? speaker.name.split(' ').pop()! : speaker.name) : 'unattributed';
-    const id = uniqueId(`statement:${who}-${kebab(quote.text.split(/\s+/).slice(0, 6).join(' '))}`);
+    const who = speaker ? idWords(speaker.kind === 'PERSON' ? speaker.name.split(' ').pop()! : speaker.name) : 'unattributed';
+    const id = uniqueId(`statement:${who}-${idWords(quote.text.split(/\s+/).slice(0, 6).join(' '))}`);
     statements.push({ id, type: 'Statement', kind: 'QUOTE', text: quote.text, topics: [], evidence: [{ sentence: quote.sentence, excerpt: quote.excerpt }] });
     if (quote.speakerId && quote.attribution) relate('SAID', quote.speakerId, id, quote.attribution);
   }

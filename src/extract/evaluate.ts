@@ -5,8 +5,8 @@
  * (a) Entities: people (Actor PERSON), organisations and groups (Actor ORGANIZATION or GROUP)
  *     and places (Country, Location). A drafted and a curated entity match when they are in the
  *     same one of these three classes and share a name: the name or any alias of one equals the
- *     name or any alias of the other after `nameKey` (case, diacritics, apostrophes and a leading
- *     "the" ignored). Matching is one-to-one: first every pair whose names equal, then pairs that
+ *     name or any alias of the other after `nameKey` (the loader's: case, diacritics, punctuation,
+ *     a leading "the" and doubled letters ignored). Matching is one-to-one: first every pair whose names equal, then pairs that
  *     meet through an alias, each in document order.
  * (b) Quotes: every drafted Statement of kind QUOTE is scored. It is correct when (1) its text
  *     overlaps a curated QUOTE or REPORTED statement's text substantially: the Dice coefficient

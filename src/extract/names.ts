@@ -1,31 +1,15 @@
 /**
- * Name normalisation shared by the extractor and its evaluation: one way to turn a name into an id
- * word list, and one way to compare two names.
+ * Names in the extractor: ids and name keys are the loader's (src/facts/names.ts), so a draft's
+ * names compare the way entity resolution will compare them.
  */
 
-/** Strips diacritics and apostrophes and lower-cases: "Zelenskyy’s" -> "zelenskyys". */
-function fold(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/['’‘`]/g, '')
-    .toLowerCase();
-}
+import { idWords } from '../facts/names';
 
-/** Lower-case ascii words joined by hyphens, as the id format wants: "Andrii Sybiha" -> "andrii-sybiha". */
-export function kebab(name: string): string {
-  const words = fold(name).match(/[a-z0-9]+/g) ?? [];
-  return words.join('-') || 'unnamed';
-}
+export { nameKey } from '../facts/names';
 
 /** An id with the given prefix: `makeId('actor', 'Steve Witkoff')` -> `actor:steve-witkoff`. */
 export function makeId(prefix: string, name: string): string {
-  return `${prefix}:${kebab(name)}`;
-}
-
-/** The comparison key of a name: folded words joined by single spaces, without a leading "the". */
-export function nameKey(name: string): string {
-  return (fold(name).match(/[a-z0-9]+/g) ?? []).filter((w, i) => !(i === 0 && w === 'the')).join(' ');
+  return `${prefix}:${idWords(name)}`;
 }
 
 /** Removes a trailing possessive ("Putin’s" -> "Putin"); the second value says whether there was one. */

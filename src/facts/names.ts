@@ -17,6 +17,15 @@ export function nameKey(text: string): string {
     .replace(/(\p{L})\1+/gu, '$1');
 }
 
+/**
+ * The words of an id made from a name: lower-case ascii words joined by hyphens, diacritics and
+ * apostrophes dropped ("Zelenskyy’s office" -> "zelenskyys-office"); "unnamed" when none are left.
+ */
+export function idWords(text: string): string {
+  const words = text.normalize('NFD').replace(/\p{M}/gu, '').replace(/['’‘`]/g, '').toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return words.join('-') || 'unnamed';
+}
+
 /** A person's surname key is also stored with this prefix, so that "Putin" alone can find them. */
 export const SURNAME_PREFIX = '~';
 
