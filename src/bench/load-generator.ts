@@ -5,9 +5,8 @@
  * requests/s and latency percentiles in ms. Each connection sends its next request as soon as the
  * previous answer has been read in full.
  *
- * Forked with an IPC channel (as the benchmark does, once per run) it answers each spec message
- * with a result message; run as `tsx src/bench/load-generator.ts '<json spec>'` it prints one
- * result line.
+ * The benchmark forks it once per run, with an IPC channel, and sends one spec message at a time;
+ * it answers each with a result message.
  */
 import { Agent, request } from 'node:http';
 
@@ -96,21 +95,11 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   };
 }
 
-if (require.main === module) {
-  if (process.send && process.argv.length < 3) {
-    process.on('message', (spec: LoadSpec) => {
-      runLoad(spec).then(
-        (result) => process.send!(result),
-        (error: unknown) => process.send!({ error: String(error) }),
-      );
-    });
-  } else {
-    runLoad(JSON.parse(process.argv[2]) as LoadSpec).then(
-      (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
-      (error: unknown) => {
-        process.stderr.write(`${String(error)}\n`);
-        process.exit(1);
-      },
+if (require.main === module && process.send) {
+  process.on('message', (spec: LoadSpec) => {
+    runLoad(spec).then(
+      (result) => process.send!(result),
+      (error: unknown) => process.send!({ error: String(error) }),
     );
-  }
+  });
 }

@@ -11,7 +11,7 @@ import { loadConfig } from '../config';
 import { connect } from '../db/connect';
 import { PROJECT_ROOT } from '../db/local-neo4j';
 import { generateCorpus } from '../facts/generate';
-import { loadDocuments, validateDocuments } from '../facts/seed';
+import { loadDocuments, prepareLoad, validateDocuments } from '../facts/seed';
 import { applySchema } from '../repositories/schema-repository';
 import { runCli, UsageError } from './run';
 
@@ -81,12 +81,13 @@ async function main(argv: string[]): Promise<number> {
   log(`[generate] validated in ${Date.now() - started} ms`);
   const connection = await connect(config.neo4j, log);
   try {
-    await applySchema(connection.db);
-    await loadDocuments(
+    await applySchema(connection.db, log);
+    // The same path as `npm run seed`: entity resolution against the graph, then the load.
+    const prepared = await prepareLoad(
       connection.db,
-      valid.map((v) => ({ valid: v, label: v.doc.source.id })),
-      { log },
+      valid.map((value) => ({ label: value.doc.source.id, result: { ok: true as const, value } })),
     );
+    await loadDocuments(connection.db, prepared.documents, { log });
     return 0;
   } finally {
     await connection.close();

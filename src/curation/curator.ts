@@ -5,14 +5,14 @@
  * fix come back as user errors, and then nothing is written.
  */
 import type { Database } from '../db/driver';
-import type { UserErrorModel } from '../models/models';
+import type { ChangeModel, UserErrorModel } from '../models/models';
 import type { EntityInput, RelationshipInput } from '../facts/format';
 import { idWords } from '../facts/names';
 import { InvalidFactsError, prepareLoad } from '../facts/seed';
 import type { Problem } from '../facts/validate';
 import { validateFacts } from '../facts/validate';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { type ChangeModel, type ChangeOutcome, type ChangeRequest, CurationRepository, RefusedChange } from '../repositories/curation-repository';
+import { type ChangeOutcome, type ChangeRequest, CurationRepository, RefusedChange } from '../repositories/curation-repository';
 import { writeBatch } from '../repositories/load-repository';
 
 type UserError = UserErrorModel;

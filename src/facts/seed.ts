@@ -67,11 +67,6 @@ export async function readFiles(files: string[]): Promise<LabelledResult[]> {
   return results.map((result, i) => ({ label: files[i], result }));
 }
 
-/** Validates all `files`; throws {@link InvalidFactsError} listing every problem in all of them. */
-export async function validateFiles(files: string[]): Promise<ValidDocument[]> {
-  return collect(await readFiles(files));
-}
-
 /**
  * Validates in-memory documents (parsed JSON or generated); problems are named
  * `<label>: <record path>`, the label defaulting to `document <n>`.
@@ -229,7 +224,7 @@ function collect(results: LabelledResult[]): ValidDocument[] {
 }
 
 /** Adds up the change counts of several transactions. */
-export function sumChanges(all: ChangeCounts[]): ChangeCounts {
+function sumChanges(all: ChangeCounts[]): ChangeCounts {
   const zero = () => ({ added: 0, updated: 0, unchanged: 0 });
   const out: ChangeCounts = { nodes: zero(), relationships: zero() };
   for (const c of all) {

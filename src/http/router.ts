@@ -7,7 +7,7 @@
  * and the health endpoints stay open).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApolloServer, HTTPGraphQLRequest } from '@apollo/server';
+import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { Authenticator } from '../auth/authenticator';
 import type { AuthResult } from '../auth/user';
@@ -95,7 +95,23 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
   return exportGraph(deps, res, url, method);
 }
 
-async function graphql(deps: RouterDeps, req: IncomingMessage, res: ServerResponse, url: URL, method: string, auth: AuthResult): Promise<void> {
+function graphql(deps: RouterDeps, req: IncomingMessage, res: ServerResponse, url: URL, method: string, auth: AuthResult): Promise<void> {
+  return executeGraphQL(deps.apollo, req, res, url, method, (headers) => deps.context({ debugDb: headers.get('x-debug-db') === '1', auth }));
+}
+
+/**
+ * Hands one HTTP request to an Apollo server and writes its answer: headers and a JSON body (at
+ * most MAX_BODY_BYTES) in, status, headers and body out. The benchmark's library arm serves
+ * through it too.
+ */
+export async function executeGraphQL<C extends BaseContext>(
+  apollo: ApolloServer<C>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  method: string,
+  context: (headers: HeaderMap) => C | Promise<C>,
+): Promise<void> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -110,7 +126,7 @@ async function graphql(deps: RouterDeps, req: IncomingMessage, res: ServerRespon
     }
   }
   const request: HTTPGraphQLRequest = { method: method.toUpperCase(), headers, search: url.search, body };
-  const response = await deps.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => deps.context({ debugDb: headers.get('x-debug-db') === '1', auth }) });
+  const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => context(headers) });
 
   res.statusCode = response.status ?? 200;
   for (const [key, value] of response.headers) res.setHeader(key, value);

@@ -12,8 +12,6 @@ import type { ChangeModel } from '../models/models';
 import type { ListPage, PageRequest } from './graph-reader';
 import { STAMP_GRAPH_VERSION } from './load-repository';
 
-export type { ChangeModel };
-
 /** What a change's work reports, to be recorded. `result` is stored for idempotent replays. */
 export interface ChangeOutcome<T> {
   targetIds: string[];

@@ -9,10 +9,11 @@
  * `[{cypher, params}]` since then (see ./statements.ts). The library's one-off version check is made before `ready`, so the
  * record starts empty. SIGTERM or SIGINT stops the server and closes the driver.
  */
-import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { Neo4jGraphQL } from '@neo4j/graphql';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { executeGraphQL } from '../../http/router';
 import { LIBRARY_TYPE_DEFS } from './library';
 import { serveStatements } from './statements';
 
@@ -57,12 +58,6 @@ function recordingDriver(driver: Driver, record: (cypher: string, params: Record
   });
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json');
@@ -92,26 +87,7 @@ async function main(): Promise<void> {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const method = (req.method ?? 'GET').toUpperCase();
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: `Nothing at ${url.pathname}.` });
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      }
-      const raw = method === 'POST' ? await readBody(req) : '';
-      let body: unknown = raw;
-      if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
-        try {
-          body = JSON.parse(raw);
-        } catch {
-          return sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON.' }] });
-        }
-      }
-      const request: HTTPGraphQLRequest = { method, headers, search: url.search, body };
-      const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => ({}) });
-      res.statusCode = response.status ?? 200;
-      for (const [key, value] of response.headers) res.setHeader(key, value);
-      if (response.body.kind === 'complete') return void res.end(response.body.string);
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
+      await executeGraphQL(apollo, req, res, url, method, () => ({}));
     })().catch((error: Error) => {
       log(`[library] ${error.stack ?? error.message}`);
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.' }] });
