@@ -5,7 +5,8 @@
  * generator process at each concurrency. Results go to bench/results/<timestamp>.json and .md.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
@@ -68,6 +69,12 @@ export interface BenchOptions {
   heapMb: number;
   pageCacheMb: number;
   outDir: string;
+  /**
+   * Keeps each scale's graph in `<graphsDir>/<scale>` instead of a throwaway directory, and
+   * reuses one found there (with the load figures measured when it was loaded), so a large
+   * graph is loaded once and timed as often as wanted.
+   */
+  graphsDir?: string;
   log: (line: string) => void;
 }
 
@@ -78,15 +85,19 @@ export interface QueryResult {
   /** Whether its answer equalled the floor's; timings are taken only when it did. */
   agrees: boolean;
   mismatch?: string;
+  /** Statements and db hits of the first request (cold caches). */
   roundTrips: number | null;
   dbHits: number | null;
+  /** The same for a repeat of it, as the timed requests run (the analytics cache is warm then). */
+  warm: { roundTrips: number; dbHits: number } | null;
   load: Record<string, LoadResult>;
 }
 
 export interface ScaleResult {
   scale: string;
   relationships: number;
-  load: { documents: number; facts: number; relationships: number; seconds: number; factsPerSecond: number; relationshipsPerSecond: number };
+  /** The load that built the graph; `loadedAt` is earlier than the run when a kept graph was reused. */
+  load: { documents: number; facts: number; relationships: number; seconds: number; factsPerSecond: number; relationshipsPerSecond: number; loadedAt: string };
   params: BenchParams;
   results: QueryResult[];
 }
@@ -134,28 +145,22 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
 }
 
 async function benchScale(scale: Scale, options: BenchOptions, report: BenchReport, generator: LoadGenerator): Promise<ScaleResult> {
-  const homeDir = await mkdtemp(join(tmpdir(), 'newsgraph-bench-'));
+  const homeDir = options.graphsDir ? join(options.graphsDir, scale.name) : await mkdtemp(join(tmpdir(), 'newsgraph-bench-'));
+  await mkdir(homeDir, { recursive: true });
   const local = await startLocalNeo4j({ homeDir, heapMb: options.heapMb, pageCacheMb: options.pageCacheMb, log: () => undefined });
   report.machine.neo4j = `${local.version} Community`;
   const db = createDatabase({ uri: local.uri, user: 'neo4j', password: '' });
+  const loadFile = join(homeDir, 'bench-load.json');
   try {
     await applySchema(db);
-    const corpus = scale.relationships > 0 ? generateCorpus({ seed: 1, relationships: scale.relationships }) : [await seedDocument()];
-    const facts = corpus.reduce((n, d) => n + d.entities.length + d.relationships.length, 0);
-    const relationships = corpus.reduce((n, d) => n + d.relationships.length, 0);
-    options.log(`[bench] ${scale.name}: loading ${corpus.length} documents (${facts} facts, ${relationships} relationships)`);
-    const started = performance.now();
-    await loadFacts(db, corpus, { log: options.log });
-    const seconds = (performance.now() - started) / 1000;
-    const load = {
-      documents: corpus.length,
-      facts,
-      relationships,
-      seconds: round(seconds),
-      factsPerSecond: Math.round(facts / seconds),
-      relationshipsPerSecond: Math.round(relationships / seconds),
-    };
-    options.log(`[bench] ${scale.name}: loaded in ${load.seconds} s: ${load.factsPerSecond} facts/s, ${load.relationshipsPerSecond} relationships/s`);
+    let load: ScaleResult['load'];
+    if (options.graphsDir && existsSync(loadFile)) {
+      load = JSON.parse(await readFile(loadFile, 'utf8')) as ScaleResult['load'];
+      options.log(`[bench] ${scale.name}: reusing the graph in ${homeDir}, loaded at ${load.loadedAt}`);
+    } else {
+      load = await loadScale(db, scale, options);
+      if (options.graphsDir) await writeFile(loadFile, `${JSON.stringify(load, null, 2)}\n`);
+    }
     const params = await pickParams(db);
     const results: QueryResult[] = [];
     // The floor first: its answers are the reference the others must match.
@@ -176,8 +181,31 @@ async function benchScale(scale: Scale, options: BenchOptions, report: BenchRepo
   } finally {
     await db.driver.close();
     await local.stop();
-    await rm(homeDir, { recursive: true, force: true });
+    if (!options.graphsDir) await rm(homeDir, { recursive: true, force: true });
   }
+}
+
+/** Generates the scale's corpus and loads it through the real loader, timing the load. */
+async function loadScale(db: Database, scale: Scale, options: BenchOptions): Promise<ScaleResult['load']> {
+  const corpus = scale.relationships > 0 ? generateCorpus({ seed: 1, relationships: scale.relationships }) : [await seedDocument()];
+  const facts = corpus.reduce((n, d) => n + d.entities.length + d.relationships.length, 0);
+  const relationships = corpus.reduce((n, d) => n + d.relationships.length, 0);
+  options.log(`[bench] ${scale.name}: loading ${corpus.length} documents (${facts} facts, ${relationships} relationships)`);
+  const loadedAt = new Date().toISOString();
+  const started = performance.now();
+  await loadFacts(db, corpus, { log: options.log });
+  const seconds = (performance.now() - started) / 1000;
+  const load = {
+    documents: corpus.length,
+    facts,
+    relationships,
+    seconds: round(seconds),
+    factsPerSecond: Math.round(facts / seconds),
+    relationshipsPerSecond: Math.round(relationships / seconds),
+    loadedAt,
+  };
+  options.log(`[bench] ${scale.name}: loaded in ${load.seconds} s: ${load.factsPerSecond} facts/s, ${load.relationshipsPerSecond} relationships/s`);
+  return load;
 }
 
 async function benchQuery(
@@ -192,24 +220,20 @@ async function benchQuery(
 ): Promise<QueryResult> {
   const arm = ARMS[armName];
   const request = arm.request(running.base, q, params);
-  const result: QueryResult = { arm: armName, query: q, agrees: false, roundTrips: null, dbHits: null, load: {} };
-  // The answer, with the statements it took.
-  if (armName !== 'floor') await fetch(`${running.origin}/__reset`, { method: 'POST' });
+  const result: QueryResult = { arm: armName, query: q, agrees: false, roundTrips: null, dbHits: null, warm: null, load: {} };
+  // The answer, with the statements it took; then a repeat, for the statements of a warm request.
   let answer: unknown;
+  let cold: { roundTrips: number; dbHits: number };
   try {
-    answer = arm.answer(q, await (await send(request)).json());
+    ({ answer, cost: cold } = await askCounted(db, arm, armName, running, request, q, params));
+    result.warm = (await askCounted(db, arm, armName, running, request, q, params)).cost;
   } catch (error) {
     result.mismatch = `error: ${(error as Error).message}`;
     options.log(`[bench] ${armName} ${q}: ${result.mismatch}`);
     return result;
   }
-  const statements =
-    armName === 'floor'
-      ? [floorStatement(q, params)]
-      : ((await (await fetch(`${running.origin}/__statements`)).json()) as { cypher: string; params: Record<string, unknown> }[]);
-  result.roundTrips = statements.length;
-  result.dbHits = 0;
-  for (const statement of statements) result.dbHits += await profiledDbHits(db, statement.cypher, decodeStatementParams(statement.params));
+  result.roundTrips = cold.roundTrips;
+  result.dbHits = cold.dbHits;
   if (armName === 'floor') reference.set(q, answer);
   const expected = reference.get(q);
   if (canonical(comparable(q, answer)) !== canonical(comparable(q, expected))) {
@@ -230,8 +254,28 @@ async function benchQuery(
   return result;
 }
 
+/** Asks an arm one question: its normalised answer, and the statements it sent with their PROFILEd db hits. */
+async function askCounted(db: Database, arm: (typeof ARMS)[ArmName], armName: ArmName, running: RunningArm, request: ArmRequest, q: QueryName, params: BenchParams) {
+  if (armName !== 'floor') await fetch(`${running.origin}/__reset`, { method: 'POST' });
+  const answer = arm.answer(q, await (await send(request)).json());
+  const statements =
+    armName === 'floor'
+      ? [floorStatement(q, params)]
+      : ((await (await fetch(`${running.origin}/__statements`)).json()) as { cypher: string; params: Record<string, unknown> }[]);
+  let dbHits = 0;
+  for (const statement of statements) dbHits += await profiledDbHits(db, statement.cypher, decodeStatementParams(statement.params));
+  return { answer, cost: { roundTrips: statements.length, dbHits } };
+}
+
 function send(request: ArmRequest): Promise<Response> {
   return fetch(request.url, { method: 'POST', headers: request.headers, body: request.body });
+}
+
+/** A cost of the first request, followed by the warm repeat's in parentheses when it differs. */
+function coldWarm(result: QueryResult | undefined, cost: 'roundTrips' | 'dbHits'): string {
+  if (!result || result[cost] === null) return '–';
+  const warm = result.warm?.[cost];
+  return warm === undefined || warm === result[cost] ? `${result[cost]}` : `${result[cost]} (warm ${warm})`;
 }
 
 /** JSON with object keys sorted, so that key order never makes two answers differ. */
@@ -280,6 +324,7 @@ export function markdown(report: BenchReport): string {
     '',
     `Machine: ${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}, Neo4j ${m.neo4j} (heap ${m.heapMb} MiB, page cache ${m.pageCacheMb} MiB), all on one machine.`,
     `Each measurement: ${report.settings.warmupMs} ms warm-up, then ${report.settings.durationMs} ms, by a separate load-generator process; concurrency ${report.settings.concurrency.join(', ')}.`,
+    'Round trips and db hits (PROFILE) are those of the first request; "(warm N)" gives a repeat\'s, as the timed requests run, where it differs (the analytics cache).',
     '',
     ...Object.entries(report.settings.arms).map(([name, d]) => `- **${name}**: ${d}`),
     '',
@@ -288,7 +333,8 @@ export function markdown(report: BenchReport): string {
     lines.push(
       `## ${scale.scale}: ${scale.load.relationships.toLocaleString('en')} relationships`,
       '',
-      `Load: ${scale.load.documents} documents, ${scale.load.facts} facts in ${scale.load.seconds} s = ${scale.load.factsPerSecond} facts/s, ${scale.load.relationshipsPerSecond} relationships/s.`,
+      `Load: ${scale.load.documents} documents, ${scale.load.facts} facts in ${scale.load.seconds} s = ${scale.load.factsPerSecond} facts/s, ${scale.load.relationshipsPerSecond} relationships/s` +
+        `${scale.load.loadedAt < report.startedAt ? ` (a kept graph, loaded at ${scale.load.loadedAt})` : ''}.`,
       '',
       `| Question | p50 c=${c1}: floor / service / library (ms) | service ÷ floor | service ÷ library | req/s c=${cMax}: floor / service / library | service ÷ floor | round trips: service / library | db hits: floor / service / library |`,
       '| --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -308,8 +354,8 @@ export function markdown(report: BenchReport): string {
           `| ${ratio(p50('service'), p50('floor'))} | ${ratio(p50('service'), p50('library'))} ` +
           `| ${cell('floor', (r) => `${r.load[cMax]?.requestsPerSecond}`)} / ${cell('service', (r) => `${r.load[cMax]?.requestsPerSecond}`)} / ${cell('library', (r) => `${r.load[cMax]?.requestsPerSecond}`)} ` +
           `| ${ratio(rps('service'), rps('floor'))} ` +
-          `| ${get('service')?.roundTrips ?? '–'} / ${get('library')?.roundTrips ?? '–'} ` +
-          `| ${get('floor')?.dbHits ?? '–'} / ${get('service')?.dbHits ?? '–'} / ${get('library')?.dbHits ?? '–'} |`,
+          `| ${coldWarm(get('service'), 'roundTrips')} / ${coldWarm(get('library'), 'roundTrips')} ` +
+          `| ${coldWarm(get('floor'), 'dbHits')} / ${coldWarm(get('service'), 'dbHits')} / ${coldWarm(get('library'), 'dbHits')} |`,
       );
     }
     const mismatches = scale.results.filter((r) => !r.agrees);

@@ -1,11 +1,13 @@
 /**
  * `npm run bench -- [--quick] [--scales seed,10k,100k,1m] [--arms floor,service,library]
- *   [--concurrency 1,4,16] [--duration-ms N] [--warmup-ms N] [--heap-mb N] [--pagecache-mb N] [--out DIR]`
+ *   [--concurrency 1,4,16] [--duration-ms N] [--warmup-ms N] [--heap-mb N] [--pagecache-mb N] [--out DIR]
+ *   [--graphs-dir DIR]`
  *
  * Compares this service with @neo4j/graphql and hand-written Cypher (the floor) on the same
  * Neo4j, at each scale (see src/bench/run.ts). `--quick` (seed and 10k, short runs) takes a few
  * minutes on a 2-core machine; the default runs all four scales for longer. Writes
- * bench/results/<timestamp>.json and .md and prints the Markdown. Never part of `npm test`.
+ * bench/results/<timestamp>.json and .md and prints the Markdown. `--graphs-dir` keeps each scale's
+ * graph (and its load figures) there and reuses it on the next run. Never part of `npm test`.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,7 +18,7 @@ import { runCli, UsageError } from './run';
 
 const USAGE =
   'usage: npm run bench -- [--quick] [--scales seed,10k,100k,1m] [--arms floor,service,library] [--concurrency 1,4,16]\n' +
-  '                        [--duration-ms N] [--warmup-ms N] [--heap-mb N] [--pagecache-mb N] [--out DIR]';
+  '                        [--duration-ms N] [--warmup-ms N] [--heap-mb N] [--pagecache-mb N] [--out DIR] [--graphs-dir DIR]';
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -33,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
         'heap-mb': { type: 'string', default: '2048' },
         'pagecache-mb': { type: 'string', default: '1024' },
         out: { type: 'string', default: join(PROJECT_ROOT, 'bench', 'results') },
+        'graphs-dir': { type: 'string' },
       },
     });
   } catch (error) {
@@ -64,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
     heapMb: number(v['heap-mb'], '--heap-mb'),
     pageCacheMb: number(v['pagecache-mb'], '--pagecache-mb'),
     outDir: v.out,
+    graphsDir: v['graphs-dir'],
     log: (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(markdown(report));
