@@ -77,15 +77,16 @@ export interface ConnectionArgs<W, O> {
  * fetches the page with its total count and returns the connection.
  */
 export async function paginate<W, T, O = never>(
-  list: (args: { where?: W | null; orderBy?: O | null; page: PageRequest; count: true }) => Promise<ListPage<T>>,
+  list: (args: { where?: W | null; orderBy?: O | null; page: PageRequest; count: boolean }) => Promise<ListPage<T>>,
   args: ConnectionArgs<W, O>,
-  info?: GraphQLResolveInfo,
+  info: GraphQLResolveInfo,
 ): Promise<Connection<T>> {
   const page = pageRequest(args.first, args.after);
   checkRanges(args.where, 'where');
-  // Asked for its count alone, a list reads no page (see GraphReader.list).
+  // Asked for its count alone, a list reads no page (see GraphReader.list); and a count nobody
+  // selected is not taken (totalCount is then -1, which no client sees).
   const read = page.after === null && onlyTotalCount(info) ? { ...page, limit: 0 } : page;
-  return toConnection(await list({ where: args.where, orderBy: args.orderBy, page: read, count: true }), page);
+  return toConnection(await list({ where: args.where, orderBy: args.orderBy, page: read, count: selects(info, 'totalCount') }), page);
 }
 
 /** Whether the field's selection may include the field `name` (a fragment counts as yes). */
@@ -94,8 +95,7 @@ export function selects(info: GraphQLResolveInfo, name: string): boolean {
 }
 
 /** True when every selection of this connection field is `totalCount` or `__typename` (fragments count as more). */
-export function onlyTotalCount(info: GraphQLResolveInfo | undefined): boolean {
-  if (!info) return false;
+export function onlyTotalCount(info: GraphQLResolveInfo): boolean {
   return info.fieldNodes.every(
     (field) => field.selectionSet?.selections.every((s) => s.kind === Kind.FIELD && (s.name.value === 'totalCount' || s.name.value === '__typename')) ?? false,
   );

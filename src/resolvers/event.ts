@@ -10,7 +10,7 @@ export const eventResolvers: Resolvers = {
   Event: {
     actors: async (event, _, ctx) => (await plainList((q) => ctx.events.involvement(event.id, q))).map((i) => i.actor),
     involvement: (event, _, ctx) => plainList((q) => ctx.events.involvement(event.id, q)),
-    involvementConnection: (event, args, ctx) => paginate((q) => ctx.events.involvement(event.id, q), args),
+    involvementConnection: (event, args, ctx, info) => paginate((q) => ctx.events.involvement(event.id, q), args, info),
     location: (event, _, ctx) => ctx.events.location(event.id),
     meeting: (event, _, ctx) => ctx.events.meeting(event.id),
   },

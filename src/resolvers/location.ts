@@ -11,10 +11,10 @@ export const locationResolvers: Resolvers = {
     asActor: (location, _, ctx) => (location.isActor ? ctx.actors.findById(location.id) : null),
     partOf: (location, _, ctx) => ctx.locations.partOf(location.id),
     parts: (location, _, ctx) => plainList((q) => ctx.locations.parts(location.id, q)),
-    partsConnection: (location, args, ctx) => paginate((q) => ctx.locations.parts(location.id, q), args),
+    partsConnection: (location, args, ctx, info) => paginate((q) => ctx.locations.parts(location.id, q), args, info),
     meetings: (location, _, ctx) => plainList((q) => ctx.locations.meetings(location.id, q)),
-    meetingsConnection: (location, args, ctx) => paginate((q) => ctx.locations.meetings(location.id, q), args),
+    meetingsConnection: (location, args, ctx, info) => paginate((q) => ctx.locations.meetings(location.id, q), args, info),
     events: (location, _, ctx) => plainList((q) => ctx.locations.events(location.id, q)),
-    eventsConnection: (location, args, ctx) => paginate((q) => ctx.locations.events(location.id, q), args),
+    eventsConnection: (location, args, ctx, info) => paginate((q) => ctx.locations.events(location.id, q), args, info),
   },
 };

@@ -10,6 +10,6 @@ export const positionResolvers: Resolvers = {
   Position: {
     organization: (position, _, ctx) => ctx.positions.organization(position.id),
     holders: (position, { asOf }, ctx) => plainList((q) => ctx.positions.holders(position, q, inForce(asOf, null))),
-    holdersConnection: (position, { asOf, during, ...args }, ctx) => paginate((q) => ctx.positions.holders(position, q, inForce(asOf, during)), args),
+    holdersConnection: (position, { asOf, during, ...args }, ctx, info) => paginate((q) => ctx.positions.holders(position, q, inForce(asOf, during)), args, info),
   },
 };

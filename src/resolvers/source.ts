@@ -41,7 +41,7 @@ export const sourceResolvers: Resolvers = {
     ...nodeEvidence,
     sentences: (source) => source.sentences.map((text, i) => ({ number: i + 1, text })),
     credits: (source, _, ctx) => plainList((q) => ctx.sources.credits(source.id, q)),
-    creditsConnection: (source, args, ctx) => paginate((q) => ctx.sources.credits(source.id, q), args),
+    creditsConnection: (source, args, ctx, info) => paginate((q) => ctx.sources.credits(source.id, q), args, info),
   },
   Evidence: {
     source: async (evidence, _, ctx) => {

@@ -14,9 +14,9 @@ export const statementResolvers: Resolvers = {
     reportedBy: (statement, _, ctx) => ctx.statements.reportedBy(statement.id),
     meeting: (statement, _, ctx) => ctx.statements.meeting(statement.id),
     about: (statement, _, ctx) => plainList((q) => ctx.statements.about(statement.id, q)),
-    aboutConnection: (statement, args, ctx) => paginate((q) => ctx.statements.about(statement.id, q), args),
+    aboutConnection: (statement, args, ctx, info) => paginate((q) => ctx.statements.about(statement.id, q), args, info),
     mentions: (statement, _, ctx) => plainList((q) => ctx.statements.mentions(statement.id, q)),
-    mentionsConnection: (statement, args, ctx) => paginate((q) => ctx.statements.mentions(statement.id, q), args),
+    mentionsConnection: (statement, args, ctx, info) => paginate((q) => ctx.statements.mentions(statement.id, q), args, info),
   },
   Stance: {
     actor: async (stance, _, ctx) => {
@@ -26,6 +26,6 @@ export const statementResolvers: Resolvers = {
       return actor;
     },
     about: (stance, _, ctx) => plainList((q) => ctx.stances.about(stance.id, q)),
-    aboutConnection: (stance, args, ctx) => paginate((q) => ctx.stances.about(stance.id, q), args),
+    aboutConnection: (stance, args, ctx, info) => paginate((q) => ctx.stances.about(stance.id, q), args, info),
   },
 };
