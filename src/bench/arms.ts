@@ -24,6 +24,8 @@ export interface Arm {
   description: string;
   script: string;
   request(base: string, q: QueryName, p: BenchParams): ArmRequest;
+  /** A request that reaches no database: what the arm's HTTP and GraphQL layers cost alone. */
+  ping(base: string): ArmRequest;
   /** The normalised answer in a response body. */
   answer(q: QueryName, body: any): Answers[QueryName];
 }
@@ -46,6 +48,7 @@ export const ARMS: Record<ArmName, Arm> = {
     script: 'src/bench/arms/floor-server.ts',
     request: (base, q, p) => ({ url: `${base}/q/${q}`, headers: JSON_HEADERS, body: JSON.stringify(p) }),
     answer: (_q, body) => body,
+    ping: (base) => ({ url: `${base}/ping`, headers: JSON_HEADERS, body: '{}' }),
   },
   service: {
     name: 'service',
@@ -53,6 +56,7 @@ export const ARMS: Record<ArmName, Arm> = {
     script: 'src/bench/arms/service-server.ts',
     request: (base, q, p) => graphql(base, SERVICE_OPERATIONS[q].query, SERVICE_OPERATIONS[q].variables(p)),
     answer: (q, body) => SERVICE_OPERATIONS[q].normalise(data(body)),
+    ping: (base) => graphql(base, '{ __typename }', {}),
   },
   library: {
     name: 'library',
@@ -60,6 +64,7 @@ export const ARMS: Record<ArmName, Arm> = {
     script: 'src/bench/arms/library-server.ts',
     request: (base, q, p) => graphql(base, LIBRARY_OPERATIONS[q].query, LIBRARY_OPERATIONS[q].variables(p)),
     answer: (q, body) => LIBRARY_OPERATIONS[q].normalise(data(body)),
+    ping: (base) => graphql(base, '{ __typename }', {}),
   },
 };
 

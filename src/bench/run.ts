@@ -100,6 +100,8 @@ export interface ScaleResult {
   load: { documents: number; facts: number; relationships: number; seconds: number; factsPerSecond: number; relationshipsPerSecond: number; loadedAt: string };
   params: BenchParams;
   results: QueryResult[];
+  /** Per arm: latency of a request that reaches no database (concurrency 1). */
+  fixedCost: Partial<Record<ArmName, LoadResult>>;
 }
 
 export interface BenchReport {
@@ -163,6 +165,7 @@ async function benchScale(scale: Scale, options: BenchOptions, report: BenchRepo
     }
     const params = await pickParams(db);
     const results: QueryResult[] = [];
+    const fixedCost: ScaleResult['fixedCost'] = {};
     // The floor first: its answers are the reference the others must match.
     const reference = new Map<QueryName, unknown>();
     for (const armName of ['floor', ...options.arms.filter((a) => a !== 'floor')] as ArmName[]) {
@@ -173,11 +176,15 @@ async function benchScale(scale: Scale, options: BenchOptions, report: BenchRepo
           const result = await benchQuery(db, armName, running, q, params, reference, options, generator);
           if (options.arms.includes(armName)) results.push(result);
         }
+        if (options.arms.includes(armName)) {
+          const spec: LoadSpec = { ...arm.ping(running.base), method: 'POST', concurrency: 1, durationMs: options.durationMs, warmupMs: options.warmupMs };
+          fixedCost[armName] = await generator.run(spec);
+        }
       } finally {
         await running.stop();
       }
     }
-    return { scale: scale.name, relationships: scale.relationships, load, params, results };
+    return { scale: scale.name, relationships: scale.relationships, load, params, results, fixedCost };
   } finally {
     await db.driver.close();
     await local.stop();
@@ -358,6 +365,11 @@ export function markdown(report: BenchReport): string {
           `| ${coldWarm(get('floor'), 'dbHits')} / ${coldWarm(get('service'), 'dbHits')} / ${coldWarm(get('library'), 'dbHits')} |`,
       );
     }
+    const fixed = (arm: ArmName) => scale.fixedCost?.[arm]?.latencyMs.p50 ?? '–';
+    lines.push(
+      '',
+      `A request that reaches no database (\`{ __typename }\`; the floor's \`/ping\`), p50 at concurrency 1: floor ${fixed('floor')} ms / service ${fixed('service')} ms / library ${fixed('library')} ms.`,
+    );
     const mismatches = scale.results.filter((r) => !r.agrees);
     if (mismatches.length) {
       lines.push('', 'Answers that differ from the floor (not timed):', ...mismatches.map((r) => `- ${r.arm} ${r.query}: ${r.mismatch}`));

@@ -1,6 +1,7 @@
 /**
  * `tsx src/bench/arms/floor-server.ts`: the benchmark's floor arm over HTTP, with node:http only.
  *
+ * `POST /ping` answers `{}` without touching the database (the HTTP layer's own cost).
  * `POST /q/<question>` with a JSON body of BenchParams runs that question's one statement
  * (FLOOR_QUERIES) with `driver.executeQuery` routed to readers and answers 200 with the JSON
  * answer; an unknown question is 404, a body that is not a JSON object 400, a database failure 500.
@@ -36,6 +37,11 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method === 'POST' && req.url === '/ping') {
+    await readBody(req);
+    send(res, 200, {});
+    return;
+  }
   const match = /^\/q\/([A-Za-z0-9]+)$/.exec(req.url ?? '');
   const name = match?.[1];
   if (req.method !== 'POST' || !name || !Object.hasOwn(FLOOR_QUERIES, name)) {
