@@ -166,6 +166,30 @@ test('x-debug-db reports the round trips: one for a whole nested selection; noth
   expect(without.extensions?.db).toBeUndefined();
 });
 
+test('a nested selection written with fragments, aliases and variables answers as its parts asked one by one, in one round trip', async () => {
+  const nested = await t.api.gql(
+    `query($n: Int) { actor(id: "actor:donald-trump") { ...Meetings few: meetingsConnection(first: 1) { nodes { id } } } }
+     fragment Meetings on Actor { meetingsConnection(first: $n) { edges { node { ... on Meeting { id location { id }
+       participants { role actor { id positions { position { id } } } } } } } } }`,
+    { n: 5 },
+    { 'x-debug-db': '1' },
+  );
+  expect(nested.errors).toBeUndefined();
+  expect(nested.extensions?.db.roundTrips).toBe(1);
+  const meetings = nested.data.actor.meetingsConnection.edges.map((e: any) => e.node);
+  expect(meetings.length).toBeGreaterThan(0);
+  expect(nested.data.actor.few.nodes).toEqual([{ id: meetings[0].id }]);
+  for (const meeting of meetings) {
+    const alone = await t.api.data(`query($id: ID!) { meeting(id: $id) { id location { id } participants { role actor { id } } } }`, { id: meeting.id });
+    expect(meeting.location).toEqual(alone.meeting.location);
+    expect(meeting.participants.map((p: any) => ({ role: p.role, actor: { id: p.actor.id } }))).toEqual(alone.meeting.participants);
+    for (const participation of meeting.participants) {
+      const actor = await t.api.data(`query($id: ID!) { actor(id: $id) { positions { position { id } } } }`, { id: participation.actor.id });
+      expect(participation.actor.positions).toEqual(actor.actor.positions);
+    }
+  }
+});
+
 describe('bad list arguments are BAD_USER_INPUT naming the argument', () => {
   const cases: [string, string, string][] = [
     ['first above 100 on a nested connection', '{ actor(id: "actor:donald-trump") { meetingsConnection(first: 101) { totalCount } } }', 'first'],
