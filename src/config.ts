@@ -7,9 +7,13 @@ import { z } from 'zod';
 import { type ApiKey, parseApiKeys } from './auth/api-keys';
 import { type JwtConfig, publicKeyAlgorithm } from './auth/jwt';
 import { LOCAL_NEO4J_DIR, PROJECT_ROOT } from './db/local-neo4j';
+import type { RequestLimits } from './limits/plugin';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const megabytes = z.coerce.number().int().min(64);
+const positive = z.coerce.number().int().min(1);
+/** `true` or `false`, as the words (a bare `z.coerce.boolean()` would read "false" as true). */
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 const Env = z.object({
   PORT: port.default(4000),
@@ -51,6 +55,19 @@ const Env = z.object({
     })
     .optional(),
   AUTH_READS: z.enum(['open', 'authenticated']).default('open'),
+  // The defaults leave room above every playground example, dashboard operation and GraphiQL's
+  // own introspection query (tests/unit/limits.test.ts measures them) and every operation of the
+  // test suite. The cost is an upper bound that counts each plain list as 100 items, so three
+  // nested plain lists (sources -> credits -> evidence, about 8 million) set its default.
+  GRAPHQL_MAX_DEPTH: positive.default(15),
+  GRAPHQL_MAX_ALIASES: positive.default(30),
+  GRAPHQL_MAX_DIRECTIVES: positive.default(30),
+  GRAPHQL_MAX_TOKENS: positive.default(5_000),
+  GRAPHQL_MAX_COST: positive.default(10_000_000),
+  HTTP_MAX_BODY_BYTES: positive.default(1_000_000),
+  QUERY_TIMEOUT_MS: positive.default(15_000),
+  GRAPHQL_INTROSPECTION: flag.optional(),
+  PLAYGROUND: flag.optional(),
 });
 
 /** Problems that involve more than one AUTH_ variable (each one alone may be fine). */
@@ -78,6 +95,20 @@ export interface Config {
   /** NODE_ENV=production: debugging aids such as `x-debug-db` are off. */
   production: boolean;
   auth: AuthConfig;
+  limits: RequestLimits;
+  /** Which developer aids the server offers; off in production unless asked for. */
+  exposure: Exposure;
+}
+
+/**
+ * The developer aids a server offers. All on by default; with NODE_ENV=production introspection
+ * and the playground are off unless GRAPHQL_INTROSPECTION=true or PLAYGROUND=true, and schema
+ * hints ("Did you mean ...?") are always off, since they spell out the schema to any caller.
+ */
+export interface Exposure {
+  introspection: boolean;
+  playground: boolean;
+  schemaHints: boolean;
 }
 
 /**
@@ -99,6 +130,11 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** The limits that apply when no variable sets them. */
+export function defaultLimits(): RequestLimits {
+  return loadConfig({}).limits;
 }
 
 /** Reads and validates configuration from `env` (process.env by default). */
@@ -131,6 +167,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           : null,
       apiKeys: e.AUTH_API_KEYS ?? [],
       reads: e.AUTH_READS,
+    },
+    limits: {
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxCost: e.GRAPHQL_MAX_COST,
+      maxBodyBytes: e.HTTP_MAX_BODY_BYTES,
+      queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+    },
+    exposure: {
+      introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
+      playground: e.PLAYGROUND ?? e.NODE_ENV !== 'production',
+      schemaHints: e.NODE_ENV !== 'production',
     },
   };
 }

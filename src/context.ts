@@ -1,6 +1,7 @@
 /**
  * The per-request context: fresh repositories (and so fresh DataLoader caches) for every request.
  */
+import { randomUUID } from 'node:crypto';
 import { AnalyticsCache } from './analytics/cache';
 import type { AuthResult, User } from './auth/user';
 import { Curator } from './curation/curator';
@@ -50,6 +51,8 @@ export interface Context {
   user: User | null;
   /** Why the credential sent was refused (plain words, never the credential itself). */
   authProblem?: string;
+  /** Names this request in the log and to the client (`x-request-id`), to match one to the other. */
+  requestId: string;
 }
 
 /** What the HTTP layer knows about a request that shapes its context. */
@@ -59,6 +62,8 @@ export interface RequestInfo {
   trace?: StatementTrace;
   /** The request's authentication, done once by the HTTP layer; none means anonymous. */
   auth?: AuthResult;
+  /** Set by the HTTP layer, which also sends it as `x-request-id`; a fresh one otherwise. */
+  requestId?: string;
 }
 
 /** What lives as long as the server, shared by the contexts of all its requests. */
@@ -75,6 +80,7 @@ export function createContext(db: Database, request: RequestInfo = { debugDb: fa
   const context: Context = {
     dbStats: graph.stats,
     debugDb: request.debugDb,
+    requestId: request.requestId ?? randomUUID(),
     user: request.auth?.user ?? null,
     ...(request.auth?.problem ? { authProblem: request.auth.problem } : {}),
     ...readRepositories(graph),

@@ -47,3 +47,24 @@ export class ForbiddenError extends GraphQLError {
     });
   }
 }
+
+/**
+ * The request exceeds one of the server's limits (see src/limits); `limit` names it, `value` is
+ * what the request measured and `max` what is allowed. Sent with HTTP 400.
+ */
+export class RequestLimitError extends GraphQLError {
+  constructor(code: string, what: string, limit: string, value: number, max: number) {
+    super(`The operation has ${what} ${value}; the limit ${limit} is ${max}.`, {
+      extensions: { code, limit, value, max, http: { status: 400 } },
+    });
+  }
+}
+
+/** The database stopped a statement that ran longer than the query timeout. */
+export class QueryTimeoutError extends GraphQLError {
+  constructor(timeoutMs: number) {
+    super(`The query took longer than the ${timeoutMs} ms the server allows (QUERY_TIMEOUT_MS) and was stopped. Ask for less: fewer items, less nesting.`, {
+      extensions: { code: 'QUERY_TIMEOUT', timeoutMs },
+    });
+  }
+}

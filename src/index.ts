@@ -44,11 +44,14 @@ async function main(): Promise<void> {
   }
 
   const server = await createServer({
-    db,
+    // Requests run under the query timeout; the schema and seed above are the service's own work.
+    db: { ...db, timeoutMs: config.limits.queryTimeoutMs },
     log,
     readiness: () => readinessProblem(db),
     allowDebugDb: !config.production,
     auth: createAuthenticator(config.auth),
+    limits: config.limits,
+    exposure: config.exposure,
   });
   cleanups.push(() => server.stop());
   const http = createHttpServer((req, res) => void server.handle(req, res));

@@ -8,14 +8,16 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { defaultLimits, type Exposure } from './config';
 import { AnalyticsCache } from './analytics/cache';
 import { type Authenticator, createAuthenticator } from './auth/authenticator';
 import { type Context, createContext, type ServerState } from './context';
 import type { StatementTrace } from './repositories/graph-reader';
 import type { Database } from './db/driver';
-import { isDatabaseUnavailable } from './db/errors';
+import { isDatabaseUnavailable, isQueryTimeout } from './db/errors';
 import { PROJECT_ROOT } from './db/local-neo4j';
-import { DatabaseUnavailableError, InternalServerError } from './errors';
+import { DatabaseUnavailableError, InternalServerError, QueryTimeoutError } from './errors';
+import { type RequestLimits, requestLimitsPlugin } from './limits/plugin';
 import { ExportRepository } from './repositories/export-repository';
 import { createRequestHandler, type RequestHandler } from './http/router';
 import { resolvers } from './resolvers';
@@ -32,6 +34,10 @@ export interface ServerDeps {
   trace?: StatementTrace;
   /** Who may call (config.auth made into an authenticator); without it nobody can authenticate and reads are open. */
   auth?: Authenticator;
+  /** Limits on each request (config.limits); defaultLimits() without it. */
+  limits?: RequestLimits;
+  /** Introspection, playground and schema hints (config.exposure); all on without it. */
+  exposure?: Exposure;
 }
 
 /** A started Apollo server and the HTTP handler that serves it. */
@@ -53,14 +59,23 @@ export function loadTypeDefs(): string[] {
 /** Creates and starts the Apollo server (not listening) and its request handler. */
 export async function createServer(deps: ServerDeps): Promise<Server> {
   const log = deps.log ?? ((line: string) => console.error(line));
+  const limits = deps.limits ?? defaultLimits();
+  const exposure = deps.exposure ?? { introspection: true, playground: true, schemaHints: true };
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
     includeStacktraceInErrorResponses: false,
+    introspection: exposure.introspection,
+    hideSchemaDetailsFromClientErrors: !exposure.schemaHints,
+    // Apollo's defaults, stated because they are security decisions: a GET or a simple-content-type
+    // POST must carry a preflight-forcing header, and one HTTP request is one operation.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: limits.maxTokens },
     // src/index.ts owns signal handling (and the order of shutdown); Apollo must not add its own.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), dbStatsPlugin],
-    formatError: (formatted, error) => formatError(formatted, error, log),
+    plugins: [ApolloServerPluginLandingPageDisabled(), requestLimitsPlugin(limits), internalErrorPlugin(log), dbStatsPlugin],
+    formatError: (formatted, error) => formatError(formatted, error, limits),
   });
   await apollo.start();
   // One analytics cache per server: it outlives requests and is invalidated by the graph version.
@@ -72,6 +87,8 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     exports: new ExportRepository(deps.db),
     auth: deps.auth ?? createAuthenticator(),
     log,
+    maxBodyBytes: limits.maxBodyBytes,
+    playground: exposure.playground,
   });
   return { apollo, handle, stop: () => apollo.stop() };
 }
@@ -91,17 +108,48 @@ const dbStatsPlugin: ApolloServerPlugin<Context> = {
 };
 
 /**
- * Clients see coded errors only: their own mistakes as they are, a database outage as
- * DATABASE_UNAVAILABLE, and anything else as a bare INTERNAL_SERVER_ERROR (details go to the log).
+ * Logs the details of errors that clients will see as INTERNAL_SERVER_ERROR, under the request's
+ * id, and gives that id to the client in `extensions.requestId` so a report can be matched to
+ * the log line (the `x-request-id` header carries it too).
  */
-function formatError(formatted: GraphQLFormattedError, error: unknown, log: (line: string) => void): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  if (isDatabaseUnavailable(original)) return toFormatted(new DatabaseUnavailableError(), formatted);
-  if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
-  log(`[graphql] internal error at ${formatted.path?.join('.') ?? '(request)'}: ${(original as Error)?.stack ?? String(original)}`);
-  return toFormatted(new InternalServerError(), formatted);
+function internalErrorPlugin(log: (line: string) => void): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            if (error.extensions?.code !== undefined || isDatabaseUnavailable(original) || isQueryTimeout(original)) continue;
+            log(`[graphql] internal error in request ${contextValue.requestId} at ${error.path?.join('.') ?? '(request)'}: ${(original as Error)?.stack ?? String(original)}`);
+          }
+        },
+        async willSendResponse({ contextValue, response }) {
+          if (response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+          }
+        },
+      };
+    },
+  };
 }
 
+/**
+ * Clients see coded errors only: their own mistakes as they are, a statement stopped by the query
+ * timeout as QUERY_TIMEOUT, a database outage as DATABASE_UNAVAILABLE, a document over the token
+ * limit as TOO_MANY_TOKENS, and anything else as a bare INTERNAL_SERVER_ERROR (never a stack or
+ * Cypher; internalErrorPlugin logs the details).
+ */
+function formatError(formatted: GraphQLFormattedError, error: unknown, limits: RequestLimits): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (isQueryTimeout(original)) return toFormatted(new QueryTimeoutError(limits.queryTimeoutMs), formatted);
+  if (isDatabaseUnavailable(original)) return toFormatted(new DatabaseUnavailableError(), formatted);
+  if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && /Document contains more th(?:an|at) \d+ tokens/.test(formatted.message)) {
+    return { ...formatted, message: `${formatted.message} The limit GRAPHQL_MAX_TOKENS is ${limits.maxTokens}.`, extensions: { code: 'TOO_MANY_TOKENS', max: limits.maxTokens } };
+  }
+  if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  return toFormatted(new InternalServerError(), formatted);
+}
 function toFormatted(error: GraphQLError, original: GraphQLFormattedError): GraphQLFormattedError {
   return { message: error.message, locations: original.locations, path: original.path, extensions: error.extensions };
 }

@@ -21,6 +21,12 @@ export interface Neo4jSettings {
 export interface Database {
   driver: Driver;
   database?: string;
+  /**
+   * Longest a transaction may run before Neo4j itself stops it (QUERY_TIMEOUT_MS for the service);
+   * unset, the database's own `db.transaction.timeout` applies. It is enforced by the database,
+   * not the client, so a runaway statement stops using the server's CPU too.
+   */
+  timeoutMs?: number;
 }
 
 /** Creates a driver; routing URIs (`neo4j://`, `neo4j+s://`) work as the driver supports them. */
@@ -36,6 +42,10 @@ export function createDatabase(settings: Neo4jSettings): Database {
   return { driver, database: settings.database };
 }
 
+function transactionConfig(db: Database): { timeout?: number } {
+  return db.timeoutMs === undefined ? {} : { timeout: db.timeoutMs };
+}
+
 /** One row of a result, as plain values keyed by column. */
 export type Row = Record<string, unknown>;
 
@@ -45,7 +55,7 @@ export type Row = Record<string, unknown>;
  * round trip per statement over opening a session and calling `executeRead`.
  */
 export async function read(db: Database, cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
-  const result = await db.driver.executeQuery(cypher, params, { database: db.database, routing: neo4j.routing.READ });
+  const result = await db.driver.executeQuery(cypher, params, { database: db.database, routing: neo4j.routing.READ, transactionConfig: transactionConfig(db) });
   return result.records.map((record) => fromNeo4j(record.toObject()) as Row);
 }
 
@@ -53,7 +63,7 @@ export async function read(db: Database, cypher: string, params: Record<string, 
 export async function readTransaction<T>(db: Database, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
   const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });
   try {
-    return await session.executeRead(work);
+    return await session.executeRead(work, transactionConfig(db));
   } finally {
     await session.close();
   }
@@ -63,7 +73,7 @@ export async function readTransaction<T>(db: Database, work: (tx: ManagedTransac
 export async function writeTransaction<T>(db: Database, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
   const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.WRITE });
   try {
-    return await session.executeWrite(work);
+    return await session.executeWrite(work, transactionConfig(db));
   } finally {
     await session.close();
   }
@@ -83,7 +93,7 @@ export async function rolledBackTransaction<T>(db: Database, work: (tx: ManagedT
     await session.executeWrite(async (tx) => {
       result = { value: await work(tx) };
       throw ROLLBACK;
-    });
+    }, transactionConfig(db));
   } catch (error) {
     if (error !== ROLLBACK || !result) throw error;
   } finally {

@@ -6,6 +6,7 @@
  * AUTH_READS=authenticated those two refuse anonymous callers with 401 (the pages, their assets
  * and the health endpoints stay open).
  */
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
@@ -20,8 +21,24 @@ import { ClientGoneError, writeExport } from '../export/serializer';
 import type { ExportRepository } from '../repositories/export-repository';
 import { PLAYGROUND_ASSETS, playgroundHtml } from '../playground/page';
 
-/** Largest request body accepted, in bytes. */
+/** Largest request body accepted, in bytes, where no limit is given (HTTP_MAX_BODY_BYTES sets the service's). */
 export const MAX_BODY_BYTES = 1_000_000;
+
+/**
+ * What the HTML pages may load: only this host's scripts, styles and connections, plus the
+ * playground's one inline script (by its hash, `scriptHash`); GraphiQL sets inline styles and
+ * data: images and fonts. Nothing may frame the pages, which stops clickjacking.
+ */
+function pageHeaders(scriptHash?: string): Record<string, string> {
+  const script = scriptHash ? `'self' 'sha256-${scriptHash}'` : `'self'`;
+  return {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': `default-src 'self'; script-src ${script}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+  };
+}
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -32,6 +49,10 @@ interface RouterDeps {
   exports: ExportRepository;
   auth: Authenticator;
   log: (line: string) => void;
+  /** Largest request body accepted, in bytes; larger ones get 413. */
+  maxBodyBytes: number;
+  /** Whether GET / and GET /graphql from a browser serve the playground. */
+  playground: boolean;
 }
 
 /** Creates the handler for Node's `http.createServer`. */
@@ -67,7 +88,7 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
     if (!(await dashboardAsset('/dashboard/dashboard.js'))) {
       return sendJson(res, 503, { error: 'The dashboard bundle has not been built: run `npm run build:dashboard` (npm start and npm test build it).' });
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'x-content-type-options': 'nosniff' });
+    res.writeHead(200, pageHeaders());
     return void res.end(method === 'HEAD' ? undefined : dashboardHtml());
   }
   if (path.startsWith('/dashboard/') && (method === 'GET' || method === 'HEAD')) {
@@ -78,10 +99,12 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
     }
   }
   const wantsHtml = method === 'GET' && (req.headers.accept ?? '').includes('text/html') && !url.searchParams.has('query');
-  if ((path === '/' || path === '/graphql') && wantsHtml) {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'x-content-type-options': 'nosniff' });
-    return void res.end(playgroundHtml());
+  if ((path === '/' || path === '/graphql') && wantsHtml && deps.playground) {
+    const page = playgroundHtml();
+    res.writeHead(200, pageHeaders(page.scriptHash));
+    return void res.end(page.html);
   }
+  if (path === '/' && !deps.playground) return sendJson(res, 404, { error: 'The playground is off (NODE_ENV=production; PLAYGROUND=true turns it on). GraphQL is served at /graphql.' });
   if (path !== '/graphql' && path !== '/export') return sendJson(res, 404, { error: `Nothing at ${path}. GraphQL is served at /graphql.` });
 
   const auth = await deps.auth.authenticate(req.headers);
@@ -96,12 +119,15 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
 }
 
 function graphql(deps: RouterDeps, req: IncomingMessage, res: ServerResponse, url: URL, method: string, auth: AuthResult): Promise<void> {
-  return executeGraphQL(deps.apollo, req, res, url, method, (headers) => deps.context({ debugDb: headers.get('x-debug-db') === '1', auth }));
+  const requestId = randomUUID();
+  res.setHeader('x-request-id', requestId);
+  const context = (headers: HeaderMap) => deps.context({ debugDb: headers.get('x-debug-db') === '1', auth, requestId });
+  return executeGraphQL(deps.apollo, req, res, url, method, context, deps.maxBodyBytes);
 }
 
 /**
  * Hands one HTTP request to an Apollo server and writes its answer: headers and a JSON body (at
- * most MAX_BODY_BYTES) in, status, headers and body out. The benchmark's library arm serves
+ * most `maxBodyBytes`) in, status, headers and body out. The benchmark's library arm serves
  * through it too.
  */
 export async function executeGraphQL<C extends BaseContext>(
@@ -111,12 +137,13 @@ export async function executeGraphQL<C extends BaseContext>(
   url: URL,
   method: string,
   context: (headers: HeaderMap) => C | Promise<C>,
+  maxBodyBytes = MAX_BODY_BYTES,
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
-  const raw = method === 'POST' ? await readBody(req) : '';
+  const raw = method === 'POST' ? await readBody(req, maxBodyBytes) : '';
   let body: unknown = raw;
   if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
     try {
@@ -158,12 +185,12 @@ async function exportGraph(deps: RouterDeps, res: ServerResponse, url: URL, meth
 
 class BodyTooLargeError extends Error {}
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError(`The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+    if (size > maxBytes) throw new BodyTooLargeError(`The request body is larger than ${maxBytes} bytes (HTTP_MAX_BODY_BYTES).`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');

@@ -3,6 +3,7 @@
  * builds), served by this service so that it works with no internet access. The page loads
  * nothing from any other host.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../db/local-neo4j';
@@ -35,12 +36,27 @@ export const PLAYGROUND_ASSETS = new Map<string, Asset>([
   ['/playground/graphiql.css', file('text/css; charset=utf-8', 'graphiql/graphiql.min.css')],
 ]);
 
-/** The playground page, with the example operations as its opening tabs. */
-export function playgroundHtml(): string {
+/**
+ * The playground page, with the example operations as its opening tabs, and the SHA-256 (base64)
+ * of its inline script, which the page's Content-Security-Policy allows by that hash alone.
+ */
+export function playgroundHtml(): { html: string; scriptHash: string } {
   const tabs = EXAMPLES.map((e) => ({ query: e.query, variables: e.variables }));
   // `<` is escaped so the JSON cannot close the script element.
   const config = JSON.stringify({ tabs }).replace(/</g, '\\u003c');
-  return `<!doctype html>
+  const script = `
+    const config = ${config};
+    const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+    ReactDOM.createRoot(document.getElementById('playground')).render(
+      React.createElement(GraphiQL, {
+        fetcher,
+        defaultTabs: config.tabs,
+        defaultEditorToolsVisibility: true,
+        shouldPersistHeaders: false,
+      }),
+    );
+  `;
+  const html = `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
@@ -54,18 +70,8 @@ export function playgroundHtml(): string {
   <script src="/playground/react.js"></script>
   <script src="/playground/react-dom.js"></script>
   <script src="/playground/graphiql.js"></script>
-  <script>
-    const config = ${config};
-    const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
-    ReactDOM.createRoot(document.getElementById('playground')).render(
-      React.createElement(GraphiQL, {
-        fetcher,
-        defaultTabs: config.tabs,
-        defaultEditorToolsVisibility: true,
-        shouldPersistHeaders: false,
-      }),
-    );
-  </script>
+  <script>${script}</script>
 </body>
 </html>`;
+  return { html, scriptHash: createHash('sha256').update(script).digest('base64') };
 }

@@ -5,6 +5,8 @@
 import { type Server as HttpServer, createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Authenticator } from '../../src/auth/authenticator';
+import type { Exposure } from '../../src/config';
+import type { RequestLimits } from '../../src/limits/plugin';
 import type { Database } from '../../src/db/driver';
 import { readinessProblem } from '../../src/repositories/schema-repository';
 import { openTestDatabase } from './test-database';
@@ -27,13 +29,22 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts the service on a free port; `log` collects what the server would log; `auth` as in ServerDeps. */
-export async function startTestServer(db: Database, log: string[] = [], options: { auth?: Authenticator } = {}): Promise<TestServer> {
+/** How a test server is built: `auth`, `limits` and `exposure` as in ServerDeps. */
+export interface TestServerOptions {
+  auth?: Authenticator;
+  limits?: RequestLimits;
+  exposure?: Exposure;
+}
+
+/** Starts the service on a free port; `log` collects what the server would log. */
+export async function startTestServer(db: Database, log: string[] = [], options: TestServerOptions = {}): Promise<TestServer> {
   const server = await createServer({
     db,
     log: (line) => log.push(line),
     readiness: () => readinessProblem(db),
     auth: options.auth,
+    limits: options.limits,
+    exposure: options.exposure,
   });
   const http: HttpServer = createHttpServer((req, res) => void server.handle(req, res));
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -68,7 +79,7 @@ export async function startTestServer(db: Database, log: string[] = [], options:
  * For a test file: opens the test database and starts the service on it before the tests, and
  * closes both after them. Read `.api` and `.db` inside tests (they are set in beforeAll).
  */
-export function useTestApi(options: { auth?: Authenticator } = {}): { readonly api: TestServer; readonly db: Database } {
+export function useTestApi(options: TestServerOptions = {}): { readonly api: TestServer; readonly db: Database } {
   const handle = {} as { api: TestServer; db: Database };
   beforeAll(async () => {
     handle.db = openTestDatabase();

@@ -37,3 +37,26 @@ test('authentication problems are listed with the others', () => {
 test('with no AUTH_ variables nobody can authenticate and reads are open', () => {
   expect(loadConfig({}).auth).toEqual({ jwt: null, apiKeys: [], reads: 'open' });
 });
+
+test('request limits have documented defaults and are set by their variables', () => {
+  expect(loadConfig({}).limits).toEqual({
+    maxDepth: 15,
+    maxAliases: 30,
+    maxDirectives: 30,
+    maxTokens: 5_000,
+    maxCost: 10_000_000,
+    maxBodyBytes: 1_000_000,
+    queryTimeoutMs: 15_000,
+  });
+  const set = loadConfig({ GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_COST: '5000', HTTP_MAX_BODY_BYTES: '2048', QUERY_TIMEOUT_MS: '2500' }).limits;
+  expect(set).toMatchObject({ maxDepth: 8, maxCost: 5000, maxBodyBytes: 2048, queryTimeoutMs: 2500 });
+  expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '0', QUERY_TIMEOUT_MS: 'soon' })).toThrow(/GRAPHQL_MAX_DEPTH[\s\S]*QUERY_TIMEOUT_MS/);
+});
+
+test('NODE_ENV=production turns introspection, the playground and schema hints off; two of them can be turned back on', () => {
+  expect(loadConfig({}).exposure).toEqual({ introspection: true, playground: true, schemaHints: true });
+  expect(loadConfig({ NODE_ENV: 'production' }).exposure).toEqual({ introspection: false, playground: false, schemaHints: false });
+  expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true', PLAYGROUND: 'true' }).exposure).toEqual({ introspection: true, playground: true, schemaHints: false });
+  expect(loadConfig({ GRAPHQL_INTROSPECTION: 'false' }).exposure.introspection).toBe(false);
+  expect(() => loadConfig({ PLAYGROUND: 'yes' })).toThrow(/PLAYGROUND/);
+});
