@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { type ApiKey, parseApiKeys } from './auth/api-keys';
 import { type JwtConfig, publicKeyAlgorithm } from './auth/jwt';
 import { LOCAL_NEO4J_DIR, PROJECT_ROOT } from './db/local-neo4j';
+import { DEFAULT_SLOW_QUERY_MS } from './observability/plugin';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const megabytes = z.coerce.number().int().min(64);
@@ -51,6 +52,8 @@ const Env = z.object({
     })
     .optional(),
   AUTH_READS: z.enum(['open', 'authenticated']).default('open'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SLOW_QUERY_MS: z.coerce.number().int().min(0).default(DEFAULT_SLOW_QUERY_MS),
 });
 
 /** Problems that involve more than one AUTH_ variable (each one alone may be fine). */
@@ -78,6 +81,8 @@ export interface Config {
   /** NODE_ENV=production: debugging aids such as `x-debug-db` are off. */
   production: boolean;
   auth: AuthConfig;
+  /** LOG_LEVEL of the JSON logs, and SLOW_QUERY_MS: requests slower than this are logged as slow. */
+  observability: { logLevel: string; slowQueryMs: number };
 }
 
 /**
@@ -132,5 +137,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiKeys: e.AUTH_API_KEYS ?? [],
       reads: e.AUTH_READS,
     },
+    observability: { logLevel: e.LOG_LEVEL, slowQueryMs: e.SLOW_QUERY_MS },
   };
 }

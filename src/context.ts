@@ -1,6 +1,7 @@
 /**
  * The per-request context: fresh repositories (and so fresh DataLoader caches) for every request.
  */
+import { randomUUID } from 'node:crypto';
 import { AnalyticsCache } from './analytics/cache';
 import type { AuthResult, User } from './auth/user';
 import { Curator } from './curation/curator';
@@ -43,6 +44,8 @@ export interface Context {
   dbStats: DbStats;
   /** Whether the response should carry `extensions.db` (header `x-debug-db: 1`). */
   debugDb: boolean;
+  /** Ties this request's log lines together (the x-request-id header, in and out). */
+  requestId: string;
   /** Who sent the request, when a credential was verified; write resolvers call requireRole first. */
   user: User | null;
   /** Why the credential sent was refused (plain words, never the credential itself). */
@@ -56,6 +59,8 @@ export interface RequestInfo {
   trace?: StatementTrace;
   /** The request's authentication, done once by the HTTP layer; none means anonymous. */
   auth?: AuthResult;
+  /** Set by the HTTP layer; requests built elsewhere (tools, tests) get a fresh one. */
+  requestId?: string;
 }
 
 /** What lives as long as the server, shared by the contexts of all its requests. */
@@ -72,6 +77,7 @@ export function createContext(db: Database, request: RequestInfo = { debugDb: fa
   return {
     dbStats: graph.stats,
     debugDb: request.debugDb,
+    requestId: request.requestId ?? randomUUID(),
     user: request.auth?.user ?? null,
     ...(request.auth?.problem ? { authProblem: request.auth.problem } : {}),
     nodes: new NodeRepository(graph),

@@ -19,6 +19,9 @@ import { DatabaseUnavailableError, InternalServerError } from './errors';
 import { ExportRepository } from './repositories/export-repository';
 import { createRequestHandler, type RequestHandler } from './http/router';
 import { resolvers } from './resolvers';
+import { type Logger, loggerOver } from './observability/logger';
+import { Metrics } from './observability/metrics';
+import { DEFAULT_SLOW_QUERY_MS, observabilityPlugin } from './observability/plugin';
 
 /** What the server needs from the outside. */
 export interface ServerDeps {
@@ -32,12 +35,18 @@ export interface ServerDeps {
   trace?: StatementTrace;
   /** Who may call (config.auth made into an authenticator); without it nobody can authenticate and reads are open. */
   auth?: Authenticator;
+  /** Structured request logs; without it they go, as JSON lines, to `log`. */
+  logger?: Logger;
+  /** Requests slower than this are logged as slow (DEFAULT_SLOW_QUERY_MS when omitted). */
+  slowQueryMs?: number;
 }
 
 /** A started Apollo server and the HTTP handler that serves it. */
 export interface Server {
   apollo: ApolloServer<Context>;
   handle: RequestHandler;
+  /** What GET /metrics serves. */
+  metrics: Metrics;
   stop(): Promise<void>;
 }
 
@@ -53,13 +62,19 @@ export function loadTypeDefs(): string[] {
 /** Creates and starts the Apollo server (not listening) and its request handler. */
 export async function createServer(deps: ServerDeps): Promise<Server> {
   const log = deps.log ?? ((line: string) => console.error(line));
+  const logger = deps.logger ?? loggerOver(log);
+  const metrics = new Metrics();
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
     includeStacktraceInErrorResponses: false,
     // src/index.ts owns signal handling (and the order of shutdown); Apollo must not add its own.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), dbStatsPlugin],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      dbStatsPlugin,
+      observabilityPlugin({ logger, metrics, slowQueryMs: deps.slowQueryMs ?? DEFAULT_SLOW_QUERY_MS }),
+    ],
     formatError: (formatted, error) => formatError(formatted, error, log),
   });
   await apollo.start();
@@ -72,8 +87,9 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     exports: new ExportRepository(deps.db),
     auth: deps.auth ?? createAuthenticator(),
     log,
+    metrics,
   });
-  return { apollo, handle, stop: () => apollo.stop() };
+  return { apollo, handle, metrics, stop: () => apollo.stop() };
 }
 
 /** Adds `extensions.db: { roundTrips, dbTimeMs }` to the responses of requests that asked for it. */
