@@ -27,13 +27,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts the service on a free port; `log` collects what the server would log; `auth` as in ServerDeps. */
-export async function startTestServer(db: Database, log: string[] = [], options: { auth?: Authenticator } = {}): Promise<TestServer> {
+/** Starts the service on a free port; `log` collects what the server would log; `auth` and `slowQueryMs` as in ServerDeps. */
+export async function startTestServer(db: Database, log: string[] = [], options: { auth?: Authenticator; slowQueryMs?: number } = {}): Promise<TestServer> {
   const server = await createServer({
     db,
     log: (line) => log.push(line),
     readiness: () => readinessProblem(db),
     auth: options.auth,
+    slowQueryMs: options.slowQueryMs,
   });
   const http: HttpServer = createHttpServer((req, res) => void server.handle(req, res));
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
