@@ -6,6 +6,7 @@
  * local Neo4j.
  */
 import { createServer as createHttpServer } from 'node:http';
+import { Server as NetServer } from 'node:net';
 import { createAuthenticator } from './auth/authenticator';
 import { ConfigError, loadConfig } from './config';
 import { connect } from './db/connect';
@@ -63,7 +64,11 @@ async function main(log: (line: string) => void, logger: Logger): Promise<void> 
     auth: createAuthenticator(config.auth),
   });
   cleanups.push(() => server.stop());
-  const http = createHttpServer((req, res) => void server.handle(req, res));
+  const http = createHttpServer((req, res) => {
+    // While shutting down, tell keep-alive clients to open no more requests on this connection.
+    if (stopping) res.setHeader('connection', 'close');
+    void server.handle(req, res);
+  });
   cleanups.push(() => drain(http));
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -74,16 +79,27 @@ async function main(log: (line: string) => void, logger: Logger): Promise<void> 
   log(`[server] playground: open ${base}/ in a browser; dashboard: ${base}/dashboard; health: ${base}/healthz, ${base}/readyz; metrics: ${base}/metrics; Ctrl-C stops`);
 }
 
+/** How long keep-alive connections idle at shutdown stay open for a request their client already sent. */
+const DRAIN_GRACE_MS = 1_000;
+
 /**
- * Stops accepting connections and resolves once every request in flight has its response. A
- * keep-alive connection that goes idle after its last response is closed straight away, instead
- * of holding the shutdown for the keep-alive timeout.
+ * Stops accepting connections and resolves once every request in flight has its response.
+ * `http.Server#close` would also destroy at once every keep-alive connection that is between
+ * requests, and with it a request its client has just written but the server has not read yet:
+ * so only the listening socket is closed here (net's close), requests arriving on open
+ * connections are answered with `connection: close`, and connections still idle after
+ * DRAIN_GRACE_MS are closed instead of holding the shutdown for the keep-alive timeout.
  */
 function drain(http: ReturnType<typeof createHttpServer>): Promise<void> {
-  const closed = new Promise<void>((resolve) => http.close(() => resolve()));
-  http.closeIdleConnections();
-  const sweep = setInterval(() => http.closeIdleConnections(), 100);
-  return closed.finally(() => clearInterval(sweep));
+  const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(http, () => resolve()));
+  let sweep: NodeJS.Timeout | undefined;
+  const grace = setTimeout(() => {
+    sweep = setInterval(() => http.closeIdleConnections(), 100);
+  }, DRAIN_GRACE_MS);
+  return closed.finally(() => {
+    clearTimeout(grace);
+    clearInterval(sweep);
+  });
 }
 
 function fail(error: unknown, log: (line: string) => void): never {

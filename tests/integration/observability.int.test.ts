@@ -14,7 +14,8 @@ let slowApi: TestServer;
 
 beforeAll(async () => {
   db = openTestDatabase();
-  api = await startTestServer(db, lines);
+  // A threshold no request reaches on a busy machine, so this server's requests log at info.
+  api = await startTestServer(db, lines, { slowQueryMs: 600_000 });
   slowApi = await startTestServer(db, slowLines, { slowQueryMs: 0 });
 });
 afterAll(async () => {
@@ -36,7 +37,7 @@ test('a sane x-request-id is echoed and logged with the operation name and datab
   expect(record!.roundTrips).toBeGreaterThan(0);
 });
 
-test.each([['absent', undefined], ['too long', 'x'.repeat(200)], ['with odd characters', 'a b\u0001<script>']])(
+test.each([['absent', undefined], ['too long', 'x'.repeat(200)], ['with odd characters', 'a b"<script>']])(
   'an x-request-id %s is replaced by a fresh one',
   async (_name, incoming) => {
     const response = await post(api, { query: '{ actors(first: 1) { totalCount } }' }, incoming === undefined ? {} : { 'x-request-id': incoming });

@@ -20,7 +20,8 @@ test('the service starts before its database, says why it is not ready, and beco
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const [port, boltPort] = [await freePort(), await freePort()];
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), [join(PROJECT_ROOT, 'src', 'index.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'index.ts')], {
+    cwd: PROJECT_ROOT,
     env: { ...process.env, NEO4J_URI: `bolt://127.0.0.1:${boltPort}`, PORT: String(port), SEED_ON_START: 'if-empty' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

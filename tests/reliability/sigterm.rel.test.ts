@@ -1,6 +1,8 @@
 /**
  * `npm start`'s process (src/index.ts) under load receives SIGTERM: it stops accepting, every
- * request sent before the signal still gets its complete answer, and the process exits 0.
+ * request sent before the signal still gets its complete answer, and the process exits 0. It runs
+ * as `npm start` does, `node --import tsx`: the `tsx` command would stand between the signal and
+ * the service, and SIGKILLs a child that does not answer its relayed signal within 30 ms.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -17,7 +19,8 @@ test('SIGTERM under load: every request sent before the signal is answered in fu
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), [join(PROJECT_ROOT, 'src', 'index.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'index.ts')], {
+    cwd: PROJECT_ROOT,
     env: { ...process.env, ...AUTH_ENV, NEO4J_URI: t.uri, PORT: String(port), SEED_ON_START: 'never', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
