@@ -52,7 +52,8 @@ async function main(log: (line: string) => void, logger: Logger): Promise<void> 
     log('[neo4j] database prepared: the service is ready');
   }, log);
   cleanups.push(async () => preparation.stop());
-  preparation.done.catch((error: unknown) => fail(error, log));
+  // A step cut short by shutdown (the driver closed under it) is no failure to report.
+  preparation.done.catch((error: unknown) => stopping || fail(error, log));
 
   const server = await createServer({
     db,

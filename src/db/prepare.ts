@@ -40,7 +40,7 @@ export function prepareWhenReachable(prepare: () => Promise<void>, log: (line: s
     }
   })();
   return {
-    problem: () => (stopped && problem ? 'shutting down' : problem),
+    problem: () => problem,
     done,
     stop: () => {
       stopped = true;
