@@ -1,8 +1,9 @@
 /**
- * Three projects: unit tests (no database); integration tests against a real Neo4j that
- * tests/helpers/global-setup.ts starts (or the one NEO4J_TEST_URI names); and browser tests that
+ * Four projects: unit tests (no database); integration tests against a real Neo4j that
+ * tests/helpers/global-setup.ts starts (or the one NEO4J_TEST_URI names); browser tests that
  * drive the playground and the dashboard in headless Chromium over that same database (jest runs
- * a global setup module once however many projects name it).
+ * a global setup module once however many projects name it); and reliability tests (kills,
+ * outages, soak, SIGTERM), each on a throwaway Neo4j of its own.
  */
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
@@ -31,6 +32,15 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.int.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
+    },
+    {
+      // Each file starts (and kills) a Neo4j of its own; RELIABILITY=full runs the long versions.
+      displayName: 'reliability',
+      testEnvironment: 'node',
+      testEnvironmentOptions: { globalsCleanup: 'off' },
+      transform,
+      transformIgnorePatterns,
+      testMatch: ['<rootDir>/tests/reliability/**/*.rel.test.ts'],
     },
     {
       displayName: 'browser',

@@ -8,6 +8,7 @@ import { type ApiKey, parseApiKeys } from './auth/api-keys';
 import { type JwtConfig, publicKeyAlgorithm } from './auth/jwt';
 import { LOCAL_NEO4J_DIR, PROJECT_ROOT } from './db/local-neo4j';
 import type { RequestLimits } from './limits/plugin';
+import { DEFAULT_SLOW_QUERY_MS } from './observability/plugin';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const megabytes = z.coerce.number().int().min(64);
@@ -68,6 +69,8 @@ const Env = z.object({
   QUERY_TIMEOUT_MS: positive.default(15_000),
   GRAPHQL_INTROSPECTION: flag.optional(),
   PLAYGROUND: flag.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SLOW_QUERY_MS: z.coerce.number().int().min(0).default(DEFAULT_SLOW_QUERY_MS),
 });
 
 /** Problems that involve more than one AUTH_ variable (each one alone may be fine). */
@@ -98,6 +101,8 @@ export interface Config {
   limits: RequestLimits;
   /** Which developer aids the server offers; off in production unless asked for. */
   exposure: Exposure;
+  /** LOG_LEVEL of the JSON logs, and SLOW_QUERY_MS: requests slower than this are logged as slow. */
+  observability: { logLevel: string; slowQueryMs: number };
 }
 
 /**
@@ -182,5 +187,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       playground: e.PLAYGROUND ?? e.NODE_ENV !== 'production',
       schemaHints: e.NODE_ENV !== 'production',
     },
+    observability: { logLevel: e.LOG_LEVEL, slowQueryMs: e.SLOW_QUERY_MS },
   };
 }

@@ -47,12 +47,12 @@ export interface Context {
   dbStats: DbStats;
   /** Whether the response should carry `extensions.db` (header `x-debug-db: 1`). */
   debugDb: boolean;
+  /** Names this request in the log and to the client (`x-request-id`, in and out), to match one to the other. */
+  requestId: string;
   /** Who sent the request, when a credential was verified; write resolvers call requireRole first. */
   user: User | null;
   /** Why the credential sent was refused (plain words, never the credential itself). */
   authProblem?: string;
-  /** Names this request in the log and to the client (`x-request-id`), to match one to the other. */
-  requestId: string;
 }
 
 /** What the HTTP layer knows about a request that shapes its context. */

@@ -1,23 +1,28 @@
 /**
  * Composition root of `npm start`: configuration -> database (a local Neo4j unless NEO4J_URI is
- * set) -> schema and seed -> GraphQL server -> listen. Ctrl-C or SIGTERM stops everything,
- * the local Neo4j included.
+ * set) -> GraphQL server -> listen, then schema and seed as soon as the database answers (an
+ * external database may still be down: /readyz says so until it is prepared). Ctrl-C or SIGTERM
+ * stops accepting connections, lets the requests in flight finish, then closes the driver and the
+ * local Neo4j.
  */
 import { createServer as createHttpServer } from 'node:http';
+import { Server as NetServer } from 'node:net';
 import { createAuthenticator } from './auth/authenticator';
 import { ConfigError, loadConfig } from './config';
 import { connect } from './db/connect';
+import { prepareWhenReachable } from './db/prepare';
 import { InvalidFactsError, seedFiles } from './facts/seed';
+import { type Logger, createLogger, lineLogger } from './observability/logger';
 import { applySchema, isGraphEmpty, readinessProblem } from './repositories/schema-repository';
 import { createServer } from './server';
 
-const log = (line: string) => console.error(line);
 /** How long a clean shutdown (HTTP, driver, local Neo4j) may take before the process just exits. */
 const SHUTDOWN_TIMEOUT_MS = 45_000;
 
-async function main(): Promise<void> {
+async function main(log: (line: string) => void, logger: Logger): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
+  logger.level = config.observability.logLevel;
   let stopping = false;
   const cleanups: (() => Promise<void>)[] = [];
   const shutdown = async (signal: string) => {
@@ -30,6 +35,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_TIMEOUT_MS).unref();
     for (const cleanup of cleanups.reverse()) await cleanup().catch((e: Error) => log(`[server] during shutdown: ${e.message}`));
+    log('[server] stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -38,39 +44,75 @@ async function main(): Promise<void> {
   const connection = await connect(config.neo4j, log);
   cleanups.push(() => connection.close());
   const { db } = connection;
-  await applySchema(db, log);
-  if (config.seed.onStart === 'always' || (config.seed.onStart === 'if-empty' && (await isGraphEmpty(db)))) {
-    await seedFiles(db, config.seed.files, log);
-  }
+  const preparation = prepareWhenReachable(async () => {
+    await applySchema(db, log);
+    if (config.seed.onStart === 'always' || (config.seed.onStart === 'if-empty' && (await isGraphEmpty(db)))) {
+      await seedFiles(db, config.seed.files, log);
+    }
+    log('[neo4j] database prepared: the service is ready');
+  }, log);
+  cleanups.push(async () => preparation.stop());
+  // A step cut short by shutdown (the driver closed under it) is no failure to report.
+  preparation.done.catch((error: unknown) => stopping || fail(error, log));
 
   const server = await createServer({
     // Requests run under the query timeout; the schema and seed above are the service's own work.
     db: { ...db, timeoutMs: config.limits.queryTimeoutMs },
     log,
-    readiness: () => readinessProblem(db),
+    logger,
+    slowQueryMs: config.observability.slowQueryMs,
+    readiness: async () => (stopping ? 'shutting down' : (preparation.problem() ?? (await readinessProblem(db)))),
     allowDebugDb: !config.production,
     auth: createAuthenticator(config.auth),
     limits: config.limits,
     exposure: config.exposure,
   });
   cleanups.push(() => server.stop());
-  const http = createHttpServer((req, res) => void server.handle(req, res));
-  cleanups.push(() => {
-    const closed = new Promise<void>((resolve) => http.close(() => resolve()));
-    http.closeIdleConnections();
-    return closed;
+  const http = createHttpServer((req, res) => {
+    // While shutting down, tell keep-alive clients to open no more requests on this connection.
+    if (stopping) res.setHeader('connection', 'close');
+    void server.handle(req, res);
   });
+  cleanups.push(() => drain(http));
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.http.port, config.http.host, resolve);
   });
   const base = `http://${config.http.host}:${config.http.port}`;
-  log(`[server] GraphQL API ready at ${base}/graphql in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  log(`[server] playground: open ${base}/ in a browser; dashboard: ${base}/dashboard; health: ${base}/healthz, ${base}/readyz; Ctrl-C stops`);
+  log(`[server] GraphQL API listening at ${base}/graphql in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`[server] playground: open ${base}/ in a browser; dashboard: ${base}/dashboard; health: ${base}/healthz, ${base}/readyz; metrics: ${base}/metrics; Ctrl-C stops`);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof InvalidFactsError) log(error.message);
+/** How long keep-alive connections idle at shutdown stay open for a request their client already sent. */
+const DRAIN_GRACE_MS = 1_000;
+
+/**
+ * Stops accepting connections and resolves once every request in flight has its response.
+ * `http.Server#close` would also destroy at once every keep-alive connection that is between
+ * requests, and with it a request its client has just written but the server has not read yet:
+ * so only the listening socket is closed here (net's close), requests arriving on open
+ * connections are answered with `connection: close`, and connections still idle after
+ * DRAIN_GRACE_MS are closed instead of holding the shutdown for the keep-alive timeout.
+ */
+function drain(http: ReturnType<typeof createHttpServer>): Promise<void> {
+  const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(http, () => resolve()));
+  let sweep: NodeJS.Timeout | undefined;
+  const grace = setTimeout(() => {
+    sweep = setInterval(() => http.closeIdleConnections(), 100);
+  }, DRAIN_GRACE_MS);
+  return closed.finally(() => {
+    clearTimeout(grace);
+    clearInterval(sweep);
+  });
+}
+
+function fail(error: unknown, log: (line: string) => void): never {
+  // A list of problems for a person to fix reads better as plain lines than as one JSON string.
+  if (error instanceof ConfigError || error instanceof InvalidFactsError) process.stderr.write(`${error.message}\n`);
   else log(`[server] failed to start: ${error instanceof Error ? error.stack : String(error)}`);
   process.exit(1);
-});
+}
+
+const logger = createLogger();
+const log = lineLogger(logger);
+main(log, logger).catch((error: unknown) => fail(error, log));

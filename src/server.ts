@@ -21,6 +21,9 @@ import { type RequestLimits, requestLimitsPlugin } from './limits/plugin';
 import { ExportRepository } from './repositories/export-repository';
 import { createRequestHandler, type RequestHandler } from './http/router';
 import { resolvers } from './resolvers';
+import { type Logger, loggerOver } from './observability/logger';
+import { Metrics } from './observability/metrics';
+import { DEFAULT_SLOW_QUERY_MS, observabilityPlugin } from './observability/plugin';
 
 /** What the server needs from the outside. */
 export interface ServerDeps {
@@ -38,12 +41,18 @@ export interface ServerDeps {
   limits?: RequestLimits;
   /** Introspection, playground and schema hints (config.exposure); all on without it. */
   exposure?: Exposure;
+  /** Structured request logs; without it they go, as JSON lines, to `log`. */
+  logger?: Logger;
+  /** Requests slower than this are logged as slow (DEFAULT_SLOW_QUERY_MS when omitted). */
+  slowQueryMs?: number;
 }
 
 /** A started Apollo server and the HTTP handler that serves it. */
 export interface Server {
   apollo: ApolloServer<Context>;
   handle: RequestHandler;
+  /** What GET /metrics serves. */
+  metrics: Metrics;
   stop(): Promise<void>;
 }
 
@@ -61,6 +70,8 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   const log = deps.log ?? ((line: string) => console.error(line));
   const limits = deps.limits ?? defaultLimits();
   const exposure = deps.exposure ?? { introspection: true, playground: true, schemaHints: true };
+  const logger = deps.logger ?? loggerOver(log);
+  const metrics = new Metrics();
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -74,7 +85,13 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     parseOptions: { maxTokens: limits.maxTokens },
     // src/index.ts owns signal handling (and the order of shutdown); Apollo must not add its own.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestLimitsPlugin(limits), internalErrorPlugin(log), dbStatsPlugin],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      requestLimitsPlugin(limits),
+      internalErrorPlugin(log),
+      dbStatsPlugin,
+      observabilityPlugin({ logger, metrics, slowQueryMs: deps.slowQueryMs ?? DEFAULT_SLOW_QUERY_MS }),
+    ],
     formatError: (formatted, error) => formatError(formatted, error, limits),
   });
   await apollo.start();
@@ -89,8 +106,9 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     log,
     maxBodyBytes: limits.maxBodyBytes,
     playground: exposure.playground,
+    metrics,
   });
-  return { apollo, handle, stop: () => apollo.stop() };
+  return { apollo, handle, metrics, stop: () => apollo.stop() };
 }
 
 /** Adds `extensions.db: { roundTrips, dbTimeMs }` to the responses of requests that asked for it. */

@@ -8,6 +8,37 @@ import { fromNeo4j } from './values';
 
 /** How long a transaction is retried on transient failures (leader switch, brief outage). */
 export const RETRY_BOUND_MS = 5_000;
+/** How long one attempt waits for a TCP connection to the database. */
+const CONNECTION_TIMEOUT_MS = 3_000;
+/**
+ * The documented bound on how long a request waits during an outage before it fails with
+ * DATABASE_UNAVAILABLE. The driver retries 1 s apart at first, doubling (±20 %), and starts one
+ * more attempt whenever the retry window has not yet passed: against a refused connection the
+ * attempts start near 0, 1, 3 and 7 s (8.4 s at the latest); against a host that does not answer,
+ * each attempt gives up after CONNECTION_TIMEOUT_MS and the last one ends by about 8 s.
+ */
+export const FAIL_FAST_BOUND_MS = 10_000;
+
+/**
+ * Transactions (and auto-committed queries) running now, in this process. The driver does not
+ * expose its pool, so this is what /metrics reports as database concurrency, and what tests
+ * read to see that nothing leaks.
+ */
+let inFlight = 0;
+
+/** How many database transactions this process is running right now. */
+export function inFlightTransactions(): number {
+  return inFlight;
+}
+
+async function counted<T>(work: () => Promise<T>): Promise<T> {
+  inFlight += 1;
+  try {
+    return await work();
+  } finally {
+    inFlight -= 1;
+  }
+}
 
 /** Connection settings for a Neo4j server or cluster. */
 export interface Neo4jSettings {
@@ -32,10 +63,10 @@ export interface Database {
 /** Creates a driver; routing URIs (`neo4j://`, `neo4j+s://`) work as the driver supports them. */
 export function createDatabase(settings: Neo4jSettings): Database {
   const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
-    // Fail fast during an outage instead of hanging a request: a query waits at most about
-    // RETRY_BOUND_MS for the database to come back before it fails with DATABASE_UNAVAILABLE.
+    // Fail fast during an outage instead of hanging a request: a query waits for the database
+    // to come back for at most FAIL_FAST_BOUND_MS before it fails with DATABASE_UNAVAILABLE.
     connectionAcquisitionTimeout: 5_000,
-    connectionTimeout: 3_000,
+    connectionTimeout: CONNECTION_TIMEOUT_MS,
     maxTransactionRetryTime: RETRY_BOUND_MS,
     disableLosslessIntegers: false,
   });
@@ -55,7 +86,7 @@ export type Row = Record<string, unknown>;
  * round trip per statement over opening a session and calling `executeRead`.
  */
 export async function read(db: Database, cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
-  const result = await db.driver.executeQuery(cypher, params, { database: db.database, routing: neo4j.routing.READ, transactionConfig: transactionConfig(db) });
+  const result = await counted(() => db.driver.executeQuery(cypher, params, { database: db.database, routing: neo4j.routing.READ, transactionConfig: transactionConfig(db) }));
   return result.records.map((record) => fromNeo4j(record.toObject()) as Row);
 }
 
@@ -63,7 +94,7 @@ export async function read(db: Database, cypher: string, params: Record<string, 
 export async function readTransaction<T>(db: Database, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
   const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });
   try {
-    return await session.executeRead(work, transactionConfig(db));
+    return await counted(() => session.executeRead(work, transactionConfig(db)));
   } finally {
     await session.close();
   }
@@ -73,7 +104,7 @@ export async function readTransaction<T>(db: Database, work: (tx: ManagedTransac
 export async function writeTransaction<T>(db: Database, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
   const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.WRITE });
   try {
-    return await session.executeWrite(work, transactionConfig(db));
+    return await counted(() => session.executeWrite(work, transactionConfig(db)));
   } finally {
     await session.close();
   }
@@ -90,10 +121,12 @@ export async function rolledBackTransaction<T>(db: Database, work: (tx: ManagedT
   const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.WRITE });
   let result: { value: T } | undefined;
   try {
-    await session.executeWrite(async (tx) => {
-      result = { value: await work(tx) };
-      throw ROLLBACK;
-    }, transactionConfig(db));
+    await counted(() =>
+      session.executeWrite(async (tx) => {
+        result = { value: await work(tx) };
+        throw ROLLBACK;
+      }, transactionConfig(db)),
+    );
   } catch (error) {
     if (error !== ROLLBACK || !result) throw error;
   } finally {

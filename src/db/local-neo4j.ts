@@ -32,13 +32,18 @@ export interface LocalNeo4jOptions {
   startTimeoutMs?: number;
 }
 
-/** A running local Neo4j. `stop()` shuts it down cleanly and is safe to call twice. */
+/**
+ * A running local Neo4j. `stop()` shuts it down cleanly and is safe to call twice. `kill()` ends
+ * it with SIGKILL, as a crash would, for fault tests; starting again with the same `homeDir` and
+ * `port` brings the same database back.
+ */
 export interface LocalNeo4j {
   uri: string;
   port: number;
   homeDir: string;
   version: string;
   stop(): Promise<void>;
+  kill(): Promise<void>;
 }
 
 /** The Neo4j version pinned in tools/neo4j/pom.xml. */
@@ -210,7 +215,15 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     homeDir: options.homeDir,
     version,
     stop: () => stopChild(child),
+    kill: () => killChild(child),
   };
+}
+
+async function killChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+  child.kill('SIGKILL');
+  await exited;
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

@@ -4,9 +4,9 @@
  * alive) and `/readyz` (database reachable and schema applied), and `/export` (the graph as
  * GraphML or Cytoscape JSON). Each GraphQL and export request is authenticated once here; with
  * AUTH_READS=authenticated those two refuse anonymous callers with 401 (the pages, their assets
- * and the health endpoints stay open).
+ * and the health endpoints stay open). `/metrics` serves Prometheus metrics, and every response
+ * carries the request's `x-request-id` (the caller's, when sane).
  */
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
@@ -20,6 +20,8 @@ import { parseExportRequest } from '../export/request';
 import { ClientGoneError, writeExport } from '../export/serializer';
 import type { ExportRepository } from '../repositories/export-repository';
 import { PLAYGROUND_ASSETS, playgroundHtml } from '../playground/page';
+import type { Metrics } from '../observability/metrics';
+import { REQUEST_ID_HEADER, requestIdFrom } from '../observability/request-id';
 
 /** Largest request body accepted, in bytes, where no limit is given (HTTP_MAX_BODY_BYTES sets the service's). */
 export const MAX_BODY_BYTES = 1_000_000;
@@ -53,13 +55,16 @@ interface RouterDeps {
   maxBodyBytes: number;
   /** Whether GET / and GET /graphql from a browser serve the playground. */
   playground: boolean;
+  metrics: Metrics;
 }
 
 /** Creates the handler for Node's `http.createServer`. */
 export function createRequestHandler(deps: RouterDeps): RequestHandler {
   return async (req, res) => {
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
     try {
-      await route(deps, req, res);
+      await route(deps, req, res, requestId);
     } catch (error) {
       if (!res.headersSent) sendJson(res, error instanceof BodyTooLargeError ? 413 : 400, { error: (error as Error).message });
       else res.end();
@@ -67,13 +72,17 @@ export function createRequestHandler(deps: RouterDeps): RequestHandler {
   };
 }
 
-async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = req.method ?? 'GET';
   const path = url.pathname;
 
   if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
   if (path === '/favicon.ico') return void res.writeHead(204).end();
+  if (path === '/metrics' && method === 'GET') {
+    res.writeHead(200, { 'content-type': deps.metrics.registry.contentType });
+    return void res.end(await deps.metrics.registry.metrics());
+  }
   if (path === '/readyz') {
     const reason = await deps.readiness().catch((error: Error) => error.message);
     return reason === null ? sendJson(res, 200, { status: 'ready' }) : sendJson(res, 503, { status: 'not ready', reason });
@@ -114,13 +123,11 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
     if (path === '/export') return sendJson(res, 401, { error: refusal.message, code: 'UNAUTHENTICATED' });
     return sendJson(res, 401, { errors: [{ message: refusal.message, extensions: refusal.extensions }] });
   }
-  if (path === '/graphql') return graphql(deps, req, res, url, method, auth);
+  if (path === '/graphql') return graphql(deps, req, res, url, method, auth, requestId);
   return exportGraph(deps, res, url, method);
 }
 
-function graphql(deps: RouterDeps, req: IncomingMessage, res: ServerResponse, url: URL, method: string, auth: AuthResult): Promise<void> {
-  const requestId = randomUUID();
-  res.setHeader('x-request-id', requestId);
+function graphql(deps: RouterDeps, req: IncomingMessage, res: ServerResponse, url: URL, method: string, auth: AuthResult, requestId: string): Promise<void> {
   const context = (headers: HeaderMap) => deps.context({ debugDb: headers.get('x-debug-db') === '1', auth, requestId });
   return executeGraphQL(deps.apollo, req, res, url, method, context, deps.maxBodyBytes);
 }

@@ -17,9 +17,25 @@ import { type TestServer, startTestServer } from './test-server';
 /** Generating, loading and starting can take a while on a 2-core machine. */
 const SETUP_TIMEOUT_MS = 300_000;
 
+/** A graph of its own, as `useOwnGraph` returns it. */
+export interface OwnGraph {
+  readonly api: TestServer;
+  readonly db: Database;
+  readonly uri: string;
+  /** Ends the Neo4j process with SIGKILL (a crash). */
+  kill(): Promise<void>;
+  /** Starts Neo4j again on the same data and port, after `kill`. */
+  restart(): Promise<void>;
+}
+
 /** A graph of its own, filled by `load`, with the service on top (built with `auth` when given). */
-export function useOwnGraph(load: (db: Database) => Promise<unknown>, options: { auth?: Authenticator } = {}): { readonly api: TestServer; readonly db: Database; readonly uri: string } {
-  const handle = {} as { api: TestServer; db: Database; neo4j: LocalNeo4j; homeDir: string; uri: string };
+export function useOwnGraph(load: (db: Database) => Promise<unknown>, options: { auth?: Authenticator } = {}): OwnGraph {
+  const handle = {
+    kill: () => handle.neo4j.kill(),
+    restart: async () => {
+      handle.neo4j = await startLocalNeo4j({ homeDir: handle.homeDir, port: handle.neo4j.port, heapMb: 1024, pageCacheMb: 256, log: () => undefined });
+    },
+  } as OwnGraph & { api: TestServer; db: Database; neo4j: LocalNeo4j; homeDir: string; uri: string };
   beforeAll(async () => {
     handle.homeDir = await mkdtemp(join(tmpdir(), 'newsgraph-own-neo4j-'));
     handle.neo4j = await startLocalNeo4j({ homeDir: handle.homeDir, heapMb: 1024, pageCacheMb: 256, log: () => undefined });

@@ -29,11 +29,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** How a test server is built: `auth`, `limits` and `exposure` as in ServerDeps. */
+/** How a test server is built: `auth`, `limits`, `exposure` and `slowQueryMs` as in ServerDeps. */
 export interface TestServerOptions {
   auth?: Authenticator;
   limits?: RequestLimits;
   exposure?: Exposure;
+  slowQueryMs?: number;
 }
 
 /** Starts the service on a free port; `log` collects what the server would log. */
@@ -45,6 +46,7 @@ export async function startTestServer(db: Database, log: string[] = [], options:
     auth: options.auth,
     limits: options.limits,
     exposure: options.exposure,
+    slowQueryMs: options.slowQueryMs,
   });
   const http: HttpServer = createHttpServer((req, res) => void server.handle(req, res));
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
