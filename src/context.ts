@@ -20,7 +20,6 @@ import { SourceRepository } from './repositories/source-repository';
 import { StanceRepository } from './repositories/stance-repository';
 import { StatementRepository } from './repositories/statement-repository';
 import { TimelineRepository } from './repositories/timeline-repository';
-import { Prefetcher } from './resolvers/prefetch';
 
 /** What every resolver receives as its third argument. */
 export interface Context {
@@ -41,8 +40,6 @@ export interface Context {
   curator: Curator;
   /** Whole-graph analytics, cached per server until the graph changes. */
   analytics: AnalyticsRepository;
-  /** Plans the reads of nested selections so they share their parent's round trip. */
-  prefetch: Pick<Prefetcher<Context>, 'run'>;
   /** Round trips and database time of this request, reported when `debugDb` is set. */
   dbStats: DbStats;
   /** Whether the response should carry `extensions.db` (header `x-debug-db: 1`). */
@@ -77,31 +74,12 @@ export interface ServerState {
  */
 export function createContext(db: Database, request: RequestInfo = { debugDb: false }, state: ServerState = { analyticsCache: new AnalyticsCache() }): Context {
   const graph = new GraphReader(db, request.trace);
-  const context: Context = {
+  return {
     dbStats: graph.stats,
     debugDb: request.debugDb,
     requestId: request.requestId ?? randomUUID(),
     user: request.auth?.user ?? null,
     ...(request.auth?.problem ? { authProblem: request.auth.problem } : {}),
-    ...readRepositories(graph),
-    analytics: new AnalyticsRepository(graph, state.analyticsCache),
-    curator: new Curator(db),
-    prefetch: new Prefetcher<Context>(graph, () => {
-      // Only reads are probed: the analytics cache and the curator stay out of reach.
-      const reader = new GraphReader(db, undefined, true);
-      const probe = { ...context, ...readRepositories(reader), analytics: undefined!, curator: undefined!, prefetch: NO_PREFETCH };
-      return { reader, context: probe };
-    }),
-  };
-  return context;
-}
-
-/** Planning nothing: what a probing context does when its resolvers run. */
-const NO_PREFETCH: Context['prefetch'] = { run: (_, resolve) => resolve() };
-
-/** The repositories that only read, over one reader. */
-function readRepositories(graph: GraphReader) {
-  return {
     nodes: new NodeRepository(graph),
     actors: new ActorRepository(graph),
     meetings: new MeetingRepository(graph),
@@ -114,5 +92,7 @@ function readRepositories(graph: GraphReader) {
     search: new SearchRepository(graph),
     graph: new GraphExplorerRepository(graph),
     timeline: new TimelineRepository(graph),
+    analytics: new AnalyticsRepository(graph, state.analyticsCache),
+    curator: new Curator(db),
   };
 }

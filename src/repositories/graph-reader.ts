@@ -7,10 +7,7 @@
  * statement a request asks for while GraphQL resolves one level of the selection is held until
  * that level has been walked, then all of them run as one Cypher statement (each in its own
  * `CALL` subquery). A request therefore costs at most one round trip per nesting level, whatever
- * the number of fields and items. And when the API layer says beforehand which pages it will ask
- * for below the nodes a read returns (`withChildren`), those pages are read in the same statement
- * and handed to their loaders, so a nested selection costs one round trip in all. Labels and
- * relationship types come only from the constants below.
+ * the number of fields and items. Labels and relationship types come only from the constants below.
  */
 import DataLoader from 'dataloader';
 import neo4j from 'neo4j-driver';
@@ -182,18 +179,6 @@ export interface ListPage<T> {
   totalCount: number;
 }
 
-/**
- * A page the API layer will ask for below each node a read returns: `query` run from that node
- * (as `a`), and the pages to read below each of its own nodes in turn.
- */
-export interface ChildPlan {
-  query: LinkQuery;
-  children: ChildPlan[];
-}
-
-/** A promise that never settles: what a capturing reader answers (see GraphReader.capture). */
-const NEVER = new Promise<never>(() => {});
-
 /** How many nodes `linked` returns at most; it serves single-valued fields (a meeting's place). */
 const LINKED_LIMIT = 100;
 
@@ -209,65 +194,15 @@ export class GraphReader {
   private readonly nodes: DataLoader<string, NodeRow | null>;
   private readonly evidenceLists: DataLoader<string, Props>;
   private readonly pages = new Map<string, DataLoader<string, ListPage<LinkRow>>>();
-  /** Node lookups that read pages below the node too, one loader per set of plans. */
-  private readonly plannedNodes = new Map<string, DataLoader<string, NodeRow | null>>();
-  /** The pages to read below the nodes of each link query (by query key), when it is next sent. */
-  private readonly childHints = new Map<string, ChildPlan[]>();
-  /** What the next read started (node, list or link page) should read below its nodes. */
-  private nextChildren: ChildPlan[] = [];
   private pending: Pending[] = [];
-  /** Set on a capturing reader: the link queries asked for, instead of any database access. */
-  private readonly captured: { query: LinkQuery; id: string }[] | null;
 
-  /**
-   * `trace`, when given, sees every statement sent (for profiling tools, never for answers).
-   * A `capturing` reader never touches the database: it records the link queries it is asked
-   * for and answers nothing (see `capture`).
-   */
+  /** `trace`, when given, sees every statement sent (for profiling tools, never for answers). */
   constructor(
     private readonly db: Database,
     private readonly trace?: StatementTrace,
-    capturing = false,
   ) {
-    this.nodes = new DataLoader((ids) => this.loadNodes(ids, []));
+    this.nodes = new DataLoader((ids) => this.loadNodes(ids));
     this.evidenceLists = new DataLoader((ids) => this.loadEvidence(ids));
-    this.captured = capturing ? [] : null;
-  }
-
-  /**
-   * On a capturing reader: runs `work` and returns the link queries it asked for synchronously
-   * (the ones its first step reached), each with the id it was asked about.
-   */
-  capture(work: () => unknown): { query: LinkQuery; id: string }[] {
-    if (!this.captured) throw new Error('capture() needs a capturing reader');
-    this.captured.length = 0;
-    try {
-      // The work never settles; a synchronous throw or a rejection just means nothing to plan.
-      Promise.resolve(work()).catch(() => undefined);
-    } catch {
-      return [];
-    }
-    return this.captured.splice(0);
-  }
-
-  /**
-   * Runs `work`; the first read it starts synchronously (a node by id, a list or a page of
-   * links) also reads the pages `children` describes below each node it returns, in the same
-   * statement, and primes their loaders so the nested fields find them without a round trip.
-   */
-  withChildren<T>(children: ChildPlan[], work: () => T): T {
-    this.nextChildren = children;
-    try {
-      return work();
-    } finally {
-      this.nextChildren = [];
-    }
-  }
-
-  private takeChildren(): ChildPlan[] {
-    const children = this.nextChildren;
-    this.nextChildren = [];
-    return children;
   }
 
   /** The evidence lists of the node with this id (empty when there is no such node). */
@@ -281,7 +216,6 @@ export class GraphReader {
    * `name` tags the statement in logs and `SHOW TRANSACTIONS`.
    */
   query(name: string, cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
-    if (this.captured) return NEVER;
     return new Promise((resolve, reject) => {
       if (this.pending.length === 0) setImmediate(() => void this.flush());
       this.pending.push({ name, cypher, params, resolve, reject });
@@ -301,7 +235,7 @@ export class GraphReader {
       params = {};
       const parts = batch.map((item, i) => {
         for (const [key, value] of Object.entries(item.params)) params[`p${i}_${key}`] = value;
-        const body = prefixParams(item.cypher, `p${i}_`);
+        const body = item.cypher.replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, `$p${i}_$1`);
         return `CALL () {\n// ${item.name}\nCALL () {\n${body}\n}\nRETURN collect(row) AS r${i}\n}`;
       });
       cypher = `// batch of ${batch.length}: ${batch.map((b) => b.name).join(', ')}\n${parts.join('\n')}\nRETURN ${batch.map((_, i) => `r${i}`).join(', ')}`;
@@ -321,19 +255,8 @@ export class GraphReader {
 
   /** The node with this id and label, or null. */
   async node(label: Label, id: string): Promise<NodeRow | null> {
-    const children = this.takeChildren();
-    const row = await (children.length ? this.plannedNodeLoader(children) : this.nodes).load(id);
+    const row = await this.nodes.load(id);
     return row && row.labels.includes(label) ? row : null;
-  }
-
-  private plannedNodeLoader(children: ChildPlan[]): DataLoader<string, NodeRow | null> {
-    const key = JSON.stringify(children);
-    let loader = this.plannedNodes.get(key);
-    if (!loader) {
-      loader = new DataLoader((ids) => this.loadNodes(ids, children));
-      this.plannedNodes.set(key, loader);
-    }
-    return loader;
   }
 
   /** Nodes linked to `id` as `spec` says, in the spec's order, at most LINKED_LIMIT of them. */
@@ -359,23 +282,13 @@ export class GraphReader {
    * parents (the same field on every item of a list) share one statement.
    */
   linkPage(query: LinkQuery, id: string): Promise<ListPage<LinkRow>> {
-    const children = this.takeChildren();
-    if (this.captured) {
-      this.captured.push({ query, id });
-      return NEVER;
-    }
     const key = JSON.stringify(query);
-    if (children.length) this.childHints.set(key, mergePlans(this.childHints.get(key) ?? [], children));
-    return this.pageLoader(query, key).load(id);
-  }
-
-  private pageLoader(query: LinkQuery, key = JSON.stringify(query)): DataLoader<string, ListPage<LinkRow>> {
     let loader = this.pages.get(key);
     if (!loader) {
-      loader = new DataLoader((ids) => this.loadLinkPages(query, key, ids));
+      loader = new DataLoader((ids) => this.loadLinkPages(query, ids));
       this.pages.set(key, loader);
     }
-    return loader;
+    return loader.load(id);
   }
 
   /**
@@ -383,7 +296,6 @@ export class GraphReader {
    * when it has them (each found by id), and otherwise from the label.
    */
   async list<T>(name: string, query: ListQuery, map: (row: NodeRow) => T): Promise<ListPage<T>> {
-    const children = this.takeChildren();
     const { expression, after, orderBy } = ordering(query.order, 'n.id');
     const where = query.predicates.length ? query.predicates.join(' AND ') : 'true';
     const matches = query.anchors
@@ -397,39 +309,27 @@ export class GraphReader {
       ? 'RETURN [] AS rows'
       : `${matches} ${query.after ? `AND ${after}` : ''}
         WITH n, ${expression} AS sortKey ORDER BY ${orderBy} LIMIT $limitPlusOne
-        ${childrenCypher(children, '')}
-        RETURN collect({node: ${nodeProps('n')}, labels: labels(n), sortKey: sortKey${children.length ? ', children: children' : ''}}) AS rows`;
+        RETURN collect({node: ${nodeProps('n')}, labels: labels(n), sortKey: sortKey}) AS rows`;
     const cypher = `
       CALL () { ${query.count === false ? 'RETURN -1 AS totalCount' : count} }
       CALL () { ${page} }
       RETURN {totalCount: totalCount, rows: rows} AS row`;
-    const [result] = await this.query(name, cypher, { ...pageParams(query), ...childParams(children, '') });
-    const rows = result.rows as (NodeRow & { sortKey: string; children?: Row[] })[];
-    const shown = rows.slice(0, query.limit);
-    for (const row of shown) this.primeChildren(children, row.node.id as string, row.children);
+    const [result] = await this.query(name, cypher, pageParams(query));
+    const rows = result.rows as (NodeRow & { sortKey: string })[];
     return {
-      items: shown.map((row) => ({ node: map(row), sortKey: row.sortKey, id: row.node.id as string })),
+      items: rows.slice(0, query.limit).map((row) => ({ node: map(row), sortKey: row.sortKey, id: row.node.id as string })),
       hasNextPage: countOnly ? (result.totalCount as number) > 0 : rows.length > query.limit,
       totalCount: result.totalCount as number,
     };
   }
 
-  private async loadNodes(ids: readonly string[], children: ChildPlan[]): Promise<(NodeRow | null)[]> {
+  private async loadNodes(ids: readonly string[]): Promise<(NodeRow | null)[]> {
     const rows = await this.query(
-      children.length ? 'findNodesByIdWithPages' : 'findNodesById',
-      `UNWIND $ids AS id MATCH (n:Node {id: id})
-       ${childrenCypher(children, '')}
-       RETURN {id: n.id, node: ${nodeProps('n')}, labels: labels(n)${children.length ? ', children: children' : ''}} AS row`,
-      { ids, ...childParams(children, '') },
+      'findNodesById',
+      `UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN {id: n.id, node: ${nodeProps('n')}, labels: labels(n)} AS row`,
+      { ids },
     );
-    const byId = new Map(
-      rows.map((r) => {
-        this.primeChildren(children, r.id as string, r.children as Row[] | undefined);
-        const row = { node: r.node as Props, labels: r.labels as string[] };
-        this.nodes.prime(r.id as string, row);
-        return [r.id as string, row];
-      }),
-    );
+    const byId = new Map(rows.map((r) => [r.id as string, { node: r.node as Props, labels: r.labels as string[] }]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
@@ -444,92 +344,34 @@ export class GraphReader {
     return ids.map((id) => byId.get(id) ?? {});
   }
 
-  private async loadLinkPages(query: LinkQuery, key: string, ids: readonly string[]): Promise<ListPage<LinkRow>[]> {
-    const children = this.childHints.get(key) ?? [];
+  private async loadLinkPages(query: LinkQuery, ids: readonly string[]): Promise<ListPage<LinkRow>[]> {
+    const { expression, after, orderBy } = ordering(query.order, "n.id + '|' + coalesce(r.key, '')");
+    const where = query.predicates.length ? query.predicates.join(' AND ') : 'true';
     const cypher = `
       UNWIND $ids AS id
       MATCH (a:Node {id: id})
-      CALL (a) { ${linkPageCypher(query, children, '', 'page')} }
-      RETURN {fromId: id, page: page} AS row`;
-    const results = await this.query(query.name, cypher, { ...pageParams(query), ...childParams(children, ''), ids });
-    const byId = new Map(results.map((r) => [r.fromId as string, r.page as Row]));
-    return ids.map((id) => this.toLinkPage(query, children, byId.get(id)));
+      CALL (a) {
+        ${query.count ? `MATCH ${query.pattern} WHERE ${where} WITH DISTINCT n, r RETURN count(*) AS totalCount` : 'RETURN -1 AS totalCount'}
+      }
+      CALL (a) {
+        MATCH ${query.pattern} WHERE ${where} ${query.after ? `AND ${after}` : ''}
+        WITH DISTINCT n, r
+        WITH n, r, ${expression} AS sortKey, n.id + '|' + coalesce(r.key, '') AS tieId ORDER BY ${orderBy} LIMIT $limitPlusOne
+        RETURN collect({node: ${nodeProps('n')}, labels: labels(n), rel: r {.*}, outgoing: startNode(r) = a, sortKey: sortKey, tieId: tieId}) AS rows
+      }
+      RETURN {fromId: id, totalCount: totalCount, rows: rows} AS row`;
+    const results = await this.query(query.name, cypher, { ...pageParams(query), ids });
+    const byId = new Map(results.map((r) => [r.fromId as string, r]));
+    return ids.map((id) => {
+      const result = byId.get(id);
+      const rows = (result?.rows ?? []) as (LinkRow & { sortKey: string; tieId: string })[];
+      return {
+        items: rows.slice(0, query.limit).map(({ sortKey, tieId, ...row }) => ({ node: row, sortKey, id: tieId })),
+        hasNextPage: rows.length > query.limit,
+        totalCount: (result?.totalCount as number | undefined) ?? 0,
+      };
+    });
   }
-
-  /** A page of links as read by linkPageCypher (the pages below its nodes go to their loaders). */
-  private toLinkPage(query: LinkQuery, children: ChildPlan[], page: Row | undefined): ListPage<LinkRow> {
-    const rows = (page?.rows ?? []) as (LinkRow & { sortKey: string; tieId: string; children?: Row[] })[];
-    const shown = rows.slice(0, query.limit);
-    for (const row of shown) this.primeChildren(children, row.node.id as string, row.children);
-    return {
-      items: shown.map(({ sortKey, tieId, children: _, ...row }) => ({ node: row, sortKey, id: tieId })),
-      hasNextPage: rows.length > query.limit,
-      totalCount: (page?.totalCount as number | undefined) ?? 0,
-    };
-  }
-
-  /** Hands the pages read below node `id` to the loaders that would otherwise read them. */
-  private primeChildren(children: ChildPlan[], id: string, pages: Row[] | undefined): void {
-    if (!pages) return;
-    children.forEach((child, i) => this.pageLoader(child.query).prime(id, this.toLinkPage(child.query, child.children, pages[i])));
-  }
-}
-
-/**
- * The Cypher of one page of links from `a` (in scope): returns `{totalCount, rows}` as `out`,
- * each row carrying the pages `children` asks for below its node. Parameters are renamed with
- * `prefix`, so pages nested in one statement never share a parameter (see childParams).
- */
-function linkPageCypher(query: LinkQuery, children: ChildPlan[], prefix: string, out: string): string {
-  const { expression, after, orderBy } = ordering(query.order, "n.id + '|' + coalesce(r.key, '')");
-  const where = query.predicates.length ? query.predicates.join(' AND ') : 'true';
-  const own = `
-    CALL (a) {
-      ${query.count ? `MATCH ${query.pattern} WHERE ${where} WITH DISTINCT n, r RETURN count(*) AS totalCount` : 'RETURN -1 AS totalCount'}
-    }
-    CALL (a) {
-      MATCH ${query.pattern} WHERE ${where} ${query.after ? `AND ${after}` : ''}
-      WITH DISTINCT n, r
-      WITH n, r, ${expression} AS sortKey, n.id + '|' + coalesce(r.key, '') AS tieId ORDER BY ${orderBy} LIMIT $limitPlusOne
-      ${CHILDREN}
-      RETURN collect({node: ${nodeProps('n')}, labels: labels(n), rel: r {.*}, outgoing: startNode(r) = a, sortKey: sortKey, tieId: tieId${
-        children.length ? ', children: children' : ''
-      }}) AS rows
-    }
-    RETURN {totalCount: totalCount, rows: rows} AS ${out}`;
-  return prefixParams(own, prefix).replace(CHILDREN, childrenCypher(children, prefix));
-}
-
-/** Where linkPageCypher puts the pages below each row (a marker no parameter renaming touches). */
-const CHILDREN = '/*children*/';
-
-/** For the node `n` in scope: a subquery returning `children`, the list of its child pages. */
-function childrenCypher(children: ChildPlan[], prefix: string): string {
-  if (children.length === 0) return '';
-  const pages = children.map((child, i) => `CALL (a) { ${linkPageCypher(child.query, child.children, `${prefix}c${i}_`, `k${i}`)} }`);
-  return `CALL (n) { WITH n AS a ${pages.join('\n')} RETURN [${children.map((_, i) => `k${i}`).join(', ')}] AS children }`;
-}
-
-/** The parameters of the pages `children` asks for, named as linkPageCypher renames them. */
-function childParams(children: ChildPlan[], prefix: string): Record<string, unknown> {
-  const params: Record<string, unknown> = {};
-  children.forEach((child, i) => {
-    const childPrefix = `${prefix}c${i}_`;
-    for (const [key, value] of Object.entries(pageParams(child.query))) params[`${childPrefix}${key}`] = value;
-    Object.assign(params, childParams(child.children, childPrefix));
-  });
-  return params;
-}
-
-/** Renames every `$parameter` in `cypher` to `$<prefix>parameter`. */
-function prefixParams(cypher: string, prefix: string): string {
-  return prefix ? cypher.replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, `$${prefix}$1`) : cypher;
-}
-
-/** The plans of `a` and `b`, each query once. */
-function mergePlans(a: ChildPlan[], b: ChildPlan[]): ChildPlan[] {
-  const seen = new Set(a.map((plan) => JSON.stringify(plan)));
-  return [...a, ...b.filter((plan) => !seen.has(JSON.stringify(plan)))];
 }
 
 /** The sort expression, the "comes after the cursor" predicate and the ORDER BY of a sort order. */
