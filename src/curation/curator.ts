@@ -74,6 +74,9 @@ interface Addition {
   relationships: Record<string, unknown>[];
 }
 
+/** The longest idempotency key accepted. */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
 export class Curator {
   private readonly repo: CurationRepository;
 
@@ -175,6 +178,10 @@ export class Curator {
   }
 
   private async run<T>(request: ChangeRequest, work: (tx: ManagedTransaction) => Promise<ChangeOutcome<T>>): Promise<CurationResult<T>> {
+    // The key is stored under a unique constraint, whose index refuses very long values.
+    if (request.idempotencyKey != null && request.idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+      return refused([{ code: 'INVALID_INPUT', message: `an idempotency key has at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters; this one has ${request.idempotencyKey.length}`, path: 'idempotencyKey' }]);
+    }
     const outcome = await this.repo.change<T>(request, work);
     switch (outcome.status) {
       case 'key-reused':

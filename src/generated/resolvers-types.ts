@@ -762,8 +762,8 @@ export type MeetingWhere = {
 /**
  * Writes for curators. Each needs a caller with the editor role (a bearer JWT or an API key; see the
  * README), runs in one transaction over the loader's validation and write path, records a `Change`,
- * and accepts an `idempotencyKey`: a repeat with the same key and input returns the first result
- * and writes nothing more.
+ * and accepts an `idempotencyKey` (at most 200 characters): a repeat with the same key and input
+ * returns the first result and writes nothing more.
  */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -783,8 +783,8 @@ export type Mutation = {
 /**
  * Writes for curators. Each needs a caller with the editor role (a bearer JWT or an API key; see the
  * README), runs in one transaction over the loader's validation and write path, records a `Change`,
- * and accepts an `idempotencyKey`: a repeat with the same key and input returns the first result
- * and writes nothing more.
+ * and accepts an `idempotencyKey` (at most 200 characters): a repeat with the same key and input
+ * returns the first result and writes nothing more.
  */
 export type MutationAddMeetingArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -795,8 +795,8 @@ export type MutationAddMeetingArgs = {
 /**
  * Writes for curators. Each needs a caller with the editor role (a bearer JWT or an API key; see the
  * README), runs in one transaction over the loader's validation and write path, records a `Change`,
- * and accepts an `idempotencyKey`: a repeat with the same key and input returns the first result
- * and writes nothing more.
+ * and accepts an `idempotencyKey` (at most 200 characters): a repeat with the same key and input
+ * returns the first result and writes nothing more.
  */
 export type MutationAddStatementArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -807,8 +807,8 @@ export type MutationAddStatementArgs = {
 /**
  * Writes for curators. Each needs a caller with the editor role (a bearer JWT or an API key; see the
  * README), runs in one transaction over the loader's validation and write path, records a `Change`,
- * and accepts an `idempotencyKey`: a repeat with the same key and input returns the first result
- * and writes nothing more.
+ * and accepts an `idempotencyKey` (at most 200 characters): a repeat with the same key and input
+ * returns the first result and writes nothing more.
  */
 export type MutationIngestSourceArgs = {
   document: Scalars['JSON']['input'];
@@ -819,8 +819,8 @@ export type MutationIngestSourceArgs = {
 /**
  * Writes for curators. Each needs a caller with the editor role (a bearer JWT or an API key; see the
  * README), runs in one transaction over the loader's validation and write path, records a `Change`,
- * and accepts an `idempotencyKey`: a repeat with the same key and input returns the first result
- * and writes nothing more.
+ * and accepts an `idempotencyKey` (at most 200 characters): a repeat with the same key and input
+ * returns the first result and writes nothing more.
  */
 export type MutationLinkActorsArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -831,8 +831,8 @@ export type MutationLinkActorsArgs = {
 /**
  * Writes for curators. Each needs a caller with the editor role (a bearer JWT or an API key; see the
  * README), runs in one transaction over the loader's validation and write path, records a `Change`,
- * and accepts an `idempotencyKey`: a repeat with the same key and input returns the first result
- * and writes nothing more.
+ * and accepts an `idempotencyKey` (at most 200 characters): a repeat with the same key and input
+ * returns the first result and writes nothing more.
  */
 export type MutationRetractFactArgs = {
   id: Scalars['ID']['input'];
