@@ -3,7 +3,8 @@
  * nesting, alias and directive bombs, huge documents, malformed text, random bytes) sent with
  * modest concurrency. No response may be a 5xx; each must be data or an error with a code; and
  * the server must still answer /healthz afterwards. FUZZ_DOCUMENTS sets how many (300 by default,
- * so `npm test` stays quick; a full run uses 10000 or more); FUZZ_SEED makes a run repeatable.
+ * so `npm test` stays quick; 10,000 under `npm run test:reliability`); FUZZ_SEED makes a run
+ * repeatable.
  */
 import {
   buildSchema,
@@ -24,7 +25,7 @@ import { useTestApi } from '../helpers/test-server';
 
 const t = useTestApi();
 const schema = buildSchema(loadTypeDefs().join('\n'));
-const DOCUMENTS = Number(process.env.FUZZ_DOCUMENTS ?? 300);
+const DOCUMENTS = Number(process.env.FUZZ_DOCUMENTS ?? (process.env.RELIABILITY === 'full' ? 10_000 : 300));
 const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
 const CONCURRENCY = 8;
 
