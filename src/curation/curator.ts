@@ -221,7 +221,7 @@ function refused<T>(userErrors: UserError[]): CurationResult<T> {
 }
 
 /** The codes of problems that a mutation reports as they are; any other problem gets `fallback`. */
-const PROBLEM_CODES = new Set<string>(['TEXT_TOO_LARGE', 'TEXT_FILE_NOT_ALLOWED', 'URL_NOT_ALLOWED', 'CONFUSABLE_NAME'] satisfies UserErrorCode[]);
+const PROBLEM_CODES = new Set<string>(['TEXT_TOO_LARGE', 'TEXT_FILE_NOT_ALLOWED', 'URL_NOT_ALLOWED', 'CONFUSABLE_NAME', 'EVIDENCE_TOO_COSTLY'] satisfies UserErrorCode[]);
 
 function userError(fallback: UserErrorCode, problem: Problem): UserError {
   const code = problem.code && PROBLEM_CODES.has(problem.code) ? (problem.code as UserErrorCode) : fallback;

@@ -28,7 +28,8 @@ export type ProblemCode =
   | 'TEXT_TOO_LARGE'
   | 'TEXT_FILE_NOT_ALLOWED'
   | 'URL_NOT_ALLOWED'
-  | 'CONFUSABLE_NAME';
+  | 'CONFUSABLE_NAME'
+  | 'EVIDENCE_TOO_COSTLY';
 
 /** One thing wrong with a document: where (`entities[3].evidence[0].excerpt`), what, and its code if it has one. */
 export interface Problem {
@@ -50,6 +51,15 @@ export interface TextLimits {
   /** SOURCE_TEXT_MAX_BYTES: the longest `source.text`, in UTF-8 bytes. */
   maxTextBytes: number;
 }
+
+/**
+ * Locating excerpts may read at most this many times SOURCE_TEXT_MAX_BYTES characters of
+ * sentences per document. Each distinct excerpt is searched for in its sentence once, which is
+ * linear in the sentence; but thousands of distinct excerpts citing one very long "sentence" (a
+ * text without full stops) would multiply that into seconds of CPU. Real documents use a tiny
+ * fraction of this (the seed: about 30,000 characters).
+ */
+export const EVIDENCE_SCAN_FACTOR = 25;
 
 /** The problem for a text of `bytes` bytes over the limit (also used before a text file is read). */
 export function textTooLarge(path: string, bytes: number, limits: TextLimits): Problem {
@@ -103,11 +113,10 @@ export function validateFacts(
   const problems: Problem[] = [];
   const sentences = splitSentences(doc.source.text);
   const evidence = new Map<string, ResolvedEvidence[]>();
-  // A curator's evidence is repeated on every relationship it supports: each (sentence, excerpt) is
-  // searched for once, so a document's cost grows with its distinct excerpts, not their copies.
-  const offsets = new Map<string, number>();
+  const scanLimit = EVIDENCE_SCAN_FACTOR * limits.maxTextBytes;
+  const search: EvidenceSearch = { offsets: new Map(), limit: scanLimit, budget: scanLimit, exhausted: false };
   const locate = (record: string, items: EvidenceInput[]) => {
-    evidence.set(record, items.map((item, i) => resolveEvidence(doc.source.id, sentences, item, `${record}.evidence[${i}]`, problems, offsets)));
+    evidence.set(record, items.map((item, i) => resolveEvidence(doc.source.id, sentences, item, `${record}.evidence[${i}]`, problems, search)));
   };
 
   locate('source', doc.source.evidence);
@@ -172,19 +181,55 @@ function resolveEvidence(
   item: EvidenceInput,
   path: string,
   problems: Problem[],
-  offsets: Map<string, number>,
+  search: EvidenceSearch,
 ): ResolvedEvidence {
   const sentence = sentences[item.sentence - 1];
-  const key = `${item.sentence}\u0000${item.excerpt}`;
-  // String#indexOf in V8 falls back to Boyer-Moore on long patterns: linear in the sentence.
-  const offset = sentence ? (offsets.get(key) ?? offsets.set(key, sentence.text.indexOf(item.excerpt)).get(key)!) : -1;
-  if (!sentence) {
+  const offset = sentence ? locateExcerpt(sentence, item, search) : -1;
+  if (search.exhausted) {
+    if (search.exhausted !== 'reported') {
+      search.exhausted = 'reported';
+      problems.push({
+        path,
+        code: 'EVIDENCE_TOO_COSTLY',
+        message: `locating the excerpts would read more than ${search.limit} characters of sentences (${EVIDENCE_SCAN_FACTOR} × SOURCE_TEXT_MAX_BYTES); cite fewer distinct excerpts of long sentences`,
+      });
+    }
+  } else if (!sentence) {
     problems.push({ path: `${path}.sentence`, message: `the source has ${sentences.length} sentences; there is no sentence ${item.sentence}` });
   } else if (offset < 0) {
     problems.push({ path: `${path}.excerpt`, message: `"${item.excerpt}" is not in sentence ${item.sentence}: "${shorten(sentence.text)}"` });
   }
   const start = sentence && offset >= 0 ? sentence.start + offset : -1;
   return { sourceId, sentence: item.sentence, excerpt: item.excerpt, start, end: start < 0 ? -1 : start + item.excerpt.length };
+}
+
+/** Excerpts already searched for, and what searching more may still read. */
+interface EvidenceSearch {
+  /** `sentence\0excerpt` -> offset in the sentence (-1: not in it). */
+  offsets: Map<string, number>;
+  /** Characters of sentences that searching may read in all, and may still read. */
+  limit: number;
+  budget: number;
+  exhausted: boolean | 'reported';
+}
+
+/**
+ * The excerpt's offset in its sentence. A curator's evidence is repeated on every relationship it
+ * supports, so each (sentence, excerpt) is searched for once; String#indexOf is linear in the
+ * sentence (V8 falls back to Boyer-Moore on long patterns).
+ */
+function locateExcerpt(sentence: Sentence, item: EvidenceInput, search: EvidenceSearch): number {
+  const key = `${item.sentence}\u0000${item.excerpt}`;
+  const known = search.offsets.get(key);
+  if (known !== undefined) return known;
+  if (search.exhausted || sentence.text.length > search.budget) {
+    search.exhausted = search.exhausted || true;
+    return -1;
+  }
+  search.budget -= sentence.text.length;
+  const offset = sentence.text.indexOf(item.excerpt);
+  search.offsets.set(key, offset);
+  return offset;
 }
 
 /** A sentence as quoted in a problem: whole when short, its start otherwise (a "sentence" may be a 2 MB line). */

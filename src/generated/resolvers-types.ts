@@ -1697,6 +1697,8 @@ export type UserErrorCode =
   | 'AMBIGUOUS_MATCH'
   /** A word of a name mixes look-alike scripts (Latin with Cyrillic or Greek), as a forged look-alike would. */
   | 'CONFUSABLE_NAME'
+  /** Locating the excerpts would search too much text: many distinct excerpts of very long sentences. */
+  | 'EVIDENCE_TOO_COSTLY'
   /** The idempotency key was used before with different input. */
   | 'IDEMPOTENCY_KEY_REUSED'
   /** The input breaks a rule of the facts format; `path` names the record and field. */

@@ -158,6 +158,17 @@ describe('validation rules', () => {
     expect(validateFacts(doc({ text: 'é'.repeat(500) }), undefined, { maxTextBytes: 1_000 }).ok).toBe(true);
   });
 
+  test('thousands of distinct excerpts of one long sentence stop at the search budget with EVIDENCE_TOO_COSTLY; repeats cost nothing', () => {
+    const words = Array.from({ length: 2_000 }, (_, i) => `w${i}`);
+    const text = `${words.join(' ')}.`; // one sentence of about 11,000 characters
+    const cite = (excerpts: string[]) => [{ id: 'actor:x', type: 'Actor', name: 'X', kind: 'PERSON', evidence: excerpts.map((excerpt) => ({ sentence: 1, excerpt })) }];
+    const limits = { maxTextBytes: 12_000 }; // a budget of 25 × 12,000 characters: 27 searches of this sentence
+    const costly = validateFacts(doc({ text }, cite(words.slice(0, 40))), undefined, limits);
+    expect(costly.ok ? [] : costly.problems).toEqual([expect.objectContaining({ code: 'EVIDENCE_TOO_COSTLY', path: 'entities[0].evidence[27]' })]);
+    expect(validateFacts(doc({ text }, cite(words.slice(0, 20))), undefined, limits).ok).toBe(true);
+    expect(validateFacts(doc({ text }, cite(Array(1_000).fill('w7'))), undefined, limits).ok).toBe(true);
+  });
+
   test.each(['javascript:alert(1)', 'JavaScript:alert(document.cookie)', 'data:text/html,<script>x</script>', 'file:///etc/passwd', 'ftp://example.com/a'])(
     'the URL %s is refused as URL_NOT_ALLOWED',
     (url) => {
