@@ -231,6 +231,6 @@ export type FactsDocument = z.infer<typeof FactsDocument>;
 export const FactsFile = FactsDocument.extend({
   source: SourceInput.extend({
     text: z.string().min(1).optional(),
-    textFile: z.string().min(1).optional().describe('path of the source text, relative to this file'),
+    textFile: z.string().min(1).optional().describe("path of the source text, relative to this file; it must lie under this file's directory or FACTS_ROOT"),
   }).refine((s) => (s.text === undefined) !== (s.textFile === undefined), { message: 'give the text inline (text) or as a file (textFile), not both' }),
 });
