@@ -2,13 +2,15 @@
  * Configuration from the environment, validated in one place. Every problem is reported at once,
  * naming the variable, so a misconfigured start fails with a full list instead of one at a time.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { type ApiKey, parseApiKeys } from './auth/api-keys';
 import { type JwtConfig, publicKeyAlgorithm } from './auth/jwt';
 import { LOCAL_NEO4J_DIR, PROJECT_ROOT } from './db/local-neo4j';
 import type { RequestLimits } from './limits/plugin';
 import { DEFAULT_SLOW_QUERY_MS } from './observability/plugin';
+import { DEFAULT_FACTS_ROOT, type FileRules } from './facts/read';
+import { DEFAULT_SOURCE_TEXT_MAX_BYTES } from './facts/validate';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const megabytes = z.coerce.number().int().min(64);
@@ -32,6 +34,9 @@ const Env = z.object({
   NEO4J_LOCAL_PAGECACHE_MB: megabytes.default(256),
   SEED_ON_START: z.enum(['if-empty', 'always', 'never']).default('if-empty'),
   SEED_FILES: z.string().min(1).default(join(PROJECT_ROOT, 'seed', 'data', 'uae-talks.json')),
+  // Where a facts file's `textFile` may point besides its own directory, and the largest text.
+  FACTS_ROOT: z.string().min(1).default(DEFAULT_FACTS_ROOT),
+  SOURCE_TEXT_MAX_BYTES: positive.default(DEFAULT_SOURCE_TEXT_MAX_BYTES),
   NODE_ENV: z.string().default('development'),
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (an HS256 shared secret)').optional(),
   AUTH_JWT_PUBLIC_KEY: z
@@ -95,6 +100,11 @@ export interface Config {
     | { mode: 'external'; uri: string; user: string; password: string; database?: string }
     | { mode: 'local'; dataDir: string; port?: number; heapMb: number; pageCacheMb: number; database?: string };
   seed: { onStart: 'if-empty' | 'always' | 'never'; files: string[] };
+  /**
+   * FACTS_ROOT (a directory any facts file's `textFile` may point into, besides its own) and
+   * SOURCE_TEXT_MAX_BYTES (the largest source text, for files and mutations alike).
+   */
+  facts: FileRules;
   /** NODE_ENV=production: debugging aids such as `x-debug-db` are off. */
   production: boolean;
   auth: AuthConfig;
@@ -163,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           database: e.NEO4J_DATABASE,
         },
     seed: { onStart: e.SEED_ON_START, files: e.SEED_FILES.split(',').map((f) => f.trim()).filter(Boolean) },
+    facts: { root: resolve(e.FACTS_ROOT), maxTextBytes: e.SOURCE_TEXT_MAX_BYTES },
     production: e.NODE_ENV === 'production',
     auth: {
       jwt: e.AUTH_JWT_SECRET

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { AnalyticsCache } from './analytics/cache';
 import type { AuthResult, User } from './auth/user';
 import { Curator } from './curation/curator';
+import type { TextLimits } from './facts/validate';
 import type { Database } from './db/driver';
 import { ActorRepository } from './repositories/actor-repository';
 import { AnalyticsRepository } from './repositories/analytics-repository';
@@ -66,6 +67,8 @@ export interface RequestInfo {
 /** What lives as long as the server, shared by the contexts of all its requests. */
 export interface ServerState {
   analyticsCache: AnalyticsCache;
+  /** SOURCE_TEXT_MAX_BYTES for curators' mutations (the default limit without it). */
+  textLimits?: TextLimits;
 }
 
 /**
@@ -93,6 +96,6 @@ export function createContext(db: Database, request: RequestInfo = { debugDb: fa
     graph: new GraphExplorerRepository(graph),
     timeline: new TimelineRepository(graph),
     analytics: new AnalyticsRepository(graph, state.analyticsCache),
-    curator: new Curator(db),
+    curator: new Curator(db, state.textLimits),
   };
 }

@@ -47,7 +47,7 @@ async function main(log: (line: string) => void, logger: Logger): Promise<void> 
   const preparation = prepareWhenReachable(async () => {
     await applySchema(db, log);
     if (config.seed.onStart === 'always' || (config.seed.onStart === 'if-empty' && (await isGraphEmpty(db)))) {
-      await seedFiles(db, config.seed.files, log);
+      await seedFiles(db, config.seed.files, log, { files: config.facts });
     }
     log('[neo4j] database prepared: the service is ready');
   }, log);
@@ -66,6 +66,7 @@ async function main(log: (line: string) => void, logger: Logger): Promise<void> 
     auth: createAuthenticator(config.auth),
     limits: config.limits,
     exposure: config.exposure,
+    textLimits: config.facts,
   });
   cleanups.push(() => server.stop());
   const http = createHttpServer((req, res) => {

@@ -19,6 +19,7 @@ import { PROJECT_ROOT } from './db/local-neo4j';
 import { DatabaseUnavailableError, InternalServerError, QueryTimeoutError } from './errors';
 import { type RequestLimits, requestLimitsPlugin } from './limits/plugin';
 import { ExportRepository } from './repositories/export-repository';
+import type { TextLimits } from './facts/validate';
 import { createRequestHandler, type RequestHandler } from './http/router';
 import { resolvers } from './resolvers';
 import { type Logger, loggerOver } from './observability/logger';
@@ -45,6 +46,8 @@ export interface ServerDeps {
   logger?: Logger;
   /** Requests slower than this are logged as slow (DEFAULT_SLOW_QUERY_MS when omitted). */
   slowQueryMs?: number;
+  /** The largest source text a mutation may bring (config.facts); the default limit without it. */
+  textLimits?: TextLimits;
 }
 
 /** A started Apollo server and the HTTP handler that serves it. */
@@ -96,7 +99,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   });
   await apollo.start();
   // One analytics cache per server: it outlives requests and is invalidated by the graph version.
-  const state: ServerState = { analyticsCache: new AnalyticsCache() };
+  const state: ServerState = { analyticsCache: new AnalyticsCache(), textLimits: deps.textLimits };
   const handle = createRequestHandler({
     apollo,
     context: (request) => createContext(deps.db, { ...request, debugDb: request.debugDb && (deps.allowDebugDb ?? true), trace: deps.trace }, state),

@@ -12,7 +12,8 @@ import { draftFacts } from '../extract/draft';
 import { evaluateDraft, type Score } from '../extract/evaluate';
 import { idWords } from '../facts/names';
 import { readFactsFile } from '../facts/read';
-import { validateFacts } from '../facts/validate';
+import { formatProblem, validateFacts } from '../facts/validate';
+import { loadConfig } from '../config';
 import { runCli, UsageError } from './run';
 
 const USAGE = 'usage: npm run extract:eval [-- article.txt curated.json]';
@@ -24,9 +25,10 @@ async function main(argv: string[]): Promise<number> {
     ? argv
     : [join(PROJECT_ROOT, 'seed', 'articles', 'uae-talks.txt'), join(PROJECT_ROOT, 'seed', 'data', 'uae-talks.json')];
 
-  const curated = await readFactsFile(curatedFile);
+  // FACTS_ROOT says where the curated file's textFile may point (tests/fixtures for the fixture).
+  const curated = await readFactsFile(curatedFile, loadConfig().facts);
   if (!curated.ok) {
-    for (const p of curated.problems) console.error(`${p.path}: ${p.message}`);
+    for (const p of curated.problems) console.error(formatProblem(p));
     return 1;
   }
   let text: string;

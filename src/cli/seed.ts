@@ -14,6 +14,7 @@
 import { loadConfig } from '../config';
 import { connect } from '../db/connect';
 import { InvalidFactsError, listFactsFiles, loadDocuments, logMerges, prepareLoad, readFiles } from '../facts/seed';
+import { formatProblem } from '../facts/validate';
 import { removeSource } from '../repositories/load-repository';
 import { applySchema } from '../repositories/schema-repository';
 import { runCli, UsageError } from './run';
@@ -56,13 +57,13 @@ async function main(argv: string[]): Promise<number> {
   const targets = await listFactsFiles(paths.length ? paths : config.seed.files);
   if (!targets.length) throw new UsageError(`no *.json facts files in ${paths.join(', ')}`);
   // Validate before starting a database, so bad input fails fast.
-  const results = await readFiles(targets);
+  const results = await readFiles(targets, config.facts);
   const invalid = results.filter((r) => !r.result.ok);
   if (invalid.length && !flag('--skip-invalid')) throw new InvalidFactsError(invalid.flatMap((r) => (r.result.ok ? [] : r.result.problems)));
   if (flag('--check')) {
     for (const { label, result } of results) {
       if (result.ok) console.log(`${label}: valid (${result.value.doc.entities.length} entities, ${result.value.doc.relationships.length} relationships)`);
-      else console.log(`${label}: invalid\n${result.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+      else console.log(`${label}: invalid\n${result.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
     }
     return invalid.length ? 1 : 0;
   }
@@ -72,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
     await applySchema(connection.db, log);
     const prepared = await prepareLoad(connection.db, results, flag('--skip-invalid'));
     for (const { label, problems } of prepared.skipped) {
-      log(`[seed] skipped ${label} (${problems.length} problem(s)):\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+      log(`[seed] skipped ${label} (${problems.length} problem(s)):\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
     }
     logMerges(prepared.merges, log);
     if (prepared.documents.length) await loadDocuments(connection.db, prepared.documents, { log, dryRun });

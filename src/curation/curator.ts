@@ -10,10 +10,10 @@ import type { EntityInput, RelationshipInput } from '../facts/format';
 import { idWords } from '../facts/names';
 import { InvalidFactsError, prepareLoad } from '../facts/seed';
 import type { Problem } from '../facts/validate';
-import { validateFacts } from '../facts/validate';
+import { DEFAULT_SOURCE_TEXT_MAX_BYTES, type TextLimits, validateFacts } from '../facts/validate';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { type ChangeOutcome, type ChangeRequest, CurationRepository, RefusedChange } from '../repositories/curation-repository';
-import { writeBatch } from '../repositories/load-repository';
+import { storedDocumentOf, writeBatch } from '../repositories/load-repository';
 
 type UserError = UserErrorModel;
 type UserErrorCode = UserErrorModel['code'];
@@ -80,13 +80,25 @@ export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 export class Curator {
   private readonly repo: CurationRepository;
 
-  constructor(private readonly db: Database) {
+  /** `limits`: SOURCE_TEXT_MAX_BYTES (config.facts), the same limit the loader applies to files. */
+  constructor(
+    private readonly db: Database,
+    private readonly limits: TextLimits = { maxTextBytes: DEFAULT_SOURCE_TEXT_MAX_BYTES },
+  ) {
     this.repo = new CurationRepository(db);
   }
 
-  /** Loads or replaces a whole facts document, as `npm run seed` would, in one recorded change. */
+  /**
+   * Loads or replaces a whole facts document, as `npm run seed` would, in one recorded change.
+   * A replacement records the source's previous document in the change (`replaced`), so sending
+   * that back restores it. The API reads no files: a document naming `source.textFile` is refused.
+   */
   async ingestSource(userId: string, document: unknown, idempotencyKey?: string | null): Promise<CurationResult<{ sourceId: string; nodesAdded: number; relationshipsAdded: number; merges: string[] }>> {
-    const validated = validateFacts(document);
+    const source = (document as { source?: unknown } | null)?.source;
+    if (source && typeof source === 'object' && 'textFile' in source) {
+      return refused([{ code: 'TEXT_FILE_NOT_ALLOWED', message: 'the API reads no files on the server: send the text inline as source.text (textFile is for `npm run seed`)', path: 'source.textFile' }]);
+    }
+    const validated = validateFacts(document, undefined, this.limits);
     if (!validated.ok) return refused(validated.problems.map((p) => userError('INVALID_INPUT', p)));
     if (validated.value.doc.draft) return refused([{ code: 'INVALID_INPUT', message: 'this is a draft from `npm run extract`; review every fact, then remove "draft": true', path: 'draft' }]);
     let prepared;
@@ -98,13 +110,17 @@ export class Curator {
     }
     const sourceId = validated.value.doc.source.id;
     return this.run({ userId, action: 'INGEST_SOURCE', idempotencyKey, request: JSON.stringify(document), sourceId }, async (tx) => {
+      const replaced = await storedDocumentOf(tx, sourceId);
       const summary = await writeBatch(tx, prepared.documents);
       const merges = prepared.merges.map((m) => `${m.entity} -> ${m.node} (by ${m.how})`);
       const doc = prepared.documents[0].valid.doc;
+      // The replaced version's entities too, so the change log about a fact it dropped finds it.
+      const before = replaced ? (JSON.parse(replaced) as { entities: { id: string }[] }).entities.map((e) => e.id) : [];
       return {
-        targetIds: [sourceId, ...new Set(doc.entities.map((e) => e.id))],
+        targetIds: [...new Set([sourceId, ...doc.entities.map((e) => e.id), ...before])],
         summary: `${summary.reloaded ? 'replaced' : 'loaded'} ${sourceId}: ${doc.entities.length} entities, ${doc.relationships.length} relationships`,
         result: { sourceId, nodesAdded: summary.changes.nodes.added, relationshipsAdded: summary.changes.relationships.added, merges },
+        replaced,
       };
     });
   }
@@ -166,7 +182,7 @@ export class Curator {
       entities: addition.entities as EntityInput[],
       relationships: addition.relationships as RelationshipInput[],
     };
-    const validated = validateFacts(document, types);
+    const validated = validateFacts(document, types, this.limits);
     if (!validated.ok) return refused(validated.problems.map((p) => userError('INVALID_INPUT', { ...p, path: inputPath(p.path) })));
     return this.run({ userId, action, idempotencyKey, request: JSON.stringify(input), sourceId: source.id }, async (tx) => {
       // Checked in the transaction, after the idempotency key: a replay must not trip over its own first write.
@@ -204,7 +220,11 @@ function refused<T>(userErrors: UserError[]): CurationResult<T> {
   return { result: null, change: null, userErrors: unique };
 }
 
-function userError(code: UserErrorCode, problem: Problem): UserError {
+/** The codes of problems that a mutation reports as they are; any other problem gets `fallback`. */
+const PROBLEM_CODES = new Set<string>(['TEXT_TOO_LARGE', 'TEXT_FILE_NOT_ALLOWED', 'URL_NOT_ALLOWED', 'CONFUSABLE_NAME', 'EVIDENCE_TOO_COSTLY'] satisfies UserErrorCode[]);
+
+function userError(fallback: UserErrorCode, problem: Problem): UserError {
+  const code = problem.code && PROBLEM_CODES.has(problem.code) ? (problem.code as UserErrorCode) : fallback;
   return { code, message: problem.message, path: problem.path };
 }
 

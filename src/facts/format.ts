@@ -4,6 +4,7 @@
  * (later) the ingest mutation all read this one zod schema.
  */
 import { z } from 'zod';
+import { mixedScriptWord } from './names';
 
 /** Ids are stable, human-readable, lower-case and unique across all types: `actor:andrii-sybiha`. */
 export const Id = z
@@ -42,7 +43,22 @@ function isCalendarDate(value: string): boolean {
 }
 
 const evidence = z.array(EvidenceInput).min(1, 'every fact needs at least one piece of evidence');
-const aliases = z.array(z.string().min(1)).default([]);
+
+/** A name or title: each word in one script, so that no look-alike of another name gets in (CONFUSABLE_NAME). */
+const name = z
+  .string()
+  .min(1)
+  .superRefine((text, ctx) => {
+    const mixed = mixedScriptWord(text);
+    if (mixed) {
+      ctx.addIssue({
+        code: 'custom',
+        params: { code: 'CONFUSABLE_NAME' },
+        message: `the word "${mixed.word}" mixes ${mixed.scripts.join(' and ')} letters, which look alike; write each word in one script`,
+      });
+    }
+  });
+const aliases = z.array(name).default([]);
 /**
  * `sameAs` says that this entity is a node the graph (or another document of the same load) already
  * has under another id; the loader then writes the facts onto that node. `null` says it is none of
@@ -60,16 +76,16 @@ export const EntityInput = z.discriminatedUnion('type', [
   z.strictObject({
     ...base,
     type: z.literal('Actor'),
-    name: z.string().min(1),
+    name,
     kind: ActorKind,
     aliases,
     description: z.string().optional(),
   }),
-  z.strictObject({ ...base, type: z.literal('Country'), name: z.string().min(1), aliases, description: z.string().optional() }),
+  z.strictObject({ ...base, type: z.literal('Country'), name, aliases, description: z.string().optional() }),
   z.strictObject({
     ...base,
     type: z.literal('Location'),
-    name: z.string().min(1),
+    name,
     kind: LocationKind.exclude(['COUNTRY']),
     aliases,
     description: z.string().optional(),
@@ -77,14 +93,14 @@ export const EntityInput = z.discriminatedUnion('type', [
   z.strictObject({
     ...base,
     type: z.literal('Meeting'),
-    name: z.string().min(1),
+    name,
     aliases,
     startDate: FuzzyDateInput.optional(),
     endDate: FuzzyDateInput.optional(),
     outcome: z.string().optional(),
     description: z.string().optional(),
   }),
-  z.strictObject({ ...base, type: z.literal('Position'), title: z.string().min(1), description: z.string().optional() }),
+  z.strictObject({ ...base, type: z.literal('Position'), title: name, description: z.string().optional() }),
   z.strictObject({
     ...base,
     type: z.literal('Statement'),
@@ -103,7 +119,7 @@ export const EntityInput = z.discriminatedUnion('type', [
   z.strictObject({
     ...base,
     type: z.literal('Event'),
-    name: z.string().min(1),
+    name,
     kind: z.string().regex(/^[A-Z][A-Z_]*$/, 'must be an UPPER_SNAKE word such as STRIKE or AGREEMENT').optional(),
     date: FuzzyDateInput.optional(),
     description: z.string().optional(),
@@ -174,7 +190,13 @@ export const SourceInput = z.strictObject({
   id: Id.refine((id) => id.startsWith('source:'), 'a source id starts with "source:"'),
   title: z.string().min(1),
   publisher: z.string().min(1),
-  url: z.url().optional(),
+  url: z
+    .url()
+    .refine((url) => ['http:', 'https:'].includes(new URL(url).protocol), {
+      message: 'must be an http: or https: URL',
+      params: { code: 'URL_NOT_ALLOWED' },
+    })
+    .optional(),
   publishedDate: FuzzyDateInput.optional(),
   text: z.string().min(1),
   /** Evidence for facts about the source itself, such as its photo credit. */
@@ -209,6 +231,6 @@ export type FactsDocument = z.infer<typeof FactsDocument>;
 export const FactsFile = FactsDocument.extend({
   source: SourceInput.extend({
     text: z.string().min(1).optional(),
-    textFile: z.string().min(1).optional().describe('path of the source text, relative to this file'),
+    textFile: z.string().min(1).optional().describe("path of the source text, relative to this file; it must lie under this file's directory or FACTS_ROOT"),
   }).refine((s) => (s.text === undefined) !== (s.textFile === undefined), { message: 'give the text inline (text) or as a file (textFile), not both' }),
 });

@@ -83,3 +83,23 @@ export function lookupKeys(entity: NamedEntity): string[] {
   const key = nameKey(displayName(entity));
   return isPerson(entity) && !key.includes(' ') ? [key, SURNAME_PREFIX + key] : [key];
 }
+
+/** The scripts whose letters pass for each other ("а" Cyrillic, "a" Latin, "α" Greek). */
+const CONFUSABLE_SCRIPTS = [
+  ['Latin', /\p{Script=Latin}/u],
+  ['Cyrillic', /\p{Script=Cyrillic}/u],
+  ['Greek', /\p{Script=Greek}/u],
+] as const;
+
+/**
+ * The first word of `text` that mixes Latin, Cyrillic and Greek letters, with the scripts it
+ * mixes; null when every word is written in one script. "Putin" with a Cyrillic "а" looks like
+ * "Putin" but is another name, so a look-alike duplicate would enter the graph unnoticed.
+ */
+export function mixedScriptWord(text: string): { word: string; scripts: string[] } | null {
+  for (const [word] of text.matchAll(/[\p{L}\p{M}]+/gu)) {
+    const scripts = CONFUSABLE_SCRIPTS.filter(([, letters]) => letters.test(word)).map(([name]) => name);
+    if (scripts.length > 1) return { word, scripts };
+  }
+  return null;
+}

@@ -15,14 +15,14 @@ import {
   labelsOf,
   loadBatch,
 } from '../repositories/load-repository';
-import { readFactsFile } from './read';
+import { DEFAULT_FILE_RULES, type FileRules, readFactsFile } from './read';
 import { type Merge, resolutionQuery, resolveEntities } from './resolve';
-import { type Problem, type ValidationResult, type ValidDocument, validateFacts } from './validate';
+import { formatProblem, type Problem, type ValidationResult, type ValidDocument, validateFacts } from './validate';
 
 /** Every problem found in the documents; nothing was written. */
 export class InvalidFactsError extends Error {
   constructor(readonly problems: Problem[]) {
-    const shown = problems.slice(0, 50).map((p) => `  ${p.path}: ${p.message}`);
+    const shown = problems.slice(0, 50).map((p) => `  ${formatProblem(p)}`);
     if (problems.length > shown.length) shown.push(`  ... and ${problems.length - shown.length} more`);
     super(`${problems.length} problem(s) in the facts files; nothing was written:\n${shown.join('\n')}`);
     this.name = 'InvalidFactsError';
@@ -61,9 +61,12 @@ export async function listFactsFiles(paths: string[]): Promise<string[]> {
   return files;
 }
 
-/** Reads and validates every file, without stopping at the first bad one. */
-export async function readFiles(files: string[]): Promise<LabelledResult[]> {
-  const results = await mapLimited(files, 16, readFactsFile);
+/**
+ * Reads and validates every file, without stopping at the first bad one. `rules` (config.facts)
+ * say where text files may be read from and how large a text may be.
+ */
+export async function readFiles(files: string[], rules: FileRules = DEFAULT_FILE_RULES): Promise<LabelledResult[]> {
+  const results = await mapLimited(files, 16, (file) => readFactsFile(file, rules));
   return results.map((result, i) => ({ label: files[i], result }));
 }
 
@@ -139,9 +142,14 @@ export async function loadFacts(db: Database, inputs: unknown[], options: LoadOp
   return loadDocuments(db, prepared.documents, options);
 }
 
-/** Validates all files, resolves their entities, then loads them. */
-export async function seedFiles(db: Database, files: string[], log: (line: string) => void, options: Omit<LoadOptions, 'log'> = {}): Promise<LoadSummary[]> {
-  const prepared = await prepareLoad(db, await readFiles(files));
+/** Validates all files (under `options.files`, config.facts), resolves their entities, then loads them. */
+export async function seedFiles(
+  db: Database,
+  files: string[],
+  log: (line: string) => void,
+  options: Omit<LoadOptions, 'log'> & { files?: FileRules } = {},
+): Promise<LoadSummary[]> {
+  const prepared = await prepareLoad(db, await readFiles(files, options.files));
   logMerges(prepared.merges, log);
   return loadDocuments(db, prepared.documents, { ...options, log });
 }

@@ -19,20 +19,29 @@ export interface Sentence {
 
 const SENTENCE_END = /[.?!][”"’)\]]*(?=\s+[“"‘(\p{Lu}\p{N}])/gu;
 
-/** Splits `text` into numbered sentences; offsets index into `text` itself. */
+/**
+ * Splits `text` into numbered sentences; offsets index into `text` itself. Linear in the text's
+ * length: the curly-quote depth is carried along from one candidate end to the next instead of
+ * being counted again over each line's prefix (which made a long line quadratic).
+ */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   const lines = /[^\n]+/g;
   for (let line = lines.exec(text); line; line = lines.exec(text)) {
+    const content = line[0];
     const lineStart = line.index;
     let cursor = 0;
-    const ends = [...line[0].matchAll(SENTENCE_END)]
-      .map((m) => m.index + m[0].length)
-      .filter((end) => quoteDepth(line![0].slice(0, end)) === 0);
-    for (const end of [...ends, line[0].length]) {
+    let depth = 0;
+    let scanned = 0;
+    for (const match of content.matchAll(SENTENCE_END)) {
+      const end = match.index + match[0].length;
+      depth = quoteDepth(content, scanned, end, depth);
+      scanned = end;
+      if (depth !== 0) continue;
       push(sentences, text, lineStart + cursor, lineStart + end);
       cursor = end;
     }
+    push(sentences, text, lineStart + cursor, lineStart + content.length);
   }
   return sentences;
 }
@@ -47,11 +56,13 @@ function push(sentences: Sentence[], text: string, from: number, to: number): vo
   }
 }
 
-function quoteDepth(prefix: string): number {
-  let depth = 0;
-  for (const ch of prefix) {
-    if (ch === '“') depth += 1;
-    else if (ch === '”' && depth > 0) depth -= 1;
+/** The quote depth after `line[from, to)`, starting at `depth`; a stray closing quote is ignored. */
+function quoteDepth(line: string, from: number, to: number, depth: number): number {
+  let d = depth;
+  for (let i = from; i < to; i += 1) {
+    const ch = line[i];
+    if (ch === '“') d += 1;
+    else if (ch === '”' && d > 0) d -= 1;
   }
-  return depth;
+  return d;
 }

@@ -283,6 +283,12 @@ export type Change = {
   /** Why, for a retraction. */
   reason?: Maybe<Scalars['String']['output']>;
   /**
+   * What an ingestSource replaced: the source's previous facts document, as JSON (its text inline).
+   * Sending it to ingestSource restores that version. Null when the change replaced nothing, or the
+   * previous version was loaded before the graph kept documents.
+   */
+  replaced?: Maybe<Scalars['String']['output']>;
+  /**
    * What a retraction removed, as JSON: the node or relationship with its properties and evidence, so
    * nothing is lost silently.
    */
@@ -1689,12 +1695,22 @@ export type UserError = {
 export type UserErrorCode =
   /** An entity matches several nodes by name; say which with sameAs. */
   | 'AMBIGUOUS_MATCH'
+  /** A word of a name mixes look-alike scripts (Latin with Cyrillic or Greek), as a forged look-alike would. */
+  | 'CONFUSABLE_NAME'
+  /** Locating the excerpts would search too much text: many distinct excerpts of very long sentences. */
+  | 'EVIDENCE_TOO_COSTLY'
   /** The idempotency key was used before with different input. */
   | 'IDEMPOTENCY_KEY_REUSED'
   /** The input breaks a rule of the facts format; `path` names the record and field. */
   | 'INVALID_INPUT'
   /** An id the input names (a source, a speaker, a fact to retract) is not in the graph. */
-  | 'NOT_FOUND';
+  | 'NOT_FOUND'
+  /** A document sent to the API names a file (`source.textFile`); the API reads no files: send `source.text`. */
+  | 'TEXT_FILE_NOT_ALLOWED'
+  /** The source text is larger than the server's limit (SOURCE_TEXT_MAX_BYTES). */
+  | 'TEXT_TOO_LARGE'
+  /** A URL that is not http: or https: (a `javascript:` link, say). */
+  | 'URL_NOT_ALLOWED';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -2098,6 +2114,7 @@ export type ChangeResolvers<ContextType = Context, ParentType extends ResolversP
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  replaced?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   retracted?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sourceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -3,6 +3,7 @@
  * objects are resolved by field resolvers from ids, so models hold only a node's own data.
  */
 import type { SearchTerm } from '../search/terms';
+import type { UserErrorCode } from '../generated/resolvers-types';
 
 /** One piece of evidence as stored: which source, which sentence, which exact span. */
 export interface EvidenceModel {
@@ -268,11 +269,13 @@ export interface ChangeModel {
   summary: string;
   reason: string | null;
   retracted: string | null;
+  /** ingestSource: the facts document it replaced, as JSON. */
+  replaced: string | null;
 }
 
 /** A problem with a mutation's input; the mutation wrote nothing. */
 export interface UserErrorModel {
-  code: 'INVALID_INPUT' | 'NOT_FOUND' | 'AMBIGUOUS_MATCH' | 'IDEMPOTENCY_KEY_REUSED';
+  code: UserErrorCode;
   message: string;
   path: string | null;
 }

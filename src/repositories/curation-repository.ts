@@ -18,6 +18,8 @@ export interface ChangeOutcome<T> {
   summary: string;
   result: T;
   retracted?: string;
+  /** The facts document an ingestSource replaced, as JSON (see storedDocumentOf). */
+  replaced?: string | null;
 }
 
 /** What happened to a change: done now, replayed from its idempotency key, or refused. */
@@ -55,7 +57,7 @@ const STORE_RESULT = `// storeIdempotentResult
 
 const RECORD_CHANGE = `// recordChange
   CREATE (c:Change {id: $id, at: $at, userId: $userId, action: $action, targetIds: $targetIds,
-    sourceId: $sourceId, summary: $summary, reason: $reason, retracted: $retracted})`;
+    sourceId: $sourceId, summary: $summary, reason: $reason, retracted: $retracted, replaced: $replaced})`;
 
 const FIND_CHANGE = `// findChange
   MATCH (c:Change {id: $id}) RETURN c {.*} AS change`;
@@ -64,9 +66,11 @@ const LIST_CHANGES = `// listChanges
   MATCH (c:Change)
   WHERE ($targetId IS NULL OR $targetId IN c.targetIds) AND ($userId IS NULL OR c.userId = $userId)
   WITH c ORDER BY c.at DESC, c.id DESC
-  WITH collect(c {.*}) AS found
-  RETURN size(found) AS total,
-    [c IN found WHERE $after IS NULL OR c.at < $after.key OR (c.at = $after.key AND c.id < $after.id)][0..$limit + 1] AS page`;
+  WITH collect(c) AS found
+  WITH size(found) AS total,
+    [c IN found WHERE $after IS NULL OR c.at < $after.key OR (c.at = $after.key AND c.id < $after.id)][0..$limit + 1] AS page
+  // Properties of the page only: a change may carry a whole replaced document.
+  RETURN total, [c IN page | c {.*}] AS page`;
 
 const SOURCE_TEXT = `// findSourceForAddition
   MATCH (s:Source {id: $id}) RETURN s.id AS id, s.title AS title, s.publisher AS publisher, s.text AS text`;
@@ -149,6 +153,7 @@ export class CurationRepository {
           summary: outcome.summary,
           reason: request.reason ?? null,
           retracted: outcome.retracted ?? null,
+          replaced: outcome.replaced ?? null,
         };
         await tx.run(RECORD_CHANGE, change as unknown as Record<string, unknown>);
         if (key) await tx.run(STORE_RESULT, { key, result: JSON.stringify(outcome.result), changeId: change.id, at: change.at });
@@ -206,6 +211,7 @@ function toChange(c: Record<string, unknown>): ChangeModel {
     summary: c.summary as string,
     reason: (c.reason as string | null) ?? null,
     retracted: (c.retracted as string | null) ?? null,
+    replaced: (c.replaced as string | null) ?? null,
   };
 }
 

@@ -19,7 +19,7 @@
  */
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { type Database, read, readTransaction, rolledBackTransaction, runRows, writeTransaction } from '../db/driver';
-import type { EntityInput, EntityType, FuzzyDateInput, RelationshipType } from '../facts/format';
+import type { EntityInput, EntityType, FactsDocument, FuzzyDateInput, RelationshipType } from '../facts/format';
 import { RELATIONSHIP_TYPES } from '../facts/format';
 import { isNamed, type NameEntry, nameEntries } from '../facts/names';
 import type { Candidate, GraphCandidates } from '../facts/resolve';
@@ -421,11 +421,36 @@ function buildRows(documents: LabelledDocument[], existing: Map<string, { define
       id,
       props: append
         ? { evidenceNodeIds }
-        : { url: null, ...meta, text, sentences: valid.sentences.map((s) => s.text), ...flatDate('publishedDate', publishedDate), evidenceNodeIds },
+        : { url: null, ...meta, text, sentences: valid.sentences.map((s) => s.text), ...flatDate('publishedDate', publishedDate), evidenceNodeIds, document: storedDocument(doc) },
       evidence: evidenceColumns(valid.evidence.get('source') ?? []),
     };
   });
   return { sources, entities, relationships };
+}
+
+/**
+ * The document a source was loaded from, as stored on its node (`document`), its text left out
+ * (the node holds it as `text`): what an ingestSource that replaces the source records, so the
+ * replaced version can be restored (see {@link storedDocumentOf}).
+ */
+function storedDocument(doc: FactsDocument): string {
+  const { text: _text, ...source } = doc.source;
+  return JSON.stringify({ ...doc, source });
+}
+
+const FIND_STORED_DOCUMENT = `// findStoredDocument
+  MATCH (s:Source {id: $id}) RETURN s.document AS document, s.text AS text`;
+
+/**
+ * The facts document `sourceId` was last loaded (or ingested) from, its text inline, as JSON;
+ * null when there is no such source or it was loaded before sources kept their documents.
+ * Curators' additions since are not in it: they are changes of their own in the change log.
+ */
+export async function storedDocumentOf(tx: ManagedTransaction, sourceId: string): Promise<string | null> {
+  const [row] = await runRows(tx, FIND_STORED_DOCUMENT, { id: sourceId });
+  if (!row || typeof row.document !== 'string') return null;
+  const doc = JSON.parse(row.document) as FactsDocument;
+  return JSON.stringify({ ...doc, source: { ...doc.source, text: row.text } });
 }
 
 /** The source whose properties a node carries after this batch; see mergeEntities. */

@@ -8,6 +8,7 @@ import type { Authenticator } from '../../src/auth/authenticator';
 import type { Exposure } from '../../src/config';
 import type { RequestLimits } from '../../src/limits/plugin';
 import type { Database } from '../../src/db/driver';
+import type { TextLimits } from '../../src/facts/validate';
 import { readinessProblem } from '../../src/repositories/schema-repository';
 import { openTestDatabase } from './test-database';
 import { createServer } from '../../src/server';
@@ -29,12 +30,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** How a test server is built: `auth`, `limits`, `exposure` and `slowQueryMs` as in ServerDeps. */
+/** How a test server is built: `auth`, `limits`, `exposure`, `slowQueryMs` and `textLimits` as in ServerDeps. */
 export interface TestServerOptions {
   auth?: Authenticator;
   limits?: RequestLimits;
   exposure?: Exposure;
   slowQueryMs?: number;
+  textLimits?: TextLimits;
 }
 
 /** Starts the service on a free port; `log` collects what the server would log. */
@@ -47,6 +49,7 @@ export async function startTestServer(db: Database, log: string[] = [], options:
     limits: options.limits,
     exposure: options.exposure,
     slowQueryMs: options.slowQueryMs,
+    textLimits: options.textLimits,
   });
   const http: HttpServer = createHttpServer((req, res) => void server.handle(req, res));
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));

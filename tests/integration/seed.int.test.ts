@@ -3,7 +3,7 @@
  * named by record and field, before anything is written.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,7 +13,7 @@ import { InvalidFactsError, seedFiles } from '../../src/facts/seed';
 import { readFactsFile } from '../../src/facts/read';
 import { LoadConflictError, loadDocument } from '../../src/repositories/load-repository';
 import { graphState } from '../helpers/graph-state';
-import { SEED_FILE } from '../helpers/seed-file';
+import { ARTICLE_FILE, SEED_FILE } from '../helpers/seed-file';
 import { openTestDatabase, testDatabaseSettings } from '../helpers/test-database';
 
 const run = promisify(execFile);
@@ -23,13 +23,14 @@ let dir: string;
 beforeAll(async () => {
   db = openTestDatabase();
   dir = await mkdtemp(join(tmpdir(), 'newsgraph-seed-test-'));
+  await copyFile(ARTICLE_FILE, join(dir, 'uae-talks.txt'));
 });
 afterAll(() => db.driver.close());
 
-/** The seed document with a change applied, written next to the article so `textFile` resolves. */
+/** The seed document with a change applied, written next to a copy of the article. */
 async function seedVariant(name: string, change: (doc: any) => void): Promise<string> {
   const doc = JSON.parse(await readFile(SEED_FILE, 'utf8'));
-  doc.source.textFile = join(PROJECT_ROOT, 'seed', 'articles', 'uae-talks.txt');
+  doc.source.textFile = 'uae-talks.txt';
   change(doc);
   const file = join(dir, name);
   await writeFile(file, JSON.stringify(doc));

@@ -5,7 +5,7 @@
  * matches are refused before anything is written.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/db/local-neo4j';
@@ -21,10 +21,14 @@ import { useTestApi } from '../helpers/test-server';
 const t = useTestApi();
 const FIXTURE = join(PROJECT_ROOT, 'tests', 'fixtures', 'facts', 'followup-abu-dhabi.json');
 const FIXTURE_SOURCE = 'source:fixture-followup-abu-dhabi';
+/** The fixture's text is `../articles/...`: outside its own directory, under FACTS_ROOT=tests/fixtures. */
+const FIXTURES_ROOT = join(PROJECT_ROOT, 'tests', 'fixtures');
+const FIXTURE_FILES = { files: { root: FIXTURES_ROOT, maxTextBytes: 2_000_000 } };
 let dir: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'newsgraph-sources-test-'));
+  await copyFile(join(FIXTURES_ROOT, 'articles', 'followup-abu-dhabi.txt'), join(dir, 'followup-abu-dhabi.txt'));
 });
 // Whatever a failed test left behind, the shared graph goes back to the seed article alone.
 // (Its own connection: the one useTestApi opened is closed by then.)
@@ -34,10 +38,10 @@ afterAll(async () => {
   await db.driver.close();
 });
 
-/** The follow-up fixture with a change applied, written where its `textFile` still resolves. */
+/** The follow-up fixture with a change applied, written next to a copy of its text. */
 async function fixtureVariant(name: string, change: (doc: any) => void): Promise<string> {
   const doc = JSON.parse(await readFile(FIXTURE, 'utf8'));
-  doc.source.textFile = join(PROJECT_ROOT, 'tests', 'fixtures', 'articles', 'followup-abu-dhabi.txt');
+  doc.source.textFile = 'followup-abu-dhabi.txt';
   change(doc);
   const file = join(dir, name);
   await writeFile(file, JSON.stringify(doc));
@@ -49,7 +53,7 @@ const ACTOR = `query ($id: ID!) { actor(id: $id) { id name aliases evidence { so
 test('a second source merges onto the same people, places and meetings; removing it restores the first source graph exactly', async () => {
   const seedOnly = await graphState(t.db);
   const log: string[] = [];
-  const [summary] = await seedFiles(t.db, [FIXTURE], (line) => log.push(line));
+  const [summary] = await seedFiles(t.db, [FIXTURE], (line) => log.push(line), FIXTURE_FILES);
   expect(log.join('\n')).toContain('actor:zelenskyy -> actor:volodymyr-zelensky (by name)');
   expect(log.join('\n')).toContain('actor:andriy-sybiha -> actor:andrii-sybiha (by sameAs)');
   expect(log.join('\n')).toContain('country:russian-federation -> country:russia (by alias)');
@@ -73,7 +77,7 @@ test('a second source merges onto the same people, places and meetings; removing
 
   // Loading it again changes nothing, and says so.
   const loaded = await graphState(t.db);
-  const [again] = await seedFiles(t.db, [FIXTURE], () => undefined);
+  const [again] = await seedFiles(t.db, [FIXTURE], () => undefined, FIXTURE_FILES);
   expect(again.changes.nodes).toMatchObject({ added: 0, updated: 0 });
   expect(again.changes.relationships).toMatchObject({ added: 0, updated: 0 });
   expect(await graphState(t.db)).toEqual(loaded);
@@ -86,7 +90,7 @@ test('a second source merges onto the same people, places and meetings; removing
 });
 
 test('a corrected version replaces that source facts only; a dry run reports the change and writes nothing', async () => {
-  await seedFiles(t.db, [FIXTURE], () => undefined);
+  await seedFiles(t.db, [FIXTURE], () => undefined, FIXTURE_FILES);
   const corrected = await fixtureVariant('corrected.json', (doc) => {
     doc.relationships = doc.relationships.filter((r: any) => !(r.type === 'PARTICIPATED_IN' && r.from === 'actor:kushner'));
   });
@@ -150,7 +154,7 @@ test('a graph loaded before names were stored per source gets them at the next s
     await tx.run('MATCH (n:Node) REMOVE n.nameSource, n.nameText, n.nameKeys, n.matchKeys, n.definedBy');
     await tx.run("MATCH (m:GraphMeta {id: 'graph'}) REMOVE m.namesVersion");
   });
-  const fixture = await readFiles([FIXTURE]);
+  const fixture = await readFiles([FIXTURE], FIXTURE_FILES.files);
   expect((await prepareLoad(t.db, fixture)).merges.map((m) => m.how)).toEqual(['sameAs', 'sameAs']);
 
   const log: string[] = [];
@@ -178,7 +182,7 @@ function seedCli(args: string[]): Promise<{ code: number; stdout: string; stderr
     execFile(
       join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
       [join(PROJECT_ROOT, 'src', 'cli', 'seed.ts'), ...args],
-      { cwd: PROJECT_ROOT, env: { ...process.env, NEO4J_URI: settings.uri, NEO4J_USER: settings.user, NEO4J_PASSWORD: settings.password } },
+      { cwd: PROJECT_ROOT, env: { ...process.env, FACTS_ROOT: FIXTURES_ROOT, NEO4J_URI: settings.uri, NEO4J_USER: settings.user, NEO4J_PASSWORD: settings.password } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
 
 test('with nothing configured: port 4000 on loopback, a local Neo4j, seed if empty', () => {
@@ -59,4 +60,11 @@ test('NODE_ENV=production turns introspection, the playground and schema hints o
   expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true', PLAYGROUND: 'true' }).exposure).toEqual({ introspection: true, playground: true, schemaHints: false });
   expect(loadConfig({ GRAPHQL_INTROSPECTION: 'false' }).exposure.introspection).toBe(false);
   expect(() => loadConfig({ PLAYGROUND: 'yes' })).toThrow(/PLAYGROUND/);
+});
+
+test('FACTS_ROOT defaults to seed/ and is made absolute; SOURCE_TEXT_MAX_BYTES defaults to 2,000,000', () => {
+  expect(loadConfig({}).facts).toEqual({ root: expect.stringMatching(/\/seed$/), maxTextBytes: 2_000_000 });
+  const set = loadConfig({ FACTS_ROOT: 'corpus/texts', SOURCE_TEXT_MAX_BYTES: '500000' }).facts;
+  expect(set).toEqual({ root: join(process.cwd(), 'corpus', 'texts'), maxTextBytes: 500_000 });
+  expect(() => loadConfig({ SOURCE_TEXT_MAX_BYTES: '0' })).toThrow(/SOURCE_TEXT_MAX_BYTES: /);
 });
