@@ -29,7 +29,7 @@ export interface SourceMeta {
 export function draftFacts(text: string, meta: SourceMeta): FactsDocument {
   const doc = analyse(text);
   const offices = findOffices(doc);
-  const quotes = findQuotes(doc);
+  const quotes = findQuotes(doc, offices);
   const meetings = findMeetings(doc);
 
   const relationships = new Map<string, RelationshipInput>();
@@ -64,7 +64,7 @@ export function draftFacts(text: string, meta: SourceMeta): FactsDocument {
     const speaker = quote.speakerId ? doc.index.entities.get(quote.speakerId) : undefined;
     const who = speaker ? idWords(speaker.kind === 'PERSON' ? speaker.name.split(' ').pop()! : speaker.name) : 'unattributed';
     const id = uniqueId(`statement:${who}-${idWords(quote.text.split(/\s+/).slice(0, 6).join(' '))}`);
-    statements.push({ id, type: 'Statement', kind: 'QUOTE', text: quote.text, topics: [], evidence: [{ sentence: quote.sentence, excerpt: quote.excerpt }] });
+    statements.push({ id, type: 'Statement', kind: 'QUOTE', text: quote.text, topics: [], evidence: [quote.evidence] });
     if (quote.speakerId && quote.attribution) relate('SAID', quote.speakerId, id, quote.attribution);
   }
 

@@ -48,17 +48,19 @@ function kindOf(entity: NamedEntity): Mention['kind'] {
 /** How many pieces of evidence an entity keeps: its first mentions, one per sentence. */
 const MAX_EVIDENCE = 3;
 
-/** Builds the entities of a document from the mentions of all its sentences. */
-export function resolveEntities(all: Mention[]): EntityIndex {
+/**
+ * Builds the entities of a document from the mentions of all its sentences. `evidenceOf` turns a
+ * mention into evidence (the loader's sentence numbering may differ from the rules' sentences).
+ */
+export function resolveEntities(all: Mention[], evidenceOf: (m: Mention) => EvidenceInput = (m) => ({ sentence: m.sentence, excerpt: m.text })): EntityIndex {
   const entities = new Map<string, NamedEntity>();
   const resolved: ResolvedMention[] = [];
   const add = (m: Mention, id: string, make: () => NamedEntity) => {
     let entity = entities.get(id);
     if (!entity) entities.set(id, (entity = make()));
     if (m.text !== entity.name && !/\s(and|or)\s/.test(m.text) && nameKey(m.text) !== nameKey(entity.name)) entity.aliases.add(m.text);
-    if (entity.evidence.length < MAX_EVIDENCE && !entity.evidence.some((e) => e.sentence === m.sentence)) {
-      entity.evidence.push({ sentence: m.sentence, excerpt: m.text });
-    }
+    const evidence = evidenceOf(m);
+    if (entity.evidence.length < MAX_EVIDENCE && !entity.evidence.some((e) => e.sentence === evidence.sentence)) entity.evidence.push(evidence);
     resolved.push({ ...m, entityId: id });
   };
   const blank = (id: string, type: NamedType, name: string, kind?: NamedEntity['kind'], country?: CountryEntry): NamedEntity => ({

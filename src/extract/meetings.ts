@@ -113,7 +113,7 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
   for (const s of doc.sentences) {
     const text = s.text;
     const mentions = doc.mentionsIn(s.number);
-    const ev = (from: number, to: number): EvidenceInput => ({ sentence: s.number, excerpt: text.slice(from, to) });
+    const ev = (from: number, to: number): EvidenceInput => doc.evidence(s.number, from, to);
 
     // Talks held in a place.
     for (const m of text.matchAll(TALKS_IN)) {
