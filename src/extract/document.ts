@@ -38,6 +38,7 @@ export function analyse(text: string): AnalysedText {
       }),
     ),
     (m) => evidence(m.sentence, m.start, m.end),
+    text,
   );
   const bySentence = new Map<number, ResolvedMention[]>();
   for (const m of index.mentions) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);

@@ -45,6 +45,25 @@ function kindOf(entity: NamedEntity): Mention['kind'] {
   return entity.kind === 'PERSON' ? 'person' : entity.kind === 'GROUP' ? 'group' : 'organization';
 }
 
+/**
+ * Acronyms that stand for an organisation named in the text: written in brackets after it
+ * ("Shanghai Cooperation Organisation (SCO)") or made of its initials ("HP" for Hewlett-Packard,
+ * "TI" for Texas Instruments). Acronym -> full name.
+ */
+function acronymsOf(all: Mention[], text: string): Map<string, string> {
+  const names = [...new Set(all.filter((m) => m.kind === 'organization' && m.words > 1 || /-/.test(m.name) && m.kind === 'organization').map((m) => m.name))];
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(/(\p{Lu}[\p{L}’'-]*(?:\s(?:of|and|for|the|\p{Lu}[\p{L}’'-]*))+)\s\((\p{Lu}[\p{Lu}\p{Ll}]{1,7})\)/gu)) {
+    const full = names.find((n) => m[1].endsWith(n));
+    if (full) out.set(m[2], full);
+  }
+  for (const name of names) {
+    const initials = name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w) && !/^(?:Inc|Corp|Ltd|SA|AG|Co|N\.V\.)$/.test(w)).map((w) => w[0]).join('');
+    if (initials.length >= 2 && !out.has(initials)) out.set(initials, name);
+  }
+  return out;
+}
+
 /** How many pieces of evidence an entity keeps: its first mentions, one per sentence. */
 const MAX_EVIDENCE = 3;
 
@@ -52,7 +71,12 @@ const MAX_EVIDENCE = 3;
  * Builds the entities of a document from the mentions of all its sentences. `evidenceOf` turns a
  * mention into evidence (the loader's sentence numbering may differ from the rules' sentences).
  */
-export function resolveEntities(all: Mention[], evidenceOf: (m: Mention) => EvidenceInput = (m) => ({ sentence: m.sentence, excerpt: m.text })): EntityIndex {
+export function resolveEntities(
+  all: Mention[],
+  evidenceOf: (m: Mention) => EvidenceInput = (m) => ({ sentence: m.sentence, excerpt: m.text }),
+  text = '',
+): EntityIndex {
+  const acronyms = acronymsOf(all, text);
   const entities = new Map<string, NamedEntity>();
   const resolved: ResolvedMention[] = [];
   const add = (m: Mention, id: string, make: () => NamedEntity) => {
@@ -91,7 +115,15 @@ export function resolveEntities(all: Mention[], evidenceOf: (m: Mention) => Evid
       }
       case 'organization':
       case 'group': {
-        const id = makeId('actor', m.name);
+        // A one-word "organisation" that is a known person's surname is that person ("President Zelensky’s office").
+        const owner = m.words === 1 && !m.standsFor && (!m.rule || m.rule === 'organisation-tag') ? personFor(m) : undefined;
+        if (owner) {
+          add({ ...m, kind: 'person' }, owner, () => blank(owner, 'Actor', m.name, 'PERSON'));
+          break;
+        }
+        const acronymOf = acronyms.get(m.name);
+        const id = makeId('actor', acronymOf ?? m.name);
+        if (acronymOf && !entities.has(id)) entities.set(id, blank(id, 'Actor', acronymOf, m.kind === 'group' ? 'GROUP' : 'ORGANIZATION'));
         add(m, id, () => blank(id, 'Actor', m.name, m.kind === 'group' ? 'GROUP' : 'ORGANIZATION'));
         break;
       }
@@ -118,7 +150,8 @@ export function resolveEntities(all: Mention[], evidenceOf: (m: Mention) => Evid
   // A maybe-mention counts when exactly one entity has that name, alias or surname.
   for (const m of all.filter((x) => x.kind === 'maybe')) {
     const key = nameKey(m.name);
-    const surnameOwner = personFor(m);
+    // A headline's "Kerry Concedes" is no one unless an entity has exactly that name.
+    const surnameOwner = m.words > 1 ? (entities.has(makeId('actor', m.name)) ? makeId('actor', m.name) : undefined) : personFor(m);
     const named = [...entities.values()].filter((e) => nameKey(e.name) === key || [...e.aliases].some((a) => nameKey(a) === key)).map((e) => e.id);
     const candidates = new Set([...named, ...(surnameOwner ? [surnameOwner] : [])]);
     if (surnameOwner === '' || candidates.size !== 1) continue;

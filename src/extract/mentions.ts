@@ -42,7 +42,7 @@ const HONORIFICS = new Set(
 );
 const DETERMINERS = new Set(['The', 'A', 'An']);
 /** Last words that make a capitalised name an organisation ("Getty Images", "Associated Press"). */
-const ORG_SUFFIXES = new Set(['Images', 'Press', 'Agency', 'News', 'Media', 'Times', 'Post', 'Journal', 'Group', 'Inc', 'Ltd', 'Corp', 'Corporation', 'Company', 'Bank', 'Council', 'Ministry', 'Party', 'Committee', 'Union', 'Organisation', 'Organization', 'Institute', 'University', 'Foundation', 'Commission', 'Parliament', 'Assembly', 'Office', 'Department', 'Service', 'Army', 'Navy', 'Guard', 'Observatory', 'Board', 'Bureau', 'Authority', 'Court', 'Democrats', 'Republicans', 'Conservatives', 'Instruments', 'Semiconductor', 'Semiconductors', 'Systems', 'Communications', 'Industries', 'Holdings', 'Technologies', 'Airlines', 'Airways', 'Motors', 'Helmets', 'Reserve', 'Exchange', 'Association', 'Federation', 'Fund', 'Forum', 'Rights', 'Paribas', 'Sachs', 'Novosti']);
+const ORG_SUFFIXES = new Set(['Images', 'Press', 'Agency', 'News', 'Media', 'Times', 'Post', 'Journal', 'Group', 'Inc', 'Ltd', 'Corp', 'Corporation', 'Company', 'Bank', 'Council', 'Ministry', 'Party', 'Committee', 'Union', 'Organisation', 'Organization', 'Institute', 'University', 'Foundation', 'Commission', 'Parliament', 'Assembly', 'Office', 'Department', 'Service', 'Army', 'Navy', 'Guard', 'Observatory', 'Board', 'Bureau', 'Authority', 'Court', 'Democrats', 'Republicans', 'Conservatives', 'Instruments', 'Semiconductor', 'Semiconductors', 'Systems', 'Communications', 'Industries', 'Holdings', 'Technologies', 'Airlines', 'Airways', 'Motors', 'Helmets', 'Reserve', 'Exchange', 'Association', 'Federation', 'Fund', 'Forum', 'Rights', 'Novosti']);
 /** First words that make a name with "of" an organisation ("Bank of America", "Ministry of Defence"). */
 const ORG_HEADS = new Set(['Bank', 'Ministry', 'Department', 'Council', 'Board', 'Office', 'Commission', 'University', 'Institute', 'Bureau', 'Agency', 'Court', 'Supreme', 'Federal', 'Central', 'Organisation', 'Organization', 'Union', 'League', 'Church', 'House', 'Senate', 'Parliament', 'Committee']);
 /** Legal forms after a company name; the name goes without them ("Qualcomm Inc." is Qualcomm). */
@@ -95,6 +95,10 @@ export function documentCues(text: string): { organisations: Set<string>; person
   const organisations = new Set<string>();
   for (const m of text.matchAll(ORG_CUES_BEFORE)) organisations.add(trimName(m[1]));
   for (const m of text.matchAll(ORG_CUES_AFTER)) organisations.add(trimName(m[1]));
+  // "Goldman Sachs and Bank of America are acting as financial advisors", "Barclays and BNP Paribas are advising".
+  for (const m of text.matchAll(new RegExp(String.raw`(${NAME}(?:,\s${NAME})*(?:,?\sand\s${NAME})?)\s+(?:are|is|were|was)\s+(?:acting\s+as\s+)?(?:(?:financial|legal|lead)\s+)?advis`, 'gu'))) {
+    for (const name of m[1].split(/,\s|,?\sand\s/)) organisations.add(trimName(name));
+  }
   for (const o of [...organisations]) if (lookupCountry(o) || DETERMINERS.has(o) || /^(?:The|He|She|It|They|Shares)$/.test(o)) organisations.delete(o);
   const persons = new Set<string>();
   for (const m of text.matchAll(PERSON_CUES)) {
@@ -110,6 +114,9 @@ function trimName(name: string): string {
   return words.join(' ').replace(/\.$/, '');
 }
 
+/** First words of a paragraph that end in a colon or dash without being a dateline. */
+const DATELINE_STOP = new Set(['source', 'sources', 'copyright', 'update', 'updated', 'urgent', 'breaking', 'photo', 'editing', 'reporting', 'by', 'note', 'related', 'read', 'watch', 'exclusive', 'analysis', 'opinion', 'comment', 'video', 'live', 'quotes', 'key']);
+
 /**
  * A dateline at the start of a paragraph: "BEIRUT:", "NEW YORK (AA) –", "Seoul, February 16 (QNA) -",
  * "Tal Tamr, Syria, Oct 18, 2019 (AFP) -". Its place is a city; the agency in brackets is typed as usual.
@@ -119,7 +126,7 @@ function dateline(sentence: number, text: string, tokens: Token[]): Mention | un
   if (!m) return undefined;
   const words = tokens.filter((t) => t.end <= m[1].length);
   if (!words.length || words.some((t) => hasTag(t, 'Pronoun', 'Determiner', 'Conjunction', 'Preposition'))) return undefined;
-  if (words.length === 1 && words[0].raw === 'URGENT') return undefined;
+  if (words.some((t) => DATELINE_STOP.has(t.word.toLowerCase()))) return undefined;
   const surface = text.slice(0, words[words.length - 1].end);
   const name = /^[\p{Lu}\s.'’-]+$/u.test(surface) && surface.length > 3 ? surface.toLowerCase().replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase()) : surface;
   const hit = lookupCountry(surface);
@@ -135,7 +142,9 @@ function dateline(sentence: number, text: string, tokens: Token[]): Mention | un
 function splitJoined(run: Token[]): Token[][] {
   if (!run.some((t) => t.word === 'and' || t.word === 'for')) return [run];
   const last = run[run.length - 1];
-  if (ORG_SUFFIXES.has(last.word) && !last.possessive) return [run];
+  const joiner = run.findIndex((t) => t.word === 'and' || t.word === 'for');
+  const oneEachSide = run.filter((t) => t.word === 'and').length <= 1 && (run[joiner].word === 'for' || (joiner === 1 && run.length - joiner - 1 <= 3));
+  if (ORG_SUFFIXES.has(last.word) && !last.possessive && oneEachSide && !context.orgs.has(run[0].word)) return [run];
   const out: Token[][] = [];
   let piece: Token[] = [];
   for (const t of run) {
@@ -208,15 +217,6 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
   let run = input;
   while (run.length && DETERMINERS.has(run[0].word)) run = run.slice(1);
   if (!run.length) return [];
-  // A capitalised word at the start of a clause is only a name if something says so.
-  const head = run[0];
-  if (weakPosition(head) && !hasTag(head, 'ProperNoun', 'Person', 'Place', 'Organization') && !gazetteerAt(run, 0)) {
-    const functionWord = hasTag(head, 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Verb', 'Adverb', 'QuestionWord');
-    if (run.length === 1) return functionWord ? [] : [mention(sentence, text, run, 'maybe')];
-    // "But Kyiv", "After Davos" lose the first word; an unknown first name ("Kenji Sato") keeps it.
-    if (functionWord) run = run.slice(1);
-  }
-  const out: Mention[] = [];
   // Seats of government and news agencies, by name, wherever they stand in the run.
   for (let i = 0; i < run.length; i += 1) {
     for (let n = Math.min(3, run.length - i); n >= 1; n -= 1) {
@@ -233,6 +233,16 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
       ];
     }
   }
+  // A capitalised word at the start of a clause is only a name if something says so.
+  const head = run[0];
+  const known = run.some((_, n) => context.orgs.has(run.slice(0, n + 1).map((t) => t.word).join(' ')));
+  if (weakPosition(head) && !known && !hasTag(head, 'ProperNoun', 'Person', 'Place', 'Organization') && !gazetteerAt(run, 0)) {
+    const functionWord = hasTag(head, 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Verb', 'Adverb', 'QuestionWord');
+    if (run.length === 1) return functionWord ? [] : [mention(sentence, text, run, 'maybe')];
+    // "But Kyiv", "After Davos" lose the first word; an unknown first name ("Kenji Sato") keeps it.
+    if (functionWord) run = run.slice(1);
+  }
+  const out: Mention[] = [];
   // "Ministry of Foreign Affairs of the Russian Federation", "Bank of America": one organisation,
   // the country inside it mentioned too.
   const ofAt = run.findIndex((t) => t.word === 'of');
@@ -287,6 +297,17 @@ function countryMention(sentence: number, text: string, all: Token[], words: Tok
   return mention(sentence, text, words, 'country', { country, via, name: country.name });
 }
 
+/** The countries named in the words before a title ("Republican" names none; "US" names one). */
+function ownerPlaces(sentence: number, text: string, all: Token[], owner: Token[]): Mention[] {
+  const out: Mention[] = [];
+  for (let i = 0; i < owner.length; ) {
+    const hit = gazetteerAt(owner, i);
+    if (hit) out.push(countryMention(sentence, text, all, owner.slice(i, i + hit.length), hit.entry.country, hit.entry.via));
+    i += hit ? hit.length : 1;
+  }
+  return out;
+}
+
 function lastIndexWhere<T>(items: T[], test: (x: T) => boolean): number {
   for (let i = items.length - 1; i >= 0; i -= 1) if (test(items[i])) return i;
   return -1;
@@ -321,7 +342,8 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
       const firstTitle = run.findIndex((t) => isTitleWord(t));
       const owner = run.slice(0, firstTitle);
       const ownerMention = owner.length && owner[owner.length - 1].capitalised ? [mention(sentence, text, owner, 'organization', { rule: 'title-owner' })] : [];
-      return [...(owner.length && (/^(?:CEO|Chairman|Chairwoman)$/.test(run[firstTitle].word) || /^Chief Executive/.test(text.slice(run[firstTitle].start))) ? ownerMention : typeName(sentence, text, all, owner)), ...typeName(sentence, text, all, tail).map((m) => (m.kind === 'maybe' && tail.length >= 2 ? { ...m, kind: 'person' as const, rule: 'after-title' } : m))];
+      const corporate = /^(?:CEO|Chairman|Chairwoman)$/.test(run[firstTitle].word) || /^Chief Executive/.test(text.slice(run[firstTitle].start));
+      return [...(owner.length && corporate ? ownerMention : ownerPlaces(sentence, text, all, owner)), ...typeName(sentence, text, all, tail).map((m) => (m.kind === 'maybe' && tail.length >= 2 ? { ...m, kind: 'person' as const, rule: 'after-title' } : m))];
     }
   }
   let last = run[run.length - 1];
@@ -331,14 +353,19 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
     return [{ ...mention(sentence, text, run, 'organization', { rule: 'legal-form' }), name: text.slice(name[0].start, name[name.length - 1].end) }];
   }
   const next = all[last.index + 1];
-  const acronym = run.length === 1 && /^\p{Lu}{2,6}$/u.test(last.word) && !hasTag(last, 'Adjective', 'Expression', 'Verb', 'Adverb');
+  const acronym = run.length === 1 && /^\p{Lu}{2,6}$/u.test(last.word) && !hasTag(last, 'Adjective', 'Expression', 'Verb', 'Adverb') && !TITLE_WORDS.has(last.word.toLowerCase());
+  // "Foreign Ministers", "Russian FM": office holders, not a name.
+  if (TITLE_WORDS.has(last.word.toLowerCase()) || (/s$/.test(last.word) && isOfficeNoun(last.word.slice(0, -1)))) return [];
   const phrase = run.map((t) => t.word).join(' ');
   if (GROUP_SUFFIXES.has(last.word) || (next && GROUP_AFTER.test(text.slice(last.end)) && !run.some((t) => hasTag(t, 'Person')))) return [mention(sentence, text, run, 'group', { rule: 'group-noun' })];
   if (context.orgs.has(phrase)) return [mention(sentence, text, run, 'organization', { rule: 'document-organisation' })];
-  if (run.some((t) => hasTag(t, 'Organization')) || ORG_SUFFIXES.has(last.word) || acronym) return [mention(sentence, text, run, 'organization', { rule: 'organisation-word' })];
+  if (ORG_SUFFIXES.has(last.word) || acronym) return [mention(sentence, text, run, 'organization', { rule: 'organisation-word' })];
   if (next && /^\s+(?:CEO|chief executive|chairman|spokesman|spokesperson|shares)\b/i.test(text.slice(last.end)) && !run.some((t) => hasTag(t, 'Person'))) return [mention(sentence, text, run, 'organization', { rule: 'title-owner' })];
   if (run.length === 1 && context.persons.has(last.word)) return [mention(sentence, text, run, 'person', { rule: 'document-person' })];
-  if (run.some((t) => hasTag(t, 'FirstName', 'LastName', 'Person') && !hasTag(t, 'Honorific'))) return [mention(sentence, text, run, 'person')];
+  if (run.some((t) => hasTag(t, 'FirstName', 'LastName', 'Person') && !hasTag(t, 'Honorific'))) return [mention(sentence, text, run, 'person', { rule: 'person-word' })];
+  if (run.some((t) => hasTag(t, 'Organization'))) return [mention(sentence, text, run, 'organization', { rule: 'organisation-tag' })];
+  // "the town of Ras al-Ain".
+  if (/\b(?:town|city|village|port|capital|province|district|region) of\s+$/.test(text.slice(Math.max(0, run[0].start - 30), run[0].start))) return [mention(sentence, text, run, 'city', { rule: 'town-of' })];
   if (next && /^(region|province|oblast|state)$/.test(next.word) && next.gap === ' ') return [mention(sentence, text, run, 'place', { placeKind: 'REGION' })];
   if (hasTag(last, 'Date', 'Month', 'WeekDay', 'Holiday')) return [];
   if (run.length === 1 && hasTag(last, 'Country')) {

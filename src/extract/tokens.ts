@@ -5,7 +5,7 @@
  * (mentions.ts), so its offsets and our tokens meet at a word's first character.
  */
 import nlp from 'compromise';
-import { lookupCountry } from './gazetteer';
+import { lookupCountry, NEWS_ORGANISATIONS } from './gazetteer';
 import { stripPossessive } from './names';
 
 /** One word of a sentence. `start`/`end` index the sentence text; `word` drops a possessive ’s. */
@@ -97,7 +97,7 @@ export function tokenize(text: string): Token[] {
         continue;
       }
     }
-    push(raw, m.index, NAME_PARTICLE.test(raw) ? { capitalised: true } : {});
+    push(raw, m.index, NAME_PARTICLE.test(raw) || NEWS_ORGANISATIONS.has(raw) ? { capitalised: true } : {});
     previousEnd = m.index + raw.length;
   }
   return tokens;
