@@ -49,7 +49,7 @@ const ORG_HEADS = new Set(['Bank', 'Ministry', 'Department', 'Council', 'Board',
 const LEGAL_FORMS = new Set(['Inc', 'Corp', 'Ltd', 'SA', 'AG', 'plc', 'Plc', 'PLC', 'N.V.', 'NV', 'LLC', 'GmbH', 'SpA', 'Co']);
 /** Last words, and nouns right after a name, that make it an armed or political group. */
 const GROUP_SUFFIXES = new Set(['Front', 'Brigade', 'Brigades', 'Militia', 'Movement', 'Alliance']);
-const GROUP_AFTER = /^\s+(?:alliance|faction|militia|group|movement|rebels|fighters|insurgents)\b/;
+const GROUP_AFTER = /^\s+(?:(?:rebel|armed|militant|jihadist|islamist|opposition|separatist)\s+)?(?:alliance|faction|militia|movement|rebels|fighters|insurgents)\b/;
 /** Words of a title before a name ("Qualcomm Chief Executive Steve Mollenkopf", "General Staff Chief Andrey Gnatov"). */
 const TITLE_WORDS = new Set(['ceo', 'cfo', 'coo', 'fm', 'chairman', 'chairwoman', 'chief', 'staff', 'state', 'executive', 'deputy', 'vice', 'foreign', 'defence', 'defense', 'education', 'interior', 'finance', 'health', 'justice', 'trade', 'special', 'secretary', 'attorney', 'spokesman', 'spokeswoman', 'spokesperson', 'acting', 'former', 'first', 'lady', 'speaker']);
 /** Particles inside names: "Tahrir al Sham", "Abdullah bin Zayed Al Nahyan", "Ursula von der Leyen". */
@@ -103,7 +103,7 @@ export function documentCues(text: string): { organisations: Set<string>; person
   const persons = new Set<string>();
   for (const m of text.matchAll(PERSON_CUES)) {
     const name = m[1] ?? m[2];
-    if (!organisations.has(name) && !lookupCountry(name) && !NEWS_ORGANISATIONS.has(name) && !INSTITUTIONS.has(name) && !/^(?:The|He|She|It|They|This|That|We|I|But|And|Officials|Critics)$/.test(name)) persons.add(name);
+    if (!organisations.has(name) && !lookupCountry(name) && !NEWS_ORGANISATIONS.has(name) && !INSTITUTIONS.has(name) && !ORG_SUFFIXES.has(name) && !GROUP_SUFFIXES.has(name) && !/^(?:The|He|She|It|They|This|That|We|I|But|And|Officials|Critics)$/.test(name)) persons.add(name);
   }
   return { organisations, persons };
 }
@@ -189,7 +189,7 @@ function capitalisedRuns(tokens: Token[]): Token[][] {
     run = [];
   };
   for (const t of tokens) {
-    const joins = run.length > 0 && t.gap === ' ' && !run[run.length - 1].possessive;
+    const joins = run.length > 0 && t.gap === ' ' && (!run[run.length - 1].possessive || (t.capitalised && ORG_SUFFIXES.has(t.word)));
     if (t.capitalised) {
       if (!joins) close();
       run.push(t);
@@ -198,7 +198,9 @@ function capitalisedRuns(tokens: Token[]): Token[][] {
     } else if (joins && t.word === 'the' && run[run.length - 1].word === 'of') {
       run.push(t); // "Ministry of Foreign Affairs of the Russian Federation"
     } else close();
-    if (t.possessive) close();
+    // "Republican People's Party": a possessive inside an organisation's name does not end it.
+    const next = tokens[t.index + 1];
+    if (t.possessive && !(next && next.capitalised && next.gap === ' ' && ORG_SUFFIXES.has(next.word))) close();
   }
   close();
   return runs;
@@ -313,6 +315,12 @@ function lastIndexWhere<T>(items: T[], test: (x: T) => boolean): number {
   return -1;
 }
 
+/** The head word of a title: an honorific, an office noun, "CEO", "Chairman", "Chief", "FM". */
+function isTitleHead(t: Token): boolean {
+  const w = t.word.toLowerCase();
+  return !t.possessive && (HONORIFICS.has(w) || isOfficeNoun(w) || /^(?:ceo|cfo|coo|fm|chairman|chairwoman|chief|secretary|spokesman|spokeswoman|spokesperson|speaker)$/.test(w));
+}
+
 /** A word of a title: an honorific, an office noun or a word that titles carry ("Chief", "Foreign"). */
 function isTitleWord(t: Token): boolean {
   const w = t.word.toLowerCase();
@@ -331,15 +339,18 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   while (run.length && !run[0].capitalised) run = run.slice(1);
   while (run.length && !run[run.length - 1].capitalised) run = run.slice(0, -1);
   // Titles before a name belong to the office, not the name ("President Vladimir Putin").
-  while (run.length > 1 && (HONORIFICS.has(run[0].word.toLowerCase()) || hasTag(run[0], 'Honorific'))) run = run.slice(1);
+  // ("Foreign Ministry" keeps its first word: it is the organisation's name.)
+  while (run.length > 1 && (HONORIFICS.has(run[0].word.toLowerCase()) || hasTag(run[0], 'Honorific')) && !ORG_SUFFIXES.has(run[run.length - 1].word)) run = run.slice(1);
   if (!run.length) return [];
   // A title inside the run: "Qualcomm Chief Executive Steve Mollenkopf", "White House Chief of Staff
   // Andrew Card". What stands before the title owns it (an organisation); the name follows it.
-  const titleAt = lastIndexWhere(run, (t) => isTitleWord(t));
-  if (titleAt >= 0 && titleAt < run.length - 1) {
+  let titleAt = lastIndexWhere(run, (t) => isTitleHead(t));
+  while (titleAt >= 0 && titleAt < run.length - 1 && isTitleWord(run[titleAt + 1])) titleAt += 1; // "Chief Executive"
+  if (titleAt >= 0 && titleAt < run.length - 1 && run[titleAt + 1].capitalised) {
     const tail = run.slice(titleAt + 1);
     if (tail.length >= 2 || hasTag(tail[0], 'Person', 'LastName', 'FirstName') || context.persons.has(tail[0].word)) {
-      const firstTitle = run.findIndex((t) => isTitleWord(t));
+      let firstTitle = lastIndexWhere(run.slice(0, titleAt + 1), (t) => isTitleHead(t));
+      while (firstTitle > 0 && (isTitleWord(run[firstTitle - 1]) || run[firstTitle - 1].word === 'of')) firstTitle -= 1;
       const owner = run.slice(0, firstTitle);
       const ownerMention = owner.length && owner[owner.length - 1].capitalised ? [mention(sentence, text, owner, 'organization', { rule: 'title-owner' })] : [];
       const corporate = /^(?:CEO|Chairman|Chairwoman)$/.test(run[firstTitle].word) || /^Chief Executive/.test(text.slice(run[firstTitle].start));
@@ -357,7 +368,7 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   // "Foreign Ministers", "Russian FM": office holders, not a name.
   if (TITLE_WORDS.has(last.word.toLowerCase()) || (/s$/.test(last.word) && isOfficeNoun(last.word.slice(0, -1)))) return [];
   const phrase = run.map((t) => t.word).join(' ');
-  if (GROUP_SUFFIXES.has(last.word) || (next && GROUP_AFTER.test(text.slice(last.end)) && !run.some((t) => hasTag(t, 'Person')))) return [mention(sentence, text, run, 'group', { rule: 'group-noun' })];
+  if (GROUP_SUFFIXES.has(last.word) || (next && GROUP_AFTER.test(text.slice(last.end)))) return [mention(sentence, text, run, 'group', { rule: 'group-noun' })];
   if (context.orgs.has(phrase)) return [mention(sentence, text, run, 'organization', { rule: 'document-organisation' })];
   if (ORG_SUFFIXES.has(last.word) || acronym) return [mention(sentence, text, run, 'organization', { rule: 'organisation-word' })];
   if (next && /^\s+(?:CEO|chief executive|chairman|spokesman|spokesperson|shares)\b/i.test(text.slice(last.end)) && !run.some((t) => hasTag(t, 'Person'))) return [mention(sentence, text, run, 'organization', { rule: 'title-owner' })];

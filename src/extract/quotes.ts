@@ -23,7 +23,7 @@
 import type { EvidenceInput } from '../facts/format';
 import type { AnalysedText } from './document';
 import type { ResolvedMention } from './entities';
-import { isOfficeNoun, SPEECH_VERB_PATTERN } from './lexicon';
+import { isOfficeNoun, OFFICE_NOUNS, SPEECH_VERB_PATTERN } from './lexicon';
 import type { OfficeFinding } from './offices';
 
 /** A quote found in the text. */
@@ -62,6 +62,8 @@ const V = `(?:${SPEECH_VERB_PATTERN})`;
 const ADVERB = '(?:\\s+(?:also|later|then|previously|earlier|again|further|separately|simply))?';
 const VERB_AFTER = new RegExp(`^${ADVERB}\\s+${V}\\b`);
 const PRONOUN = /^(?:he|she)$/i;
+/** ", in an official statement, said", ", 22, said": an apposition between a speaker and the verb. */
+const APPOSITION_VERB = new RegExp(`^,[^,.;:?!“”"]{1,80},${ADVERB}\\s+${V}\\b`);
 
 /** Confidence of each speaker rule: how often that form names the right speaker in news writing. */
 const CONFIDENCE: Record<string, number> = {
@@ -75,6 +77,8 @@ const CONFIDENCE: Record<string, number> = {
   subject: 0.75,
   descriptor: 0.7,
 };
+
+const OFFICE_NOUN_PATTERN = OFFICE_NOUNS.join('|');
 
 const canSpeak = (m: ResolvedMention) => SPEAKER_KINDS.has(m.kind) && !m.possessive && m.entityId !== '';
 
@@ -108,8 +112,9 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
   const kindOf = (id: string) => placed.find((m) => m.entityId === id)?.kind ?? '';
 
   // Reported speech ("X said ...") is an attribution a later "he" or "the statement" may refer to.
-  for (const m of placed.filter(canSpeak)) {
-    if (VERB_AFTER.test(text.slice(m.to, m.to + 40))) attributions.push({ at: m.at, speakerId: m.entityId, kind: m.kind });
+  const nested = (m: Placed) => placed.some((o) => o !== m && o.at <= m.at && o.to >= m.to && o.to - o.at > m.to - m.at);
+  for (const m of placed.filter((x) => canSpeak(x) && !nested(x))) {
+    if (VERB_AFTER.test(text.slice(m.to, m.to + 40)) || APPOSITION_VERB.test(text.slice(m.to, m.to + 120))) attributions.push({ at: m.at, speakerId: m.entityId, kind: m.kind });
   }
 
   const paragraphs = new Map<number, typeof doc.sentences>();
@@ -136,7 +141,7 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
         speakerBefore(text, start, s.start, mentions) ??
         quotedAsSaying(text, start, s.start, mentions) ??
         pronounOrDescriptor(text, end, start, placed, attributions, offices, kindOf) ??
-        subjectBefore(text, start, s.start, mentions, placed, attributions);
+        subjectBefore(text, start, s.start, mentions, placed, attributions, offices);
       if (found) {
         quote.speakerId = found.speakerId;
         quote.attribution = doc.evidence(s.number, Math.max(0, found.from - s.start), Math.min(found.to, sEnd) - s.start);
@@ -165,7 +170,10 @@ interface Found {
   rule: string;
 }
 
-/** `“…,” said X`, `“…,” X said`, `“…,” X, the party's leader, said`, `“…,” according to X`. */
+/**
+ * `“…,” said X`, `“…,” X said`, `“…,” X, a commander in the Y faction, said`, `“…,” Veolia CEO Antoine
+ * Frerot said in a statement`, `“…” in the town of Z, X said`, `“…,” according to X`.
+ */
 function speakerAfter(text: string, quoteEnd: number, mentions: Placed[]): Found | undefined {
   const rest = text.slice(quoteEnd, quoteEnd + 200);
   const verbFirst = new RegExp(`^[\\s,]*(${V}|according to)\\s+`).exec(rest);
@@ -176,26 +184,39 @@ function speakerAfter(text: string, quoteEnd: number, mentions: Placed[]): Found
     if (speaker) return { speakerId: speaker.entityId, from: quoteEnd + verbFirst[0].indexOf(verbFirst[1]), to: speaker.to, rule: 'after' };
     return undefined;
   }
-  const speaker = mentions.find((m) => m.at >= quoteEnd && canSpeak(m));
-  if (!speaker || !/^[\s,]*(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,3}$/u.test(text.slice(quoteEnd, speaker.at))) return undefined;
-  const after = text.slice(speaker.to, speaker.to + 120);
-  const verb = VERB_AFTER.exec(after);
-  if (verb) return { speakerId: speaker.entityId, from: speaker.at, to: speaker.to + verb[0].length, rule: 'after' };
-  // "X, a commander in the Y faction, said" / "X, 22, said".
-  const apposition = new RegExp(`^,[^,.;:?!“”"]{1,80},${ADVERB}\\s+${V}\\b`).exec(after);
-  if (apposition) return { speakerId: speaker.entityId, from: speaker.at, to: speaker.to + apposition[0].length, rule: 'after-apposition' };
+  // The speech verb of the clause after the quote, and the speaker just before it.
+  const clause = /^[^.;!?“”"«»]*/.exec(rest)![0];
+  const verb = new RegExp(`\\b${V}\\b`).exec(clause);
+  if (!verb) return undefined;
+  const verbAt = quoteEnd + verb.index;
+  const before = mentions.filter((m) => m.at >= quoteEnd && m.to <= verbAt && canSpeak(m));
+  if (!before.length) return undefined;
+  const first = before[0];
+  const speaker = [...before].reverse().find((m) => m.kind === 'person') ?? before[before.length - 1];
+  const between = text.slice(speaker.to, verbAt);
+  if (/^\s+$/.test(between) || new RegExp(`^${ADVERB}\\s+$`).test(between)) {
+    const lead = text.slice(quoteEnd, first.at);
+    const simple = /^[\s,]*(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,3}$/u.test(lead);
+    return { speakerId: speaker.entityId, from: speaker.at, to: verbAt + verb[0].length, rule: simple && speaker === first ? 'after' : 'after-apposition' };
+  }
+  if (/^,[^,]{1,80},\s*(?:also\s+)?$/.test(between)) return { speakerId: speaker.entityId, from: speaker.at, to: verbAt + verb[0].length, rule: 'after-apposition' };
   return undefined;
 }
 
 /** `X said: “…”`, `X said in a statement, “…”`, `X: “…”`, `X, spokesperson of Y, tweeted, “…”`, `According to X, “…”`. */
 function speakerBefore(text: string, quoteStart: number, sentenceStart: number, mentions: Placed[]): Found | undefined {
   const before = text.slice(sentenceStart, quoteStart);
-  const candidates = [...mentions].reverse().filter((m) => m.to <= quoteStart && canSpeak(m));
-  for (const speaker of candidates.slice(0, 3)) {
+  const candidates = [...mentions].reverse().filter((m) => m.to <= quoteStart && canSpeak(m)).slice(0, 3);
+  const fits = (speaker: Placed) => {
     const between = text.slice(speaker.to, quoteStart);
-    if (new RegExp(`^(?:,[^,“”"«]{1,80},)?${ADVERB}\\s+${V}(?:\\s+[^“”"«.;]{0,60}?)?\\s*[:,]\\s*$`).test(between) || /^\s*:\s*$/.test(between)) {
-      return { speakerId: speaker.entityId, from: speaker.at, to: quoteStart, rule: 'before' };
-    }
+    return (
+      new RegExp(`^(?:,[^,“”"«]{1,80},?)?${ADVERB}\\s+${V}(?:\\s+[^“”"«.;]{0,60}?)?\\s*[:,]\\s*$`).test(between) || /^\s*:\s*$/.test(between)
+    );
+  };
+  const speaker = candidates.find((m) => m.kind === 'person' && fits(m)) ?? candidates.find(fits);
+  if (speaker) return { speakerId: speaker.entityId, from: speaker.at, to: quoteStart, rule: 'before' };
+  for (const speaker of candidates) {
+    const between = text.slice(speaker.to, quoteStart);
     if (/^,\s*$/.test(between) && /according to\s+$/i.test(before.slice(0, speaker.at - sentenceStart))) {
       const from = sentenceStart + before.slice(0, speaker.at - sentenceStart).search(/according to\s+$/i);
       return { speakerId: speaker.entityId, from, to: speaker.to, rule: 'before' };
@@ -237,7 +258,8 @@ function pronounOrDescriptor(
   }
   const statement = new RegExp(`^[\\s,]*(the\\s+(?:statement|tweet|ministry|post|release|communiqu[eé]|readout)\\s+(?:also\\s+)?(?:${V}|reads|read))\\b`, 'i').exec(rest);
   if (statement) {
-    const last = [...attributions].reverse().find((a) => a.at < quoteStart && a.kind !== 'person');
+    const anyone = /tweet|post/i.test(statement[1]);
+    const last = [...attributions].reverse().find((a) => a.at < quoteStart && (anyone || a.kind !== 'person'));
     const from = quoteEnd + rest.indexOf(statement[1]);
     return last ? { speakerId: last.speakerId, from, to: from + statement[1].length, rule: 'statement' } : undefined;
   }
@@ -268,6 +290,9 @@ function lastPerson(text: string, at: number, placed: Placed[], attributions: At
   const spans = quoteSpans(text.slice(0, at)).map((s) => [s.start, s.end]);
   const quoted = (m: Placed) => spans.some(([a, b]) => m.at >= a && m.to <= b);
   for (const start of starts.slice(0, 3)) {
+    // A sentence whose subject is a person described, not named ("The Labour leader, who ..."), is
+    // someone the rules cannot name: the pronoun may well be that person.
+    if (start < at && new RegExp(`^(?:The|A)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${OFFICE_NOUN_PATTERN})\\b`, 'u').test(text.slice(start, start + 80))) return undefined;
     const inSentence = placed.filter((m) => m.sentenceStart === start && m.at < at);
     const said = attributions.filter((a) => inSentence.some((m) => m.entityId === a.speakerId && m.at === a.at) && a.kind === 'person');
     if (said.length) return said[said.length - 1].speakerId;
@@ -278,22 +303,41 @@ function lastPerson(text: string, at: number, placed: Placed[], attributions: At
   return undefined;
 }
 
-/** `X said the people are “ready for change”`: the subject of the speech verb before the quote, in its sentence. */
-function subjectBefore(text: string, quoteStart: number, sentenceStart: number, mentions: Placed[], placed: Placed[], attributions: Attribution[]): Found | undefined {
+/**
+ * `X said the people are “ready for change”`, `the Turkish foreign minister said ... “…”`, `he
+ * vowed to ... “…”`: the subject of the speech verb before the quote, in its sentence.
+ */
+function subjectBefore(
+  text: string,
+  quoteStart: number,
+  sentenceStart: number,
+  mentions: Placed[],
+  placed: Placed[],
+  attributions: Attribution[],
+  offices: OfficeFinding[],
+): Found | undefined {
   const before = text.slice(sentenceStart, quoteStart);
-  const verbs = [...before.matchAll(new RegExp(`\\b(${V}|vowed|lamented|called on)\\b`, 'g'))];
+  const verbs = [...before.matchAll(new RegExp(`\\b(${V}|vowed|lamented|called on|described)\\b`, 'g'))];
   const verb = verbs[verbs.length - 1];
   if (!verb) return undefined;
   const verbAt = sentenceStart + verb.index;
-  if (/[“"«]/.test(text.slice(verbAt, quoteStart)) && /[”"»]/.test(text.slice(verbAt, quoteStart))) return undefined; // another quote between
-  const subject = [...mentions].reverse().find((m) => m.to <= verbAt && canSpeak(m) && verbAt - m.to <= 120 && !/[.;]/.test(text.slice(m.to, verbAt)));
-  if (subject && (subject.kind === 'person' || /^[\s,]*(?:also\s+)?$/.test(text.slice(subject.to, verbAt)))) {
+  // The subject: the last speaker-like mention before the verb that is not the object of a preposition.
+  const candidates = [...mentions].reverse().filter((m) => m.to <= verbAt && canSpeak(m) && verbAt - m.to <= 120 && !/[.;“”"«»]/.test(text.slice(m.to, verbAt)));
+  const subject = candidates.find((m) => !/\b(?:in|at|to|from|of|with|by|for|on|between|against)\s+(?:the\s+)?$/.test(text.slice(Math.max(sentenceStart, m.at - 20), m.at)));
+  if (subject && (subject.kind === 'person' || /^[\s,]*(?:also\s+)?$/.test(text.slice(subject.to, verbAt)) || /^\s+$/.test(text.slice(subject.to, verbAt)))) {
     return { speakerId: subject.entityId, from: subject.at, to: verbAt + verb[0].length, rule: 'subject' };
   }
-  const pronoun = /\b(he|she)\s+(?:(?:also|has|had|further)\s+)*$/i.exec(text.slice(sentenceStart, verbAt));
+  const lead = text.slice(sentenceStart, verbAt);
+  const pronoun = /\b(he|she)\s+(?:(?:also|has|had|further)\s+)*$/i.exec(lead);
   if (pronoun && PRONOUN.test(pronoun[1])) {
     const speakerId = lastPerson(text, sentenceStart + pronoun.index, placed, attributions);
     if (speakerId) return { speakerId, from: sentenceStart + pronoun.index, to: verbAt + verb[0].length, rule: 'pronoun' };
+  }
+  // "The Turkish foreign minister said": the one person the text gave that office.
+  const descriptor = /\b(?:the|a)\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)\s+(?:also\s+)?$/iu.exec(lead);
+  if (descriptor && isOfficeNoun(descriptor[1])) {
+    const holders = [...new Set(offices.filter((o) => o.title.toLowerCase().split(/\s+/).includes(descriptor[1].toLowerCase())).map((o) => o.holderId))];
+    if (holders.length === 1) return { speakerId: holders[0], from: sentenceStart + descriptor.index, to: verbAt + verb[0].length, rule: 'descriptor' };
   }
   return undefined;
 }
