@@ -340,7 +340,9 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   while (run.length && !run[run.length - 1].capitalised) run = run.slice(0, -1);
   // Titles before a name belong to the office, not the name ("President Vladimir Putin").
   // ("Foreign Ministry" keeps its first word: it is the organisation's name.)
-  while (run.length > 1 && (HONORIFICS.has(run[0].word.toLowerCase()) || hasTag(run[0], 'Honorific')) && !ORG_SUFFIXES.has(run[run.length - 1].word)) run = run.slice(1);
+  // "Secretary of State Antony Blinken": the words of a leading title go, "of" with them.
+  const leadingTitle = (t: Token) => HONORIFICS.has(t.word.toLowerCase()) || hasTag(t, 'Honorific') || (run.length > 2 && (t.word === 'of' || TITLE_WORDS.has(t.word.toLowerCase())));
+  while (run.length > 1 && leadingTitle(run[0]) && !ORG_SUFFIXES.has(run[run.length - 1].word)) run = run.slice(1);
   if (!run.length) return [];
   // A title inside the run: "Qualcomm Chief Executive Steve Mollenkopf", "White House Chief of Staff
   // Andrew Card". What stands before the title owns it (an organisation); the name follows it.
@@ -372,7 +374,7 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   if (context.orgs.has(phrase)) return [mention(sentence, text, run, 'organization', { rule: 'document-organisation' })];
   if (ORG_SUFFIXES.has(last.word) || acronym) return [mention(sentence, text, run, 'organization', { rule: 'organisation-word' })];
   if (next && /^\s+(?:CEO|chief executive|chairman|spokesman|spokesperson|shares)\b/i.test(text.slice(last.end)) && !run.some((t) => hasTag(t, 'Person'))) return [mention(sentence, text, run, 'organization', { rule: 'title-owner' })];
-  if (run.length === 1 && context.persons.has(last.word)) return [mention(sentence, text, run, 'person', { rule: 'document-person' })];
+  if (run.length <= 4 && context.persons.has(last.word) && !run.some((t) => t.word === 'of')) return [mention(sentence, text, run, 'person', { rule: 'document-person' })];
   if (run.some((t) => hasTag(t, 'FirstName', 'LastName', 'Person') && !hasTag(t, 'Honorific'))) return [mention(sentence, text, run, 'person', { rule: 'person-word' })];
   if (run.some((t) => hasTag(t, 'Organization'))) return [mention(sentence, text, run, 'organization', { rule: 'organisation-tag' })];
   // "the town of Ras al-Ain".
