@@ -20,6 +20,10 @@ export interface NamedEntity {
   /** Actor: PERSON, ORGANIZATION or GROUP; Location: CITY, REGION or AREA. */
   kind?: 'PERSON' | 'ORGANIZATION' | 'GROUP' | 'CITY' | 'REGION' | 'AREA';
   aliases: Set<string>;
+  /** The rules that typed its mentions (mentions.ts), for a curator to weigh the entity. */
+  rules: Set<string>;
+  /** For an institution named for its seat ("the Kremlin"): the country whose government it stands for. */
+  standsFor?: string;
   evidence: EvidenceInput[];
   country?: CountryEntry;
 }
@@ -64,6 +68,30 @@ function acronymsOf(all: Mention[], text: string): Map<string, string> {
   return out;
 }
 
+/** The rule name of a mention typed by the general rules (gazetteer, compromise's tags, cues). */
+function defaultRule(m: Mention): string {
+  if (m.kind === 'country' || m.kind === 'demonym') return m.via === 'capital' ? 'capital' : 'gazetteer';
+  if (m.kind === 'city' && m.via === 'capital') return 'capital-placed';
+  if (m.kind === 'group') return 'group-phrase';
+  if (m.kind === 'maybe') return 'known-name';
+  if (m.kind === 'place') return m.phrase ? 'area-phrase' : 'place-tag';
+  if (m.kind === 'city') return 'city-tag';
+  return m.kind === 'person' ? 'person-cue' : 'organisation-tag';
+}
+
+/** How sure each mention rule is that it named and typed an entity right, 0..1. */
+export const ENTITY_RULE_CONFIDENCE: Record<string, number> = {
+  gazetteer: 0.95, capital: 0.85, 'capital-placed': 0.9, institution: 0.95, 'news-organisation': 0.95, 'legal-form': 0.9, 'organisation-head': 0.9,
+  'demonym-organisation': 0.9, 'organisation-word': 0.85, 'person-word': 0.85, 'group-phrase': 0.85, 'group-noun': 0.8, 'area-phrase': 0.85,
+  dateline: 0.8, 'title-owner': 0.8, 'after-title': 0.8, 'town-of': 0.8, 'based-in': 0.8, 'city-tag': 0.8, 'place-tag': 0.7, 'person-cue': 0.75,
+  'document-organisation': 0.75, 'document-person': 0.75, 'organisation-tag': 0.7, 'known-name': 0.7,
+};
+
+/** An entity's confidence: that of the surest rule that typed one of its mentions. */
+export function entityConfidence(e: NamedEntity): number {
+  return Math.max(0.5, ...[...e.rules].map((r) => ENTITY_RULE_CONFIDENCE[r] ?? 0.6));
+}
+
 /** How many pieces of evidence an entity keeps: its first mentions, one per sentence. */
 const MAX_EVIDENCE = 3;
 
@@ -85,10 +113,12 @@ export function resolveEntities(
     if (m.text !== entity.name && !/\s(and|or)\s/.test(m.text) && nameKey(m.text) !== nameKey(entity.name)) entity.aliases.add(m.text);
     const evidence = evidenceOf(m);
     if (entity.evidence.length < MAX_EVIDENCE && !entity.evidence.some((e) => e.sentence === evidence.sentence)) entity.evidence.push(evidence);
+    entity.rules.add(m.rule ?? defaultRule(m));
+    if (m.standsFor) entity.standsFor = m.standsFor;
     resolved.push({ ...m, entityId: id });
   };
   const blank = (id: string, type: NamedType, name: string, kind?: NamedEntity['kind'], country?: CountryEntry): NamedEntity => ({
-    id, type, name, kind, aliases: new Set(), evidence: [], country,
+    id, type, name, kind, aliases: new Set(), rules: new Set(), evidence: [], country,
   });
 
   // Full person names first, so that surnames can find them.

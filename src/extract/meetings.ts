@@ -55,8 +55,9 @@ const TALKS_IN = /(?<!\b(?:after|before|while|when) )\b(?:talks|meeting|summit|n
 /** True when the mention is part of a title or possessive, not a participant. */
 function attributive(text: string, m: ResolvedMention): boolean {
   if (m.possessive || m.kind === 'demonym' || !m.entityId) return true;
-  const next = /^\s+([\p{L}-]+)/u.exec(text.slice(m.end));
-  return !!next && isOfficeNoun(next[1].replace(/['’]s$/, ''));
+  // "US envoy ...", "US special envoy ...": a country or name before a title is the title's owner.
+  const next = /^\s+([\p{L}-]+(?:['’]s)?)(?:\s+([\p{Ll}-]+(?:['’]s)?))?(?:\s+([\p{Ll}-]+(?:['’]s)?))?/u.exec(text.slice(m.end));
+  return !!next && next.slice(1).some((w) => !!w && isOfficeNoun(w.replace(/['’]s$/, '')));
 }
 
 const isActor = (text: string, m: ResolvedMention) => ACTOR_KINDS.has(m.kind) && !attributive(text, m);

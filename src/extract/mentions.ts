@@ -81,10 +81,10 @@ export interface SentenceOptions {
 /** What the text around a sentence says about names, for the sentence being read. */
 let context: { orgs: ReadonlySet<string>; persons: ReadonlySet<string> } = { orgs: new Set(), persons: new Set() };
 
-const NAME = String.raw`\p{Lu}[\p{L}\p{N}&’'.-]*(?:\s\p{Lu}[\p{L}\p{N}&’'.-]*)*`;
+const NAME = String.raw`\p{Lu}[\p{L}\p{N}&’'-]*(?:\s\p{Lu}[\p{L}\p{N}&’'-]*)*`;
 const ORG_CUES_BEFORE = new RegExp(String.raw`\b(?:[Ss]hares (?:of|in)|[Bb]uy|[Aa]cquire[sd]?|[Rr]ival|[Ss]take in|[Mm]erger with|[Tt]akeover of|[Bb]id for|acquired by|advis(?:ing|ors? to|ers? to)|-based)\s+(${NAME})`, 'gu');
 const ORG_CUES_AFTER = new RegExp(String.raw`(${NAME})(?:['’]s?)?\s+(?:shares|stock|board|boards|CEO|[Cc]hief [Ee]xecutive|[Cc]hairman|Inc|Corp|SA|AG|plc|N\.V\.|closing price|revenues?|advances|surged|climbed|rose|fell)\b`, 'gu');
-const PERSON_CUES = new RegExp(String.raw`(?:^|[\s“"”,])(\p{Lu}\p{Ll}+)\s+(?:also\s+)?(?:${SPEECH_VERBS.join('|')}|stressed|congratulated|emphasised|affirmed)\b|\b(?:said|says|added|told)\s+(\p{Lu}\p{Ll}+)[.,]`, 'gu');
+const PERSON_CUES = new RegExp(String.raw`(?:^|[\s“"”,])(?<!\p{Lu}[\p{L}.]*\s)(\p{Lu}\p{Ll}+)\s+(?:also\s+)?(?:${SPEECH_VERBS.join('|')}|stressed|congratulated|emphasised|affirmed)\b|\b(?:said|says|added|told)\s+(\p{Lu}\p{Ll}+)[.,]`, 'gu');
 
 /**
  * Names the whole text types: an organisation where it is bought, rivals, has shares, a board or a
@@ -374,11 +374,11 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   if (context.orgs.has(phrase)) return [mention(sentence, text, run, 'organization', { rule: 'document-organisation' })];
   if (ORG_SUFFIXES.has(last.word) || acronym) return [mention(sentence, text, run, 'organization', { rule: 'organisation-word' })];
   if (next && /^\s+(?:CEO|chief executive|chairman|spokesman|spokesperson|shares)\b/i.test(text.slice(last.end)) && !run.some((t) => hasTag(t, 'Person'))) return [mention(sentence, text, run, 'organization', { rule: 'title-owner' })];
+  // "the town of Ras al-Ain".
+  if (/\b(?:town|city|village|port|capital|province|district|region) of\s+$/.test(text.slice(Math.max(0, run[0].start - 30), run[0].start))) return [mention(sentence, text, run, 'city', { rule: 'town-of' })];
   if (run.length <= 4 && context.persons.has(last.word) && !run.some((t) => t.word === 'of')) return [mention(sentence, text, run, 'person', { rule: 'document-person' })];
   if (run.some((t) => hasTag(t, 'FirstName', 'LastName', 'Person') && !hasTag(t, 'Honorific'))) return [mention(sentence, text, run, 'person', { rule: 'person-word' })];
   if (run.some((t) => hasTag(t, 'Organization'))) return [mention(sentence, text, run, 'organization', { rule: 'organisation-tag' })];
-  // "the town of Ras al-Ain".
-  if (/\b(?:town|city|village|port|capital|province|district|region) of\s+$/.test(text.slice(Math.max(0, run[0].start - 30), run[0].start))) return [mention(sentence, text, run, 'city', { rule: 'town-of' })];
   if (next && /^(region|province|oblast|state)$/.test(next.word) && next.gap === ' ') return [mention(sentence, text, run, 'place', { placeKind: 'REGION' })];
   if (hasTag(last, 'Date', 'Month', 'WeekDay', 'Holiday')) return [];
   if (run.length === 1 && hasTag(last, 'Country')) {
