@@ -189,7 +189,10 @@ function capitalisedRuns(tokens: Token[]): Token[][] {
     run = [];
   };
   for (const t of tokens) {
-    const joins = run.length > 0 && t.gap === ' ' && (!run[run.length - 1].possessive || (t.capitalised && ORG_SUFFIXES.has(t.word)));
+    const previous = run[run.length - 1];
+    // "Mark V. Hurd", "Mr. Dahl": an initial or a title with its stop goes on with the name.
+    const afterStop = !!previous && t.gap === '. ' && t.capitalised && (/^\p{Lu}$/u.test(previous.word) || /^(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof)$/.test(previous.word));
+    const joins = run.length > 0 && (t.gap === ' ' || afterStop) && (!run[run.length - 1].possessive || (t.capitalised && ORG_SUFFIXES.has(t.word)));
     if (t.capitalised) {
       if (!joins) close();
       run.push(t);
@@ -241,8 +244,10 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
   if (weakPosition(head) && !known && !hasTag(head, 'ProperNoun', 'Person', 'Place', 'Organization') && !gazetteerAt(run, 0)) {
     const functionWord = hasTag(head, 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Verb', 'Adverb', 'QuestionWord');
     if (run.length === 1) return functionWord ? [] : [mention(sentence, text, run, 'maybe')];
-    // "But Kyiv", "After Davos" lose the first word; an unknown first name ("Kenji Sato") keeps it.
+    // "But Kyiv", "After Davos" lose the first word; an unknown first name ("Kenji Sato") keeps it;
+    // "Shares of Hollis-Marden" loses "Shares of".
     if (functionWord) run = run.slice(1);
+    else if (run[1]?.word === 'of' && !ORG_HEADS.has(head.word)) return classifyRun(sentence, text, all, run.slice(2));
   }
   const out: Mention[] = [];
   // "Ministry of Foreign Affairs of the Russian Federation", "Bank of America": one organisation,
@@ -329,6 +334,7 @@ function isTitleWord(t: Token): boolean {
 
 /** True when the word follows "in", "at", "to" or "from", which place something in it. */
 function placedIn(all: Token[], first: Token): boolean {
+  if (first.basedIn) return true;
   const before = all[first.index - 1];
   return !!before && /^(in|at|to|from|near)$/i.test(before.word) && before.end === first.start - first.gap.length;
 }
