@@ -126,7 +126,8 @@ function dateline(sentence: number, text: string, tokens: Token[]): Mention | un
   if (!m) return undefined;
   const words = tokens.filter((t) => t.end <= m[1].length);
   if (!words.length || words.some((t) => hasTag(t, 'Pronoun', 'Determiner', 'Conjunction', 'Preposition'))) return undefined;
-  if (words.some((t) => DATELINE_STOP.has(t.word.toLowerCase()))) return undefined;
+  if (words.some((t) => DATELINE_STOP.has(t.word.toLowerCase()) || (hasTag(t, 'Adjective') && !hasTag(t, 'Place')))) return undefined;
+  if (!/^[\p{Lu}\p{N}“"‘(]/u.test(text.slice(m[0].length))) return undefined; // "NOTE: not a report" is no dateline
   const surface = text.slice(0, words[words.length - 1].end);
   const name = /^[\p{Lu}\s.'’-]+$/u.test(surface) && surface.length > 3 ? surface.toLowerCase().replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase()) : surface;
   const hit = lookupCountry(surface);
