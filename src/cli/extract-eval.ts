@@ -1,30 +1,82 @@
 /**
- * `npm run extract:eval [-- article.txt curated.json]`: drafts facts from the article (default: the
- * built-in seed article) and scores the draft against the curated facts of the same text (default:
- * seed/data/uae-talks.json) with src/extract/evaluate.ts, printing precision, recall and F1 for
- * entities, quotes with their speaker, and offices held, then what was missed and what was extra.
- * Exits 1 when the draft or the curated file is invalid, 2 on bad arguments.
+ * `npm run extract:eval [-- --details]`: scores the extraction rules (src/extract) with
+ * src/extract/evaluate.ts on (1) the seed article against its curated facts (in-sample: the rules
+ * were written on it) and (2) the corpus of real reporting in tests/fixtures/real, its dev half and
+ * its held-out half apart, per entity class and per article. `--details` also lists, per corpus
+ * article, the entities missed and drafted wrongly.
+ *
+ * `npm run extract:eval -- article.txt curated.json` scores one article against a curated facts file.
+ * Exits 1 when a draft, a curated file or a gold list is invalid, 2 on bad arguments.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { PROJECT_ROOT } from '../db/local-neo4j';
+import { GoldArticle, goldToFacts } from '../extract/corpus';
 import { draftFacts } from '../extract/draft';
-import { evaluateDraft, type Score } from '../extract/evaluate';
+import { ENTITY_CLASSES, evaluateDraft, type Evaluation, type Score, score } from '../extract/evaluate';
+import type { FactsDocument } from '../facts/format';
 import { idWords } from '../facts/names';
 import { readFactsFile } from '../facts/read';
 import { formatProblem, validateFacts } from '../facts/validate';
 import { loadConfig } from '../config';
 import { runCli, UsageError } from './run';
 
-const USAGE = 'usage: npm run extract:eval [-- article.txt curated.json]';
+const USAGE = 'usage: npm run extract:eval [-- --details] | npm run extract:eval -- article.txt curated.json';
+const CORPUS_DIR = join(PROJECT_ROOT, 'tests', 'fixtures', 'real');
 
-async function main(argv: string[]): Promise<number> {
-  if (argv.some((a) => a.startsWith('-'))) throw new UsageError(`unknown option ${argv.filter((a) => a.startsWith('-')).join(', ')}`);
-  if (argv.length !== 0 && argv.length !== 2) throw new UsageError('give both the article and its curated facts file, or neither');
-  const [articleFile, curatedFile] = argv.length
-    ? argv
-    : [join(PROJECT_ROOT, 'seed', 'articles', 'uae-talks.txt'), join(PROJECT_ROOT, 'seed', 'data', 'uae-talks.json')];
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
+const row = (label: string, s: Score) =>
+  `${label.padEnd(24)}${pct(s.precision)}${pct(s.recall)}${pct(s.f1)}   ${`${s.correct}/${s.drafted}`.padStart(7)}   ${`${s.found}/${s.curated}`.padStart(7)}`;
+const header = () => `${'what'.padEnd(24)}${'P'.padStart(7)}${'R'.padStart(7)}${'F1'.padStart(7)}   ${'correct'.padStart(7)}   ${'found'.padStart(7)}`;
 
+/** Drafts `text` and fails loudly when the draft does not validate (a bug in the rules). */
+function draftOf(text: string, name: string): FactsDocument | undefined {
+  const draft = draftFacts(text, { id: `source:${idWords(name) || 'article'}` });
+  const valid = validateFacts(draft);
+  if (valid.ok) return draft;
+  console.error(`The draft of ${name} does not pass validation (a bug in the extraction rules):`);
+  for (const p of valid.problems) console.error(`  ${p.path}: ${p.message}`);
+  return undefined;
+}
+
+/** The table of one evaluation (or of a sum of them). */
+function table(e: Evaluation, perClass: boolean): string[] {
+  const lines = [header(), row('entities', e.entities)];
+  if (perClass) for (const c of ENTITY_CLASSES) lines.push(row(`  ${c}`, e.byClass[c]));
+  lines.push(
+    row('quotes with speaker', e.quotes),
+    row('quote texts', e.quoteTexts),
+    `${'speaker accuracy'.padEnd(24)}${pct(e.speakers.accuracy)}   (${e.speakers.right} of ${e.speakers.of} found quotes with a named speaker)`,
+    row('meetings (participants)', e.meetings),
+    row('offices (HOLDS)', e.offices),
+  );
+  return lines;
+}
+
+/** Adds up the counts of several evaluations (micro-average). */
+function sum(all: Evaluation[]): Evaluation {
+  const add = (pick: (e: Evaluation) => Score) => {
+    const s = all.map(pick);
+    const t = (k: 'correct' | 'drafted' | 'found' | 'curated') => s.reduce((n, x) => n + x[k], 0);
+    return score(t('correct'), t('drafted'), t('found'), t('curated'));
+  };
+  const right = all.reduce((n, e) => n + e.speakers.right, 0);
+  const of = all.reduce((n, e) => n + e.speakers.of, 0);
+  return {
+    entities: add((e) => e.entities),
+    byClass: Object.fromEntries(ENTITY_CLASSES.map((c) => [c, add((e) => e.byClass[c])])) as Evaluation['byClass'],
+    quotes: add((e) => e.quotes),
+    quoteTexts: add((e) => e.quoteTexts),
+    speakers: { right, of, accuracy: of ? right / of : 0 },
+    offices: add((e) => e.offices),
+    meetings: add((e) => e.meetings),
+    missedEntities: all.flatMap((e) => e.missedEntities),
+    extraEntities: all.flatMap((e) => e.extraEntities),
+    entityMatches: new Map(),
+  };
+}
+
+async function evaluateOne(articleFile: string, curatedFile: string): Promise<number> {
   // FACTS_ROOT says where the curated file's textFile may point (tests/fixtures for the fixture).
   const curated = await readFactsFile(curatedFile, loadConfig().facts);
   if (!curated.ok) {
@@ -38,28 +90,74 @@ async function main(argv: string[]): Promise<number> {
     console.error(`cannot read ${articleFile}: ${(error as Error).message}`);
     return 1;
   }
-  const draft = draftFacts(text, { id: `source:${idWords(basename(articleFile, extname(articleFile)))}` });
-  const valid = validateFacts(draft);
-  if (!valid.ok) {
-    console.error('The draft does not pass validation (a bug in the extraction rules):');
-    for (const p of valid.problems) console.error(`  ${p.path}: ${p.message}`);
-    return 1;
-  }
-
+  const draft = draftOf(text, basename(articleFile, extname(articleFile)));
+  if (!draft) return 1;
   const result = evaluateDraft(draft, curated.value.doc);
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
-  const row = (label: string, s: Score) =>
-    `${label.padEnd(22)}${pct(s.precision)}${pct(s.recall)}${pct(s.f1)}   ${`${s.correct}/${s.drafted}`.padStart(7)}   ${`${s.found}/${s.curated}`.padStart(7)}`;
   console.log(`Draft of ${basename(articleFile)} against ${basename(curatedFile)}`);
-  console.log(`${'what'.padEnd(22)}${'P'.padStart(7)}${'R'.padStart(7)}${'F1'.padStart(7)}   ${'correct'.padStart(7)}   ${'found'.padStart(7)}`);
-  console.log(row('entities', result.entities));
-  console.log(row('quotes with speaker', result.quotes));
-  console.log(row('offices (HOLDS)', result.offices));
+  for (const line of table(result, false)) console.log(line);
   console.log('(correct = drafted items that match / all drafted; found = curated items matched / all curated)');
   console.log(`missed entities: ${result.missedEntities.join(', ') || 'none'}`);
   console.log(`extra entities: ${result.extraEntities.join(', ') || 'none'}`);
   const reported = curated.value.doc.entities.filter((e) => e.type === 'Statement' && e.kind === 'REPORTED').length;
   console.log(`not scored: ${reported} curated REPORTED statements (reported speech is not drafted)`);
+  return 0;
+}
+
+interface Scored {
+  slug: string;
+  gold: GoldArticle;
+  result: Evaluation;
+}
+
+/** Drafts and scores every article of the corpus; undefined when one of them is invalid. */
+async function evaluateCorpus(): Promise<Scored[] | undefined> {
+  const slugs = (await readdir(CORPUS_DIR)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+  const out: Scored[] = [];
+  for (const slug of slugs) {
+    const parsed = GoldArticle.safeParse(JSON.parse(await readFile(join(CORPUS_DIR, `${slug}.json`), 'utf8')));
+    if (!parsed.success) {
+      console.error(`${slug}.json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      return undefined;
+    }
+    const text = await readFile(join(CORPUS_DIR, `${slug}.txt`), 'utf8');
+    const draft = draftOf(text, slug);
+    if (!draft) return undefined;
+    out.push({ slug, gold: parsed.data, result: evaluateDraft(draft, goldToFacts(slug, parsed.data, text), { ignore: parsed.data.ignore }) });
+  }
+  return out;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const details = argv.includes('--details');
+  const rest = argv.filter((a) => a !== '--details');
+  if (rest.some((a) => a.startsWith('-'))) throw new UsageError(`unknown option ${rest.filter((a) => a.startsWith('-')).join(', ')}`);
+  if (rest.length !== 0 && rest.length !== 2) throw new UsageError('give both the article and its curated facts file, or neither');
+  if (rest.length === 2) return evaluateOne(rest[0], rest[1]);
+
+  console.log('== Seed article (in-sample: the rules were written on it) ==');
+  const seed = await evaluateOne(join(PROJECT_ROOT, 'seed', 'articles', 'uae-talks.txt'), join(PROJECT_ROOT, 'seed', 'data', 'uae-talks.json'));
+  if (seed !== 0) return seed;
+
+  const corpus = await evaluateCorpus();
+  if (!corpus) return 1;
+  for (const split of ['dev', 'heldout'] as const) {
+    const part = corpus.filter((a) => a.gold.split === split);
+    console.log(`\n== Real reporting, ${split === 'dev' ? 'dev half (rules may be tuned on it)' : 'held-out half (never tuned on)'}: ${part.length} articles ==`);
+    for (const line of table(sum(part.map((a) => a.result)), true)) console.log(line);
+  }
+  console.log('\nPer article: entities P / R / F1, quote texts found, right speakers, meetings found, offices F1');
+  for (const { slug, gold, result: r } of corpus) {
+    const e = r.entities;
+    console.log(
+      `${slug.padEnd(40)}${gold.split.padEnd(8)}${pct(e.precision)}${pct(e.recall)}${pct(e.f1)}` +
+        `${`${r.quoteTexts.found}/${r.quoteTexts.curated}`.padStart(8)}${`${r.speakers.right}/${r.speakers.of}`.padStart(7)}` +
+        `${`${r.meetings.found}/${r.meetings.curated}`.padStart(7)}${pct(r.offices.f1)}`,
+    );
+    if (details) {
+      console.log(`    missed: ${r.missedEntities.join(', ') || 'none'}`);
+      console.log(`    extra:  ${r.extraEntities.join(', ') || 'none'}`);
+    }
+  }
   return 0;
 }
 

@@ -1,24 +1,27 @@
 /**
- * `npm run extract -- article.txt [--title T] [--publisher P] [--date YYYY-MM-DD] [--url U] > draft.json`:
+ * `npm run extract -- article.txt [--title T] [--publisher P] [--date YYYY-MM-DD] [--url U] [--provenance P.json] > draft.json`:
  * drafts a facts document from a raw text (src/extract) and prints it as JSON on stdout, marked
  * `"draft": true`, with the text inlined and the source id taken from the file name. The draft is
  * validated like any facts file; an invalid draft is a bug in the rules and fails with exit 1.
  * Diagnostics go to stderr; bad arguments exit 2. npm itself prints a banner on stdout before
  * running a script, so redirect with `npm run -s extract -- ... > draft.json` (`-s`: silent).
+ * `--provenance P.json` also writes which rules drafted each fact and how sure they are (the facts
+ * format has no field for it): entities by id, relationships by "TYPE from -> to".
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { draftFacts, type SourceMeta } from '../extract/draft';
+import { draftWithProvenance, type SourceMeta } from '../extract/draft';
 import { idWords } from '../facts/names';
 import { validateFacts } from '../facts/validate';
 import { runCli, UsageError } from './run';
 
-const USAGE = 'usage: npm run -s extract -- article.txt [--title T] [--publisher P] [--date YYYY-MM-DD] [--url U] > draft.json';
-const OPTIONS = ['--title', '--publisher', '--date', '--url'];
+const USAGE = 'usage: npm run -s extract -- article.txt [--title T] [--publisher P] [--date YYYY-MM-DD] [--url U] [--provenance P.json] > draft.json';
+const OPTIONS = ['--title', '--publisher', '--date', '--url', '--provenance'];
 
 interface Args {
   file: string;
   meta: Omit<SourceMeta, 'id'>;
+  provenance?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -40,7 +43,7 @@ function parseArgs(argv: string[]): Args {
   if (date !== undefined && !isDay(date)) throw new UsageError(`--date must be a real day as YYYY-MM-DD; got "${date}"`);
   const url = values.get('--url');
   if (url !== undefined && !URL.canParse(url)) throw new UsageError(`--url must be an absolute URL; got "${url}"`);
-  return { file: files[0], meta: { title: values.get('--title'), publisher: values.get('--publisher'), date, url } };
+  return { file: files[0], meta: { title: values.get('--title'), publisher: values.get('--publisher'), date, url }, provenance: values.get('--provenance') };
 }
 
 function isDay(value: string): boolean {
@@ -50,7 +53,7 @@ function isDay(value: string): boolean {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { file, meta } = parseArgs(argv);
+  const { file, meta, provenance: provenanceFile } = parseArgs(argv);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -63,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const id = `source:${idWords(basename(file, extname(file)))}`;
-  const draft = draftFacts(text, { id, ...meta });
+  const { doc: draft, provenance } = draftWithProvenance(text, { id, ...meta });
   const result = validateFacts(draft);
   if (!result.ok) {
     console.error(`The draft for ${file} does not pass validation (a bug in the extraction rules); nothing was printed:`);
@@ -77,6 +80,14 @@ async function main(argv: string[]): Promise<number> {
       `${count('Position')} positions, ${count('Statement')} quotes of which ${unattributed} without speaker, ${count('Meeting')} meetings) ` +
       `and ${draft.relationships.length} relationships; review it, then remove "draft": true`,
   );
+  if (provenanceFile) {
+    try {
+      await writeFile(provenanceFile, `${JSON.stringify(provenance, null, 2)}\n`);
+    } catch (error) {
+      console.error(`cannot write ${provenanceFile}: ${(error as Error).message}`);
+      return 1;
+    }
+  }
   process.stdout.write(`${JSON.stringify(draft, null, 2)}\n`);
   return 0;
 }

@@ -6,7 +6,8 @@
 import type { EntityInput, EvidenceInput, FactsDocument, RelationshipInput } from '../facts/format';
 import { relationshipKey } from '../facts/validate';
 import { analyse } from './document';
-import { findMeetings } from './meetings';
+import { entityConfidence } from './entities';
+import { findMeetings, MEETING_CONFIDENCE } from './meetings';
 import { idWords } from '../facts/names';
 import { makeId } from './names';
 import { findOffices } from './offices';
@@ -25,16 +26,47 @@ export interface SourceMeta {
   url?: string;
 }
 
+/** Which rules drafted a fact and how sure they are (0..1), for the curator who reviews the draft. */
+export interface FactProvenance {
+  rules: string[];
+  confidence: number;
+}
+
+/**
+ * Provenance of every drafted fact: entities by id, relationships by `relationshipKey`. The facts
+ * format has no place for it (its entities and relationships are strict), so it travels beside the
+ * document (`npm run extract -- ... --provenance file.json`).
+ */
+export interface DraftProvenance {
+  entities: Record<string, FactProvenance>;
+  relationships: Record<string, FactProvenance>;
+}
+
+/** How sure an office read from an apposition is ("Ukraine's minister for foreign affairs, Andrii Sybiha"). */
+const OFFICE_CONFIDENCE = 0.8;
+
 /** Drafts the facts document of `text`. Pure: no files, no database. */
 export function draftFacts(text: string, meta: SourceMeta): FactsDocument {
+  return draftWithProvenance(text, meta).doc;
+}
+
+/** Drafts the facts document of `text` with the provenance of each fact. Pure. */
+export function draftWithProvenance(text: string, meta: SourceMeta): { doc: FactsDocument; provenance: DraftProvenance } {
   const doc = analyse(text);
+  const provenance: DraftProvenance = { entities: {}, relationships: {} };
+  const note = (record: Record<string, FactProvenance>, key: string, rules: string[], confidence: number) => {
+    const known = record[key];
+    if (!known) record[key] = { rules: [...new Set(rules)], confidence };
+    else record[key] = { rules: [...new Set([...known.rules, ...rules])], confidence: Math.max(known.confidence, confidence) };
+  };
   const offices = findOffices(doc);
-  const quotes = findQuotes(doc);
+  const quotes = findQuotes(doc, offices);
   const meetings = findMeetings(doc);
 
   const relationships = new Map<string, RelationshipInput>();
-  const relate = (type: RelationshipInput['type'], from: string, to: string, evidence: EvidenceInput, extra: Partial<RelationshipInput> = {}) => {
+  const relate = (type: RelationshipInput['type'], from: string, to: string, evidence: EvidenceInput, why: FactProvenance, extra: Partial<RelationshipInput> = {}) => {
     const rel: RelationshipInput = { type, from, to, evidence: [evidence], ...extra };
+    note(provenance.relationships, relationshipKey(rel), why.rules, why.confidence);
     const existing = relationships.get(relationshipKey(rel));
     if (!existing) relationships.set(relationshipKey(rel), rel);
     else if (!existing.evidence.some((e) => e.sentence === evidence.sentence && e.excerpt === evidence.excerpt)) existing.evidence.push(evidence);
@@ -54,8 +86,10 @@ export function draftFacts(text: string, meta: SourceMeta): FactsDocument {
     const position = positions.get(id) ?? { id, type: 'Position' as const, title: office.title, evidence: [] };
     positions.set(id, position);
     if (!position.evidence.some((e) => e.sentence === office.titleEvidence.sentence)) position.evidence.push(office.titleEvidence);
-    relate('HOLDS', office.holderId, id, office.holdsEvidence);
-    if (office.country) relate('POSITION_OF', id, doc.index.country(office.country, office.titleEvidence).id, office.titleEvidence);
+    const why = { rules: ['apposition'], confidence: OFFICE_CONFIDENCE };
+    note(provenance.entities, id, why.rules, why.confidence);
+    relate('HOLDS', office.holderId, id, office.holdsEvidence, why);
+    if (office.country) relate('POSITION_OF', id, doc.index.country(office.country, office.titleEvidence).id, office.titleEvidence, why);
   }
 
   // Quotes: a Statement each, SAID from the speaker when one could be told.
@@ -64,8 +98,9 @@ export function draftFacts(text: string, meta: SourceMeta): FactsDocument {
     const speaker = quote.speakerId ? doc.index.entities.get(quote.speakerId) : undefined;
     const who = speaker ? idWords(speaker.kind === 'PERSON' ? speaker.name.split(' ').pop()! : speaker.name) : 'unattributed';
     const id = uniqueId(`statement:${who}-${idWords(quote.text.split(/\s+/).slice(0, 6).join(' '))}`);
-    statements.push({ id, type: 'Statement', kind: 'QUOTE', text: quote.text, topics: [], evidence: [{ sentence: quote.sentence, excerpt: quote.excerpt }] });
-    if (quote.speakerId && quote.attribution) relate('SAID', quote.speakerId, id, quote.attribution);
+    statements.push({ id, type: 'Statement', kind: 'QUOTE', text: quote.text, topics: [], evidence: [quote.evidence] });
+    note(provenance.entities, id, ['quote-marks'], 0.95);
+    if (quote.speakerId && quote.attribution) relate('SAID', quote.speakerId, id, quote.attribution, { rules: [quote.rule ?? 'speaker'], confidence: quote.confidence ?? 0.7 });
   }
 
   // Meetings: PARTICIPATED_IN from each participant, HELD_IN the place.
@@ -73,18 +108,22 @@ export function draftFacts(text: string, meta: SourceMeta): FactsDocument {
   for (const meeting of meetings) {
     const id = uniqueId(makeId('meeting', meeting.key));
     meetingEntities.push({ id, type: 'Meeting', name: meeting.name, aliases: [], evidence: meeting.evidence });
-    for (const p of meeting.participants) relate('PARTICIPATED_IN', p.id, id, p.evidence);
-    if (meeting.place) relate('HELD_IN', id, meeting.place.id, meeting.place.evidence);
+    const why = { rules: meeting.rules, confidence: Math.min(...meeting.rules.map((r) => MEETING_CONFIDENCE[r] ?? 0.7)) };
+    note(provenance.entities, id, why.rules, why.confidence);
+    for (const p of meeting.participants) relate('PARTICIPATED_IN', p.id, id, p.evidence, why);
+    if (meeting.place) relate('HELD_IN', id, meeting.place.id, meeting.place.evidence, why);
   }
 
   const named: EntityInput[] = [...doc.index.entities.values()].map((e) => {
-    const common = { id: e.id, name: e.name, aliases: [...e.aliases], evidence: e.evidence };
+    note(provenance.entities, e.id, e.rules.size ? [...e.rules] : ['gazetteer'], e.rules.size ? entityConfidence(e) : 0.95);
+    const description = e.standsFor ? { description: `The government of ${e.standsFor}, named for its seat` } : {};
+    const common = { id: e.id, name: e.name, aliases: [...e.aliases], evidence: e.evidence, ...description };
     if (e.type === 'Country') return { ...common, type: 'Country' as const };
     if (e.type === 'Location') return { ...common, type: 'Location' as const, kind: e.kind as 'CITY' | 'REGION' | 'AREA' };
     return { ...common, type: 'Actor' as const, kind: e.kind as 'PERSON' | 'ORGANIZATION' | 'GROUP' };
   });
 
-  return {
+  const result: FactsDocument = {
     draft: true,
     source: {
       id: meta.id,
@@ -98,6 +137,7 @@ export function draftFacts(text: string, meta: SourceMeta): FactsDocument {
     entities: [...named, ...positions.values(), ...statements, ...meetingEntities],
     relationships: [...relationships.values()],
   };
+  return { doc: result, provenance };
 }
 
 /** The first non-empty line, trimmed; "Untitled" for a text without one. */

@@ -20,6 +20,10 @@ export interface NamedEntity {
   /** Actor: PERSON, ORGANIZATION or GROUP; Location: CITY, REGION or AREA. */
   kind?: 'PERSON' | 'ORGANIZATION' | 'GROUP' | 'CITY' | 'REGION' | 'AREA';
   aliases: Set<string>;
+  /** The rules that typed its mentions (mentions.ts), for a curator to weigh the entity. */
+  rules: Set<string>;
+  /** For an institution named for its seat ("the Kremlin"): the country whose government it stands for. */
+  standsFor?: string;
   evidence: EvidenceInput[];
   country?: CountryEntry;
 }
@@ -45,24 +49,76 @@ function kindOf(entity: NamedEntity): Mention['kind'] {
   return entity.kind === 'PERSON' ? 'person' : entity.kind === 'GROUP' ? 'group' : 'organization';
 }
 
+/**
+ * Acronyms that stand for an organisation named in the text: written in brackets after it
+ * ("Shanghai Cooperation Organisation (SCO)") or made of its initials ("HP" for Hewlett-Packard,
+ * "TI" for Texas Instruments). Acronym -> full name.
+ */
+function acronymsOf(all: Mention[], text: string): Map<string, string> {
+  const names = [...new Set(all.filter((m) => m.kind === 'organization' && m.words > 1 || /-/.test(m.name) && m.kind === 'organization').map((m) => m.name))];
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(/(\p{Lu}[\p{L}’'-]*(?:\s(?:of|and|for|the|\p{Lu}[\p{L}’'-]*))+)\s\((\p{Lu}[\p{Lu}\p{Ll}]{1,7})\)/gu)) {
+    const full = names.find((n) => m[1].endsWith(n));
+    if (full) out.set(m[2], full);
+  }
+  for (const name of names) {
+    const initials = name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w) && !/^(?:Inc|Corp|Ltd|SA|AG|Co|N\.V\.)$/.test(w)).map((w) => w[0]).join('');
+    if (initials.length >= 2 && !out.has(initials)) out.set(initials, name);
+  }
+  return out;
+}
+
+/** The rule name of a mention typed by the general rules (gazetteer, compromise's tags, cues). */
+function defaultRule(m: Mention): string {
+  if (m.kind === 'country' || m.kind === 'demonym') return m.via === 'capital' ? 'capital' : 'gazetteer';
+  if (m.kind === 'city' && m.via === 'capital') return 'capital-placed';
+  if (m.kind === 'group') return 'group-phrase';
+  if (m.kind === 'maybe') return 'known-name';
+  if (m.kind === 'place') return m.phrase ? 'area-phrase' : 'place-tag';
+  if (m.kind === 'city') return 'city-tag';
+  return m.kind === 'person' ? 'person-cue' : 'organisation-tag';
+}
+
+/** How sure each mention rule is that it named and typed an entity right, 0..1. */
+export const ENTITY_RULE_CONFIDENCE: Record<string, number> = {
+  gazetteer: 0.95, capital: 0.85, 'capital-placed': 0.9, institution: 0.95, 'news-organisation': 0.95, 'legal-form': 0.9, 'organisation-head': 0.9,
+  'demonym-organisation': 0.9, 'organisation-word': 0.85, 'person-word': 0.85, 'group-phrase': 0.85, 'group-noun': 0.8, 'area-phrase': 0.85,
+  dateline: 0.8, 'title-owner': 0.8, 'after-title': 0.8, 'town-of': 0.8, 'based-in': 0.8, 'city-tag': 0.8, 'place-tag': 0.7, 'person-cue': 0.75,
+  'document-organisation': 0.75, 'document-person': 0.75, 'organisation-tag': 0.7, 'known-name': 0.7,
+};
+
+/** An entity's confidence: that of the surest rule that typed one of its mentions. */
+export function entityConfidence(e: NamedEntity): number {
+  return Math.max(0.5, ...[...e.rules].map((r) => ENTITY_RULE_CONFIDENCE[r] ?? 0.6));
+}
+
 /** How many pieces of evidence an entity keeps: its first mentions, one per sentence. */
 const MAX_EVIDENCE = 3;
 
-/** Builds the entities of a document from the mentions of all its sentences. */
-export function resolveEntities(all: Mention[]): EntityIndex {
+/**
+ * Builds the entities of a document from the mentions of all its sentences. `evidenceOf` turns a
+ * mention into evidence (the loader's sentence numbering may differ from the rules' sentences).
+ */
+export function resolveEntities(
+  all: Mention[],
+  evidenceOf: (m: Mention) => EvidenceInput = (m) => ({ sentence: m.sentence, excerpt: m.text }),
+  text = '',
+): EntityIndex {
+  const acronyms = acronymsOf(all, text);
   const entities = new Map<string, NamedEntity>();
   const resolved: ResolvedMention[] = [];
   const add = (m: Mention, id: string, make: () => NamedEntity) => {
     let entity = entities.get(id);
     if (!entity) entities.set(id, (entity = make()));
     if (m.text !== entity.name && !/\s(and|or)\s/.test(m.text) && nameKey(m.text) !== nameKey(entity.name)) entity.aliases.add(m.text);
-    if (entity.evidence.length < MAX_EVIDENCE && !entity.evidence.some((e) => e.sentence === m.sentence)) {
-      entity.evidence.push({ sentence: m.sentence, excerpt: m.text });
-    }
+    const evidence = evidenceOf(m);
+    if (entity.evidence.length < MAX_EVIDENCE && !entity.evidence.some((e) => e.sentence === evidence.sentence)) entity.evidence.push(evidence);
+    entity.rules.add(m.rule ?? defaultRule(m));
+    if (m.standsFor) entity.standsFor = m.standsFor;
     resolved.push({ ...m, entityId: id });
   };
   const blank = (id: string, type: NamedType, name: string, kind?: NamedEntity['kind'], country?: CountryEntry): NamedEntity => ({
-    id, type, name, kind, aliases: new Set(), evidence: [], country,
+    id, type, name, kind, aliases: new Set(), rules: new Set(), evidence: [], country,
   });
 
   // Full person names first, so that surnames can find them.
@@ -89,7 +145,15 @@ export function resolveEntities(all: Mention[]): EntityIndex {
       }
       case 'organization':
       case 'group': {
-        const id = makeId('actor', m.name);
+        // A one-word "organisation" that is a known person's surname is that person ("President Zelensky’s office").
+        const owner = m.words === 1 && !m.standsFor && (!m.rule || m.rule === 'organisation-tag') ? personFor(m) : undefined;
+        if (owner) {
+          add({ ...m, kind: 'person' }, owner, () => blank(owner, 'Actor', m.name, 'PERSON'));
+          break;
+        }
+        const acronymOf = acronyms.get(m.name);
+        const id = makeId('actor', acronymOf ?? m.name);
+        if (acronymOf && !entities.has(id)) entities.set(id, blank(id, 'Actor', acronymOf, m.kind === 'group' ? 'GROUP' : 'ORGANIZATION'));
         add(m, id, () => blank(id, 'Actor', m.name, m.kind === 'group' ? 'GROUP' : 'ORGANIZATION'));
         break;
       }
@@ -116,7 +180,8 @@ export function resolveEntities(all: Mention[]): EntityIndex {
   // A maybe-mention counts when exactly one entity has that name, alias or surname.
   for (const m of all.filter((x) => x.kind === 'maybe')) {
     const key = nameKey(m.name);
-    const surnameOwner = personFor(m);
+    // A headline's "Kerry Concedes" is no one unless an entity has exactly that name.
+    const surnameOwner = m.words > 1 ? (entities.has(makeId('actor', m.name)) ? makeId('actor', m.name) : undefined) : personFor(m);
     const named = [...entities.values()].filter((e) => nameKey(e.name) === key || [...e.aliases].some((a) => nameKey(a) === key)).map((e) => e.id);
     const candidates = new Set([...named, ...(surnameOwner ? [surnameOwner] : [])]);
     if (surnameOwner === '' || candidates.size !== 1) continue;

@@ -20,6 +20,19 @@
  *     were matched in (a) and the positions' titles have the same head office noun (the last
  *     office noun of lexicon.ts before the first "of", "for", "to" or "on", singular; without an
  *     office noun, any shared word of three letters or more). One-to-one.
+ * (d) Quote texts and speakers: every curated QUOTE is found when a drafted quote's text overlaps it
+ *     as in (b), whoever the drafted speaker is (one-to-one); speaker accuracy is, over the found
+ *     quotes whose curated speaker is named, the share whose drafted speaker is that actor.
+ * (e) Meetings: a drafted meeting has the right participants for a curated one when at least two of
+ *     its participants (one, when the curated meeting has only one) were matched in (a) to that
+ *     meeting's participants, and at least half of its participants were. One-to-one, each drafted
+ *     meeting taking the curated one it shares most participants with.
+ *
+ * Entities are also scored per class (person, organisation, group, country, location): precision
+ * over the drafted entities of the class, recall over the curated ones (a drafted group matched to
+ * a curated organisation counts as right for both, as in (a)). Names listed in `ignore` (events,
+ * market indexes, page furniture that are neither right nor wrong to draft) are left out of the
+ * drafted entities before anything is scored.
  */
 import type { EntityInput, FactsDocument } from '../facts/format';
 import { isOfficeNoun } from './lexicon';
@@ -38,11 +51,35 @@ export interface Score {
   f1: number;
 }
 
-/** The three scores and what was missed or wrong, for a person to read. */
+/** The finer entity classes that scores are broken down by. */
+export type EntityClassName = 'person' | 'organisation' | 'group' | 'country' | 'location';
+export const ENTITY_CLASSES: readonly EntityClassName[] = ['person', 'organisation', 'group', 'country', 'location'];
+
+/** What the scorer leaves out. */
+export interface EvaluateOptions {
+  /** Names no drafted entity is scored for (compared after `nameKey`). */
+  ignore?: string[];
+}
+
+/** Right speakers over found quotes whose curated speaker is named. */
+export interface SpeakerScore {
+  right: number;
+  of: number;
+  accuracy: number;
+}
+
+/** The scores and what was missed or wrong, for a person to read. */
 export interface Evaluation {
   entities: Score;
+  /** Entities per finer class. */
+  byClass: Record<EntityClassName, Score>;
   quotes: Score;
+  /** Quote texts found whoever the drafted speaker is. */
+  quoteTexts: Score;
+  speakers: SpeakerScore;
   offices: Score;
+  /** Meetings with the right participants. */
+  meetings: Score;
   /** Curated entity names no drafted entity matched. */
   missedEntities: string[];
   /** Drafted entity names that matched no curated entity. */
@@ -61,6 +98,13 @@ function classOf(e: EntityInput): EntityClass | undefined {
 }
 
 const isNamed = (e: EntityInput): e is Named => classOf(e) !== undefined;
+
+/** The finer class of a named entity. */
+export function finerClass(e: Named): EntityClassName {
+  if (e.type === 'Country') return 'country';
+  if (e.type === 'Location') return 'location';
+  return e.kind === 'PERSON' ? 'person' : e.kind === 'GROUP' ? 'group' : 'organisation';
+}
 const keys = (e: Named) => new Set([e.name, ...e.aliases].map(nameKey).filter(Boolean));
 
 /** Builds a score from counts; an empty side scores 0 rather than NaN. */
@@ -72,8 +116,9 @@ export function score(correct: number, drafted: number, found: number, curated: 
 }
 
 /** Scores `draft` against `curated`; see the module comment for the matching rules. */
-export function evaluateDraft(draft: FactsDocument, curated: FactsDocument): Evaluation {
-  const drafted = draft.entities.filter(isNamed);
+export function evaluateDraft(draft: FactsDocument, curated: FactsDocument, options: EvaluateOptions = {}): Evaluation {
+  const ignored = new Set((options.ignore ?? []).map(nameKey));
+  const drafted = draft.entities.filter(isNamed).filter((d) => ![...keys(d)].some((k) => ignored.has(k)));
   const gold = curated.entities.filter(isNamed);
   const matches = new Map<string, string>();
   const taken = new Set<string>();
@@ -90,11 +135,21 @@ export function evaluateDraft(draft: FactsDocument, curated: FactsDocument): Eva
   pass((d, g) => nameKey(d.name) === nameKey(g.name));
   pass((d, g) => [...keys(d)].some((k) => keys(g).has(k)));
   const entities = score(matches.size, drafted.length, taken.size, gold.length);
+  const byClass = Object.fromEntries(
+    ENTITY_CLASSES.map((c) => {
+      const d = drafted.filter((x) => finerClass(x) === c);
+      const g = gold.filter((x) => finerClass(x) === c);
+      return [c, score(d.filter((x) => matches.has(x.id)).length, d.length, g.filter((x) => taken.has(x.id)).length, g.length)];
+    }),
+  ) as Record<EntityClassName, Score>;
 
   return {
     entities,
+    byClass,
     quotes: scoreQuotes(draft, curated, matches),
+    ...scoreQuoteTexts(draft, curated, matches),
     offices: scoreOffices(draft, curated, matches),
+    meetings: scoreMeetings(draft, curated, matches),
     missedEntities: gold.filter((g) => !taken.has(g.id)).map((g) => g.name),
     extraEntities: drafted.filter((d) => !matches.has(d.id)).map((d) => d.name),
     entityMatches: matches,
@@ -132,6 +187,49 @@ function scoreQuotes(draft: FactsDocument, curated: FactsDocument, matches: Map<
     if (g.kind === 'QUOTE') found += 1;
   }
   return score(correct, quotes.length, found, gold.filter((g) => g.kind === 'QUOTE').length);
+}
+
+type Statement = Extract<EntityInput, { type: 'Statement' }>;
+const saidBy = (doc: FactsDocument, id: string) => doc.relationships.find((r) => r.type === 'SAID' && r.to === id)?.from;
+
+function scoreQuoteTexts(draft: FactsDocument, curated: FactsDocument, matches: Map<string, string>): { quoteTexts: Score; speakers: SpeakerScore } {
+  const quotes = draft.entities.filter((e): e is Statement => e.type === 'Statement' && e.kind === 'QUOTE');
+  const gold = curated.entities.filter((e): e is Statement => e.type === 'Statement' && e.kind === 'QUOTE');
+  const used = new Set<string>();
+  let right = 0;
+  let of = 0;
+  for (const q of quotes) {
+    const g = gold.find((c) => !used.has(c.id) && textOverlap(q.text, c.text) >= QUOTE_OVERLAP);
+    if (!g) continue;
+    used.add(g.id);
+    const goldSpeaker = saidBy(curated, g.id);
+    if (!goldSpeaker) continue;
+    of += 1;
+    const who = saidBy(draft, q.id);
+    if (who && matches.get(who) === goldSpeaker) right += 1;
+  }
+  return { quoteTexts: score(used.size, quotes.length, used.size, gold.length), speakers: { right, of, accuracy: of ? right / of : 0 } };
+}
+
+function scoreMeetings(draft: FactsDocument, curated: FactsDocument, matches: Map<string, string>): Score {
+  const participants = (doc: FactsDocument, id: string) => doc.relationships.filter((r) => r.type === 'PARTICIPATED_IN' && r.to === id).map((r) => r.from);
+  const drafted = draft.entities.filter((e) => e.type === 'Meeting').map((e) => participants(draft, e.id));
+  const gold = curated.entities.filter((e) => e.type === 'Meeting').map((e) => new Set(participants(curated, e.id)));
+  const used = new Set<number>();
+  for (const people of drafted) {
+    let best = -1;
+    let bestShared = 0;
+    gold.forEach((g, i) => {
+      if (used.has(i)) return;
+      const shared = new Set(people.map((p) => matches.get(p)).filter((p): p is string => !!p && g.has(p))).size;
+      if (shared >= Math.min(2, g.size) && shared * 2 >= people.length && shared > bestShared) {
+        best = i;
+        bestShared = shared;
+      }
+    });
+    if (best >= 0) used.add(best);
+  }
+  return score(used.size, drafted.length, used.size, gold.length);
 }
 
 /** The head office noun of a title, or its longer words when it has no office noun. */

@@ -103,3 +103,27 @@ export function lookupCountry(phrase: string): CountryHit | undefined {
 
 /** The longest number of words of any gazetteer phrase, so scanners know how far to look. */
 export const MAX_GAZETTEER_WORDS = Math.max(...[...index.keys()].map((k) => k.split(' ').length));
+
+/**
+ * Seats of government that news writing uses for the government itself ("the Kremlin said"): each
+ * is drafted as an organisation standing for that country's government (metonymy), never as a place.
+ */
+export const INSTITUTIONS: ReadonlyMap<string, string> = new Map([
+  ['Kremlin', 'Russia'],
+  ['White House', 'United States'],
+  ['Pentagon', 'United States'],
+  ['Downing Street', 'United Kingdom'],
+  ['Élysée', 'France'],
+  ['Elysee', 'France'],
+  ['Élysée Palace', 'France'],
+  ['Blue House', 'South Korea'],
+  ['Quai d’Orsay', 'France'],
+  ['Zhongnanhai', 'China'],
+]);
+
+/** News agencies and broadcasters that reports credit by name alone ("Xinhua quoted ...", "(AA)"). */
+export const NEWS_ORGANISATIONS: ReadonlySet<string> = new Set([
+  'Reuters', 'AFP', 'Agence France-Presse', 'AP', 'Associated Press', 'Xinhua', 'Bloomberg', 'Tass', 'TASS', 'RIA Novosti', 'RIA', 'Interfax',
+  'Yonhap', 'dpa', 'DPA', 'IANS', 'PTI', 'ANI', 'Anadolu', 'Anadolu Agency', 'AA', 'QNA', 'SANA', 'WAM', 'IRNA', 'Kyodo', 'ANSA', 'EFE', 'CNN',
+  'BBC', 'Al Jazeera', 'MarketWatch', 'Dow Jones', 'Ukrinform', 'Sputnik', 'Bernama', 'Antara', 'KCNA', 'Wafa', 'MENA',
+]);

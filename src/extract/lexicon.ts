@@ -22,7 +22,9 @@ export function isOfficeNoun(word: string): boolean {
 export const KINSHIP = new Set(['son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'father', 'mother', 'son-in-law', 'daughter-in-law', 'cousin', 'nephew', 'niece', 'uncle', 'aunt']);
 
 /** Verbs that attribute speech, in the forms news writing uses them. */
-export const SPEECH_VERBS = ['said', 'says', 'told', 'tells', 'added', 'adds', 'explained', 'stressed', 'warned', 'insisted', 'noted', 'wrote', 'declared', 'claimed', 'argued', 'asked', 'replied', 'continued', 'announced', 'stated'];
+export const SPEECH_VERBS = ['said', 'says', 'told', 'tells', 'added', 'adds', 'explained', 'stressed', 'warned', 'insisted', 'noted', 'wrote', 'declared', 'claimed', 'argued', 'asked', 'replied', 'continued', 'announced', 'stated',
+  'tweeted', 'posted', 'reiterated', 'emphasised', 'emphasized', 'confirmed', 'admitted', 'conceded', 'acknowledged', 'cautioned', 'remarked',
+  'recalled', 'affirmed', 'commented'];
 
 /** A regex alternative of the speech verbs, for building patterns. */
 export const SPEECH_VERB_PATTERN = SPEECH_VERBS.join('|');

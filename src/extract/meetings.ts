@@ -5,6 +5,13 @@
  *   after meeting Y in Z, X ... / X ... after meeting Y in Z
  *   X met for ... talks / X joined the talks / X, who took part in the talks / X has engaged in the talks
  *   talks in Z / meeting in Z                the current talks are held in Z
+ *   A, B and C met in Z                      a meeting of A, B and C (no object after "met")
+ *   talks/consultations (in Z) between A, B and C    a meeting of A, B and C
+ *   X held a meeting/talks with Y            a meeting of X and Y
+ *   representatives/delegations from A, B and C ... talks / met    a meeting of A, B and C
+ *   X and Y agreed in (bilateral) talks       a meeting of X and Y
+ *
+ * Each meeting records the rules that found it (`rules`); MEETING_CONFIDENCE says how sure each is.
  *
  * "The talks" is taken to mean the talks the text last spoke of, so participants named in
  * different sentences gather on one meeting. X and Y are people, groups, organisations or
@@ -24,7 +31,21 @@ export interface MeetingFinding {
   evidence: EvidenceInput[];
   participants: { id: string; evidence: EvidenceInput }[];
   place?: { id: string; name: string; evidence: EvidenceInput };
+  /** The rules that found the meeting and its participants. */
+  rules: string[];
 }
+
+/** How sure each meeting rule is, 0..1: the lowest of a meeting's rules is its confidence. */
+export const MEETING_CONFIDENCE: Record<string, number> = {
+  'met-object': 0.9,
+  'met-together': 0.85,
+  between: 0.85,
+  'held-with': 0.85,
+  'delegations-from': 0.8,
+  'in-talks': 0.75,
+  'joined-talks': 0.75,
+  'talks-in': 0.7,
+};
 
 const ACTOR_KINDS = new Set(['person', 'group', 'organization', 'country']);
 const PLACE_KINDS = new Set(['country', 'city', 'place']);
@@ -34,8 +55,9 @@ const TALKS_IN = /(?<!\b(?:after|before|while|when) )\b(?:talks|meeting|summit|n
 /** True when the mention is part of a title or possessive, not a participant. */
 function attributive(text: string, m: ResolvedMention): boolean {
   if (m.possessive || m.kind === 'demonym' || !m.entityId) return true;
-  const next = /^\s+([\p{L}-]+)/u.exec(text.slice(m.end));
-  return !!next && isOfficeNoun(next[1].replace(/['’]s$/, ''));
+  // "US envoy ...", "US special envoy ...": a country or name before a title is the title's owner.
+  const next = /^\s+([\p{L}-]+(?:['’]s)?)(?:\s+([\p{Ll}-]+(?:['’]s)?))?(?:\s+([\p{Ll}-]+(?:['’]s)?))?/u.exec(text.slice(m.end));
+  return !!next && next.slice(1).some((w) => !!w && isOfficeNoun(w.replace(/['’]s$/, '')));
 }
 
 const isActor = (text: string, m: ResolvedMention) => ACTOR_KINDS.has(m.kind) && !attributive(text, m);
@@ -48,6 +70,7 @@ function chainEndingWith(text: string, mentions: ResolvedMention[], last: Resolv
     const between = text.slice(actors[i].end, chain[0].start);
     if (actors[i].end === chain[0].end) chain.unshift(actors[i]); // "Ukrainian and Russian officials"
     else if (/^,?\s+and\s+[^.;:?!“”"]*$/.test(between) && between.split(/\s+/).length <= 9) chain.unshift(actors[i]);
+    else if (/^,\s+(?:the\s+)?$/.test(between) && chain.length > 1) chain.unshift(actors[i]); // Russia, Ukraine and the US
     else break;
   }
   return chain;
@@ -60,6 +83,7 @@ function chainStartingWith(text: string, mentions: ResolvedMention[], first: Res
   for (let i = actors.indexOf(first) + 1; i < actors.length; i += 1) {
     const between = text.slice(chain[chain.length - 1].end, actors[i].start);
     if (/^,?\s+and\s+[^.;:?!“”"]*$/.test(between) && between.split(/\s+/).length <= 9) chain.push(actors[i]);
+    else if (/^,\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}$/u.test(between) && /^[^.;]*?\band\b/.test(text.slice(actors[i].end, actors[i].end + 80))) chain.push(actors[i]); // A, US special envoy B and C
     else break;
   }
   return chain;
@@ -68,7 +92,7 @@ function chainStartingWith(text: string, mentions: ResolvedMention[], first: Res
 /** The subject right before offset `at`: "X met", "X has engaged", "X, who took part". */
 function subjectBefore(text: string, mentions: ResolvedMention[], at: number): ResolvedMention[] {
   const last = [...mentions].reverse().find((m) => m.end <= at && isActor(text, m));
-  if (!last || !/^(?:,\s*who\s+|,\s*|\s+)(?:(?:has|have|had|also|then|later|both)\s+)*$/.test(text.slice(last.end, at))) return [];
+  if (!last || !/^(?:,\s*who\s+|,\s*|\s+|\s+[–—-]\s+)(?:(?:has|have|had|also|then|later|both|on|last|this|next|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)\s+)*$/.test(text.slice(last.end, at))) return [];
   return chainEndingWith(text, mentions, last);
 }
 
@@ -103,7 +127,7 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
   };
   const currentTalks = (evidence: EvidenceInput) => {
     if (!talks) {
-      talks = { name: 'Talks', key: 'talks', evidence: [], participants: [] };
+      talks = { name: 'Talks', key: 'talks', evidence: [], participants: [], rules: ['talks-in'] };
       meetings.push(talks);
     }
     addEvidence(talks, evidence);
@@ -113,7 +137,54 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
   for (const s of doc.sentences) {
     const text = s.text;
     const mentions = doc.mentionsIn(s.number);
-    const ev = (from: number, to: number): EvidenceInput => ({ sentence: s.number, excerpt: text.slice(from, to) });
+    const ev = (from: number, to: number): EvidenceInput => doc.evidence(s.number, from, to);
+    /** A meeting of `parties`, held in the place named after `placeFrom` ("in Z", "at Z") if any. */
+    const meetingOf = (parties: ResolvedMention[], evidence: EvidenceInput, rule: string, placeFrom?: number) => {
+      const ids = new Set(parties.map((p) => p.entityId));
+      if (ids.size < 2) return;
+      const inPlace = placeFrom === undefined ? null : /^\s*(?:[^.;:?!“”"]{0,40}?\s)?(?:in|at)\s+(?:the\s+)?/.exec(text.slice(placeFrom));
+      const place = inPlace ? placeAt(mentions, text, placeFrom! + inPlace[0].length) : undefined;
+      // The same parties met before in this text: the same meeting, told again.
+      const same = meetings.find((x) => x.participants.length === ids.size && x.participants.every((p) => ids.has(p.id)));
+      const names = [...ids].map((id) => doc.index.entities.get(id)?.name ?? id);
+      const meeting: MeetingFinding = same ?? {
+        name: `Meeting of ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}${place ? ` in ${entityName(place)}` : ''}`,
+        key: `${parties.map((p) => surname(p, doc)).join(' ')}${place ? ` ${entityName(place)}` : ''}`,
+        evidence: [],
+        participants: [],
+        rules: [],
+      };
+      addEvidence(meeting, evidence);
+      for (const p of parties) addParticipant(meeting, p, evidence);
+      if (place && !meeting.place) meeting.place = { id: place.entityId, name: entityName(place), evidence: ev(placeFrom!, place.end) };
+      if (!meeting.rules.includes(rule)) meeting.rules.push(rule);
+      if (!same) meetings.push(meeting);
+    };
+    // "talks (in Z) between A, B and C", "consultations at the Kremlin between A and B".
+    for (const m of text.matchAll(/\b(?:talks|discussions|consultations|meeting|meetings|negotiations|summit|contacts)\b([^.;:?!“”"]{0,50}?)\bbetween\s+/g)) {
+      const parties = objectAfter(text, mentions, m.index + m[0].length);
+      if (parties.length >= 2) meetingOf(parties, ev(m.index, parties[parties.length - 1].end), 'between', m.index + m[0].length - m[1].length - 'between '.length);
+    }
+    // "X held a trilateral meeting with Y", "X held talks with Y".
+    for (const m of text.matchAll(/\bheld\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:talks|meeting|meetings|discussions|consultations)\s+with\s+/g)) {
+      const subject = subjectBefore(text, mentions, m.index);
+      const objects = objectAfter(text, mentions, m.index + m[0].length);
+      if (subject.length && objects.length) meetingOf([...subject, ...objects], ev(subject[0].start, objects[objects.length - 1].end), 'held-with', objects[objects.length - 1].end);
+    }
+    // "Representatives from Russia, Ukraine and the United States met ...", "Delegations from A, B and C ... talks".
+    for (const m of text.matchAll(/\b(?:[Rr]epresentatives|[Dd]elegations|[Nn]egotiators|[Oo]fficials|[Ee]nvoys)\s+(?:from|of)\s+/g)) {
+      if (!/\b(?:met|meet|meeting|talks|negotiations|discussions)\b/.test(text.slice(m.index))) continue;
+      const parties = objectAfter(text, mentions, m.index + m[0].length);
+      const end = parties[parties.length - 1]?.end ?? 0;
+      if (parties.length >= 2) meetingOf(parties, ev(m.index, end), 'delegations-from', end);
+    }
+    // "X and his US counterpart Y agreed in bilateral talks in Munich".
+    for (const m of text.matchAll(/\b(?:[a-z]+\s+)?(?:in|during|at)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:talks|meeting|negotiations)\b/g)) {
+      const verb = /^[a-z]+/.exec(m[0])?.[0];
+      if (!verb || /^(?:in|during|at)$/.test(verb)) continue;
+      const subject = subjectBefore(text, mentions, m.index);
+      if (subject.length >= 2) meetingOf(subject, ev(subject[0].start, m.index + m[0].length), 'in-talks', m.index + m[0].length);
+    }
 
     // Talks held in a place.
     for (const m of text.matchAll(TALKS_IN)) {
@@ -133,12 +204,18 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
       if (!subject.length && !/\btalks\b/.test(m[0])) continue;
       const meeting = currentTalks(ev(subject[0]?.start ?? m.index, m.index + m[0].length));
       for (const p of subject) addParticipant(meeting, p, ev(subject[0].start, m.index + m[0].length));
+      if (subject.length && !meeting.rules.includes('joined-talks')) meeting.rules.push('joined-talks');
     }
     // "X met Y", "after meeting Y ..., X".
     for (const m of text.matchAll(/\b(met(?: with)?|(?:[Aa]fter|[Bb]efore|[Ww]hile|[Ww]hen) meeting(?: with)?)\s+(?!for\b)/g)) {
       const gerund = !m[1].startsWith('met');
-      const objects = objectAfter(text, mentions, m.index + m[0].length);
-      if (!objects.length) continue;
+      const objects = /^(?:in|at|on|for|during|briefly|privately|separately|again|last|this|late|early|behind|over)\b/.test(text.slice(m.index + m[0].length)) ? [] : objectAfter(text, mentions, m.index + m[0].length);
+      if (!objects.length) {
+        // "A, B and C met in Z": a meeting of the subject's parties.
+        const together = gerund ? [] : subjectBefore(text, mentions, m.index);
+        if (together.length >= 2) meetingOf(together, ev(together[0].start, m.index + m[1].length), 'met-together', m.index + m[0].length);
+        continue;
+      }
       let subject: ResolvedMention[];
       let subjectEvidence: EvidenceInput;
       const objectsEnd = objects[objects.length - 1].end;
@@ -168,6 +245,7 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
         key: `${parties.map((p) => surname(p, doc)).join(' ')}${place ? ` ${entityName(place)}` : ''}`,
         evidence: [ev(m.index, place ? place.end : objectsEnd)],
         participants: [],
+        rules: ['met-object'],
       };
       for (const p of subject) addParticipant(meeting, p, subjectEvidence);
       for (const p of objects) addParticipant(meeting, p, ev(m.index, objectsEnd));

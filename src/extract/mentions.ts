@@ -5,7 +5,7 @@
  * organisation or a place. What the rules cannot type is kept as a "maybe" mention, which counts
  * only if it names an entity found elsewhere (a surname at the start of a sentence, say).
  */
-import { COUNTRIES, type CountryEntry, type CountryVia, lookupCountry, MAX_GAZETTEER_WORDS, REGION_DEMONYMS } from './gazetteer';
+import { COUNTRIES, type CountryEntry, type CountryVia, INSTITUTIONS, lookupCountry, MAX_GAZETTEER_WORDS, NEWS_ORGANISATIONS, REGION_DEMONYMS } from './gazetteer';
 import { isOfficeNoun, SPEECH_VERBS } from './lexicon';
 import { type Token, tokenize } from './tokens';
 
@@ -31,6 +31,10 @@ export interface Mention {
   words: number;
   /** Set on group and area phrases, which win over the single words inside them. */
   phrase?: boolean;
+  /** For an institution named for its seat ("the Kremlin"): the country whose government it stands for. */
+  standsFor?: string;
+  /** The rule that typed the mention (see `classifyRun` and `typeName`). */
+  rule?: string;
 }
 
 const HONORIFICS = new Set(
@@ -38,7 +42,18 @@ const HONORIFICS = new Set(
 );
 const DETERMINERS = new Set(['The', 'A', 'An']);
 /** Last words that make a capitalised name an organisation ("Getty Images", "Associated Press"). */
-const ORG_SUFFIXES = new Set(['Images', 'Press', 'Agency', 'News', 'Media', 'Times', 'Post', 'Group', 'Inc', 'Ltd', 'Corp', 'Corporation', 'Company', 'Bank', 'Council', 'Ministry', 'Party', 'Committee', 'Union', 'Organisation', 'Organization', 'Institute', 'University', 'Foundation', 'Commission', 'Parliament', 'Assembly', 'Office', 'Department', 'Service', 'Army', 'Navy', 'Guard']);
+const ORG_SUFFIXES = new Set(['Images', 'Press', 'Agency', 'News', 'Media', 'Times', 'Post', 'Journal', 'Group', 'Inc', 'Ltd', 'Corp', 'Corporation', 'Company', 'Bank', 'Council', 'Ministry', 'Party', 'Committee', 'Union', 'Organisation', 'Organization', 'Institute', 'University', 'Foundation', 'Commission', 'Parliament', 'Assembly', 'Office', 'Department', 'Service', 'Army', 'Navy', 'Guard', 'Observatory', 'Board', 'Bureau', 'Authority', 'Court', 'Democrats', 'Republicans', 'Conservatives', 'Instruments', 'Semiconductor', 'Semiconductors', 'Systems', 'Communications', 'Industries', 'Holdings', 'Technologies', 'Airlines', 'Airways', 'Motors', 'Helmets', 'Reserve', 'Exchange', 'Association', 'Federation', 'Fund', 'Forum', 'Rights', 'Novosti']);
+/** First words that make a name with "of" an organisation ("Bank of America", "Ministry of Defence"). */
+const ORG_HEADS = new Set(['Bank', 'Ministry', 'Department', 'Council', 'Board', 'Office', 'Commission', 'University', 'Institute', 'Bureau', 'Agency', 'Court', 'Supreme', 'Federal', 'Central', 'Organisation', 'Organization', 'Union', 'League', 'Church', 'House', 'Senate', 'Parliament', 'Committee']);
+/** Legal forms after a company name; the name goes without them ("Qualcomm Inc." is Qualcomm). */
+const LEGAL_FORMS = new Set(['Inc', 'Corp', 'Ltd', 'SA', 'AG', 'plc', 'Plc', 'PLC', 'N.V.', 'NV', 'LLC', 'GmbH', 'SpA', 'Co']);
+/** Last words, and nouns right after a name, that make it an armed or political group. */
+const GROUP_SUFFIXES = new Set(['Front', 'Brigade', 'Brigades', 'Militia', 'Movement', 'Alliance']);
+const GROUP_AFTER = /^\s+(?:(?:rebel|armed|militant|jihadist|islamist|opposition|separatist)\s+)?(?:alliance|faction|militia|movement|rebels|fighters|insurgents)\b/;
+/** Words of a title before a name ("Qualcomm Chief Executive Steve Mollenkopf", "General Staff Chief Andrey Gnatov"). */
+const TITLE_WORDS = new Set(['ceo', 'cfo', 'coo', 'fm', 'chairman', 'chairwoman', 'chief', 'staff', 'state', 'executive', 'deputy', 'vice', 'foreign', 'defence', 'defense', 'education', 'interior', 'finance', 'health', 'justice', 'trade', 'special', 'secretary', 'attorney', 'spokesman', 'spokeswoman', 'spokesperson', 'acting', 'former', 'first', 'lady', 'speaker']);
+/** Particles inside names: "Tahrir al Sham", "Abdullah bin Zayed Al Nahyan", "Ursula von der Leyen". */
+const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'ben', 'de', 'da', 'di', 'del', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'dos', 'das', 'ul']);
 /** Plural nouns that turn a demonym into a group of people or states ("Russian officials"). */
 const GROUP_NOUNS = 'officials|forces|troops|negotiators|diplomats|delegations?|soldiers|leaders|authorities|countries|nations|governments|lawmakers|politicians|ministers|allies|partners|citizens|civilians|residents|prosecutors|investigators';
 const QUANTIFIERS = 'Some|Several|Many|Most|Other|Few|All|Two|Three|Four';
@@ -51,13 +66,118 @@ function weakPosition(t: Token): boolean {
   return t.index === 0 || /[“"‘(:?!.]\s*$/.test(t.gap) || /^[“"‘(]/.test(t.gap.trim());
 }
 
+/** What the caller knows about the sentence and its text. */
+export interface SentenceOptions {
+  /** A headline capitalises every word: its names count only where they name an entity found elsewhere. */
+  headline?: boolean;
+  /** The sentence starts a paragraph, where a dateline may stand ("BEIRUT:", "NEW YORK (AA) –"). */
+  paragraphStart?: boolean;
+  /** Names the whole text shows to be organisations ("shares in Veolia"); see `documentCues`. */
+  organisations?: ReadonlySet<string>;
+  /** One-word names the whole text shows to be people ("Lavrov said"); see `documentCues`. */
+  persons?: ReadonlySet<string>;
+}
+
+/** What the text around a sentence says about names, for the sentence being read. */
+let context: { orgs: ReadonlySet<string>; persons: ReadonlySet<string> } = { orgs: new Set(), persons: new Set() };
+
+const NAME = String.raw`\p{Lu}[\p{L}\p{N}&’'-]*(?:\s\p{Lu}[\p{L}\p{N}&’'-]*)*`;
+const ORG_CUES_BEFORE = new RegExp(String.raw`\b(?:[Ss]hares (?:of|in)|[Bb]uy|[Aa]cquire[sd]?|[Rr]ival|[Ss]take in|[Mm]erger with|[Tt]akeover of|[Bb]id for|acquired by|advis(?:ing|ors? to|ers? to)|-based)\s+(${NAME})`, 'gu');
+const ORG_CUES_AFTER = new RegExp(String.raw`(${NAME})(?:['’]s?)?\s+(?:shares|stock|board|boards|CEO|[Cc]hief [Ee]xecutive|[Cc]hairman|Inc|Corp|SA|AG|plc|N\.V\.|closing price|revenues?|advances|surged|climbed|rose|fell)\b`, 'gu');
+const PERSON_CUES = new RegExp(String.raw`(?:^|[\s“"”,])(?<!\p{Lu}[\p{L}.]*\s)(\p{Lu}\p{Ll}+)\s+(?:also\s+)?(?:${SPEECH_VERBS.join('|')}|stressed|congratulated|emphasised|affirmed)\b|\b(?:said|says|added|told)\s+(\p{Lu}\p{Ll}+)[.,]`, 'gu');
+
+/**
+ * Names the whole text types: an organisation where it is bought, rivals, has shares, a board or a
+ * chief executive ("Shares in Veolia", "Airgas' closing price", "Paris-based Suez"); a one-word
+ * person where it says or adds things ("Lavrov said", "said Price."), unless it is an organisation.
+ */
+export function documentCues(text: string): { organisations: Set<string>; persons: Set<string> } {
+  const organisations = new Set<string>();
+  for (const m of text.matchAll(ORG_CUES_BEFORE)) organisations.add(trimName(m[1]));
+  for (const m of text.matchAll(ORG_CUES_AFTER)) organisations.add(trimName(m[1]));
+  // "Goldman Sachs and Bank of America are acting as financial advisors", "Barclays and BNP Paribas are advising".
+  for (const m of text.matchAll(new RegExp(String.raw`(${NAME}(?:,\s${NAME})*(?:,?\sand\s${NAME})?)\s+(?:are|is|were|was)\s+(?:acting\s+as\s+)?(?:(?:financial|legal|lead)\s+)?advis`, 'gu'))) {
+    for (const name of m[1].split(/,\s|,?\sand\s/)) organisations.add(trimName(name));
+  }
+  for (const o of [...organisations]) if (lookupCountry(o) || DETERMINERS.has(o) || /^(?:The|He|She|It|They|Shares)$/.test(o)) organisations.delete(o);
+  const persons = new Set<string>();
+  for (const m of text.matchAll(PERSON_CUES)) {
+    const name = m[1] ?? m[2];
+    if (!organisations.has(name) && !lookupCountry(name) && !NEWS_ORGANISATIONS.has(name) && !INSTITUTIONS.has(name) && !ORG_SUFFIXES.has(name) && !GROUP_SUFFIXES.has(name) && !/^(?:The|He|She|It|They|This|That|We|I|But|And|Officials|Critics)$/.test(name)) persons.add(name);
+  }
+  return { organisations, persons };
+}
+
+function trimName(name: string): string {
+  const words = name.replace(/['’]s?$/, '').split(/\s+/);
+  while (words.length > 1 && LEGAL_FORMS.has(words[words.length - 1].replace(/\.$/, ''))) words.pop();
+  return words.join(' ').replace(/\.$/, '');
+}
+
+/** First words of a paragraph that end in a colon or dash without being a dateline. */
+const DATELINE_STOP = new Set(['source', 'sources', 'copyright', 'update', 'updated', 'urgent', 'breaking', 'photo', 'editing', 'reporting', 'by', 'note', 'related', 'read', 'watch', 'exclusive', 'analysis', 'opinion', 'comment', 'video', 'live', 'quotes', 'key']);
+
+/**
+ * A dateline at the start of a paragraph: "BEIRUT:", "NEW YORK (AA) –", "Seoul, February 16 (QNA) -",
+ * "Tal Tamr, Syria, Oct 18, 2019 (AFP) -". Its place is a city; the agency in brackets is typed as usual.
+ */
+function dateline(sentence: number, text: string, tokens: Token[]): Mention | undefined {
+  const m = /^((?:\p{Lu}[\p{L}'’.-]*)(?:\s\p{Lu}[\p{L}'’.-]*){0,3})(?:,\s[^():–—\n]{1,40}?)?\s*(?:\([^)]{1,30}\))?\s*(?::|\s[–—-])\s/u.exec(text);
+  if (!m) return undefined;
+  const words = tokens.filter((t) => t.end <= m[1].length);
+  if (!words.length || words.some((t) => hasTag(t, 'Pronoun', 'Determiner', 'Conjunction', 'Preposition'))) return undefined;
+  if (words.some((t) => DATELINE_STOP.has(t.word.toLowerCase()) || (hasTag(t, 'Adjective') && !hasTag(t, 'Place')))) return undefined;
+  if (!/^[\p{Lu}\p{N}“"‘(]/u.test(text.slice(m[0].length))) return undefined; // "NOTE: not a report" is no dateline
+  const surface = text.slice(0, words[words.length - 1].end);
+  const name = /^[\p{Lu}\s.'’-]+$/u.test(surface) && surface.length > 3 ? surface.toLowerCase().replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase()) : surface;
+  const hit = lookupCountry(surface);
+  if (hit?.via === 'name') return { sentence, start: 0, end: surface.length, text: surface, name: hit.country.name, kind: 'country', country: hit.country, via: 'name', possessive: false, words: words.length, rule: 'dateline' };
+  return { sentence, start: 0, end: surface.length, text: surface, name, kind: 'city', possessive: false, words: words.length, rule: 'dateline', ...(hit ? { country: hit.country, via: hit.via } : {}) };
+}
+
+/**
+ * A run joined by "and" or "for" is one name only when it ends like an organisation ("Justice and
+ * Development Party", "Syrian Observatory for Human Rights"); otherwise it is split there ("Russia and
+ * Ukraine", "Holborn and St Pancras" stays whole as a constituency only through its capitals).
+ */
+function splitJoined(run: Token[]): Token[][] {
+  if (!run.some((t) => t.word === 'and' || t.word === 'for')) return [run];
+  const last = run[run.length - 1];
+  const joiner = run.findIndex((t) => t.word === 'and' || t.word === 'for');
+  const oneEachSide = run.filter((t) => t.word === 'and').length <= 1 && (run[joiner].word === 'for' || (joiner === 1 && run.length - joiner - 1 <= 3));
+  if (ORG_SUFFIXES.has(last.word) && !last.possessive && oneEachSide && !context.orgs.has(run[0].word)) return [run];
+  const out: Token[][] = [];
+  let piece: Token[] = [];
+  for (const t of run) {
+    if (t.word === 'and' || t.word === 'for') {
+      if (piece.length) out.push(piece);
+      piece = [];
+    } else piece.push(t);
+  }
+  if (piece.length) out.push(piece);
+  return out.map((p) => {
+    while (p.length && !p[p.length - 1].capitalised) p = p.slice(0, -1);
+    return p;
+  }).filter((p) => p.length);
+}
+
 /** Finds the mentions in sentence number `sentence` whose text is `text`. */
-export function findMentions(sentence: number, text: string): Mention[] {
-  const tokens = tokenize(text);
+export function findMentions(sentence: number, text: string, options: SentenceOptions = {}): Mention[] {
+  let tokens = tokenize(text);
   const mentions: Mention[] = [];
-  for (const run of capitalisedRuns(tokens)) mentions.push(...classifyRun(sentence, text, tokens, run));
+  if (options.paragraphStart) {
+    const place = dateline(sentence, text, tokens);
+    if (place) {
+      mentions.push(place);
+      tokens = tokens.map((t) => (t.start < place.end ? { ...t, capitalised: false } : t));
+    }
+  }
+  context = { orgs: options.organisations ?? new Set(), persons: options.persons ?? new Set() };
+  for (const run of capitalisedRuns(tokens)) mentions.push(...splitJoined(run).flatMap((r) => classifyRun(sentence, text, tokens, r)));
   mentions.push(...groupMentions(sentence, text), ...areaMentions(sentence, text));
-  return dropOverlaps(mentions).sort((a, b) => a.start - b.start);
+  const found = dropOverlaps(mentions).sort((a, b) => a.start - b.start);
+  if (!options.headline) return found;
+  return found.map((m) => (m.kind === 'country' || m.kind === 'demonym' ? m : { ...m, kind: 'maybe' as const }));
 }
 
 /** Runs of capitalised tokens that may form one name. */
@@ -70,14 +190,21 @@ function capitalisedRuns(tokens: Token[]): Token[][] {
     run = [];
   };
   for (const t of tokens) {
-    const joins = run.length > 0 && t.gap === ' ' && !run[run.length - 1].possessive;
+    const previous = run[run.length - 1];
+    // "Mark V. Hurd", "Mr. Dahl": an initial or a title with its stop goes on with the name.
+    const afterStop = !!previous && t.gap === '. ' && t.capitalised && (/^\p{Lu}$/u.test(previous.word) || /^(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof)$/.test(previous.word));
+    const joins = run.length > 0 && (t.gap === ' ' || afterStop) && (!run[run.length - 1].possessive || (t.capitalised && ORG_SUFFIXES.has(t.word)));
     if (t.capitalised) {
       if (!joins) close();
       run.push(t);
-    } else if (joins && t.word === 'of' && run[run.length - 1].capitalised) {
+    } else if (joins && (t.word === 'of' || t.word === 'and' || t.word === 'for' || PARTICLES.has(t.word)) && run[run.length - 1].capitalised) {
       run.push(t);
+    } else if (joins && t.word === 'the' && run[run.length - 1].word === 'of') {
+      run.push(t); // "Ministry of Foreign Affairs of the Russian Federation"
     } else close();
-    if (t.possessive) close();
+    // "Republican People's Party": a possessive inside an organisation's name does not end it.
+    const next = tokens[t.index + 1];
+    if (t.possessive && !(next && next.capitalised && next.gap === ' ' && ORG_SUFFIXES.has(next.word))) close();
   }
   close();
   return runs;
@@ -96,22 +223,59 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
   let run = input;
   while (run.length && DETERMINERS.has(run[0].word)) run = run.slice(1);
   if (!run.length) return [];
+  // Seats of government and news agencies, by name, wherever they stand in the run.
+  for (let i = 0; i < run.length; i += 1) {
+    for (let n = Math.min(3, run.length - i); n >= 1; n -= 1) {
+      const words = run.slice(i, i + n);
+      if (words.slice(0, -1).some((w) => w.possessive)) continue;
+      const phrase = words.map((w) => w.word).join(' ');
+      const standsFor = INSTITUTIONS.get(phrase);
+      if (!standsFor && !NEWS_ORGANISATIONS.has(phrase)) continue;
+      const rest = [run.slice(0, i), run.slice(i + n)];
+      return [
+        ...classifyRun(sentence, text, all, rest[0]),
+        mention(sentence, text, words, 'organization', { rule: standsFor ? 'institution' : 'news-organisation', ...(standsFor ? { standsFor } : {}) }),
+        ...classifyRun(sentence, text, all, rest[1]),
+      ];
+    }
+  }
   // A capitalised word at the start of a clause is only a name if something says so.
   const head = run[0];
-  if (weakPosition(head) && !hasTag(head, 'ProperNoun', 'Person', 'Place', 'Organization') && !gazetteerAt(run, 0)) {
+  const known = run.some((_, n) => context.orgs.has(run.slice(0, n + 1).map((t) => t.word).join(' ')));
+  if (weakPosition(head) && !known && !hasTag(head, 'ProperNoun', 'Person', 'Place', 'Organization') && !gazetteerAt(run, 0)) {
     const functionWord = hasTag(head, 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Verb', 'Adverb', 'QuestionWord');
     if (run.length === 1) return functionWord ? [] : [mention(sentence, text, run, 'maybe')];
-    // "But Kyiv", "After Davos" lose the first word; an unknown first name ("Kenji Sato") keeps it.
+    // "But Kyiv", "After Davos" lose the first word; an unknown first name ("Kenji Sato") keeps it;
+    // "Shares of Hollis-Marden" loses "Shares of".
     if (functionWord) run = run.slice(1);
+    else if (run[1]?.word === 'of' && !ORG_HEADS.has(head.word)) return classifyRun(sentence, text, all, run.slice(2));
+  }
+  const out: Mention[] = [];
+  // "Ministry of Foreign Affairs of the Russian Federation", "Bank of America": one organisation,
+  // the country inside it mentioned too.
+  const ofAt = run.findIndex((t) => t.word === 'of');
+  if (ofAt > 0 && ORG_HEADS.has(run[ofAt - 1].word) && run[run.length - 1].capitalised) {
+    out.push(mention(sentence, text, run, 'organization', { rule: 'organisation-head' }));
+    for (let i = ofAt + 1; i < run.length; i += 1) {
+      const hit = gazetteerAt(run, i);
+      if (hit?.entry.via === 'name') out.push(countryMention(sentence, text, all, run.slice(i, i + hit.length), hit.entry.country, hit.entry.via));
+    }
+    return out;
   }
   // Gazetteer phrases (longest first) become their own mentions; the pieces between are typed below.
-  const out: Mention[] = [];
   let piece: Token[] = [];
   for (let i = 0; i < run.length; ) {
     const hit = gazetteerAt(run, i);
     if (hit) {
       out.push(...typeName(sentence, text, all, piece));
       piece = [];
+      const rest = run.slice(i + hit.length);
+      const typed = hit.entry.via === 'demonym' && rest.length ? typeName(sentence, text, all, rest) : [];
+      if (typed.length === 1 && typed[0].kind === 'organization' && typed[0].start === rest[0].start) {
+        // "Russian Foreign Ministry", "Syrian Observatory for Human Rights": the demonym is part of the name.
+        out.push(mention(sentence, text, run.slice(i), 'organization', { rule: 'demonym-organisation' }));
+        return out;
+      }
       out.push(countryMention(sentence, text, all, run.slice(i, i + hit.length), hit.entry.country, hit.entry.via));
       i += hit.length;
     } else {
@@ -141,8 +305,37 @@ function countryMention(sentence: number, text: string, all: Token[], words: Tok
   return mention(sentence, text, words, 'country', { country, via, name: country.name });
 }
 
+/** The countries named in the words before a title ("Republican" names none; "US" names one). */
+function ownerPlaces(sentence: number, text: string, all: Token[], owner: Token[]): Mention[] {
+  const out: Mention[] = [];
+  for (let i = 0; i < owner.length; ) {
+    const hit = gazetteerAt(owner, i);
+    if (hit) out.push(countryMention(sentence, text, all, owner.slice(i, i + hit.length), hit.entry.country, hit.entry.via));
+    i += hit ? hit.length : 1;
+  }
+  return out;
+}
+
+function lastIndexWhere<T>(items: T[], test: (x: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i -= 1) if (test(items[i])) return i;
+  return -1;
+}
+
+/** The head word of a title: an honorific, an office noun, "CEO", "Chairman", "Chief", "FM". */
+function isTitleHead(t: Token): boolean {
+  const w = t.word.toLowerCase();
+  return !t.possessive && (HONORIFICS.has(w) || isOfficeNoun(w) || /^(?:ceo|cfo|coo|fm|chairman|chairwoman|chief|secretary|spokesman|spokeswoman|spokesperson|speaker)$/.test(w));
+}
+
+/** A word of a title: an honorific, an office noun or a word that titles carry ("Chief", "Foreign"). */
+function isTitleWord(t: Token): boolean {
+  const w = t.word.toLowerCase();
+  return !t.possessive && (HONORIFICS.has(w) || TITLE_WORDS.has(w) || isOfficeNoun(w));
+}
+
 /** True when the word follows "in", "at", "to" or "from", which place something in it. */
 function placedIn(all: Token[], first: Token): boolean {
+  if (first.basedIn) return true;
   const before = all[first.index - 1];
   return !!before && /^(in|at|to|from|near)$/i.test(before.word) && before.end === first.start - first.gap.length;
 }
@@ -153,13 +346,46 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   while (run.length && !run[0].capitalised) run = run.slice(1);
   while (run.length && !run[run.length - 1].capitalised) run = run.slice(0, -1);
   // Titles before a name belong to the office, not the name ("President Vladimir Putin").
-  while (run.length > 1 && (HONORIFICS.has(run[0].word.toLowerCase()) || hasTag(run[0], 'Honorific'))) run = run.slice(1);
+  // ("Foreign Ministry" keeps its first word: it is the organisation's name.)
+  // "Secretary of State Antony Blinken": the words of a leading title go, "of" with them.
+  const leadingTitle = (t: Token) => HONORIFICS.has(t.word.toLowerCase()) || hasTag(t, 'Honorific') || (run.length > 2 && (t.word === 'of' || TITLE_WORDS.has(t.word.toLowerCase())));
+  while (run.length > 1 && leadingTitle(run[0]) && !ORG_SUFFIXES.has(run[run.length - 1].word)) run = run.slice(1);
   if (!run.length) return [];
-  const last = run[run.length - 1];
+  // A title inside the run: "Qualcomm Chief Executive Steve Mollenkopf", "White House Chief of Staff
+  // Andrew Card". What stands before the title owns it (an organisation); the name follows it.
+  let titleAt = lastIndexWhere(run, (t) => isTitleHead(t));
+  while (titleAt >= 0 && titleAt < run.length - 1 && isTitleWord(run[titleAt + 1])) titleAt += 1; // "Chief Executive"
+  if (titleAt >= 0 && titleAt < run.length - 1 && run[titleAt + 1].capitalised) {
+    const tail = run.slice(titleAt + 1);
+    if (tail.length >= 2 || hasTag(tail[0], 'Person', 'LastName', 'FirstName') || context.persons.has(tail[0].word)) {
+      let firstTitle = lastIndexWhere(run.slice(0, titleAt + 1), (t) => isTitleHead(t));
+      while (firstTitle > 0 && (isTitleWord(run[firstTitle - 1]) || run[firstTitle - 1].word === 'of')) firstTitle -= 1;
+      const owner = run.slice(0, firstTitle);
+      const ownerMention = owner.length && owner[owner.length - 1].capitalised ? [mention(sentence, text, owner, 'organization', { rule: 'title-owner' })] : [];
+      const corporate = /^(?:CEO|Chairman|Chairwoman)$/.test(run[firstTitle].word) || /^Chief Executive/.test(text.slice(run[firstTitle].start));
+      return [...(owner.length && corporate ? ownerMention : ownerPlaces(sentence, text, all, owner)), ...typeName(sentence, text, all, tail).map((m) => (m.kind === 'maybe' && tail.length >= 2 ? { ...m, kind: 'person' as const, rule: 'after-title' } : m))];
+    }
+  }
+  let last = run[run.length - 1];
+  // "Qualcomm Inc.", "Air Liquide SA": the company goes by its name without the legal form.
+  if (run.length > 1 && LEGAL_FORMS.has(last.word)) {
+    const name = run.slice(0, -1);
+    return [{ ...mention(sentence, text, run, 'organization', { rule: 'legal-form' }), name: text.slice(name[0].start, name[name.length - 1].end) }];
+  }
   const next = all[last.index + 1];
-  const acronym = run.length === 1 && /^\p{Lu}{2,6}$/u.test(last.word);
-  if (run.some((t) => hasTag(t, 'Organization')) || ORG_SUFFIXES.has(last.word) || acronym) return [mention(sentence, text, run, 'organization')];
-  if (run.some((t) => hasTag(t, 'FirstName', 'LastName', 'Person') && !hasTag(t, 'Honorific'))) return [mention(sentence, text, run, 'person')];
+  const acronym = run.length === 1 && /^\p{Lu}{2,6}$/u.test(last.word) && !hasTag(last, 'Adjective', 'Expression', 'Verb', 'Adverb') && !TITLE_WORDS.has(last.word.toLowerCase());
+  // "Foreign Ministers", "Russian FM": office holders, not a name.
+  if (TITLE_WORDS.has(last.word.toLowerCase()) || (/s$/.test(last.word) && isOfficeNoun(last.word.slice(0, -1)))) return [];
+  const phrase = run.map((t) => t.word).join(' ');
+  if (GROUP_SUFFIXES.has(last.word) || (next && GROUP_AFTER.test(text.slice(last.end)))) return [mention(sentence, text, run, 'group', { rule: 'group-noun' })];
+  if (context.orgs.has(phrase)) return [mention(sentence, text, run, 'organization', { rule: 'document-organisation' })];
+  if (ORG_SUFFIXES.has(last.word) || acronym) return [mention(sentence, text, run, 'organization', { rule: 'organisation-word' })];
+  if (next && /^\s+(?:CEO|chief executive|chairman|spokesman|spokesperson|shares)\b/i.test(text.slice(last.end)) && !run.some((t) => hasTag(t, 'Person'))) return [mention(sentence, text, run, 'organization', { rule: 'title-owner' })];
+  // "the town of Ras al-Ain".
+  if (/\b(?:town|city|village|port|capital|province|district|region) of\s+$/.test(text.slice(Math.max(0, run[0].start - 30), run[0].start))) return [mention(sentence, text, run, 'city', { rule: 'town-of' })];
+  if (run.length <= 4 && context.persons.has(last.word) && !run.some((t) => t.word === 'of')) return [mention(sentence, text, run, 'person', { rule: 'document-person' })];
+  if (run.some((t) => hasTag(t, 'FirstName', 'LastName', 'Person') && !hasTag(t, 'Honorific'))) return [mention(sentence, text, run, 'person', { rule: 'person-word' })];
+  if (run.some((t) => hasTag(t, 'Organization'))) return [mention(sentence, text, run, 'organization', { rule: 'organisation-tag' })];
   if (next && /^(region|province|oblast|state)$/.test(next.word) && next.gap === ' ') return [mention(sentence, text, run, 'place', { placeKind: 'REGION' })];
   if (hasTag(last, 'Date', 'Month', 'WeekDay', 'Holiday')) return [];
   if (run.length === 1 && hasTag(last, 'Country')) {
@@ -167,6 +393,7 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
     const country: CountryEntry = { name: last.word, aliases: [], demonyms: [], capital: '' };
     return [mention(sentence, text, run, 'country', { country, via: 'name' })];
   }
+  if (last.basedIn) return [mention(sentence, text, run, 'city', { rule: 'based-in' })];
   if (run.some((t) => hasTag(t, 'Place'))) {
     if (run.some((t) => hasTag(t, 'City'))) return [mention(sentence, text, run, 'city')];
     return [mention(sentence, text, run, 'place', { placeKind: run.some((t) => hasTag(t, 'Region')) ? 'REGION' : 'AREA' })];

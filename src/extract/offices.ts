@@ -94,8 +94,8 @@ export function findOffices(doc: AnalysedText): OfficeFinding[] {
         holderId: person.entityId,
         title: titleText(title),
         country: title.owner.country,
-        titleEvidence: { sentence: s.number, excerpt: s.text.slice(titleStart, titleEnd) },
-        holdsEvidence: { sentence: s.number, excerpt: s.text.slice(start, end) },
+        titleEvidence: doc.evidence(s.number, titleStart, titleEnd),
+        holdsEvidence: doc.evidence(s.number, start, end),
       });
     }
   }

@@ -5,6 +5,7 @@
  * (mentions.ts), so its offsets and our tokens meet at a word's first character.
  */
 import nlp from 'compromise';
+import { lookupCountry, NEWS_ORGANISATIONS } from './gazetteer';
 import { stripPossessive } from './names';
 
 /** One word of a sentence. `start`/`end` index the sentence text; `word` drops a possessive ’s. */
@@ -22,9 +23,18 @@ export interface Token {
   gap: string;
   /** compromise tags (ProperNoun, Person, FirstName, Place, City, Organization, Honorific, ...). */
   tags: ReadonlySet<string>;
+  /** Set on "Paris" of "Paris-based": the word names a place something is in. */
+  basedIn?: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
+/** Initialisms with stops ("U.S.", "N.V.") are one word; so are hyphenated and apostrophised words. */
+const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
+/** What follows the hyphen of "US-led", "Kremlin-backed", "Paris-based": not part of a name. */
+const COMPOUND_TAIL = /^(?:\p{Ll}+(?:ed|ing)|era|style|wide|born|run|made|type|class|level|like|free|long|owned|friendly|controlled)$/u;
+/** Nouns after "Trump-Putin", "Russia-Ukraine": the compound names a relation between parties. */
+const RELATION_NOUN = /^\s+(?:summit|talks|meeting|meetings|format|relations|ties|deal|border|axis|war|conflict|dialogue|alliance|pact|agreement|call|rapprochement|negotiations|framework|partnership|rivalry|trade)\b/;
+/** Lower-case particles of Arabic names written with a hyphen: "al-Assad", "bin-Salman". */
+const NAME_PARTICLE = /^(?:al|el|ad|ar|as|an|ash|at|az|ul|bin|ibn|bint)-\p{Lu}/u;
 const NO_TAGS: ReadonlySet<string> = new Set();
 
 interface TaggedTerm {
@@ -48,11 +58,7 @@ export function tokenize(text: string): Token[] {
   const tags = tagsByOffset(text);
   const tokens: Token[] = [];
   let previousEnd = 0;
-  for (const m of text.matchAll(WORD)) {
-    let raw = m[0];
-    const hyphen = /^(\p{Lu}[\p{L}\p{N}]*)-\p{Ll}/u.exec(raw);
-    if (hyphen) raw = hyphen[1];
-    const start = m.index;
+  const push = (raw: string, start: number, extra: Partial<Token> = {}) => {
     const [word, possessive] = stripPossessive(raw);
     tokens.push({
       index: tokens.length,
@@ -64,8 +70,35 @@ export function tokenize(text: string): Token[] {
       capitalised: /^\p{Lu}/u.test(raw),
       gap: text.slice(previousEnd, start),
       tags: tags.get(start) ?? NO_TAGS,
+      ...extra,
     });
-    previousEnd = start + m[0].length;
+    previousEnd = start + raw.length;
+  };
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0];
+    const parts = raw.split('-');
+    if (parts.length > 1 && /^\p{Lu}/u.test(parts[0]) && /^\p{Ll}/u.test(parts[1])) {
+      // "US-led", "Paris-based": the name is the first part. "Tae-yul" stays whole.
+      if (COMPOUND_TAIL.test(parts.slice(1).join('-'))) {
+        push(parts[0], m.index, { basedIn: parts[1] === 'based' });
+        previousEnd = m.index + raw.length;
+        continue;
+      }
+    } else if (parts.length > 1 && parts.every((p) => /^\p{Lu}/u.test(p))) {
+      // "Russia-Ukraine", "Trump-Putin summit": a compound of parties, each its own word.
+      const after = text.slice(m.index + raw.length);
+      if (parts.some((p) => lookupCountry(stripPossessive(p)[0])) || RELATION_NOUN.test(after)) {
+        let at = m.index;
+        for (const p of parts) {
+          push(p, at);
+          at += p.length + 1;
+        }
+        previousEnd = m.index + raw.length;
+        continue;
+      }
+    }
+    push(raw, m.index, NAME_PARTICLE.test(raw) || NEWS_ORGANISATIONS.has(raw) ? { capitalised: true } : {});
+    previousEnd = m.index + raw.length;
   }
   return tokens;
 }

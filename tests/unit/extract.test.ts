@@ -1,11 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/db/local-neo4j';
-import { draftFacts } from '../../src/extract/draft';
+import { GoldArticle, goldToFacts } from '../../src/extract/corpus';
+import { draftFacts, draftWithProvenance } from '../../src/extract/draft';
+import { endsWithAbbreviation, extractionSentences } from '../../src/extract/sentences';
 import { evaluateDraft } from '../../src/extract/evaluate';
 import type { EntityInput, FactsDocument } from '../../src/facts/format';
-import { validateFacts } from '../../src/facts/validate';
+import { splitSentences } from '../../src/facts/sentences';
+import { relationshipKey, validateFacts } from '../../src/facts/validate';
 import { ARTICLE_FILE } from '../helpers/seed-file';
 
 /** Drafts `text` and insists that the draft validates, as the CLI does. */
@@ -246,4 +249,186 @@ test('the CLI refuses a bad date with the usage and exit code 2', () => {
   expect(run.stderr).toContain('--date must be a real day as YYYY-MM-DD');
   expect(run.stderr).toContain('usage: npm run -s extract');
   expect(run.stdout).toBe('');
+});
+
+describe('extraction sentences', () => {
+  test('abbreviations and initials do not end a sentence for the rules; evidence keeps the loader’s numbering', () => {
+    const text = 'The U.S. State Department said on Jan. 5 that Mr. Dahl met Mark V. Hurd in Oslo. Talks ended.';
+    expect(splitSentences(text).length).toBeGreaterThan(2); // the loader breaks after "U.S.", "Mr." and "V."
+    const sentences = extractionSentences(text);
+    expect(sentences.map((s) => s.text)).toEqual(['The U.S. State Department said on Jan. 5 that Mr. Dahl met Mark V. Hurd in Oslo.', 'Talks ended.']);
+    const doc = draft(text);
+    expect(meetings(doc)).toEqual(['Dahl, Mark V. Hurd @ Oslo']);
+    // Evidence points at the loader's sentences (draft() also checks that the draft validates).
+    const [evidence] = entity(doc, 'actor:mark-v-hurd')!.evidence;
+    expect(splitSentences(text)[evidence.sentence - 1].text).toContain(evidence.excerpt);
+  });
+
+  test('endsWithAbbreviation knows initialisms, initials, titles and months, not ordinary words', () => {
+    expect(['the U.S.', 'Mark V.', 'Mr.', 'on Jan.', 'Santa Clara, Calif.'].map(endsWithAbbreviation)).toEqual([true, true, true, true, true]);
+    expect(['it ended.', 'in Oslo.', 'the plan.'].map(endsWithAbbreviation)).toEqual([false, false, false]);
+  });
+});
+
+describe('names in real house styles', () => {
+  test('a headline and a dateline are not names; the agency in brackets is', () => {
+    const doc = draft('Dahl Concedes Harbour Race To Lund\nOSLO (Reuters) - Henrik Dahl conceded the race to Erik Lund on Monday.');
+    const names = doc.entities.filter((e) => e.type === 'Actor' || e.type === 'Location' || e.type === 'Country').map((e) => `${e.type}:${(e as { name: string }).name}`);
+    expect(names).toEqual(expect.arrayContaining(['Location:Oslo', 'Actor:Reuters', 'Actor:Henrik Dahl', 'Actor:Erik Lund']));
+    expect(names.join()).not.toMatch(/Concedes|OSLO/);
+  });
+
+  test('hyphenated compounds of parties are not names; "-led" and "-based" keep their name', () => {
+    const doc = draft('The Trump-Putin summit followed Russia-Ukraine talks. A US-led group met Paris-based Suez, a rival of Veolia.');
+    const ids = doc.entities.map((e) => e.id);
+    expect(ids).toEqual(expect.arrayContaining(['country:russia', 'country:ukraine', 'country:united-states', 'location:paris']));
+    expect(ids.join()).not.toMatch(/trump-putin|russia-ukraine/);
+    expect(entity(doc, 'location:paris')).toMatchObject({ kind: 'CITY' });
+    expect(entity(doc, 'actor:suez')).toMatchObject({ kind: 'ORGANIZATION' });
+  });
+
+  test('titles are split from names, and what owns a corporate title is an organisation', () => {
+    const doc = draft('Globex CEO Maria Rossi spoke first. Deputy Foreign Minister Ivan Petrov and White House Chief of Staff Anna Berg listened.');
+    expect(entity(doc, 'actor:maria-rossi')).toMatchObject({ kind: 'PERSON' });
+    expect(entity(doc, 'actor:globex')).toMatchObject({ kind: 'ORGANIZATION' });
+    expect(entity(doc, 'actor:ivan-petrov')).toMatchObject({ kind: 'PERSON' });
+    expect(entity(doc, 'actor:anna-berg')).toMatchObject({ kind: 'PERSON' });
+    expect(doc.entities.map((e) => e.id).join()).not.toMatch(/ceo-maria|minister-ivan|staff-anna/);
+  });
+
+  test('Arabic names with particles stay whole; two sheikhs stay two people', () => {
+    const doc = draft('Sheikh Abdullah bin Zayed Al Nahyan met Sheikh Mohamed bin Zayed Al Nahyan. Bashar al-Assad was not there.');
+    expect(entity(doc, 'actor:abdullah-bin-zayed-al-nahyan')).toMatchObject({ kind: 'PERSON' });
+    expect(entity(doc, 'actor:mohamed-bin-zayed-al-nahyan')).toMatchObject({ kind: 'PERSON' });
+    expect(entity(doc, 'actor:bashar-al-assad')).toMatchObject({ kind: 'PERSON' });
+    expect(entity(doc, 'actor:zayed-al-nahyan')).toBeUndefined();
+  });
+
+  test('the Kremlin is the Russian government, not a place; Kyiv and Washington as actors are their countries', () => {
+    const doc = draft('The Kremlin said the talks were useful. Kyiv disagreed, and Washington stayed silent.');
+    expect(entity(doc, 'actor:kremlin')).toMatchObject({ type: 'Actor', kind: 'ORGANIZATION', description: 'The government of Russia, named for its seat' });
+    expect(entity(doc, 'country:ukraine')).toMatchObject({ aliases: ['Kyiv'] });
+    expect(entity(doc, 'country:united-states')).toMatchObject({ aliases: ['Washington'] });
+  });
+
+  test('an acronym in brackets or made of the initials is the organisation it stands for', () => {
+    const doc = draft('The Northern Fisheries Council (NFC) met on Monday. The NFC said quotas would fall. Shares of Hollis-Marden rose after HM said so.');
+    expect(entity(doc, 'actor:northern-fisheries-council')).toMatchObject({ aliases: ['NFC'] });
+    expect(entity(doc, 'actor:nfc')).toBeUndefined();
+    expect(entity(doc, 'actor:hollis-marden')).toMatchObject({ kind: 'ORGANIZATION', aliases: ['HM'] });
+  });
+});
+
+describe('quote attribution in common house styles', () => {
+  test('"said in a statement" with a title, speaker before with a comma, short quotes, guillemets, and a quote over two sentences', () => {
+    const doc = draft(
+      [
+        '“The time for talk is over,” Globex CEO Maria Rossi said in a statement.',
+        'Henrik Dahl said in a video, “We have reached the port. Ships are waiting.”',
+        'Amara Okafor said the deal was “a good start”.',
+        '« Nobody wanted this outcome, » Ivan Petrov said.',
+      ].join('\n'),
+    );
+    expect(speakers(doc)).toEqual({
+      'The time for': 'Maria Rossi',
+      'We have reached': 'Henrik Dahl',
+      'a good start': 'Amara Okafor',
+      'Nobody wanted this': 'Ivan Petrov',
+    });
+  });
+
+  test('the statement added, the tweet added, he was quoted as saying, and quoted X as saying', () => {
+    const doc = draft(
+      [
+        'The Northern Fisheries Council said in a statement that quotas would fall. “The stocks need two years to recover,” the statement added.',
+        '“I accept the result,” Xinhua quoted Omar Haddad as saying.',
+        'Henrik Dahl spoke next. “The port stays open,” he was quoted by local media as saying.',
+      ].join('\n'),
+    );
+    expect(speakers(doc)).toEqual({ 'The stocks need': 'Northern Fisheries Council', 'I accept the': 'Omar Haddad', 'The port stays': 'Henrik Dahl' });
+  });
+
+  test('"he said" goes to the last named person, and a described office holder to the one holding that office', () => {
+    const doc = draft(
+      [
+        'Norway’s foreign minister, Anna Berg, arrived with Henrik Dahl. Anna Berg said the talks were hard.',
+        '“We will meet again in May,” she said.',
+        'The foreign minister said later that the deal was “close to done”.',
+      ].join('\n'),
+    );
+    expect(speakers(doc)).toEqual({ 'We will meet': 'Anna Berg', 'close to done': 'Anna Berg' });
+  });
+});
+
+describe('meetings in common house styles', () => {
+  test('parties met together, talks between, held talks with, delegations from', () => {
+    const doc = draft(
+      [
+        'Anna Berg and Henrik Dahl met in Oslo on Monday.',
+        'The talks in Vienna between Ivan Petrov, Maria Rossi and Omar Haddad lasted hours.',
+        'Erik Lund held talks with John Baker.',
+        'Representatives from Norway, Sweden and Finland met in Helsinki.',
+      ].join('\n'),
+    );
+    expect(meetings(doc)).toEqual(
+      expect.arrayContaining([
+        'Anna Berg, Henrik Dahl @ Oslo',
+        'Ivan Petrov, Maria Rossi, Omar Haddad @ Vienna',
+        'Erik Lund, John Baker @ ?',
+        'Norway, Sweden, Finland @ Helsinki',
+      ]),
+    );
+  });
+});
+
+describe('provenance of drafted facts', () => {
+  test('every entity and relationship has its rules and a confidence between 0 and 1', () => {
+    const { doc, provenance } = draftWithProvenance('“The port stays open,” said Henrik Dahl. Henrik Dahl met Anna Berg in Oslo. The Kremlin said nothing.', { id: 'source:t' });
+    for (const e of doc.entities) expect(provenance.entities[e.id]).toEqual({ rules: expect.any(Array), confidence: expect.any(Number) });
+    for (const r of doc.relationships) {
+      const p = provenance.relationships[relationshipKey(r)];
+      expect(p.rules.length).toBeGreaterThan(0);
+      expect(p.confidence).toBeGreaterThan(0);
+      expect(p.confidence).toBeLessThanOrEqual(1);
+    }
+    const said = doc.relationships.find((r) => r.type === 'SAID')!;
+    expect(provenance.relationships[relationshipKey(said)]).toEqual({ rules: ['after'], confidence: 0.95 });
+    expect(provenance.entities['actor:kremlin'].rules).toEqual(['institution']);
+  });
+});
+
+describe('the evaluation corpus of real reporting', () => {
+  const dir = join(PROJECT_ROOT, 'tests', 'fixtures', 'real');
+  const slugs = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
+
+  test('has at least 20 articles, half dev and half held-out, each with its text, source and a valid gold list', () => {
+    expect(slugs.length).toBeGreaterThanOrEqual(20);
+    const golds = slugs.map((slug) => GoldArticle.parse(JSON.parse(readFileSync(join(dir, `${slug}.json`), 'utf8'))));
+    const dev = golds.filter((g) => g.split === 'dev').length;
+    expect(Math.abs(dev - (golds.length - dev))).toBeLessThanOrEqual(1);
+    golds.forEach((gold, i) => {
+      const text = readFileSync(join(dir, `${slugs[i]}.txt`), 'utf8');
+      expect(gold.url).toMatch(/^https?:\/\//);
+      // goldToFacts throws when a quote, meeting or office names an entity the list lacks.
+      expect(goldToFacts(slugs[i], gold, text).entities.length).toBeGreaterThan(0);
+      for (const q of gold.quotes) expect(text).toContain(q.text.slice(0, 20));
+    });
+  });
+
+  test('meetings count when the drafted participants are the curated ones; quote texts count whoever the speaker is', () => {
+    const text = 'Anna Berg met Henrik Dahl in Oslo. “We agreed on the plan,” said Erik Lund.';
+    const gold = GoldArticle.parse({
+      url: 'https://example.org/a', outlet: 'Example', site: 'example.org', published: null, attribution: 'test', split: 'dev', topic: 'test',
+      entities: [{ name: 'Anna Berg', class: 'person' }, { name: 'Henrik Dahl', class: 'person' }, { name: 'Erik Lund', class: 'person' }, { name: 'Oslo', class: 'location', kind: 'CITY' }],
+      quotes: [{ text: 'We agreed on the plan', speaker: 'Anna Berg' }],
+      meetings: [{ participants: ['Anna Berg', 'Henrik Dahl'], place: 'Oslo', date: null }],
+      offices: [],
+    });
+    const result = evaluateDraft(draft(text), goldToFacts('t', gold, text));
+    expect(result.meetings).toMatchObject({ correct: 1, drafted: 1, found: 1, curated: 1 });
+    expect(result.quoteTexts).toMatchObject({ found: 1, curated: 1 });
+    expect(result.speakers).toEqual({ right: 0, of: 1, accuracy: 0 }); // the draft says Erik Lund, the gold Anna Berg
+    expect(result.byClass.person).toMatchObject({ correct: 3, drafted: 3 });
+    expect(result.byClass.location).toMatchObject({ correct: 1, curated: 1 });
+  });
 });
