@@ -156,6 +156,10 @@ async function authenticate(deps: RouterDeps, headers: RequestHeaders, address: 
     const refusal = deps.limiter.authRefusal(address);
     if (refusal) return { refusal };
   }
+  // Checked first and counted after: an API key is looked up without yielding to other requests,
+  // so concurrent guesses cannot slip between the two; a JWT check does yield, but a forged
+  // signature is hopeless anyway. Reserving a place per attempt instead would refuse busy
+  // clients with valid credentials behind one address.
   const auth = await deps.auth.authenticate(headers);
   if (auth.problem !== undefined) deps.limiter.authFailed(address);
   return auth;
