@@ -18,7 +18,7 @@ import type { MetricsAccess } from '../config';
 import type { Context, RequestInfo } from '../context';
 import { dashboardAsset, dashboardHtml } from '../dashboard/page';
 import { isDatabaseUnavailable } from '../db/errors';
-import { UnauthenticatedError } from '../errors';
+import { RateLimitedError, UnauthenticatedError } from '../errors';
 import { parseExportRequest } from '../export/request';
 import { ClientGoneError, writeExport } from '../export/serializer';
 import type { ExportRepository } from '../repositories/export-repository';
@@ -168,9 +168,9 @@ async function authenticate(deps: RouterDeps, headers: RequestHeaders, address: 
 /** 429 with Retry-After and the code RATE_LIMITED, as GraphQL errors on /graphql and as `{error, code}` elsewhere. */
 function refuse(res: ServerResponse, path: string, refusal: Refusal): void {
   res.setHeader('retry-after', String(refusal.retryAfterSeconds));
-  const extensions = { code: 'RATE_LIMITED', limit: refusal.limit, retryAfterSeconds: refusal.retryAfterSeconds };
-  if (path === '/graphql') return sendJson(res, 429, { errors: [{ message: refusal.message, extensions }] });
-  return sendJson(res, 429, { error: refusal.message, ...extensions });
+  const { message, extensions } = new RateLimitedError(refusal.message, refusal.limit, refusal.retryAfterSeconds);
+  if (path === '/graphql') return sendJson(res, 429, { errors: [{ message, extensions }] });
+  return sendJson(res, 429, { error: message, ...extensions });
 }
 
 /** GET /metrics: open, or (METRICS=authenticated) to any valid credential, whatever its role. */
