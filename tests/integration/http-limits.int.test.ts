@@ -204,8 +204,9 @@ describe('socket timeouts and the connection cap', () => {
     socket.on('data', (chunk) => (received += chunk.toString()));
     socket.on('error', () => undefined);
     const closed = new Promise<string>((resolve) => socket.on('close', () => resolve(received)));
-    return { socket, closed };
+    return { socket, closed, received: () => received };
   };
+  const received = (h: { received: () => string }) => /^HTTP\/1\.1 200/.test(h.received());
 
   test('a socket that sends half its headers is closed by the server after the headers timeout', async () => {
     const api = await start({ httpServer: settings });
@@ -220,14 +221,20 @@ describe('socket timeouts and the connection cap', () => {
     expect(await slow.closed).toMatch(/^HTTP\/1\.1 408 Request Timeout/);
   });
 
-  test('connections past HTTP_MAX_CONNECTIONS are closed as they arrive, and the service answers once the slow ones are gone', async () => {
-    const api = await start({ httpServer: { ...settings, headersTimeoutMs: 1_000, requestTimeoutMs: 2_000 } });
-    const held = [0, 1, 2].map(() => open(api.url, 'GET /healthz HTTP/1.1\r\n'));
-    // Give the server time to accept the three before the fourth arrives.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  test('connections past HTTP_MAX_CONNECTIONS are closed as they arrive, and the service answers once the others are gone', async () => {
+    const api = await start({ httpServer: { ...settings, keepAliveTimeoutMs: 3_000, headersTimeoutMs: 1_000, requestTimeoutMs: 2_000 } });
+    // Three keep-alive connections, each answered once (so the server has surely accepted them), then idle.
+    const held = [0, 1, 2].map(() => open(api.url, 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n'));
+    for (const h of held) {
+      await new Promise<void>((resolve) => {
+        const check = () => (received(h) ? resolve() : setTimeout(check, 10));
+        check();
+      });
+    }
     const extra = open(api.url, 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
     expect(await extra.closed).toBe('');
     expect(held.every((h) => !h.socket.destroyed)).toBe(true);
+    // The idle ones go after the keep-alive timeout; then there is room again.
     await Promise.all(held.map((h) => h.closed));
     expect((await post(api, { query: QUERY })).status).toBe(200);
   });
