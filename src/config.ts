@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { type ApiKey, parseApiKeys } from './auth/api-keys';
 import { type JwtConfig, publicKeyAlgorithm } from './auth/jwt';
 import { LOCAL_NEO4J_DIR, PROJECT_ROOT } from './db/local-neo4j';
+import { MIN_JWT_SECRET_BITS, weakSecretProblem } from './auth/secret-strength';
+import { type ClientLimitSettings } from './http/client-limits';
+import { DEFAULT_HTTP_SERVER, type HttpServerSettings } from './http/listener';
 import type { RequestLimits } from './limits/plugin';
 import { DEFAULT_SLOW_QUERY_MS } from './observability/plugin';
 import { DEFAULT_FACTS_ROOT, type FileRules } from './facts/read';
@@ -17,6 +20,11 @@ const megabytes = z.coerce.number().int().min(64);
 const positive = z.coerce.number().int().min(1);
 /** `true` or `false`, as the words (a bare `z.coerce.boolean()` would read "false" as true). */
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+/** A whole number, or `off` (as 0 does) for a limit that can be turned off. */
+const countOrOff = z
+  .string()
+  .regex(/^(off|\d+)$/, 'must be a whole number, or off (0 also turns it off)')
+  .transform((v) => (v === 'off' ? 0 : Number(v)));
 
 const Env = z.object({
   PORT: port.default(4000),
@@ -38,7 +46,15 @@ const Env = z.object({
   FACTS_ROOT: z.string().min(1).default(DEFAULT_FACTS_ROOT),
   SOURCE_TEXT_MAX_BYTES: positive.default(DEFAULT_SOURCE_TEXT_MAX_BYTES),
   NODE_ENV: z.string().default('development'),
-  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (an HS256 shared secret)').optional(),
+  AUTH_JWT_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters (an HS256 shared secret)')
+    .superRefine((secret, ctx) => {
+      // The problem names the rule, never the secret.
+      const weak = weakSecretProblem(secret, MIN_JWT_SECRET_BITS);
+      if (weak) ctx.addIssue({ code: 'custom', message: `is too weak: it ${weak}` });
+    })
+    .optional(),
   AUTH_JWT_PUBLIC_KEY: z
     .string()
     .transform((pem, ctx) => {
@@ -76,7 +92,26 @@ const Env = z.object({
   PLAYGROUND: flag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SLOW_QUERY_MS: z.coerce.number().int().min(0).default(DEFAULT_SLOW_QUERY_MS),
+  // Per client (credential, else address); see src/http/client-limits.ts.
+  RATE_LIMIT_PER_MINUTE: countOrOff.default(600),
+  RATE_LIMIT_BURST: positive.default(100),
+  MAX_CONCURRENT_PER_CLIENT: countOrOff.default(8),
+  RATE_LIMIT_MAX_CLIENTS: positive.default(10_000),
+  AUTH_FAILURES_PER_MINUTE: countOrOff.default(10),
+  METRICS: z.enum(['open', 'authenticated', 'off']).optional(),
+  HTTP_HEADERS_TIMEOUT_MS: positive.default(DEFAULT_HTTP_SERVER.headersTimeoutMs),
+  HTTP_REQUEST_TIMEOUT_MS: positive.default(DEFAULT_HTTP_SERVER.requestTimeoutMs),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: positive.default(DEFAULT_HTTP_SERVER.keepAliveTimeoutMs),
+  HTTP_MAX_CONNECTIONS: positive.default(DEFAULT_HTTP_SERVER.maxConnections),
 });
+
+/** Problems between settings that are each fine alone, outside AUTH_. */
+function crossProblems(env: z.infer<typeof Env>): string[] {
+  const problems: string[] = [];
+  // Node refuses a headers timeout longer than the request timeout.
+  if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) problems.push('HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS');
+  return problems;
+}
 
 /** Problems that involve more than one AUTH_ variable (each one alone may be fine). */
 function authProblems(env: Record<string, string | undefined>): string[] {
@@ -88,6 +123,10 @@ function authProblems(env: Record<string, string | undefined>): string[] {
   }
   if (env.AUTH_READS === 'authenticated' && !hasJwtKey && !env.AUTH_API_KEYS) {
     problems.push('AUTH_READS: "authenticated" needs AUTH_JWT_SECRET, AUTH_JWT_PUBLIC_KEY or AUTH_API_KEYS, or nobody could read');
+  }
+  // Only when asked for: production's default `authenticated` without credentials just closes /metrics.
+  if (env.METRICS === 'authenticated' && !hasJwtKey && !env.AUTH_API_KEYS) {
+    problems.push('METRICS: "authenticated" needs AUTH_JWT_SECRET, AUTH_JWT_PUBLIC_KEY or AUTH_API_KEYS, or nobody could read /metrics');
   }
   return problems;
 }
@@ -113,6 +152,10 @@ export interface Config {
   exposure: Exposure;
   /** LOG_LEVEL of the JSON logs, and SLOW_QUERY_MS: requests slower than this are logged as slow. */
   observability: { logLevel: string; slowQueryMs: number };
+  /** Per-client rate and concurrency limits, and the throttle on refused credentials. */
+  clientLimits: ClientLimitSettings;
+  /** Timeouts and connection cap of the HTTP server. */
+  httpServer: HttpServerSettings;
 }
 
 /**
@@ -124,7 +167,16 @@ export interface Exposure {
   introspection: boolean;
   playground: boolean;
   schemaHints: boolean;
+  /**
+   * METRICS: who may read GET /metrics: `open` (default; anyone who can reach the port),
+   * `authenticated` (default in production; any valid credential, whatever its role, so a
+   * Prometheus scraper can hold a reader key) or `off` (404).
+   */
+  metrics: MetricsAccess;
 }
+
+/** Who may read GET /metrics. */
+export type MetricsAccess = 'open' | 'authenticated' | 'off';
 
 /**
  * Who can authenticate, and whether reads need it. With neither a JWT key nor API keys nobody
@@ -156,7 +208,10 @@ export function defaultLimits(): RequestLimits {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = Env.safeParse(defined);
-  const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)), ...authProblems(defined)];
+  const problems = [
+    ...(parsed.success ? crossProblems(parsed.data) : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)),
+    ...authProblems(defined),
+  ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const jwtClaims = { issuer: e.AUTH_JWT_ISSUER, audience: e.AUTH_JWT_AUDIENCE };
@@ -197,7 +252,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
       playground: e.PLAYGROUND ?? e.NODE_ENV !== 'production',
       schemaHints: e.NODE_ENV !== 'production',
+      metrics: e.METRICS ?? (e.NODE_ENV === 'production' ? 'authenticated' : 'open'),
     },
     observability: { logLevel: e.LOG_LEVEL, slowQueryMs: e.SLOW_QUERY_MS },
+    clientLimits: {
+      perMinute: e.RATE_LIMIT_PER_MINUTE,
+      burst: e.RATE_LIMIT_BURST,
+      maxConcurrent: e.MAX_CONCURRENT_PER_CLIENT,
+      maxClients: e.RATE_LIMIT_MAX_CLIENTS,
+      authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
+    },
+    httpServer: {
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+    },
   };
 }

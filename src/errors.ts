@@ -68,3 +68,14 @@ export class QueryTimeoutError extends GraphQLError {
     });
   }
 }
+
+/**
+ * The client is over one of its per-client limits (src/http/client-limits.ts): `limit` names the
+ * setting, `retryAfterSeconds` says when to try again (also the Retry-After header). Sent with
+ * HTTP 429, before the request reaches Apollo.
+ */
+export class RateLimitedError extends GraphQLError {
+  constructor(message: string, limit: string, retryAfterSeconds: number) {
+    super(message, { extensions: { code: 'RATE_LIMITED', limit, retryAfterSeconds } });
+  }
+}

@@ -5,13 +5,14 @@
  * stops accepting connections, lets the requests in flight finish, then closes the driver and the
  * local Neo4j.
  */
-import { createServer as createHttpServer } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
 import { Server as NetServer } from 'node:net';
 import { createAuthenticator } from './auth/authenticator';
 import { ConfigError, loadConfig } from './config';
 import { connect } from './db/connect';
 import { prepareWhenReachable } from './db/prepare';
 import { InvalidFactsError, seedFiles } from './facts/seed';
+import { createHttpServer } from './http/listener';
 import { type Logger, createLogger, lineLogger } from './observability/logger';
 import { applySchema, isGraphEmpty, readinessProblem } from './repositories/schema-repository';
 import { createServer } from './server';
@@ -67,13 +68,14 @@ async function main(log: (line: string) => void, logger: Logger): Promise<void> 
     limits: config.limits,
     exposure: config.exposure,
     textLimits: config.facts,
+    clientLimits: config.clientLimits,
   });
   cleanups.push(() => server.stop());
   const http = createHttpServer((req, res) => {
     // While shutting down, tell keep-alive clients to open no more requests on this connection.
     if (stopping) res.setHeader('connection', 'close');
     void server.handle(req, res);
-  });
+  }, config.httpServer);
   cleanups.push(() => drain(http));
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -81,7 +83,7 @@ async function main(log: (line: string) => void, logger: Logger): Promise<void> 
   });
   const base = `http://${config.http.host}:${config.http.port}`;
   log(`[server] GraphQL API listening at ${base}/graphql in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  log(`[server] playground: open ${base}/ in a browser; dashboard: ${base}/dashboard; health: ${base}/healthz, ${base}/readyz; metrics: ${base}/metrics; Ctrl-C stops`);
+  log(`[server] playground: open ${base}/ in a browser; dashboard: ${base}/dashboard; health: ${base}/healthz, ${base}/readyz; metrics: ${base}/metrics (${config.exposure.metrics}); Ctrl-C stops`);
 }
 
 /** How long keep-alive connections idle at shutdown stay open for a request their client already sent. */
@@ -103,7 +105,7 @@ const LISTEN_GRACE_MS = 500;
  * connections are answered with `connection: close`, and connections still idle after
  * DRAIN_GRACE_MS are closed instead of holding the shutdown for the keep-alive timeout.
  */
-async function drain(http: ReturnType<typeof createHttpServer>): Promise<void> {
+async function drain(http: HttpServer): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, LISTEN_GRACE_MS));
   const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(http, () => resolve()));
   let sweep: NodeJS.Timeout | undefined;
@@ -119,7 +121,7 @@ async function drain(http: ReturnType<typeof createHttpServer>): Promise<void> {
 function fail(error: unknown, log: (line: string) => void): never {
   // A list of problems for a person to fix reads better as plain lines than as one JSON string.
   if (error instanceof ConfigError || error instanceof InvalidFactsError) process.stderr.write(`${error.message}\n`);
-  else log(`[server] failed to start: ${error instanceof Error ? error.stack : String(error)}`);
+  else lineLogger(logger, 'error')(`[server] failed to start: ${error instanceof Error ? error.stack : String(error)}`);
   process.exit(1);
 }
 

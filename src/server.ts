@@ -20,9 +20,10 @@ import { DatabaseUnavailableError, InternalServerError, QueryTimeoutError } from
 import { type RequestLimits, requestLimitsPlugin } from './limits/plugin';
 import { ExportRepository } from './repositories/export-repository';
 import type { TextLimits } from './facts/validate';
+import { ClientLimiter, type ClientLimitSettings, NO_CLIENT_LIMITS } from './http/client-limits';
 import { createRequestHandler, type RequestHandler } from './http/router';
 import { resolvers } from './resolvers';
-import { type Logger, loggerOver } from './observability/logger';
+import { type Logger, lineLogger, loggerOver } from './observability/logger';
 import { Metrics } from './observability/metrics';
 import { DEFAULT_SLOW_QUERY_MS, observabilityPlugin } from './observability/plugin';
 
@@ -48,6 +49,8 @@ export interface ServerDeps {
   slowQueryMs?: number;
   /** The largest source text a mutation may bring (config.facts); the default limit without it. */
   textLimits?: TextLimits;
+  /** Per-client limits (config.clientLimits); none without it (the tools and tests that build servers in-process). */
+  clientLimits?: ClientLimitSettings;
 }
 
 /** A started Apollo server and the HTTP handler that serves it. */
@@ -72,8 +75,10 @@ export function loadTypeDefs(): string[] {
 export async function createServer(deps: ServerDeps): Promise<Server> {
   const log = deps.log ?? ((line: string) => console.error(line));
   const limits = deps.limits ?? defaultLimits();
-  const exposure = deps.exposure ?? { introspection: true, playground: true, schemaHints: true };
+  const exposure: Exposure = deps.exposure ?? { introspection: true, playground: true, schemaHints: true, metrics: 'open' };
   const logger = deps.logger ?? loggerOver(log);
+  // Faults go to the structured logger at error level (tests, which pass only `log`, get them as JSON lines).
+  const logError = lineLogger(logger, 'error');
   const metrics = new Metrics();
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
@@ -91,7 +96,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       requestLimitsPlugin(limits),
-      internalErrorPlugin(log),
+      internalErrorPlugin(logError),
       dbStatsPlugin,
       observabilityPlugin({ logger, metrics, slowQueryMs: deps.slowQueryMs ?? DEFAULT_SLOW_QUERY_MS }),
     ],
@@ -107,6 +112,9 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     exports: new ExportRepository(deps.db),
     auth: deps.auth ?? createAuthenticator(),
     log,
+    logError,
+    limiter: new ClientLimiter(deps.clientLimits ?? NO_CLIENT_LIMITS),
+    metricsAccess: exposure.metrics,
     maxBodyBytes: limits.maxBodyBytes,
     playground: exposure.playground,
     metrics,
@@ -133,7 +141,7 @@ const dbStatsPlugin: ApolloServerPlugin<Context> = {
  * id, and gives that id to the client in `extensions.requestId` so a report can be matched to
  * the log line (the `x-request-id` header carries it too).
  */
-function internalErrorPlugin(log: (line: string) => void): ApolloServerPlugin<Context> {
+function internalErrorPlugin(logError: (line: string) => void): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
@@ -141,7 +149,7 @@ function internalErrorPlugin(log: (line: string) => void): ApolloServerPlugin<Co
           for (const error of errors) {
             const original = unwrapResolverError(error);
             if (error.extensions?.code !== undefined || isDatabaseUnavailable(original) || isQueryTimeout(original)) continue;
-            log(`[graphql] internal error in request ${contextValue.requestId} at ${error.path?.join('.') ?? '(request)'}: ${(original as Error)?.stack ?? String(original)}`);
+            logError(`[graphql] internal error in request ${contextValue.requestId} at ${error.path?.join('.') ?? '(request)'}: ${(original as Error)?.stack ?? String(original)}`);
           }
         },
         async willSendResponse({ contextValue, response }) {

@@ -4,6 +4,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { isRole, ROLES, type Role, withImpliedRoles } from './roles';
+import { MIN_API_KEY_BITS, weakSecretProblem } from './secret-strength';
 
 /** Shortest key accepted: long enough that guessing is hopeless. */
 export const MIN_API_KEY_LENGTH = 24;
@@ -41,6 +42,10 @@ export function parseApiKeys(text: string): { keys: ApiKey[]; problems: string[]
     if (key.length < MIN_API_KEY_LENGTH) problems.push(`${label}: the key must be at least ${MIN_API_KEY_LENGTH} characters`);
     // A key with dots could be taken for a JWT; whitespace would not survive a header.
     else if (/[\s.]/.test(key)) problems.push(`${label}: the key must not contain dots or whitespace`);
+    else {
+      const weak = weakSecretProblem(key, MIN_API_KEY_BITS);
+      if (weak) problems.push(`${label}: the key ${weak}`);
+    }
     if (keys.some((k) => k.name === name)) problems.push(`${label}: the name is used twice`);
     if (keys.some((k) => k.key === key)) problems.push(`${label}: the key is the same as another entry's`);
     keys.push({ name, roles: withImpliedRoles(roles.filter(isRole)), key });

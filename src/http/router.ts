@@ -4,24 +4,28 @@
  * alive) and `/readyz` (database reachable and schema applied), and `/export` (the graph as
  * GraphML or Cytoscape JSON). Each GraphQL and export request is authenticated once here; with
  * AUTH_READS=authenticated those two refuse anonymous callers with 401 (the pages, their assets
- * and the health endpoints stay open). `/metrics` serves Prometheus metrics, and every response
+ * and the health endpoints stay open). Those two also carry the per-client limits
+ * (src/http/client-limits.ts): 429 with Retry-After and the code RATE_LIMITED. `/metrics` serves
+ * Prometheus metrics (open, to any credential, or not at all: METRICS), and every response
  * carries the request's `x-request-id` (the caller's, when sane).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import type { Authenticator } from '../auth/authenticator';
+import type { Authenticator, RequestHeaders } from '../auth/authenticator';
 import type { AuthResult } from '../auth/user';
+import type { MetricsAccess } from '../config';
 import type { Context, RequestInfo } from '../context';
 import { dashboardAsset, dashboardHtml } from '../dashboard/page';
 import { isDatabaseUnavailable } from '../db/errors';
-import { UnauthenticatedError } from '../errors';
+import { RateLimitedError, UnauthenticatedError } from '../errors';
 import { parseExportRequest } from '../export/request';
 import { ClientGoneError, writeExport } from '../export/serializer';
 import type { ExportRepository } from '../repositories/export-repository';
 import { PLAYGROUND_ASSETS, playgroundHtml } from '../playground/page';
 import type { Metrics } from '../observability/metrics';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../observability/request-id';
+import { addressKey, type ClientLimiter, type Refusal } from './client-limits';
 
 /** Largest request body accepted, in bytes, where no limit is given (HTTP_MAX_BODY_BYTES sets the service's). */
 export const MAX_BODY_BYTES = 1_000_000;
@@ -51,6 +55,12 @@ interface RouterDeps {
   exports: ExportRepository;
   auth: Authenticator;
   log: (line: string) => void;
+  /** Logs at error level: faults an operator must see. */
+  logError: (line: string) => void;
+  /** The per-client limits and the throttle on refused credentials. */
+  limiter: ClientLimiter;
+  /** Who may read /metrics (METRICS). */
+  metricsAccess: MetricsAccess;
   /** Largest request body accepted, in bytes; larger ones get 413. */
   maxBodyBytes: number;
   /** Whether GET / and GET /graphql from a browser serve the playground. */
@@ -60,11 +70,12 @@ interface RouterDeps {
 
 /** Creates the handler for Node's `http.createServer`. */
 export function createRequestHandler(deps: RouterDeps): RequestHandler {
+  const readiness = readinessReporter(deps);
   return async (req, res) => {
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     try {
-      await route(deps, req, res, requestId);
+      await route(deps, req, res, requestId, readiness);
     } catch (error) {
       if (!res.headersSent) sendJson(res, error instanceof BodyTooLargeError ? 413 : 400, { error: (error as Error).message });
       else res.end();
@@ -72,19 +83,16 @@ export function createRequestHandler(deps: RouterDeps): RequestHandler {
   };
 }
 
-async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse, requestId: string, readiness: () => Promise<ReadinessCategory | null>): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = req.method ?? 'GET';
   const path = url.pathname;
 
   if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
   if (path === '/favicon.ico') return void res.writeHead(204).end();
-  if (path === '/metrics' && method === 'GET') {
-    res.writeHead(200, { 'content-type': deps.metrics.registry.contentType });
-    return void res.end(await deps.metrics.registry.metrics());
-  }
+  if (path === '/metrics' && method === 'GET' && deps.metricsAccess !== 'off') return metrics(deps, req, res);
   if (path === '/readyz') {
-    const reason = await deps.readiness().catch((error: Error) => error.message);
+    const reason = await readiness();
     return reason === null ? sendJson(res, 200, { status: 'ready' }) : sendJson(res, 503, { status: 'not ready', reason });
   }
   const asset = PLAYGROUND_ASSETS.get(path);
@@ -116,15 +124,101 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
   if (path === '/' && !deps.playground) return sendJson(res, 404, { error: 'The playground is off (NODE_ENV=production; PLAYGROUND=true turns it on). GraphQL is served at /graphql.' });
   if (path !== '/graphql' && path !== '/export') return sendJson(res, 404, { error: `Nothing at ${path}. GraphQL is served at /graphql.` });
 
-  const auth = await deps.auth.authenticate(req.headers);
+  const address = addressKey(req.socket.remoteAddress);
+  const auth = await authenticate(deps, req.headers, address);
+  if ('refusal' in auth) return refuse(res, path, auth.refusal);
   if (deps.auth.reads === 'authenticated' && !auth.user) {
     const refusal = new UnauthenticatedError(auth.problem);
     res.setHeader('www-authenticate', 'Bearer');
     if (path === '/export') return sendJson(res, 401, { error: refusal.message, code: 'UNAUTHENTICATED' });
     return sendJson(res, 401, { errors: [{ message: refusal.message, extensions: refusal.extensions }] });
   }
-  if (path === '/graphql') return graphql(deps, req, res, url, method, auth, requestId);
-  return exportGraph(deps, res, url, method);
+  // The client is the credential when there is one (each API key or JWT subject has its own
+  // budget, wherever it calls from), else the address.
+  const admission = deps.limiter.admit(auth.user ? `${auth.user.via}:${auth.user.id}` : address);
+  for (const [name, value] of Object.entries(admission.headers)) res.setHeader(name, value);
+  if (!admission.admitted) return refuse(res, path, admission);
+  try {
+    if (path === '/graphql') return await graphql(deps, req, res, url, method, auth, requestId);
+    return await exportGraph(deps, res, url, method);
+  } finally {
+    admission.release();
+  }
+}
+
+/**
+ * Authenticates a request, under the throttle on refused credentials: an address that has used
+ * up AUTH_FAILURES_PER_MINUTE is refused before its credential is even looked at.
+ */
+async function authenticate(deps: RouterDeps, headers: RequestHeaders, address: string): Promise<AuthResult | { refusal: Refusal }> {
+  const carriesCredential = headers.authorization !== undefined || headers['x-api-key'] !== undefined;
+  if (carriesCredential) {
+    const refusal = deps.limiter.authRefusal(address);
+    if (refusal) return { refusal };
+  }
+  // Checked first and counted after: an API key is looked up without yielding to other requests,
+  // so concurrent guesses cannot slip between the two; a JWT check does yield, but a forged
+  // signature is hopeless anyway. Reserving a place per attempt instead would refuse busy
+  // clients with valid credentials behind one address.
+  const auth = await deps.auth.authenticate(headers);
+  if (auth.problem !== undefined) deps.limiter.authFailed(address);
+  return auth;
+}
+
+/** 429 with Retry-After and the code RATE_LIMITED, as GraphQL errors on /graphql and as `{error, code}` elsewhere. */
+function refuse(res: ServerResponse, path: string, refusal: Refusal): void {
+  res.setHeader('retry-after', String(refusal.retryAfterSeconds));
+  const { message, extensions } = new RateLimitedError(refusal.message, refusal.limit, refusal.retryAfterSeconds);
+  if (path === '/graphql') return sendJson(res, 429, { errors: [{ message, extensions }] });
+  return sendJson(res, 429, { error: message, ...extensions });
+}
+
+/** GET /metrics: open, or (METRICS=authenticated) to any valid credential, whatever its role. */
+async function metrics(deps: RouterDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (deps.metricsAccess === 'authenticated') {
+    const auth = await authenticate(deps, req.headers, addressKey(req.socket.remoteAddress));
+    if ('refusal' in auth) return refuse(res, '/metrics', auth.refusal);
+    if (!auth.user) {
+      res.setHeader('www-authenticate', 'Bearer');
+      return sendJson(res, 401, { error: new UnauthenticatedError(auth.problem).message, code: 'UNAUTHENTICATED' });
+    }
+  }
+  res.writeHead(200, { 'content-type': deps.metrics.registry.contentType });
+  res.end(await deps.metrics.registry.metrics());
+}
+
+/** What /readyz says when not ready: a category, never a URI, port or driver message. */
+export type ReadinessCategory = 'preparing' | 'database unreachable' | 'shutting down';
+
+/**
+ * /readyz's answer: the category of `deps.readiness()`'s reason, whose detail (which may name the
+ * database's address and quote the driver) goes to the log once each time it changes.
+ */
+function readinessReporter(deps: RouterDeps): () => Promise<ReadinessCategory | null> {
+  let last: string | null = null;
+  return async () => {
+    let detail: string | null;
+    let category: ReadinessCategory | null;
+    try {
+      detail = await deps.readiness();
+      category = detail === null ? null : categoryOf(detail);
+    } catch (error) {
+      // readiness() throws when it cannot reach the database (readinessProblem's verifyConnectivity).
+      detail = `database unreachable: ${(error as Error)?.message ?? String(error)}`;
+      category = 'database unreachable';
+    }
+    if (detail !== last) {
+      deps.log(detail === null ? '[readyz] ready' : `[readyz] not ready (${category}): ${detail}`);
+      last = detail;
+    }
+    return category;
+  };
+}
+
+function categoryOf(detail: string): ReadinessCategory {
+  if (/shutting down/i.test(detail)) return 'shutting down';
+  if (/waiting for the database|unreachable|not reachable|ServiceUnavailable|connect/i.test(detail)) return 'database unreachable';
+  return 'preparing';
 }
 
 function graphql(deps: RouterDeps, req: IncomingMessage, res: ServerResponse, url: URL, method: string, auth: AuthResult, requestId: string): Promise<void> {
@@ -181,11 +275,11 @@ async function exportGraph(deps: RouterDeps, res: ServerResponse, url: URL, meth
   } catch (error) {
     // Once the status line is out, writeExport has aborted the response; only the log can be told.
     if (res.headersSent) {
-      if (!(error instanceof ClientGoneError)) deps.log(`[export] aborted: ${(error as Error)?.stack ?? String(error)}`);
+      if (!(error instanceof ClientGoneError)) deps.logError(`[export] aborted: ${(error as Error)?.stack ?? String(error)}`);
       return;
     }
     if (isDatabaseUnavailable(error)) return sendJson(res, 503, { error: 'The graph database is not reachable at the moment. Try again shortly.', code: 'DATABASE_UNAVAILABLE' });
-    deps.log(`[export] internal error: ${(error as Error)?.stack ?? String(error)}`);
+    deps.logError(`[export] internal error: ${(error as Error)?.stack ?? String(error)}`);
     return sendJson(res, 500, { error: 'Internal server error.', code: 'INTERNAL_SERVER_ERROR' });
   }
 }

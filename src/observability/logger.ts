@@ -20,13 +20,28 @@ export function loggerOver(log: (line: string) => void, level = 'info'): Logger 
 }
 
 /**
- * The `log(line)` function the rest of the code takes, over a structured logger. A leading
+ * The `log(line)` function the rest of the code takes, over a structured logger, at `level`
+ * (info by default; `lineLogger(logger, 'error')` for faults an operator must see). A leading
  * `[tag]` becomes the `component` field, so `[neo4j] ...` lines stay searchable by component.
  */
-export function lineLogger(logger: Logger): (line: string) => void {
+export function lineLogger(logger: Logger, level: 'info' | 'warn' | 'error' = 'info'): (line: string) => void {
   return (line) => {
     const match = /^\[([\w-]+)\]\s*(.*)$/s.exec(line);
-    if (match) logger.info({ component: match[1] }, match[2]);
-    else logger.info(line);
+    if (match) logger[level]({ component: match[1] }, match[2]);
+    else logger[level](line);
   };
+}
+
+/** Longest client-chosen text (an operation name) a log line repeats before cutting it. */
+export const MAX_LOGGED_NAME = 100;
+
+/**
+ * `text` cut to `max` characters with a marker saying how much was left out, so a client cannot
+ * fill the logs through a field it chooses (a 900 KB operation name was logged whole).
+ */
+export function cutForLog(text: string, max = MAX_LOGGED_NAME): string {
+  if (text.length <= max) return text;
+  // Never split a surrogate pair.
+  const end = /[\uD800-\uDBFF]/.test(text[max - 1]) ? max - 1 : max;
+  return `${text.slice(0, end)}…[cut: ${text.length - end} more characters]`;
 }

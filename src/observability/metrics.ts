@@ -4,10 +4,7 @@
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { inFlightTransactions } from '../db/driver';
-
-/** Operation names kept as label values; past this many, new names count as `other`. */
-const MAX_OPERATION_NAMES = 200;
-const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+import { shippedOperationNames } from './operations';
 
 /** What one finished GraphQL request adds to the metrics. */
 export interface RequestOutcome {
@@ -23,7 +20,6 @@ export interface RequestOutcome {
 /** The service's metrics and the registry that renders them. */
 export class Metrics {
   readonly registry = new Registry();
-  private readonly operations = new Set<string>();
   private readonly requests = new Counter({
     name: 'graphql_requests_total',
     help: 'GraphQL requests by operation name and outcome (ok, error).',
@@ -58,7 +54,8 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor() {
+  /** `knownOperations`: the operation names that get a label of their own (the shipped ones by default). */
+  constructor(private readonly knownOperations: ReadonlySet<string> = shippedOperationNames()) {
     collectDefaultMetrics({ register: this.registry });
     new Gauge({
       name: 'neo4j_transactions_in_flight',
@@ -70,15 +67,13 @@ export class Metrics {
     });
   }
 
-  /** The label for an operation name: unnamed, odd or one name too many collapse into a few values. */
+  /**
+   * The label for an operation name: a known operation's name, `anonymous` without a name, and
+   * `other` for any other name, so the label values are a fixed set whatever clients send.
+   */
   operationLabel(name: string | null | undefined): string {
     if (!name) return 'anonymous';
-    if (!PLAIN_NAME.test(name)) return 'other';
-    if (!this.operations.has(name)) {
-      if (this.operations.size >= MAX_OPERATION_NAMES) return 'other';
-      this.operations.add(name);
-    }
-    return name;
+    return this.knownOperations.has(name) ? name : 'other';
   }
 
   /** Records one finished request. */

@@ -5,7 +5,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../context';
-import type { Logger } from './logger';
+import { cutForLog, type Logger } from './logger';
 import type { Metrics } from './metrics';
 
 /** The SLOW_QUERY_MS default: a GraphQL request slower than this is logged as slow. */
@@ -29,7 +29,8 @@ export function observabilityPlugin(deps: ObservabilityDeps): ApolloServerPlugin
           const ms = performance.now() - started;
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           const errorCodes = errors.map((e) => String(e.extensions?.code ?? 'UNCODED'));
-          const operation = deps.metrics.operationLabel(operationName ?? request.operationName);
+          const name = operationName ?? request.operationName ?? null;
+          const operation = deps.metrics.operationLabel(name);
           const { roundTrips, dbTimeMs } = contextValue.dbStats;
           deps.metrics.observe({
             operation,
@@ -41,7 +42,8 @@ export function observabilityPlugin(deps: ObservabilityDeps): ApolloServerPlugin
           });
           const fields = {
             requestId: contextValue.requestId,
-            operation: operationName ?? request.operationName ?? null,
+            // Cut: the name is the client's to choose, and could be any length.
+            operation: name === null ? null : cutForLog(name),
             ms: Math.round(ms * 10) / 10,
             roundTrips,
             dbTimeMs: Math.round(dbTimeMs * 10) / 10,

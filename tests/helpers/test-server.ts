@@ -2,11 +2,13 @@
  * The real service on a real HTTP port, over the test database: tests send GraphQL the way a
  * client does and read what a client would read.
  */
-import { type Server as HttpServer, createServer as createHttpServer } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Authenticator } from '../../src/auth/authenticator';
 import type { Exposure } from '../../src/config';
 import type { RequestLimits } from '../../src/limits/plugin';
+import type { ClientLimitSettings } from '../../src/http/client-limits';
+import { createHttpServer, type HttpServerSettings } from '../../src/http/listener';
 import type { Database } from '../../src/db/driver';
 import type { TextLimits } from '../../src/facts/validate';
 import { readinessProblem } from '../../src/repositories/schema-repository';
@@ -30,13 +32,19 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** How a test server is built: `auth`, `limits`, `exposure`, `slowQueryMs` and `textLimits` as in ServerDeps. */
+/**
+ * How a test server is built: `auth`, `limits`, `exposure`, `slowQueryMs`, `textLimits` and `clientLimits` as
+ * in ServerDeps (no per-client limits unless given: the suite sends many requests quickly from
+ * one address); `httpServer` as config.httpServer (the service's defaults unless given).
+ */
 export interface TestServerOptions {
   auth?: Authenticator;
   limits?: RequestLimits;
   exposure?: Exposure;
   slowQueryMs?: number;
   textLimits?: TextLimits;
+  clientLimits?: ClientLimitSettings;
+  httpServer?: HttpServerSettings;
 }
 
 /** Starts the service on a free port; `log` collects what the server would log. */
@@ -50,8 +58,10 @@ export async function startTestServer(db: Database, log: string[] = [], options:
     exposure: options.exposure,
     slowQueryMs: options.slowQueryMs,
     textLimits: options.textLimits,
+    clientLimits: options.clientLimits,
   });
-  const http: HttpServer = createHttpServer((req, res) => void server.handle(req, res));
+  // The same http.Server settings as `npm start` (src/http/listener.ts).
+  const http: HttpServer = createHttpServer((req, res) => void server.handle(req, res), options.httpServer);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 

@@ -95,6 +95,8 @@ describe('an internal error', () => {
     for (const leak of ['MATCH', 'Neo4j', 'nosuchdatabase', 'at ', '.ts:']) expect(text).not.toContain(leak);
     const line = brokenLog.find((l) => l.includes(requestId!));
     expect(line).toMatch(/internal error in request [0-9a-f-]{36} at actor: Neo4jError/);
+    // At error level, so an alert on errors sees it.
+    expect(JSON.parse(line!)).toMatchObject({ level: 50, component: 'graphql' });
   });
 });
 

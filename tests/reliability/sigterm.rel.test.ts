@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { PROJECT_ROOT, freePort } from '../../src/db/local-neo4j';
 import { seedFiles } from '../../src/facts/seed';
-import { AUTH_ENV, type Outcome, READ, send } from '../helpers/load';
+import { AUTH_ENV, NO_CLIENT_LIMITS_ENV, type Outcome, READ, send } from '../helpers/load';
 import { useOwnGraph } from '../helpers/scale-graph';
 import { SEED_FILE } from '../helpers/seed-file';
 
@@ -21,7 +21,7 @@ test('SIGTERM under load: every request sent before the signal is answered in fu
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'index.ts')], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ...AUTH_ENV, NEO4J_URI: t.uri, PORT: String(port), SEED_ON_START: 'never', LOG_LEVEL: 'warn' },
+    env: { ...process.env, ...AUTH_ENV, ...NO_CLIENT_LIMITS_ENV, NEO4J_URI: t.uri, PORT: String(port), SEED_ON_START: 'never', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -54,10 +54,17 @@ test('request limits have documented defaults and are set by their variables', (
   expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '0', QUERY_TIMEOUT_MS: 'soon' })).toThrow(/GRAPHQL_MAX_DEPTH[\s\S]*QUERY_TIMEOUT_MS/);
 });
 
-test('NODE_ENV=production turns introspection, the playground and schema hints off; two of them can be turned back on', () => {
-  expect(loadConfig({}).exposure).toEqual({ introspection: true, playground: true, schemaHints: true });
-  expect(loadConfig({ NODE_ENV: 'production' }).exposure).toEqual({ introspection: false, playground: false, schemaHints: false });
-  expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true', PLAYGROUND: 'true' }).exposure).toEqual({ introspection: true, playground: true, schemaHints: false });
+test('NODE_ENV=production turns introspection, the playground and schema hints off and puts /metrics behind a credential; all but hints can be turned back', () => {
+  expect(loadConfig({}).exposure).toEqual({ introspection: true, playground: true, schemaHints: true, metrics: 'open' });
+  expect(loadConfig({ NODE_ENV: 'production' }).exposure).toEqual({ introspection: false, playground: false, schemaHints: false, metrics: 'authenticated' });
+  expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true', PLAYGROUND: 'true', METRICS: 'open' }).exposure).toEqual({
+    introspection: true,
+    playground: true,
+    schemaHints: false,
+    metrics: 'open',
+  });
+  expect(loadConfig({ METRICS: 'off' }).exposure.metrics).toBe('off');
+  expect(() => loadConfig({ METRICS: 'authenticated' })).toThrow(/METRICS: "authenticated" needs AUTH_JWT_SECRET/);
   expect(loadConfig({ GRAPHQL_INTROSPECTION: 'false' }).exposure.introspection).toBe(false);
   expect(() => loadConfig({ PLAYGROUND: 'yes' })).toThrow(/PLAYGROUND/);
 });
@@ -67,4 +74,43 @@ test('FACTS_ROOT defaults to seed/ and is made absolute; SOURCE_TEXT_MAX_BYTES d
   const set = loadConfig({ FACTS_ROOT: 'corpus/texts', SOURCE_TEXT_MAX_BYTES: '500000' }).facts;
   expect(set).toEqual({ root: join(process.cwd(), 'corpus', 'texts'), maxTextBytes: 500_000 });
   expect(() => loadConfig({ SOURCE_TEXT_MAX_BYTES: '0' })).toThrow(/SOURCE_TEXT_MAX_BYTES: /);
+});
+
+test('per-client limits and HTTP server settings have documented defaults; off or 0 turns a limit off', () => {
+  const config = loadConfig({});
+  expect(config.clientLimits).toEqual({ perMinute: 600, burst: 100, maxConcurrent: 8, maxClients: 10_000, authFailuresPerMinute: 10 });
+  expect(config.httpServer).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000 });
+  const off = loadConfig({ RATE_LIMIT_PER_MINUTE: 'off', MAX_CONCURRENT_PER_CLIENT: '0', AUTH_FAILURES_PER_MINUTE: 'off' }).clientLimits;
+  expect(off).toMatchObject({ perMinute: 0, maxConcurrent: 0, authFailuresPerMinute: 0 });
+  expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '60', RATE_LIMIT_BURST: '5', HTTP_MAX_CONNECTIONS: '50' })).toMatchObject({
+    clientLimits: { perMinute: 60, burst: 5 },
+    httpServer: { maxConnections: 50 },
+  });
+  expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: 'lots', RATE_LIMIT_BURST: '0', HTTP_HEADERS_TIMEOUT_MS: '-1' })).toThrow(
+    /RATE_LIMIT_PER_MINUTE: must be a whole number, or off[\s\S]*RATE_LIMIT_BURST[\s\S]*HTTP_HEADERS_TIMEOUT_MS/,
+  );
+  expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS/);
+});
+
+test('a weak AUTH_JWT_SECRET or API key is refused, naming the variable and the rule but never the secret', () => {
+  const problems = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return '';
+  };
+  const spaces = ' '.repeat(32);
+  // An empty variable counts as unset, but 32 spaces are a value (the red team's).
+  expect(problems({ AUTH_JWT_SECRET: spaces })).toMatch(/AUTH_JWT_SECRET: is too weak: it is only whitespace/);
+  const repeated = 'abcdefghijklmnop'.repeat(2);
+  const message = problems({ AUTH_JWT_SECRET: repeated, AUTH_API_KEYS: 'bot:editor:aaaaaaaaaaaaaaaaaaaaaaaaaaaa' });
+  expect(message).toMatch(/AUTH_JWT_SECRET: is too weak: it repeats a sequence of 16 characters/);
+  expect(message).toMatch(/AUTH_API_KEYS: entry 1 \(bot\): the key has only 1 distinct characters/);
+  expect(message).not.toContain(repeated);
+  expect(message).not.toContain('aaaaaaaaaaaaaaaaaaaaaaaaaaaa');
+  // 32 hex digits are 128 bits exactly; the estimate, which cannot know they are random, falls short.
+  expect(problems({ AUTH_JWT_SECRET: 'aaba1860c22c07efd2b134ed6b65d2f9' })).toMatch(/AUTH_JWT_SECRET: is too weak: it has an estimated entropy of \d+ bits \(at least 128/);
+  expect(loadConfig({ AUTH_JWT_SECRET: 'q3V9yXr0Zt+8WkLmPa2/Ns5HdJcE7uBfGh1oRiTx4vY=' }).auth.jwt).toMatchObject({ algorithm: 'HS256' });
 });
