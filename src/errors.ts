@@ -2,6 +2,7 @@
  * The errors a client can see. Each carries `extensions.code`, so clients branch on codes, not on
  * message text.
  */
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 
 /** The request itself is wrong: a bad argument, a malformed cursor. */
@@ -65,6 +66,37 @@ export class QueryTimeoutError extends GraphQLError {
   constructor(timeoutMs: number) {
     super(`The query took longer than the ${timeoutMs} ms the server allows (QUERY_TIMEOUT_MS) and was stopped. Ask for less: fewer items, less nesting.`, {
       extensions: { code: 'QUERY_TIMEOUT', timeoutMs },
+    });
+  }
+}
+
+/**
+ * A read statement (Cypher plus parameters) larger than STATEMENT_MAX_BYTES: refused before it is
+ * sent, since Neo4j's parser and planner, unlike execution, do not stop at the query timeout.
+ */
+export class StatementTooLargeError extends GraphQLError {
+  constructor(bytes: number, max: number) {
+    super(`The statement this request needs is ${bytes} bytes; the limit STATEMENT_MAX_BYTES is ${max}. Ask for less: smaller filters, fewer fields.`, {
+      extensions: { code: 'STATEMENT_TOO_LARGE', limit: 'STATEMENT_MAX_BYTES', value: bytes, max },
+    });
+  }
+}
+
+/**
+ * The server is running as much expensive work (search, paths, analytics, exports) as it allows
+ * and cannot queue this request: `limit` names the bound that was met. Sent with HTTP 429 and a
+ * `Retry-After` header of `retryAfterSeconds`.
+ */
+export class ServerBusyError extends GraphQLError {
+  constructor(reason: string, limit: string, retryAfterSeconds: number) {
+    super(`The server is busy: ${reason} (${limit}). Retry after ${retryAfterSeconds} s.`, {
+      extensions: {
+        code: 'SERVER_BUSY',
+        limit,
+        retryAfterSeconds,
+        retryable: true,
+        http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+      },
     });
   }
 }

@@ -15,10 +15,11 @@ import type { AuthResult } from '../auth/user';
 import type { Context, RequestInfo } from '../context';
 import { dashboardAsset, dashboardHtml } from '../dashboard/page';
 import { isDatabaseUnavailable } from '../db/errors';
-import { UnauthenticatedError } from '../errors';
+import { ServerBusyError, UnauthenticatedError } from '../errors';
 import { parseExportRequest } from '../export/request';
 import { ClientGoneError, writeExport } from '../export/serializer';
 import type { ExportRepository } from '../repositories/export-repository';
+import type { Ticket, WorkQueue } from '../limits/work-queue';
 import { PLAYGROUND_ASSETS, playgroundHtml } from '../playground/page';
 import type { Metrics } from '../observability/metrics';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../observability/request-id';
@@ -56,6 +57,16 @@ interface RouterDeps {
   /** Whether GET / and GET /graphql from a browser serve the playground. */
   playground: boolean;
   metrics: Metrics;
+  /** The queue that expensive work waits in; `/export` takes a place there too. */
+  work?: WorkQueue;
+}
+
+/**
+ * Whom a request's expensive work is counted against: the authenticated user, or else the remote
+ * address, so one caller cannot take every place in the work queue.
+ */
+export function clientKeyOf(auth: AuthResult, req: IncomingMessage): string {
+  return auth.user ? `user:${auth.user.id}` : `address:${req.socket.remoteAddress ?? 'unknown'}`;
 }
 
 /** Creates the handler for Node's `http.createServer`. */
@@ -124,11 +135,12 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
     return sendJson(res, 401, { errors: [{ message: refusal.message, extensions: refusal.extensions }] });
   }
   if (path === '/graphql') return graphql(deps, req, res, url, method, auth, requestId);
-  return exportGraph(deps, res, url, method);
+  return exportGraph(deps, res, url, method, clientKeyOf(auth, req));
 }
 
 function graphql(deps: RouterDeps, req: IncomingMessage, res: ServerResponse, url: URL, method: string, auth: AuthResult, requestId: string): Promise<void> {
-  const context = (headers: HeaderMap) => deps.context({ debugDb: headers.get('x-debug-db') === '1', auth, requestId });
+  const clientKey = clientKeyOf(auth, req);
+  const context = (headers: HeaderMap) => deps.context({ debugDb: headers.get('x-debug-db') === '1', auth, requestId, clientKey });
   return executeGraphQL(deps.apollo, req, res, url, method, context, deps.maxBodyBytes);
 }
 
@@ -170,10 +182,21 @@ export async function executeGraphQL<C extends BaseContext>(
 }
 
 /** `GET /export?format=graphml|cytoscape[&focus=<id>&depth=<n>]`: streams the graph or a neighbourhood. */
-async function exportGraph(deps: RouterDeps, res: ServerResponse, url: URL, method: string): Promise<void> {
+async function exportGraph(deps: RouterDeps, res: ServerResponse, url: URL, method: string, clientKey: string): Promise<void> {
   if (method !== 'GET') return sendJson(res, 405, { error: 'Use GET for /export.', code: 'METHOD_NOT_ALLOWED' });
   const request = parseExportRequest(url.searchParams);
   if ('error' in request) return sendJson(res, 400, { error: request.error, code: 'BAD_USER_INPUT' });
+  let ticket: Ticket | undefined;
+  try {
+    ticket = deps.work?.enter(clientKey);
+    await ticket?.admitted;
+  } catch (error) {
+    ticket?.leave();
+    if (!(error instanceof ServerBusyError)) throw error;
+    const retryAfter = String(error.extensions.retryAfterSeconds);
+    res.setHeader('retry-after', retryAfter);
+    return sendJson(res, 429, { error: error.message, code: 'SERVER_BUSY', limit: error.extensions.limit, retryAfterSeconds: error.extensions.retryAfterSeconds });
+  }
   try {
     const graph = request.focus === null ? deps.exports.wholeGraph() : await deps.exports.neighbourhood(request.focus, request.depth);
     if (!graph) return sendJson(res, 404, { error: `No node has the id "${request.focus}".`, code: 'NOT_FOUND' });
@@ -187,6 +210,8 @@ async function exportGraph(deps: RouterDeps, res: ServerResponse, url: URL, meth
     if (isDatabaseUnavailable(error)) return sendJson(res, 503, { error: 'The graph database is not reachable at the moment. Try again shortly.', code: 'DATABASE_UNAVAILABLE' });
     deps.log(`[export] internal error: ${(error as Error)?.stack ?? String(error)}`);
     return sendJson(res, 500, { error: 'Internal server error.', code: 'INTERNAL_SERVER_ERROR' });
+  } finally {
+    ticket?.leave();
   }
 }
 
