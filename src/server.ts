@@ -54,6 +54,8 @@ export interface Server {
   handle: RequestHandler;
   /** What GET /metrics serves. */
   metrics: Metrics;
+  /** The queue expensive operations and exports wait in. */
+  work: WorkQueue;
   stop(): Promise<void>;
 }
 
@@ -113,7 +115,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     metrics,
     work,
   });
-  return { apollo, handle, metrics, stop: () => apollo.stop() };
+  return { apollo, handle, metrics, work, stop: () => apollo.stop() };
 }
 
 /** Adds `extensions.db: { roundTrips, dbTimeMs }` to the responses of requests that asked for it. */
