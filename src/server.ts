@@ -168,7 +168,10 @@ function internalErrorPlugin(log: (line: string) => void): ApolloServerPlugin<Co
 function formatError(formatted: GraphQLFormattedError, error: unknown, limits: RequestLimits, exposure: Exposure): GraphQLFormattedError {
   // Apollo's hideSchemaDetailsFromClientErrors strips "Did you mean" from validation errors only;
   // graphql-js adds it to variable coercion errors too (a bad enum value, an unknown input field).
-  if (!exposure.schemaHints && SUGGESTION.test(formatted.message)) formatted = { ...formatted, message: formatted.message.replace(SUGGESTION, '') };
+  if (!exposure.schemaHints) {
+    const message = formatted.message.replace(SUGGESTION, '');
+    if (message !== formatted.message) formatted = { ...formatted, message };
+  }
   const original = unwrapResolverError(error);
   if (isQueryTimeout(original)) return toFormatted(new QueryTimeoutError(limits.queryTimeoutMs), formatted);
   if (isDatabaseUnavailable(original)) return toFormatted(new DatabaseUnavailableError(), formatted);
