@@ -74,8 +74,9 @@ const Env = z.object({
   GRAPHQL_MAX_FILTER_BRANCHES: positive.default(20),
   GRAPHQL_MAX_FILTER_FIELDS: positive.max(WHERE_MAX_FIELDS).default(100),
   GRAPHQL_MAX_EXPENSIVE_FIELDS: positive.default(4),
-  // The largest read statement the test suite sends is about 22 KB (4 KB of Cypher, the rest a
-  // fuzzing payload); a filter at the default bounds in 30 aliases stays below this too.
+  // The largest read statement the integration tests sent (lists, explore, search, analytics,
+  // export, injection) was about 22 KB (4 KB of Cypher, the rest an injection payload); a list
+  // whose filter is at the default bounds comes to about 20 KB.
   STATEMENT_MAX_BYTES: positive.default(100_000),
   EXPENSIVE_MAX_CONCURRENT: positive.default(2),
   EXPENSIVE_MAX_QUEUED: z.coerce.number().int().min(0).default(32),
