@@ -11,6 +11,7 @@ import { MIN_JWT_SECRET_BITS, weakSecretProblem } from './auth/secret-strength';
 import { type ClientLimitSettings } from './http/client-limits';
 import { DEFAULT_HTTP_SERVER, type HttpServerSettings } from './http/listener';
 import type { RequestLimits } from './limits/plugin';
+import { WHERE_MAX_DEPTH, WHERE_MAX_FIELDS } from './repositories/where';
 import { DEFAULT_SLOW_QUERY_MS } from './observability/plugin';
 import { DEFAULT_FACTS_ROOT, type FileRules } from './facts/read';
 import { DEFAULT_SOURCE_TEXT_MAX_BYTES } from './facts/validate';
@@ -86,6 +87,22 @@ const Env = z.object({
   GRAPHQL_MAX_DIRECTIVES: positive.default(30),
   GRAPHQL_MAX_TOKENS: positive.default(5_000),
   GRAPHQL_MAX_COST: positive.default(10_000_000),
+  // Input objects are measured with variables applied (src/limits/measure.ts), because Neo4j plans
+  // a filter's Cypher before any timeout applies, and planning grows faster than the filter: on
+  // the 2-core test machine an OR of 100 name filters took 3 s of CPU, one of 1,000 took 44 s
+  // (README "Security"). The playground's richest filter (with its sort order) has depth 2, 2 branches and 6 fields.
+  GRAPHQL_MAX_FILTER_DEPTH: positive.max(WHERE_MAX_DEPTH).default(8),
+  GRAPHQL_MAX_FILTER_BRANCHES: positive.default(20),
+  GRAPHQL_MAX_FILTER_FIELDS: positive.max(WHERE_MAX_FIELDS).default(100),
+  GRAPHQL_MAX_EXPENSIVE_FIELDS: positive.default(4),
+  // The largest read statement the integration tests sent (lists, explore, search, analytics,
+  // export, injection) was about 22 KB (4 KB of Cypher, the rest an injection payload); a list
+  // whose filter is at the default bounds comes to about 20 KB.
+  STATEMENT_MAX_BYTES: positive.default(100_000),
+  EXPENSIVE_MAX_CONCURRENT: positive.default(2),
+  EXPENSIVE_MAX_QUEUED: z.coerce.number().int().min(0).default(32),
+  EXPENSIVE_MAX_PER_CLIENT: positive.default(8),
+  EXPENSIVE_MAX_WAIT_MS: positive.default(10_000),
   HTTP_MAX_BODY_BYTES: positive.default(1_000_000),
   QUERY_TIMEOUT_MS: positive.default(15_000),
   GRAPHQL_INTROSPECTION: flag.optional(),
@@ -245,6 +262,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
       maxTokens: e.GRAPHQL_MAX_TOKENS,
       maxCost: e.GRAPHQL_MAX_COST,
+      maxFilterDepth: e.GRAPHQL_MAX_FILTER_DEPTH,
+      maxFilterBranches: e.GRAPHQL_MAX_FILTER_BRANCHES,
+      maxFilterFields: e.GRAPHQL_MAX_FILTER_FIELDS,
+      maxExpensiveFields: e.GRAPHQL_MAX_EXPENSIVE_FIELDS,
+      maxStatementBytes: e.STATEMENT_MAX_BYTES,
+      queue: {
+        maxConcurrent: e.EXPENSIVE_MAX_CONCURRENT,
+        maxQueued: e.EXPENSIVE_MAX_QUEUED,
+        maxPerClient: e.EXPENSIVE_MAX_PER_CLIENT,
+        maxWaitMs: e.EXPENSIVE_MAX_WAIT_MS,
+      },
       maxBodyBytes: e.HTTP_MAX_BODY_BYTES,
       queryTimeoutMs: e.QUERY_TIMEOUT_MS,
     },

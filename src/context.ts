@@ -49,6 +49,8 @@ export interface Context {
   requestId: string;
   /** Who sent the request, when a credential was verified; write resolvers call requireRole first. */
   user: User | null;
+  /** Whom the request's expensive work is counted against in the work queue: the user, or else the address. */
+  clientKey: string;
   /** Why the credential sent was refused (plain words, never the credential itself). */
   authProblem?: string;
 }
@@ -62,6 +64,8 @@ export interface RequestInfo {
   auth?: AuthResult;
   /** Set by the HTTP layer, which also sends it as `x-request-id`; a fresh one otherwise. */
   requestId?: string;
+  /** The caller as the work queue counts it (see clientKeyOf); `unknown` when not given. */
+  clientKey?: string;
 }
 
 /** What lives as long as the server, shared by the contexts of all its requests. */
@@ -82,6 +86,7 @@ export function createContext(db: Database, request: RequestInfo = { debugDb: fa
     debugDb: request.debugDb,
     requestId: request.requestId ?? randomUUID(),
     user: request.auth?.user ?? null,
+    clientKey: request.clientKey ?? 'unknown',
     ...(request.auth?.problem ? { authProblem: request.auth.problem } : {}),
     nodes: new NodeRepository(graph),
     actors: new ActorRepository(graph),

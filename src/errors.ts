@@ -2,6 +2,7 @@
  * The errors a client can see. Each carries `extensions.code`, so clients branch on codes, not on
  * message text.
  */
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 
 /** The request itself is wrong: a bad argument, a malformed cursor. */
@@ -77,5 +78,36 @@ export class QueryTimeoutError extends GraphQLError {
 export class RateLimitedError extends GraphQLError {
   constructor(message: string, limit: string, retryAfterSeconds: number) {
     super(message, { extensions: { code: 'RATE_LIMITED', limit, retryAfterSeconds } });
+  }
+}
+
+/**
+ * A read statement (Cypher plus parameters) larger than STATEMENT_MAX_BYTES: refused before it is
+ * sent, since Neo4j's parser and planner, unlike execution, do not stop at the query timeout.
+ */
+export class StatementTooLargeError extends GraphQLError {
+  constructor(bytes: number, max: number) {
+    super(`The statement this request needs is ${bytes} bytes; the limit STATEMENT_MAX_BYTES is ${max}. Ask for less: smaller filters, fewer fields.`, {
+      extensions: { code: 'STATEMENT_TOO_LARGE', limit: 'STATEMENT_MAX_BYTES', value: bytes, max },
+    });
+  }
+}
+
+/**
+ * The server is running as much expensive work (search, paths, analytics, exports) as it allows
+ * and cannot queue this request: `limit` names the bound that was met. Sent with HTTP 429 and a
+ * `Retry-After` header of `retryAfterSeconds`.
+ */
+export class ServerBusyError extends GraphQLError {
+  constructor(reason: string, limit: string, retryAfterSeconds: number) {
+    super(`The server is busy: ${reason} (${limit}). Retry after ${retryAfterSeconds} s.`, {
+      extensions: {
+        code: 'SERVER_BUSY',
+        limit,
+        retryAfterSeconds,
+        retryable: true,
+        http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+      },
+    });
   }
 }

@@ -18,6 +18,7 @@ import { isDatabaseUnavailable, isQueryTimeout } from './db/errors';
 import { PROJECT_ROOT } from './db/local-neo4j';
 import { DatabaseUnavailableError, InternalServerError, QueryTimeoutError } from './errors';
 import { type RequestLimits, requestLimitsPlugin } from './limits/plugin';
+import { WorkQueue } from './limits/work-queue';
 import { ExportRepository } from './repositories/export-repository';
 import type { TextLimits } from './facts/validate';
 import { ClientLimiter, type ClientLimitSettings, NO_CLIENT_LIMITS } from './http/client-limits';
@@ -59,6 +60,8 @@ export interface Server {
   handle: RequestHandler;
   /** What GET /metrics serves. */
   metrics: Metrics;
+  /** The queue expensive operations and exports wait in. */
+  work: WorkQueue;
   stop(): Promise<void>;
 }
 
@@ -80,6 +83,9 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   // Faults go to the structured logger at error level (tests, which pass only `log`, get them as JSON lines).
   const logError = lineLogger(logger, 'error');
   const metrics = new Metrics();
+  // Every read a request makes goes through this handle, so every one is held to the statement bound.
+  const db: Database = { ...deps.db, maxStatementBytes: limits.maxStatementBytes };
+  const work = new WorkQueue(limits.queue);
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -95,21 +101,21 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      requestLimitsPlugin(limits),
+      requestLimitsPlugin(limits, work),
       internalErrorPlugin(logError),
       dbStatsPlugin,
       observabilityPlugin({ logger, metrics, slowQueryMs: deps.slowQueryMs ?? DEFAULT_SLOW_QUERY_MS }),
     ],
-    formatError: (formatted, error) => formatError(formatted, error, limits),
+    formatError: (formatted, error) => formatError(formatted, error, limits, exposure),
   });
   await apollo.start();
   // One analytics cache per server: it outlives requests and is invalidated by the graph version.
   const state: ServerState = { analyticsCache: new AnalyticsCache(), textLimits: deps.textLimits };
   const handle = createRequestHandler({
     apollo,
-    context: (request) => createContext(deps.db, { ...request, debugDb: request.debugDb && (deps.allowDebugDb ?? true), trace: deps.trace }, state),
+    context: (request) => createContext(db, { ...request, debugDb: request.debugDb && (deps.allowDebugDb ?? true), trace: deps.trace }, state),
     readiness: deps.readiness,
-    exports: new ExportRepository(deps.db),
+    exports: new ExportRepository(db),
     auth: deps.auth ?? createAuthenticator(),
     log,
     logError,
@@ -118,8 +124,9 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     maxBodyBytes: limits.maxBodyBytes,
     playground: exposure.playground,
     metrics,
+    work,
   });
-  return { apollo, handle, metrics, stop: () => apollo.stop() };
+  return { apollo, handle, metrics, work, stop: () => apollo.stop() };
 }
 
 /** Adds `extensions.db: { roundTrips, dbTimeMs }` to the responses of requests that asked for it. */
@@ -167,9 +174,15 @@ function internalErrorPlugin(logError: (line: string) => void): ApolloServerPlug
  * Clients see coded errors only: their own mistakes as they are, a statement stopped by the query
  * timeout as QUERY_TIMEOUT, a database outage as DATABASE_UNAVAILABLE, a document over the token
  * limit as TOO_MANY_TOKENS, and anything else as a bare INTERNAL_SERVER_ERROR (never a stack or
- * Cypher; internalErrorPlugin logs the details).
+ * Cypher; internalErrorPlugin logs the details). Without schema hints no message suggests names.
  */
-function formatError(formatted: GraphQLFormattedError, error: unknown, limits: RequestLimits): GraphQLFormattedError {
+function formatError(formatted: GraphQLFormattedError, error: unknown, limits: RequestLimits, exposure: Exposure): GraphQLFormattedError {
+  // Apollo's hideSchemaDetailsFromClientErrors strips "Did you mean" from validation errors only;
+  // graphql-js adds it to variable coercion errors too (a bad enum value, an unknown input field).
+  if (!exposure.schemaHints) {
+    const message = formatted.message.replace(SUGGESTION, '');
+    if (message !== formatted.message) formatted = { ...formatted, message };
+  }
   const original = unwrapResolverError(error);
   if (isQueryTimeout(original)) return toFormatted(new QueryTimeoutError(limits.queryTimeoutMs), formatted);
   if (isDatabaseUnavailable(original)) return toFormatted(new DatabaseUnavailableError(), formatted);
@@ -179,6 +192,9 @@ function formatError(formatted: GraphQLFormattedError, error: unknown, limits: R
   if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
   return toFormatted(new InternalServerError(), formatted);
 }
+/** graphql-js's suggestions, as in "Value "X" does not exist in "Kind" enum. Did you mean the enum value "Y"?". */
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
 function toFormatted(error: GraphQLError, original: GraphQLFormattedError): GraphQLFormattedError {
   return { message: error.message, locations: original.locations, path: original.path, extensions: error.extensions };
 }

@@ -4,6 +4,7 @@
  * transactions, so the driver retries transient failures. Values come back as plain JSON-like data.
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { StatementTooLargeError } from '../errors';
 import { fromNeo4j } from './values';
 
 /** How long a transaction is retried on transient failures (leader switch, brief outage). */
@@ -58,6 +59,13 @@ export interface Database {
    * not the client, so a runaway statement stops using the server's CPU too.
    */
   timeoutMs?: number;
+  /**
+   * Largest read statement, Cypher plus parameters as JSON, that `read` sends (STATEMENT_MAX_BYTES
+   * for the server's requests); a larger one is refused before it is sent with
+   * StatementTooLargeError. Neo4j parses and plans a statement before the timeout can stop it, and
+   * a huge one can hold a core for minutes.
+   */
+  maxStatementBytes?: number;
 }
 
 /** Creates a driver; routing URIs (`neo4j://`, `neo4j+s://`) work as the driver supports them. */
@@ -86,8 +94,18 @@ export type Row = Record<string, unknown>;
  * round trip per statement over opening a session and calling `executeRead`.
  */
 export async function read(db: Database, cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+  if (db.maxStatementBytes !== undefined) {
+    const bytes = statementBytes(cypher, params);
+    if (bytes > db.maxStatementBytes) throw new StatementTooLargeError(bytes, db.maxStatementBytes);
+  }
   const result = await counted(() => db.driver.executeQuery(cypher, params, { database: db.database, routing: neo4j.routing.READ, transactionConfig: transactionConfig(db) }));
   return result.records.map((record) => fromNeo4j(record.toObject()) as Row);
+}
+
+/** The size of a statement as `maxStatementBytes` counts it: the Cypher's UTF-8 bytes plus its parameters' as JSON. */
+export function statementBytes(cypher: string, params: Record<string, unknown>): number {
+  const json = JSON.stringify(params, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+  return Buffer.byteLength(cypher) + Buffer.byteLength(json);
 }
 
 /** Runs `work` in one read transaction. */

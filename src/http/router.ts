@@ -18,10 +18,11 @@ import type { MetricsAccess } from '../config';
 import type { Context, RequestInfo } from '../context';
 import { dashboardAsset, dashboardHtml } from '../dashboard/page';
 import { isDatabaseUnavailable } from '../db/errors';
-import { RateLimitedError, UnauthenticatedError } from '../errors';
+import { RateLimitedError, ServerBusyError, UnauthenticatedError } from '../errors';
 import { parseExportRequest } from '../export/request';
 import { ClientGoneError, writeExport } from '../export/serializer';
 import type { ExportRepository } from '../repositories/export-repository';
+import type { Ticket, WorkQueue } from '../limits/work-queue';
 import { PLAYGROUND_ASSETS, playgroundHtml } from '../playground/page';
 import type { Metrics } from '../observability/metrics';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../observability/request-id';
@@ -66,6 +67,17 @@ interface RouterDeps {
   /** Whether GET / and GET /graphql from a browser serve the playground. */
   playground: boolean;
   metrics: Metrics;
+  /** The queue that expensive work waits in; `/export` takes a place there too. */
+  work?: WorkQueue;
+}
+
+/**
+ * Who a request counts against, for the per-client limits and the work queue alike: the
+ * credential when there is one (each API key or JWT subject has its own budget, wherever it calls
+ * from), else the address (`addressKey`).
+ */
+export function clientKeyOf(auth: AuthResult, address: string): string {
+  return auth.user ? `${auth.user.via}:${auth.user.id}` : address;
 }
 
 /** Creates the handler for Node's `http.createServer`. */
@@ -133,14 +145,13 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
     if (path === '/export') return sendJson(res, 401, { error: refusal.message, code: 'UNAUTHENTICATED' });
     return sendJson(res, 401, { errors: [{ message: refusal.message, extensions: refusal.extensions }] });
   }
-  // The client is the credential when there is one (each API key or JWT subject has its own
-  // budget, wherever it calls from), else the address.
-  const admission = deps.limiter.admit(auth.user ? `${auth.user.via}:${auth.user.id}` : address);
+  const client = clientKeyOf(auth, address);
+  const admission = deps.limiter.admit(client);
   for (const [name, value] of Object.entries(admission.headers)) res.setHeader(name, value);
   if (!admission.admitted) return refuse(res, path, admission);
   try {
-    if (path === '/graphql') return await graphql(deps, req, res, url, method, auth, requestId);
-    return await exportGraph(deps, res, url, method);
+    if (path === '/graphql') return await graphql(deps, req, res, url, method, auth, requestId, client);
+    return await exportGraph(deps, res, url, method, client);
   } finally {
     admission.release();
   }
@@ -221,8 +232,8 @@ function categoryOf(detail: string): ReadinessCategory {
   return 'preparing';
 }
 
-function graphql(deps: RouterDeps, req: IncomingMessage, res: ServerResponse, url: URL, method: string, auth: AuthResult, requestId: string): Promise<void> {
-  const context = (headers: HeaderMap) => deps.context({ debugDb: headers.get('x-debug-db') === '1', auth, requestId });
+function graphql(deps: RouterDeps, req: IncomingMessage, res: ServerResponse, url: URL, method: string, auth: AuthResult, requestId: string, clientKey: string): Promise<void> {
+  const context = (headers: HeaderMap) => deps.context({ debugDb: headers.get('x-debug-db') === '1', auth, requestId, clientKey });
   return executeGraphQL(deps.apollo, req, res, url, method, context, deps.maxBodyBytes);
 }
 
@@ -264,10 +275,21 @@ export async function executeGraphQL<C extends BaseContext>(
 }
 
 /** `GET /export?format=graphml|cytoscape[&focus=<id>&depth=<n>]`: streams the graph or a neighbourhood. */
-async function exportGraph(deps: RouterDeps, res: ServerResponse, url: URL, method: string): Promise<void> {
+async function exportGraph(deps: RouterDeps, res: ServerResponse, url: URL, method: string, clientKey: string): Promise<void> {
   if (method !== 'GET') return sendJson(res, 405, { error: 'Use GET for /export.', code: 'METHOD_NOT_ALLOWED' });
   const request = parseExportRequest(url.searchParams);
   if ('error' in request) return sendJson(res, 400, { error: request.error, code: 'BAD_USER_INPUT' });
+  let ticket: Ticket | undefined;
+  try {
+    ticket = deps.work?.enter(clientKey);
+    await ticket?.admitted;
+  } catch (error) {
+    ticket?.leave();
+    if (!(error instanceof ServerBusyError)) throw error;
+    const retryAfter = String(error.extensions.retryAfterSeconds);
+    res.setHeader('retry-after', retryAfter);
+    return sendJson(res, 429, { error: error.message, code: 'SERVER_BUSY', limit: error.extensions.limit, retryAfterSeconds: error.extensions.retryAfterSeconds });
+  }
   try {
     const graph = request.focus === null ? deps.exports.wholeGraph() : await deps.exports.neighbourhood(request.focus, request.depth);
     if (!graph) return sendJson(res, 404, { error: `No node has the id "${request.focus}".`, code: 'NOT_FOUND' });
@@ -281,6 +303,8 @@ async function exportGraph(deps: RouterDeps, res: ServerResponse, url: URL, meth
     if (isDatabaseUnavailable(error)) return sendJson(res, 503, { error: 'The graph database is not reachable at the moment. Try again shortly.', code: 'DATABASE_UNAVAILABLE' });
     deps.logError(`[export] internal error: ${(error as Error)?.stack ?? String(error)}`);
     return sendJson(res, 500, { error: 'Internal server error.', code: 'INTERNAL_SERVER_ERROR' });
+  } finally {
+    ticket?.leave();
   }
 }
 

@@ -8,6 +8,12 @@
  * is counted PLAIN_LIST_LIMIT times, the most such a list returns, unless `first`, `limit` or `k`
  * (given, or the argument's default in the schema) says how many it returns.
  * The lists of a connection (`nodes`, `edges`) hold that same page, so they do not multiply again.
+ *
+ * Input objects (`where` filters, mutation inputs) are measured too, with variables applied, since
+ * each one becomes Cypher: a small document can carry a filter 600 `NOT`s deep or an `OR` of
+ * 10,000 branches in its variables, and Neo4j's parser and planner, which no timeout stops, choke on
+ * the statement that follows. And fields whose work grows with the graph (EXPENSIVE_FIELDS) are
+ * counted, to bound them per request and to queue them (see work-queue.ts).
  */
 import {
   type DocumentNode,
@@ -17,8 +23,11 @@ import {
   type GraphQLCompositeType,
   type GraphQLField,
   GraphQLList,
+  type GraphQLInputType,
   type GraphQLSchema,
   isCompositeType,
+  isInputObjectType,
+  isListType,
   Kind,
   type OperationDefinitionNode,
   SchemaMetaFieldDef,
@@ -35,7 +44,32 @@ export interface OperationMeasures {
   aliases: number;
   directives: number;
   cost: number;
+  /** Deepest nesting of input objects in one argument (a `where` inside `NOT` inside `OR` is 3). */
+  inputDepth: number;
+  /** Entries of lists of input objects (the `AND`s and `OR`s of filters), all arguments together. */
+  inputBranches: number;
+  /** Fields set in input objects, all arguments together. */
+  inputFields: number;
+  /** Expensive fields selected (EXPENSIVE_FIELDS), each alias counted. */
+  expensive: number;
 }
+
+/**
+ * Fields whose work grows with the graph rather than with the page asked for: full-text search,
+ * path finding, neighbourhoods, and the whole-graph analytics. An operation that selects any of
+ * them is expensive: it waits for a place in the work queue.
+ */
+export const EXPENSIVE_FIELDS: ReadonlySet<string> = new Set([
+  'Query.search',
+  'Query.path',
+  'Query.paths',
+  'Query.neighbourhood',
+  'Query.stats',
+  'Query.topActors',
+  'Query.coOccurrence',
+  'Query.stanceMatrix',
+  'Query.timelineBuckets',
+]);
 
 /**
  * Introspection lists are resolved in memory and bounded by the schema, so they count as a nominal
@@ -58,8 +92,16 @@ export function measureOperation(
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
+  // Variables not sent take their declared defaults, as execution will.
+  const values: Record<string, unknown> = {};
+  for (const definition of operation.variableDefinitions ?? []) {
+    if (definition.defaultValue) values[definition.variable.name.value] = valueFromASTUntyped(definition.defaultValue);
+  }
+  Object.assign(values, variables);
   const rootType = schema.getRootType(operation.operation);
   const used = new Set<FragmentDefinitionNode>();
+  const inputs: InputMeasures = { depth: 0, branches: 0, fields: 0 };
+  let expensive = 0;
   const walk = (selections: SelectionSetNode, parent: GraphQLCompositeType | undefined | null): { depth: number; cost: number } => {
     let depth = 0;
     let cost = 0;
@@ -69,7 +111,11 @@ export function measureOperation(
         const child = field ? getNamedType(field.type) : undefined;
         const inner = selection.selectionSet ? walk(selection.selectionSet, isCompositeType(child) ? child : undefined) : { depth: 0, cost: 0 };
         depth = Math.max(depth, 1 + inner.depth);
-        const args = Object.fromEntries((selection.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, variables)]));
+        const args = Object.fromEntries((selection.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, values)]));
+        for (const arg of field?.args ?? []) {
+          if (args[arg.name] != null && isFilter(arg.type)) addInputMeasures(inputs, args[arg.name], arg.type);
+        }
+        if (field && parent && EXPENSIVE_FIELDS.has(`${parent.name}.${field.name}`)) expensive += 1;
         cost += 1 + (field && parent ? listSize(field, parent, args) : 1) * inner.cost;
       } else {
         const spread = selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : undefined;
@@ -95,7 +141,50 @@ export function measureOperation(
       Directive: () => void directives++,
     });
   }
-  return { depth, aliases, directives, cost };
+  return { depth, aliases, directives, cost, inputDepth: inputs.depth, inputBranches: inputs.branches, inputFields: inputs.fields, expensive };
+}
+
+/**
+ * Whether an argument is a filter (a `*Where` input): what the where compiler turns into Cypher,
+ * and so what the filter bounds apply to. Mutation inputs are validated by their own rules (a list
+ * of 30 evidence entries is no filter branch).
+ */
+function isFilter(type: GraphQLInputType): boolean {
+  return getNamedType(type).name.endsWith('Where');
+}
+
+/** Nesting, list entries and fields of input objects. */
+export interface InputMeasures {
+  depth: number;
+  branches: number;
+  fields: number;
+}
+
+/**
+ * Adds the measures of `value`, given for an argument of type `type`, to `into` (depth as the
+ * maximum, the counts as sums). Only input objects count: a scalar, even a JSON one, is one value.
+ * The walk keeps its own stack, so a value nested 100,000 deep cannot overflow the call stack.
+ */
+export function addInputMeasures(into: InputMeasures, value: unknown, type: GraphQLInputType): void {
+  const stack: { value: unknown; type: GraphQLInputType; level: number }[] = [{ value, type, level: 0 }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    const nullable = getNullableType(item.type);
+    if (item.value == null) continue;
+    if (isListType(nullable)) {
+      const entries = Array.isArray(item.value) ? item.value : [item.value];
+      if (isInputObjectType(getNamedType(nullable))) into.branches += entries.length;
+      for (const entry of entries) stack.push({ value: entry, type: nullable.ofType, level: item.level });
+    } else if (isInputObjectType(nullable) && typeof item.value === 'object' && !Array.isArray(item.value)) {
+      into.depth = Math.max(into.depth, item.level + 1);
+      const fields = nullable.getFields();
+      for (const [name, inner] of Object.entries(item.value)) {
+        if (inner == null || !fields[name]) continue; // Unknown fields are refused when the value is coerced.
+        into.fields += 1;
+        stack.push({ value: inner, type: fields[name].type, level: item.level + 1 });
+      }
+    }
+  }
 }
 
 /** The arguments by which a client sizes a list, in the order they are looked for. */

@@ -5,6 +5,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { RequestLimitError } from '../errors';
 import { measureOperation } from './measure';
+import type { Ticket, WorkQueue, WorkQueueSettings } from './work-queue';
 
 /** The limits on one GraphQL request (config.limits). */
 export interface RequestLimits {
@@ -16,6 +17,18 @@ export interface RequestLimits {
   maxDirectives: number;
   /** Estimated fields resolved, lists multiplied by their size (GRAPHQL_MAX_COST). */
   maxCost: number;
+  /** Deepest nesting of input objects, variables applied (GRAPHQL_MAX_FILTER_DEPTH). */
+  maxFilterDepth: number;
+  /** Entries of lists of input objects (AND/OR), all arguments together (GRAPHQL_MAX_FILTER_BRANCHES). */
+  maxFilterBranches: number;
+  /** Fields set in input objects, all arguments together (GRAPHQL_MAX_FILTER_FIELDS). */
+  maxFilterFields: number;
+  /** Expensive fields (search, paths, analytics ...) in one operation (GRAPHQL_MAX_EXPENSIVE_FIELDS). */
+  maxExpensiveFields: number;
+  /** Largest read statement, Cypher plus parameters, sent to the database (STATEMENT_MAX_BYTES). */
+  maxStatementBytes: number;
+  /** How much expensive work runs and waits at once (EXPENSIVE_MAX_*). */
+  queue: WorkQueueSettings;
   /** Lexical tokens in the document, enforced by the parser (GRAPHQL_MAX_TOKENS). */
   maxTokens: number;
   /** Largest request body in bytes; larger ones get HTTP 413 (HTTP_MAX_BODY_BYTES). */
@@ -24,18 +37,34 @@ export interface RequestLimits {
   queryTimeoutMs: number;
 }
 
-/** The plugin that enforces `limits` on every operation. */
-export function requestLimitsPlugin<C extends BaseContext>(limits: RequestLimits): ApolloServerPlugin<C> {
+/**
+ * The plugin that enforces `limits` on every operation and, given `queue`, makes an operation that
+ * selects an expensive field wait for its place there (as the client `contextValue.clientKey`),
+ * giving the place up when the response is sent, whatever happened before.
+ */
+export function requestLimitsPlugin<C extends BaseContext & { clientKey?: string }>(limits: RequestLimits, queue?: WorkQueue): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
+      let ticket: Ticket | undefined;
       return {
-        async didResolveOperation({ schema, document, operation, request }) {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return; // Apollo itself refuses a request whose operation it cannot find.
           const m = measureOperation(schema, document, operation, request.variables ?? {});
           if (m.depth > limits.maxDepth) throw new RequestLimitError('QUERY_TOO_DEEP', 'a depth of', 'GRAPHQL_MAX_DEPTH', m.depth, limits.maxDepth);
           if (m.aliases > limits.maxAliases) throw new RequestLimitError('TOO_MANY_ALIASES', 'aliases:', 'GRAPHQL_MAX_ALIASES', m.aliases, limits.maxAliases);
           if (m.directives > limits.maxDirectives) throw new RequestLimitError('TOO_MANY_DIRECTIVES', 'directives:', 'GRAPHQL_MAX_DIRECTIVES', m.directives, limits.maxDirectives);
           if (m.cost > limits.maxCost) throw new RequestLimitError('QUERY_TOO_COMPLEX', 'an estimated cost of', 'GRAPHQL_MAX_COST', m.cost, limits.maxCost);
+          if (m.inputDepth > limits.maxFilterDepth) throw new RequestLimitError('FILTER_TOO_DEEP', 'a filter (input object) nested to a depth of', 'GRAPHQL_MAX_FILTER_DEPTH', m.inputDepth, limits.maxFilterDepth);
+          if (m.inputBranches > limits.maxFilterBranches) throw new RequestLimitError('FILTER_TOO_WIDE', 'filter branches (AND/OR entries):', 'GRAPHQL_MAX_FILTER_BRANCHES', m.inputBranches, limits.maxFilterBranches);
+          if (m.inputFields > limits.maxFilterFields) throw new RequestLimitError('FILTER_TOO_LARGE', 'filter fields:', 'GRAPHQL_MAX_FILTER_FIELDS', m.inputFields, limits.maxFilterFields);
+          if (m.expensive > limits.maxExpensiveFields) throw new RequestLimitError('TOO_MANY_EXPENSIVE_FIELDS', 'expensive fields (search, path, paths, neighbourhood, analytics):', 'GRAPHQL_MAX_EXPENSIVE_FIELDS', m.expensive, limits.maxExpensiveFields);
+          if (queue && m.expensive > 0) {
+            ticket = queue.enter(contextValue.clientKey ?? 'unknown');
+            await ticket.admitted;
+          }
+        },
+        async willSendResponse() {
+          ticket?.leave();
         },
       };
     },

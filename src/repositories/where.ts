@@ -5,6 +5,7 @@
  */
 import type { Filter, SortKey } from './graph-reader';
 import { type DateRange, dateRangePredicates } from './date-range';
+import { RequestLimitError } from '../errors';
 
 /** The combinators every `where` input has. Empty `AND`/`OR` lists constrain nothing. */
 export interface Combinable<W> {
@@ -26,6 +27,15 @@ interface Compiled {
 type Rule = (value: never, param: (value: unknown) => string) => string | Compiled;
 type Rules<W> = { [K in Exclude<keyof W, keyof Combinable<W>>]-?: Rule };
 
+/**
+ * The most a `where` may nest, and the most fields it may set (AND, OR and NOT included), whatever
+ * the settings say: the API refuses larger filters first (GRAPHQL_MAX_FILTER_*, which may not be set
+ * above these), and this compiler refuses them again, so no caller can build a statement that
+ * Neo4j's parser and planner, which no timeout stops, would spend minutes on.
+ */
+export const WHERE_MAX_DEPTH = 32;
+export const WHERE_MAX_FIELDS = 5_000;
+
 /** How far part-of chains are followed (venue -> city -> region -> country). */
 export const MAX_PART_OF_DEPTH = 10;
 
@@ -42,6 +52,7 @@ interface Built {
  * accept, through indexes.
  */
 function compile<W extends Combinable<W>>(rules: Rules<W>, where: W | null | undefined, prefix: string): Filter {
+  checkSize(where);
   const params: Record<string, unknown> = {};
   let next = 0;
   const param = (value: unknown) => {
@@ -78,6 +89,27 @@ function compile<W extends Combinable<W>>(rules: Rules<W>, where: W | null | und
   };
   const built = where ? build(where) : { predicate: null, anchors: null };
   return { predicates: built.predicate ? [built.predicate] : [], params, anchors: built.anchors };
+}
+
+/**
+ * Refuses a `where` beyond WHERE_MAX_DEPTH or WHERE_MAX_FIELDS before `build` recurses into it; it
+ * counts as the API does (GRAPHQL_MAX_FILTER_DEPTH and _FIELDS, src/limits/measure.ts).
+ */
+function checkSize(where: unknown): void {
+  const stack: { value: unknown; level: number }[] = [{ value: where, level: 1 }];
+  let fields = 0;
+  while (stack.length > 0) {
+    const { value, level } = stack.pop()!;
+    if (value == null || typeof value !== 'object') continue;
+    if (level > WHERE_MAX_DEPTH) throw new RequestLimitError('FILTER_TOO_DEEP', 'a filter nested to a depth of at least', 'WHERE_MAX_DEPTH (fixed)', level, WHERE_MAX_DEPTH);
+    for (const [key, inner] of Object.entries(value)) {
+      if (inner == null) continue;
+      fields += 1;
+      if (fields > WHERE_MAX_FIELDS) throw new RequestLimitError('FILTER_TOO_LARGE', 'filter fields: at least', 'WHERE_MAX_FIELDS (fixed)', fields, WHERE_MAX_FIELDS);
+      if (key === 'AND' || key === 'OR') for (const entry of inner as unknown[]) stack.push({ value: entry, level: level + 1 });
+      if (key === 'NOT') stack.push({ value: inner, level: level + 1 });
+    }
+  }
 }
 
 const dateRule =

@@ -14,6 +14,7 @@ import type { TextLimits } from '../../src/facts/validate';
 import { readinessProblem } from '../../src/repositories/schema-repository';
 import { openTestDatabase } from './test-database';
 import { createServer } from '../../src/server';
+import type { WorkQueue } from '../../src/limits/work-queue';
 
 /** A GraphQL response as a client sees it. */
 export interface GraphQLResponse<T = any> {
@@ -29,6 +30,8 @@ export interface TestServer {
   gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** Like `gql`, but fails the test on any error and returns `data`. */
   data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** The server's queue of expensive work: a test can take its places to hold it full. */
+  work: WorkQueue;
   close(): Promise<void>;
 }
 
@@ -76,6 +79,7 @@ export async function startTestServer(db: Database, log: string[] = [], options:
   return {
     url,
     gql,
+    work: server.work,
     data: async <T>(query: string, variables?: Record<string, unknown>) => {
       const response = await gql<T>(query, variables);
       if (response.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);

@@ -40,6 +40,20 @@ test('a misspelt field is refused without suggesting the schema\'s names', async
   expect(JSON.stringify(response.errors)).not.toContain('actors');
 });
 
+test('a variable with a wrong enum value or an unknown input field is refused without suggesting the schema\'s names', async () => {
+  const query = 'query ($w: ActorWhere) { actors(where: $w) { nodes { id } } }';
+  const kind = await api.gql(query, { w: { kind: 'PERSN' } });
+  expect(kind.status).toBe(400);
+  expect(kind.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  expect(kind.errors?.[0].message).not.toMatch(/did you mean/i);
+  expect(JSON.stringify(kind.errors)).not.toContain('PERSON');
+  const field = await api.gql(query, { w: { nam: 'Sybiha' } });
+  expect(field.status).toBe(400);
+  expect(field.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  expect(field.errors?.[0].message).not.toMatch(/did you mean/i);
+  expect(JSON.stringify(field.errors)).not.toContain('"name"');
+});
+
 test('the playground is off: GET / is 404 and GET /graphql from a browser gets no page', async () => {
   const root = await page(api.url, '/');
   expect(root.status).toBe(404);

@@ -46,9 +46,19 @@ test('request limits have documented defaults and are set by their variables', (
     maxDirectives: 30,
     maxTokens: 5_000,
     maxCost: 10_000_000,
+    maxFilterDepth: 8,
+    maxFilterBranches: 20,
+    maxFilterFields: 100,
+    maxExpensiveFields: 4,
+    maxStatementBytes: 100_000,
+    queue: { maxConcurrent: 2, maxQueued: 32, maxPerClient: 8, maxWaitMs: 10_000 },
     maxBodyBytes: 1_000_000,
     queryTimeoutMs: 15_000,
   });
+  const bounds = loadConfig({ GRAPHQL_MAX_FILTER_DEPTH: '4', STATEMENT_MAX_BYTES: '5000', EXPENSIVE_MAX_CONCURRENT: '1', EXPENSIVE_MAX_QUEUED: '0' }).limits;
+  expect(bounds).toMatchObject({ maxFilterDepth: 4, maxStatementBytes: 5000, queue: { maxConcurrent: 1, maxQueued: 0 } });
+  // The where compiler refuses deeper filters whatever the setting says, so the setting may not exceed it.
+  expect(() => loadConfig({ GRAPHQL_MAX_FILTER_DEPTH: '33' })).toThrow(/GRAPHQL_MAX_FILTER_DEPTH/);
   const set = loadConfig({ GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_COST: '5000', HTTP_MAX_BODY_BYTES: '2048', QUERY_TIMEOUT_MS: '2500' }).limits;
   expect(set).toMatchObject({ maxDepth: 8, maxCost: 5000, maxBodyBytes: 2048, queryTimeoutMs: 2500 });
   expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '0', QUERY_TIMEOUT_MS: 'soon' })).toThrow(/GRAPHQL_MAX_DEPTH[\s\S]*QUERY_TIMEOUT_MS/);

@@ -6,7 +6,8 @@
 import { buildSchema, getIntrospectionQuery, getOperationAST, Kind, Lexer, parse, Source, TokenKind } from 'graphql';
 import { defaultLimits } from '../../src/config';
 import * as dashboard from '../../src/dashboard/gql/graphql';
-import { measureOperation } from '../../src/limits/measure';
+import { EXPENSIVE_FIELDS, measureOperation } from '../../src/limits/measure';
+import { deepNot, wideOr } from '../helpers/filters';
 import { EXAMPLES } from '../../src/playground/examples';
 import { loadTypeDefs } from '../../src/server';
 
@@ -46,7 +47,12 @@ test.each(SHIPPED)('%s stays under every default limit, at the largest page size
     expect(worst.depth).toBeLessThanOrEqual(limits.maxDepth);
     expect(worst.aliases).toBeLessThanOrEqual(limits.maxAliases);
     expect(worst.directives).toBeLessThanOrEqual(limits.maxDirectives);
-    expect(measureOperation(schema, document, definition, {}).cost).toBeLessThanOrEqual(limits.maxCost);
+    const usual = measureOperation(schema, document, definition, {});
+    expect(usual.cost).toBeLessThanOrEqual(limits.maxCost);
+    expect(usual.inputDepth).toBeLessThanOrEqual(limits.maxFilterDepth);
+    expect(usual.inputBranches).toBeLessThanOrEqual(limits.maxFilterBranches);
+    expect(usual.inputFields).toBeLessThanOrEqual(limits.maxFilterFields);
+    expect(usual.expensive).toBeLessThanOrEqual(limits.maxExpensiveFields);
   }
   expect(tokens(query)).toBeLessThanOrEqual(limits.maxTokens);
 });
@@ -80,4 +86,75 @@ test('the shapes of an attack exceed the defaults', () => {
   let nested = 'name';
   for (let i = 0; i < 7; i++) nested = `fields { type { ${nested} } }`;
   expect(measure(`{ __schema { types { ${nested} } } }`).cost).toBeGreaterThan(limits.maxCost);
+});
+
+describe('filters are measured with variables applied', () => {
+  const byVariable = 'query ($w: ActorWhere) { actors(where: $w) { nodes { id } } }';
+
+  test('a NOT nested 600 deep in a variable is 601 deep (the name filter inside counts too)', () => {
+    expect(measure(byVariable, { w: deepNot(600) })).toMatchObject({ inputDepth: 601, inputBranches: 0, inputFields: 601 });
+    expect(measure(byVariable, { w: deepNot(600) }).inputDepth).toBeGreaterThan(limits.maxFilterDepth);
+  });
+
+  test('an OR of 10,000 branches in a variable has 10,000 branches', () => {
+    const m = measure(byVariable, { w: wideOr(10_000) });
+    expect(m).toMatchObject({ inputDepth: 2, inputBranches: 10_000, inputFields: 10_001 });
+    expect(m.inputBranches).toBeGreaterThan(limits.maxFilterBranches);
+  });
+
+  test('a filter written inline, or inline around a variable, is measured the same way', () => {
+    let inline = '{ name: "a" }';
+    for (let i = 0; i < 10; i++) inline = `{ NOT: ${inline} }`;
+    expect(measure(`{ actors(where: ${inline}) { nodes { id } } }`).inputDepth).toBe(11);
+    expect(measure('query ($w: ActorWhere) { actors(where: { AND: [$w, { kind: PERSON }] }) { nodes { id } } }', { w: deepNot(3) })).toMatchObject({
+      inputDepth: 5,
+      inputBranches: 2,
+      inputFields: 1 + 4 + 1,
+    });
+  });
+
+  test('each use of a variable counts: 30 aliases with one filter hold 30 times its branches', () => {
+    const aliased = `query ($w: ActorWhere) { ${Array.from({ length: 30 }, (_, i) => `a${i}: actors(where: $w) { nodes { id } }`).join(' ')} }`;
+    expect(measure(aliased, { w: wideOr(10) }).inputBranches).toBe(300);
+  });
+
+  test('a variable not sent takes its declared default; a date range inside a filter counts, the sort order is no filter', () => {
+    expect(measure('query ($w: ActorWhere = { NOT: { NOT: { name: "a" } } }) { actors(where: $w) { nodes { id } } }').inputDepth).toBe(3);
+    expect(measure('{ meetings(where: { startDate: { from: "2025" } }, orderBy: { field: NAME }) { nodes { id } } }')).toMatchObject({ inputDepth: 2, inputFields: 2 });
+  });
+
+  test('mutation inputs are no filters: 30 evidence entries count as no branches', () => {
+    const evidence = Array.from({ length: 30 }, (_, i) => ({ sentence: i + 1, excerpt: 'x' }));
+    const input = { sourceId: 's', id: 'statement:x', text: 't', kind: 'REPORTED', speakerId: 'actor:a', evidence };
+    const m = measure('mutation ($input: AddStatementInput!) { addStatement(input: $input) { statement { id } } }', { input });
+    expect(m).toMatchObject({ inputDepth: 0, inputBranches: 0, inputFields: 0 });
+  });
+
+  test('a JSON scalar is one value, however large (ingestSource carries a whole facts document)', () => {
+    const m = measure('mutation ($d: JSON!) { ingestSource(document: $d) { __typename } }', { d: { nodes: Array.from({ length: 1000 }, () => ({ a: { b: { c: 1 } } })) } });
+    expect(m).toMatchObject({ inputDepth: 0, inputBranches: 0, inputFields: 0 });
+  });
+
+  test('a value nested 100,000 deep is measured without overflowing the stack', () => {
+    expect(measure(byVariable, { w: deepNot(100_000) }).inputDepth).toBe(100_001);
+  });
+});
+
+describe('expensive fields', () => {
+  test('every expensive field exists in the schema', () => {
+    for (const name of EXPENSIVE_FIELDS) {
+      const [type, field] = name.split('.');
+      const found = schema.getType(type);
+      expect(found && 'getFields' in found ? Object.keys(found.getFields()) : []).toContain(field);
+    }
+  });
+
+  test('each alias of an expensive field counts, through fragments too; cheap fields do not', () => {
+    const searches = `{ ${Array.from({ length: 30 }, (_, i) => `s${i}: search(text: "x") { totalCount }`).join(' ')} }`;
+    expect(measure(searches).expensive).toBe(30);
+    expect(measure(searches).expensive).toBeGreaterThan(limits.maxExpensiveFields);
+    expect(measure('{ ...F } fragment F on Query { paths(fromId: "a", toId: "b") { length } n: neighbourhood(id: "a") { truncated } }').expensive).toBe(2);
+    expect(measure('{ actor(id: "a") { id } actors { nodes { id } } timeline { totalCount } }').expensive).toBe(0);
+    expect(measure('{ stats { sources } topActors(by: PAGERANK) { rank } }').expensive).toBe(2);
+  });
 });
