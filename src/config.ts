@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { type ApiKey, parseApiKeys } from './auth/api-keys';
 import { type JwtConfig, publicKeyAlgorithm } from './auth/jwt';
 import { LOCAL_NEO4J_DIR, PROJECT_ROOT } from './db/local-neo4j';
+import type { RestartPolicy } from './db/supervisor';
 import type { RequestLimits } from './limits/plugin';
 import { DEFAULT_SLOW_QUERY_MS } from './observability/plugin';
 
@@ -30,6 +31,11 @@ const Env = z.object({
   NEO4J_LOCAL_PORT: port.optional(),
   NEO4J_LOCAL_HEAP_MB: megabytes.default(1024),
   NEO4J_LOCAL_PAGECACHE_MB: megabytes.default(256),
+  // A dead local Neo4j is restarted after 1 s, then 2, 4 ... at most 30 s apart; down for 2 minutes,
+  // /healthz fails so that an orchestrator restarts the service (src/db/supervisor.ts).
+  NEO4J_RESTART_BACKOFF_MS: positive.default(1_000),
+  NEO4J_RESTART_BACKOFF_MAX_MS: positive.default(30_000),
+  NEO4J_RECOVERY_TIMEOUT_MS: positive.default(120_000),
   SEED_ON_START: z.enum(['if-empty', 'always', 'never']).default('if-empty'),
   SEED_FILES: z.string().min(1).default(join(PROJECT_ROOT, 'seed', 'data', 'uae-talks.json')),
   NODE_ENV: z.string().default('development'),
@@ -93,7 +99,7 @@ export interface Config {
   /** An external Neo4j (NEO4J_URI set) or a local one the service provisions and starts. */
   neo4j:
     | { mode: 'external'; uri: string; user: string; password: string; database?: string }
-    | { mode: 'local'; dataDir: string; port?: number; heapMb: number; pageCacheMb: number; database?: string };
+    | { mode: 'local'; dataDir: string; port?: number; heapMb: number; pageCacheMb: number; database?: string; restart: RestartPolicy };
   seed: { onStart: 'if-empty' | 'always' | 'never'; files: string[] };
   /** NODE_ENV=production: debugging aids such as `x-debug-db` are off. */
   production: boolean;
@@ -161,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           heapMb: e.NEO4J_LOCAL_HEAP_MB,
           pageCacheMb: e.NEO4J_LOCAL_PAGECACHE_MB,
           database: e.NEO4J_DATABASE,
+          restart: { backoffMs: e.NEO4J_RESTART_BACKOFF_MS, maxBackoffMs: e.NEO4J_RESTART_BACKOFF_MAX_MS, recoveryTimeoutMs: e.NEO4J_RECOVERY_TIMEOUT_MS },
         },
     seed: { onStart: e.SEED_ON_START, files: e.SEED_FILES.split(',').map((f) => f.trim()).filter(Boolean) },
     production: e.NODE_ENV === 'production',

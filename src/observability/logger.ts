@@ -20,13 +20,14 @@ export function loggerOver(log: (line: string) => void, level = 'info'): Logger 
 }
 
 /**
- * The `log(line)` function the rest of the code takes, over a structured logger. A leading
- * `[tag]` becomes the `component` field, so `[neo4j] ...` lines stay searchable by component.
+ * The `log(line)` function the rest of the code takes, over a structured logger, at `level`
+ * (info unless said). A leading `[tag]` becomes the `component` field, so `[neo4j] ...` lines stay
+ * searchable by component.
  */
-export function lineLogger(logger: Logger): (line: string) => void {
+export function lineLogger(logger: Logger, level: 'info' | 'warn' | 'error' = 'info'): (line: string) => void {
   return (line) => {
     const match = /^\[([\w-]+)\]\s*(.*)$/s.exec(line);
-    if (match) logger.info({ component: match[1] }, match[2]);
-    else logger.info(line);
+    if (match) logger[level]({ component: match[1] }, match[2]);
+    else logger[level](line);
   };
 }
