@@ -163,6 +163,8 @@ test('a SIGKILLed local Neo4j is logged, restarted without a manual step, and /h
         `  recovery after SIGKILL (death noticed, restart, first successful read): ${((recoveredAt - killedAt) / 1000).toFixed(1)} s`,
         `  port held: /healthz 503 after ${(failingAfterMs / 1000).toFixed(1)} s (NEO4J_RECOVERY_TIMEOUT_MS ${RECOVERY_TIMEOUT_MS / 1000} s); ${failedAttempts.length} failed restart attempts logged`,
         `  /healthz body then: ${JSON.stringify(failing.body)}`,
+        // What a client got as INTERNAL_SERVER_ERROR, as the service logged it (class, driver code, cause).
+        ...logged.filter((r) => /internal error/.test(r.msg)).map((r) => `  ${r.msg.split('\n')[0]}`),
       ].join('\n'),
     );
 
