@@ -18,7 +18,13 @@ import { createDatabase, read } from '../../src/db/driver';
 import { PROJECT_ROOT, freePort } from '../../src/db/local-neo4j';
 import { ADD_STATEMENT, AUTH_ENV, type Outcome, READ, editorHeaders, mixedLoad, send, statementInput } from '../helpers/load';
 
-const RECOVERY_TIMEOUT_MS = 30_000;
+const RECOVERY_TIMEOUT_MS = 20_000;
+/**
+ * How long a restart may take here. A Neo4j whose port is taken fails only once it binds Bolt, at
+ * the end of its start-up (about 2 minutes on a busy 2-core machine, seconds on a quiet one), and
+ * the attempt under way when the port is freed may be such a one.
+ */
+const RESTART_WAIT_MS = 600_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let homeDir: string | undefined;
@@ -109,14 +115,14 @@ test('a SIGKILLed local Neo4j is logged, restarted without a manual step, and /h
 
     // 1. Kill under load; the service brings Neo4j back by itself.
     let stopping = false;
-    const load = mixedLoad(url, { concurrency: 20, prefix: 'supervised', stop: () => stopping, deadline: Date.now() + 400_000 });
+    const load = mixedLoad(url, { concurrency: 20, prefix: 'supervised', stop: () => stopping, deadline: Date.now() + 2_000_000 });
     await sleep(3_000);
     const firstPid = neo4jPid(child.pid!)!;
     expect(firstPid).toEqual(expect.any(Number));
     process.kill(firstPid, 'SIGKILL');
     const killedAt = performance.now();
     const healthWhileDown = await healthz();
-    await waitFor('a read to succeed after the kill', async () => ((await send(url, READ)).ok ? true : undefined), 300_000);
+    await waitFor('a read to succeed after the kill', async () => ((await send(url, READ)).ok ? true : undefined), RESTART_WAIT_MS);
     const recoveredAt = performance.now();
     await waitFor('/readyz to be 200 again', async () => ((await readyz()) === 200 ? true : undefined), 60_000);
     const writeAfter = await send(url, ADD_STATEMENT, { input: statementInput('statement:supervised-after'), key: 'supervised-after' }, headers);
@@ -139,7 +145,7 @@ test('a SIGKILLed local Neo4j is logged, restarted without a manual step, and /h
     );
     const failingAfterMs = performance.now() - blockedAt;
     await blocker.close();
-    await waitFor('/healthz and /readyz to be 200 again', async () => ((await healthz()).status === 200 && (await readyz()) === 200 ? true : undefined), 300_000);
+    await waitFor('/healthz and /readyz to be 200 again', async () => ((await healthz()).status === 200 && (await readyz()) === 200 ? true : undefined), RESTART_WAIT_MS);
     const readAgain = await send(url, READ);
     stopping = true;
     const { acknowledged, outcomes, unacknowledged } = await load;
@@ -185,8 +191,15 @@ test('a SIGKILLed local Neo4j is logged, restarted without a manual step, and /h
     expect(shutdownAt).toBeGreaterThan(-1);
     expect(logged.slice(shutdownAt).filter((r) => r.level === 50)).toEqual([]);
     expect(thirdPid !== undefined && alive(thirdPid)).toBe(false);
+  } catch (error) {
+    // What the service said, to tell a slow restart from one that never came.
+    console.log(`service log (last 40 records):\n${records().slice(-40).map((r) => `  ${r.level} ${r.msg.split('\n')[0]}`).join('\n')}`);
+    throw error;
   } finally {
     await db.driver.close();
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await exited;
+    }
   }
-}, 900_000);
+}, 2_400_000);
