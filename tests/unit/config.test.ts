@@ -60,3 +60,10 @@ test('NODE_ENV=production turns introspection, the playground and schema hints o
   expect(loadConfig({ GRAPHQL_INTROSPECTION: 'false' }).exposure.introspection).toBe(false);
   expect(() => loadConfig({ PLAYGROUND: 'yes' })).toThrow(/PLAYGROUND/);
 });
+
+test('the local Neo4j restart settings default to 1 s backoff doubling to 30 s, and 2 minutes before /healthz fails', () => {
+  expect(loadConfig({}).neo4j).toMatchObject({ restart: { backoffMs: 1_000, maxBackoffMs: 30_000, recoveryTimeoutMs: 120_000 } });
+  const set = loadConfig({ NEO4J_RESTART_BACKOFF_MS: '500', NEO4J_RESTART_BACKOFF_MAX_MS: '4000', NEO4J_RECOVERY_TIMEOUT_MS: '20000' });
+  expect(set.neo4j).toMatchObject({ restart: { backoffMs: 500, maxBackoffMs: 4_000, recoveryTimeoutMs: 20_000 } });
+  expect(() => loadConfig({ NEO4J_RECOVERY_TIMEOUT_MS: '0' })).toThrow(/NEO4J_RECOVERY_TIMEOUT_MS/);
+});
