@@ -7,22 +7,31 @@ import { Neo4jError, error as driverErrors } from 'neo4j-driver';
 
 /**
  * The driver's codes for a lost or unreachable server: SERVICE_UNAVAILABLE (no connection, or the
- * socket closed: "Connection was closed by server", "Failed to establish connection") and
- * SESSION_EXPIRED (a cluster member went away). PROTOCOL_ERROR is left out on purpose: the driver
- * raises it for bytes that make no Bolt message, which is a bug to see in the log, while a socket
- * that dies mid-message ends as "Connection was closed by server".
+ * socket closed) and SESSION_EXPIRED (a cluster member went away).
  */
 const UNAVAILABLE_CODES = new Set<string>([driverErrors.SERVICE_UNAVAILABLE, driverErrors.SESSION_EXPIRED]);
 
 /**
- * Errors the driver raises with no code (`N/A`, not retryable) when it has no usable connection.
- * "Connection acquisition timed out" is the one a Neo4j that was killed or is starting up causes:
- * its port takes the TCP connection, but the Bolt handshake gets no answer before
- * connectionAcquisitionTimeout (connectionTimeout covers the TCP connect only). Under load during
- * a restart it surfaced as INTERNAL_SERVER_ERROR. "Pool is closed" follows driver.close() (the
- * service is shutting down). Matched on the message, as the driver gives nothing else.
+ * The driver's own messages for a connection that failed or was lost, whatever code they carry.
+ * The code is not enough: when the socket dies while the driver logs in (HELLO/LOGON), which is
+ * what a Neo4j being killed or starting up does to new connections, the driver re-raises the
+ * failure as PROTOCOL_ERROR with the same message ("Connection was closed by server", or "Failed
+ * to connect to server ... read ECONNRESET"; bolt-protocol-v1.js `_onLoginError`). Those reached
+ * clients as INTERNAL_SERVER_ERROR during the kill test. A PROTOCOL_ERROR with any other message
+ * (bytes that make no Bolt message) stays internal: it is a bug to see in the log. Two come with
+ * no code at all (`N/A`): "Connection acquisition timed out" when the port takes the TCP
+ * connection but the Bolt handshake gets no answer within connectionAcquisitionTimeout
+ * (connectionTimeout covers the TCP connect only), and "Pool is closed" after driver.close()
+ * (the service shutting down).
  */
-const UNAVAILABLE_MESSAGES = [/^Connection acquisition timed out/, /^Pool is closed/];
+const CONNECTION_LOST_MESSAGES = [
+  /^Failed to connect to server/,
+  /^Connection was closed by server/,
+  /^Failed to establish connection in/,
+  /^Connection lost\. Server didn't respond in/,
+  /^Connection acquisition timed out/,
+  /^Pool is closed/,
+];
 
 /** Node's socket error codes: the TCP connection to the database failed or was cut. */
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
@@ -37,17 +46,15 @@ export function causeChain(error: unknown): unknown[] {
 /**
  * True when the error says the database could not be reached or asked to be retried: a driver
  * code for a lost connection, a retryable Neo4jError (`Neo.TransientError.*`), a GQL status of
- * class 08 (connection exception), a socket error, or one of these anywhere in its cause chain.
+ * class 08 (connection exception), one of the driver's connection-loss messages, a socket error,
+ * or one of these anywhere in its cause chain.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   return causeChain(error).some((e) => {
-    if (e instanceof Neo4jError) {
-      if (UNAVAILABLE_CODES.has(e.code) || e.retryable || e.gqlStatus?.startsWith('08')) return true;
-      if (e.code !== 'N/A') return false;
-    }
+    if (e instanceof Neo4jError && (UNAVAILABLE_CODES.has(e.code) || e.retryable || e.gqlStatus?.startsWith('08'))) return true;
     if (!(e instanceof Error)) return false;
     const code = (e as NodeJS.ErrnoException).code;
-    return (typeof code === 'string' && SOCKET_CODES.has(code)) || UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(e.message));
+    return (typeof code === 'string' && SOCKET_CODES.has(code)) || CONNECTION_LOST_MESSAGES.some((pattern) => pattern.test(e.message));
   });
 }
 

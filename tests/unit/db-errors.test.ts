@@ -1,8 +1,9 @@
 /**
  * Which driver failures clients see as DATABASE_UNAVAILABLE. The errors are the driver's own,
  * raised against loopback sockets that behave as a dead or half-started Neo4j does (no database
- * needed): refused, closed at once, and accepted but never answered, the last being the one that
- * surfaced as INTERNAL_SERVER_ERROR while Neo4j restarted under load.
+ * needed): refused, closed at once, closed or reset while the driver logs in (the errors that
+ * surfaced as INTERNAL_SERVER_ERROR while Neo4j was killed and restarted under load), and accepted
+ * but never answered.
  */
 import { type Server, type Socket, createServer } from 'node:net';
 import neo4j, { Neo4jError } from 'neo4j-driver';
@@ -51,6 +52,29 @@ test('a connection the server closes ("Connection was closed by server") is DATA
   const error = await failureAt(await listen((socket) => socket.destroy()));
   expect(error).toMatchObject({ code: 'ServiceUnavailable', message: 'Connection was closed by server' });
   expect(isDatabaseUnavailable(error)).toBe(true);
+});
+
+/** A server that accepts the Bolt handshake (choosing 5.4), then drops the connection as the driver logs in. */
+function dropsAtLogin(drop: (socket: Socket) => void): (socket: Socket) => void {
+  return (socket) => {
+    let handshaken = false;
+    socket.on('data', () => {
+      if (handshaken) return drop(socket);
+      handshaken = true;
+      socket.write(Buffer.from([0, 0, 4, 5]));
+    });
+  };
+}
+
+test('a connection lost while the driver logs in, re-raised by the driver as ProtocolError, is DATABASE_UNAVAILABLE', async () => {
+  // The two errors that reached clients as INTERNAL_SERVER_ERROR while Neo4j was killed and restarted under load.
+  const closed = await failureAt(await listen(dropsAtLogin((socket) => socket.destroy())));
+  expect(closed).toMatchObject({ name: 'Neo4jError', code: 'ProtocolError', retryable: false, message: 'Connection was closed by server' });
+  expect(isDatabaseUnavailable(closed)).toBe(true);
+  const reset = await failureAt(await listen(dropsAtLogin((socket) => socket.resetAndDestroy())));
+  expect(reset).toMatchObject({ name: 'Neo4jError', code: 'ProtocolError', retryable: false });
+  expect((reset as Error).message).toMatch(/^Failed to connect to server\. [\s\S]*ECONNRESET/);
+  expect(isDatabaseUnavailable(reset)).toBe(true);
 });
 
 test('a handshake that gets no answer ends in an uncoded acquisition timeout, and that is DATABASE_UNAVAILABLE too', async () => {
