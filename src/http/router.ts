@@ -4,8 +4,9 @@
  * alive, and its local database not given up on) and `/readyz` (database reachable and schema
  * applied), and `/export` (the graph as GraphML or Cytoscape JSON). Each GraphQL and export
  * request is authenticated once here; with AUTH_READS=authenticated those two refuse anonymous
- * callers with 401 (the pages, their assets and the health endpoints stay open). `/metrics` serves Prometheus metrics, and every response
- * carries the request's `x-request-id` (the caller's, when sane).
+ * callers with 401 (the pages, their assets and the health endpoints stay open). `/metrics`
+ * serves Prometheus metrics, and every response carries the request's `x-request-id` (the
+ * caller's, when sane).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
