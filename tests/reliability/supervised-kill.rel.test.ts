@@ -133,7 +133,16 @@ test('a SIGKILLed local Neo4j is logged, restarted without a manual step, and /h
     await waitFor('a read to succeed after the kill', async () => ((await send(url, READ)).ok ? true : undefined), RESTART_WAIT_MS);
     const recoveredAt = performance.now();
     await waitFor('/readyz to be 200 again', async () => ((await readyz()) === 200 ? true : undefined), 60_000);
-    const writeAfter = await send(url, ADD_STATEMENT, { input: statementInput('statement:supervised-after'), key: 'supervised-after' }, headers);
+    // A write is answered again; retried with its key as a client would, since writes queued on
+    // the just-restarted server may first hit QUERY_TIMEOUT on a busy machine.
+    const writeAfter = await waitFor(
+      'a write to be acknowledged after the restart',
+      async () => {
+        const outcome = await send(url, ADD_STATEMENT, { input: statementInput('statement:supervised-after'), key: 'supervised-after' }, headers);
+        return outcome.ok || outcome.codes.some((c) => !OUTAGE_CODES.has(c)) ? outcome : undefined;
+      },
+      RESTART_WAIT_MS,
+    );
     const healthAfter = await healthz();
     const secondPid = neo4jPid(child.pid!);
 
