@@ -10,6 +10,7 @@ import { LOCAL_NEO4J_DIR, PROJECT_ROOT } from './db/local-neo4j';
 import { MIN_JWT_SECRET_BITS, weakSecretProblem } from './auth/secret-strength';
 import { type ClientLimitSettings } from './http/client-limits';
 import { DEFAULT_HTTP_SERVER, type HttpServerSettings } from './http/listener';
+import type { RestartPolicy } from './db/supervisor';
 import type { RequestLimits } from './limits/plugin';
 import { WHERE_MAX_DEPTH, WHERE_MAX_FIELDS } from './repositories/where';
 import { DEFAULT_SLOW_QUERY_MS } from './observability/plugin';
@@ -41,6 +42,11 @@ const Env = z.object({
   NEO4J_LOCAL_PORT: port.optional(),
   NEO4J_LOCAL_HEAP_MB: megabytes.default(1024),
   NEO4J_LOCAL_PAGECACHE_MB: megabytes.default(256),
+  // A dead local Neo4j is restarted after 1 s, then 2, 4 ... at most 30 s apart; down for 2 minutes,
+  // /healthz fails so that an orchestrator restarts the service (src/db/supervisor.ts).
+  NEO4J_RESTART_BACKOFF_MS: positive.default(1_000),
+  NEO4J_RESTART_BACKOFF_MAX_MS: positive.default(30_000),
+  NEO4J_RECOVERY_TIMEOUT_MS: positive.default(120_000),
   SEED_ON_START: z.enum(['if-empty', 'always', 'never']).default('if-empty'),
   SEED_FILES: z.string().min(1).default(join(PROJECT_ROOT, 'seed', 'data', 'uae-talks.json')),
   // Where a facts file's `textFile` may point besides its own directory, and the largest text.
@@ -154,7 +160,7 @@ export interface Config {
   /** An external Neo4j (NEO4J_URI set) or a local one the service provisions and starts. */
   neo4j:
     | { mode: 'external'; uri: string; user: string; password: string; database?: string }
-    | { mode: 'local'; dataDir: string; port?: number; heapMb: number; pageCacheMb: number; database?: string };
+    | { mode: 'local'; dataDir: string; port?: number; heapMb: number; pageCacheMb: number; database?: string; restart: RestartPolicy };
   seed: { onStart: 'if-empty' | 'always' | 'never'; files: string[] };
   /**
    * FACTS_ROOT (a directory any facts file's `textFile` may point into, besides its own) and
@@ -243,6 +249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           heapMb: e.NEO4J_LOCAL_HEAP_MB,
           pageCacheMb: e.NEO4J_LOCAL_PAGECACHE_MB,
           database: e.NEO4J_DATABASE,
+          restart: { backoffMs: e.NEO4J_RESTART_BACKOFF_MS, maxBackoffMs: e.NEO4J_RESTART_BACKOFF_MAX_MS, recoveryTimeoutMs: e.NEO4J_RECOVERY_TIMEOUT_MS },
         },
     seed: { onStart: e.SEED_ON_START, files: e.SEED_FILES.split(',').map((f) => f.trim()).filter(Boolean) },
     facts: { root: resolve(e.FACTS_ROOT), maxTextBytes: e.SOURCE_TEXT_MAX_BYTES },

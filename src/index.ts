@@ -42,7 +42,7 @@ async function main(log: (line: string) => void, logger: Logger): Promise<void> 
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  const connection = await connect(config.neo4j, log);
+  const connection = await connect(config.neo4j, log, { logError: lineLogger(logger, 'error'), shuttingDown: () => stopping });
   cleanups.push(() => connection.close());
   const { db } = connection;
   const preparation = prepareWhenReachable(async () => {
@@ -62,7 +62,8 @@ async function main(log: (line: string) => void, logger: Logger): Promise<void> 
     log,
     logger,
     slowQueryMs: config.observability.slowQueryMs,
-    readiness: async () => (stopping ? 'shutting down' : (preparation.problem() ?? (await readinessProblem(db)))),
+    readiness: async () => (stopping ? 'shutting down' : (connection.down() ?? preparation.problem() ?? (await readinessProblem(db)))),
+    liveness: () => connection.failing(),
     allowDebugDb: !config.production,
     auth: createAuthenticator(config.auth),
     limits: config.limits,

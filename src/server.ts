@@ -14,7 +14,7 @@ import { type Authenticator, createAuthenticator } from './auth/authenticator';
 import { type Context, createContext, type ServerState } from './context';
 import type { StatementTrace } from './repositories/graph-reader';
 import type { Database } from './db/driver';
-import { isDatabaseUnavailable, isQueryTimeout } from './db/errors';
+import { describeError, isDatabaseUnavailable, isQueryTimeout } from './db/errors';
 import { PROJECT_ROOT } from './db/local-neo4j';
 import { DatabaseUnavailableError, InternalServerError, QueryTimeoutError } from './errors';
 import { type RequestLimits, requestLimitsPlugin } from './limits/plugin';
@@ -33,6 +33,11 @@ export interface ServerDeps {
   db: Database;
   /** Resolves to null when ready, or to the reason it is not. */
   readiness: () => Promise<string | null>;
+  /**
+   * Null while the service can serve or recover by itself, else why not (its local Neo4j stayed
+   * down past NEO4J_RECOVERY_TIMEOUT_MS): /healthz then answers 503. Always alive without it.
+   */
+  liveness?: () => string | null;
   log?: (line: string) => void;
   /** Whether `x-debug-db: 1` may add database statistics to responses (never in production). */
   allowDebugDb?: boolean;
@@ -115,6 +120,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     apollo,
     context: (request) => createContext(db, { ...request, debugDb: request.debugDb && (deps.allowDebugDb ?? true), trace: deps.trace }, state),
     readiness: deps.readiness,
+    liveness: deps.liveness ?? (() => null),
     exports: new ExportRepository(db),
     auth: deps.auth ?? createAuthenticator(),
     log,
@@ -156,7 +162,7 @@ function internalErrorPlugin(logError: (line: string) => void): ApolloServerPlug
           for (const error of errors) {
             const original = unwrapResolverError(error);
             if (error.extensions?.code !== undefined || isDatabaseUnavailable(original) || isQueryTimeout(original)) continue;
-            logError(`[graphql] internal error in request ${contextValue.requestId} at ${error.path?.join('.') ?? '(request)'}: ${(original as Error)?.stack ?? String(original)}`);
+            logError(`[graphql] internal error in request ${contextValue.requestId} at ${error.path?.join('.') ?? '(request)'}: ${describeError(original)}`);
           }
         },
         async willSendResponse({ contextValue, response }) {

@@ -42,8 +42,18 @@ export interface LocalNeo4j {
   port: number;
   homeDir: string;
   version: string;
+  /** Settles when the process ends, however it ends (stop, kill, a crash). */
+  exited: Promise<Neo4jExit>;
+  /** Its last lines of output (standard output and error), oldest first. */
+  lastOutput(): string[];
   stop(): Promise<void>;
   kill(): Promise<void>;
+}
+
+/** How a Neo4j process ended: its exit code, or the signal that ended it. */
+export interface Neo4jExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 /** The Neo4j version pinned in tools/neo4j/pom.xml. */
@@ -171,6 +181,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     String(options.pageCacheMb ?? 256),
   ];
   const child = spawn(java, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  const exited = new Promise<Neo4jExit>((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
   const output: string[] = [];
   const remember = (line: string) => {
     output.push(line);
@@ -214,6 +225,8 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     port,
     homeDir: options.homeDir,
     version,
+    exited,
+    lastOutput: () => [...output],
     stop: () => stopChild(child),
     kill: () => killChild(child),
   };

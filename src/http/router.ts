@@ -1,13 +1,13 @@
 /**
  * The HTTP surface: `/graphql` (Apollo), the playground at `/` and `/graphql` for browsers,
  * the dashboard at `/dashboard`, their static assets, the health endpoints `/healthz` (process
- * alive) and `/readyz` (database reachable and schema applied), and `/export` (the graph as
- * GraphML or Cytoscape JSON). Each GraphQL and export request is authenticated once here; with
- * AUTH_READS=authenticated those two refuse anonymous callers with 401 (the pages, their assets
- * and the health endpoints stay open). Those two also carry the per-client limits
- * (src/http/client-limits.ts): 429 with Retry-After and the code RATE_LIMITED. `/metrics` serves
- * Prometheus metrics (open, to any credential, or not at all: METRICS), and every response
- * carries the request's `x-request-id` (the caller's, when sane).
+ * alive, and its local database not given up on) and `/readyz` (database reachable and schema
+ * applied), and `/export` (the graph as GraphML or Cytoscape JSON). Each GraphQL and export
+ * request is authenticated once here; with AUTH_READS=authenticated those two refuse anonymous
+ * callers with 401 (the pages, their assets and the health endpoints stay open). Those two also
+ * carry the per-client limits (src/http/client-limits.ts): 429 with Retry-After and the code
+ * RATE_LIMITED. `/metrics` serves Prometheus metrics (open, to any credential, or not at all:
+ * METRICS), and every response carries the request's `x-request-id` (the caller's, when sane).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
@@ -17,7 +17,7 @@ import type { AuthResult } from '../auth/user';
 import type { MetricsAccess } from '../config';
 import type { Context, RequestInfo } from '../context';
 import { dashboardAsset, dashboardHtml } from '../dashboard/page';
-import { isDatabaseUnavailable } from '../db/errors';
+import { describeError, isDatabaseUnavailable } from '../db/errors';
 import { RateLimitedError, ServerBusyError, UnauthenticatedError } from '../errors';
 import { parseExportRequest } from '../export/request';
 import { ClientGoneError, writeExport } from '../export/serializer';
@@ -53,6 +53,8 @@ interface RouterDeps {
   apollo: ApolloServer<Context>;
   context: (request: RequestInfo) => Context;
   readiness: () => Promise<string | null>;
+  /** Null when alive, else why the service cannot recover by itself (/healthz then answers 503). */
+  liveness: () => string | null;
   exports: ExportRepository;
   auth: Authenticator;
   log: (line: string) => void;
@@ -100,7 +102,10 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
   const method = req.method ?? 'GET';
   const path = url.pathname;
 
-  if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+  if (path === '/healthz') {
+    const failing = deps.liveness();
+    return failing === null ? sendJson(res, 200, { status: 'ok' }) : sendJson(res, 503, { status: 'failing', code: 'DATABASE_NOT_RECOVERED', reason: failing });
+  }
   if (path === '/favicon.ico') return void res.writeHead(204).end();
   if (path === '/metrics' && method === 'GET' && deps.metricsAccess !== 'off') return metrics(deps, req, res);
   if (path === '/readyz') {
@@ -228,7 +233,7 @@ function readinessReporter(deps: RouterDeps): () => Promise<ReadinessCategory | 
 
 function categoryOf(detail: string): ReadinessCategory {
   if (/shutting down/i.test(detail)) return 'shutting down';
-  if (/waiting for the database|unreachable|not reachable|ServiceUnavailable|connect/i.test(detail)) return 'database unreachable';
+  if (/waiting for the database|unreachable|not reachable|ServiceUnavailable|connect|died|restart/i.test(detail)) return 'database unreachable';
   return 'preparing';
 }
 
@@ -297,11 +302,11 @@ async function exportGraph(deps: RouterDeps, res: ServerResponse, url: URL, meth
   } catch (error) {
     // Once the status line is out, writeExport has aborted the response; only the log can be told.
     if (res.headersSent) {
-      if (!(error instanceof ClientGoneError)) deps.logError(`[export] aborted: ${(error as Error)?.stack ?? String(error)}`);
+      if (!(error instanceof ClientGoneError)) deps.logError(`[export] aborted: ${describeError(error)}`);
       return;
     }
     if (isDatabaseUnavailable(error)) return sendJson(res, 503, { error: 'The graph database is not reachable at the moment. Try again shortly.', code: 'DATABASE_UNAVAILABLE' });
-    deps.logError(`[export] internal error: ${(error as Error)?.stack ?? String(error)}`);
+    deps.logError(`[export] internal error: ${describeError(error)}`);
     return sendJson(res, 500, { error: 'Internal server error.', code: 'INTERNAL_SERVER_ERROR' });
   } finally {
     ticket?.leave();

@@ -22,6 +22,8 @@ export interface OwnGraph {
   readonly api: TestServer;
   readonly db: Database;
   readonly uri: string;
+  /** What the service logged (JSON request lines and `[tag] ...` lines), for a test to show. */
+  readonly log: string[];
   /** Ends the Neo4j process with SIGKILL (a crash). */
   kill(): Promise<void>;
   /** Starts Neo4j again on the same data and port, after `kill`. */
@@ -31,11 +33,12 @@ export interface OwnGraph {
 /** A graph of its own, filled by `load`, with the service on top (built with `auth` when given). */
 export function useOwnGraph(load: (db: Database) => Promise<unknown>, options: { auth?: Authenticator } = {}): OwnGraph {
   const handle = {
+    log: [] as string[],
     kill: () => handle.neo4j.kill(),
     restart: async () => {
       handle.neo4j = await startLocalNeo4j({ homeDir: handle.homeDir, port: handle.neo4j.port, heapMb: 1024, pageCacheMb: 256, log: () => undefined });
     },
-  } as OwnGraph & { api: TestServer; db: Database; neo4j: LocalNeo4j; homeDir: string; uri: string };
+  } as OwnGraph & { api: TestServer; db: Database; neo4j: LocalNeo4j; homeDir: string; uri: string; log: string[] };
   beforeAll(async () => {
     handle.homeDir = await mkdtemp(join(tmpdir(), 'newsgraph-own-neo4j-'));
     handle.neo4j = await startLocalNeo4j({ homeDir: handle.homeDir, heapMb: 1024, pageCacheMb: 256, log: () => undefined });
@@ -43,7 +46,7 @@ export function useOwnGraph(load: (db: Database) => Promise<unknown>, options: {
     handle.db = createDatabase({ uri: handle.neo4j.uri, user: 'neo4j', password: '' });
     await applySchema(handle.db);
     await load(handle.db);
-    handle.api = await startTestServer(handle.db, [], options);
+    handle.api = await startTestServer(handle.db, handle.log, options);
   }, SETUP_TIMEOUT_MS);
   afterAll(async () => {
     await handle.api?.close();

@@ -52,6 +52,8 @@ test('a SIGKILLed Neo4j under load loses no acknowledged write, duplicates none,
       `db-kill (${FULL ? 'full' : 'short'}): concurrency 50, pause ${PAUSE_MS / 1000} s, ${outcomes.length} requests`,
       `  writes acknowledged ${acknowledged.length}, found ${found.length}, in the graph but unacknowledged ${found.filter((id) => !acknowledged.includes(id)).length}, given up ${unacknowledged.length}`,
       `  errors ${errors.length}: ${JSON.stringify(Object.fromEntries(codes))}`,
+      // What a client got as INTERNAL_SERVER_ERROR, as the service logged it (class, driver code, cause).
+      ...t.log.filter((line) => line.startsWith('[graphql] internal error')).map((line) => `  ${line.split('\n')[0]}`),
       `  Neo4j restart took ${((upAt - restartAt) / 1000).toFixed(1)} s; first success ${((firstSuccess - upAt) / 1000).toFixed(2)} s after it was up, ${((firstSuccess - killedAt) / 1000).toFixed(1)} s after the kill`,
     ].join('\n'),
   );

@@ -124,3 +124,10 @@ test('a weak AUTH_JWT_SECRET or API key is refused, naming the variable and the 
   expect(problems({ AUTH_JWT_SECRET: 'aaba1860c22c07efd2b134ed6b65d2f9' })).toMatch(/AUTH_JWT_SECRET: is too weak: it has an estimated entropy of \d+ bits \(at least 128/);
   expect(loadConfig({ AUTH_JWT_SECRET: 'q3V9yXr0Zt+8WkLmPa2/Ns5HdJcE7uBfGh1oRiTx4vY=' }).auth.jwt).toMatchObject({ algorithm: 'HS256' });
 });
+
+test('the local Neo4j restart settings default to 1 s backoff doubling to 30 s, and 2 minutes before /healthz fails', () => {
+  expect(loadConfig({}).neo4j).toMatchObject({ restart: { backoffMs: 1_000, maxBackoffMs: 30_000, recoveryTimeoutMs: 120_000 } });
+  const set = loadConfig({ NEO4J_RESTART_BACKOFF_MS: '500', NEO4J_RESTART_BACKOFF_MAX_MS: '4000', NEO4J_RECOVERY_TIMEOUT_MS: '20000' });
+  expect(set.neo4j).toMatchObject({ restart: { backoffMs: 500, maxBackoffMs: 4_000, recoveryTimeoutMs: 20_000 } });
+  expect(() => loadConfig({ NEO4J_RECOVERY_TIMEOUT_MS: '0' })).toThrow(/NEO4J_RECOVERY_TIMEOUT_MS/);
+});
