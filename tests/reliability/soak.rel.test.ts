@@ -67,6 +67,8 @@ test('steady load: latency quantiles, error rate and RSS growth reported; no tra
   expect(errors).toEqual([]);
   expect(inFlightTransactions()).toBe(0);
   expect(after).toEqual(baseline);
-  expect(counted('ReadActors')).toBe(outcomes.length - writes);
-  expect(counted('AddStatement')).toBe(writes);
+  // Neither ReadActors nor AddStatement is an operation the service ships (playground examples,
+  // dashboard), so /metrics counts both under the label `other`.
+  expect(counted('other')).toBe(outcomes.length);
+  expect(counted('ReadActors')).toBe(0);
 }, 900_000);
