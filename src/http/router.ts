@@ -103,8 +103,10 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
   const path = url.pathname;
 
   if (path === '/healthz') {
-    const failing = deps.liveness();
-    return failing === null ? sendJson(res, 200, { status: 'ok' }) : sendJson(res, 503, { status: 'failing', code: 'DATABASE_NOT_RECOVERED', reason: failing });
+    // The detail (how long, why the restarts failed, the data folder) is in the log at error level;
+    // like /readyz, the answer names no internals.
+    if (deps.liveness() === null) return sendJson(res, 200, { status: 'ok' });
+    return sendJson(res, 503, { status: 'failing', code: 'DATABASE_NOT_RECOVERED', reason: 'the local database could not be brought back within NEO4J_RECOVERY_TIMEOUT_MS' });
   }
   if (path === '/favicon.ico') return void res.writeHead(204).end();
   if (path === '/metrics' && method === 'GET' && deps.metricsAccess !== 'off') return metrics(deps, req, res);

@@ -15,8 +15,8 @@ const SECRET = 'reliability-test-secret-0123456789abcdef';
 export const AUTH: Authenticator = createAuthenticator({ jwt: { algorithm: 'HS256', secret: SECRET }, apiKeys: [], reads: 'open' });
 /** The same settings as environment variables, for the service run as a child process. */
 export const AUTH_ENV = { AUTH_JWT_SECRET: SECRET };
-/** For the service run as a child process under load from one address: no per-client limits. */
-export const NO_CLIENT_LIMITS_ENV = { RATE_LIMIT_PER_MINUTE: 'off', MAX_CONCURRENT_PER_CLIENT: 'off', AUTH_FAILURES_PER_MINUTE: 'off' };
+/** For the service run as a child process under load from one address: no per-client limits, and room in the work queue for one client's whole load. */
+export const NO_CLIENT_LIMITS_ENV = { RATE_LIMIT_PER_MINUTE: 'off', MAX_CONCURRENT_PER_CLIENT: 'off', AUTH_FAILURES_PER_MINUTE: 'off', EXPENSIVE_MAX_PER_CLIENT: '100', EXPENSIVE_MAX_QUEUED: '100' };
 
 /** An editor's Authorization header. */
 export async function editorHeaders(): Promise<Record<string, string>> {

@@ -8,10 +8,14 @@
 import { defaultLimits } from '../../src/config';
 import { deepNot, wideOr } from '../helpers/filters';
 import { type GraphState, graphState } from '../helpers/graph-state';
+import { FULL } from '../helpers/load';
 import { type GraphQLResponse, useTestApi } from '../helpers/test-server';
 
 const t = useTestApi();
 const limits = defaultLimits();
+/** Concurrent attackers in the floods: more under `npm run test:reliability` (RELIABILITY=full). */
+const FLOOD = FULL ? 200 : 40;
+const EXPORTS = FULL ? 100 : 30;
 const LOOKUP = '{ actor(id: "actor:andrii-sybiha") { id name } }';
 const LOOKED_UP = { actor: { id: 'actor:andrii-sybiha', name: 'Andrii Sybiha' } };
 const BY_VARIABLE = 'query ($w: ActorWhere) { actors(where: $w) { totalCount nodes { id } } }';
@@ -62,14 +66,14 @@ test.each([
 describe('floods of concurrent expensive requests', () => {
   const EXPENSIVE = `{ ${Array.from({ length: limits.maxExpensiveFields }, (_, i) => `s${i}: search(text: "Sybiha talks ${i}") { totalCount }`).join(' ')} }`;
 
-  test('while expensive work holds every place, 40 concurrent expensive requests from one client: its share waits, the rest get 429 SERVER_BUSY at once; the waiting ones run once places free', async () => {
+  test(`while expensive work holds every place, ${FLOOD} concurrent expensive requests from one client: its share waits, the rest get 429 SERVER_BUSY at once; the waiting ones run once places free`, async () => {
     // Long expensive operations of another client (a slow search or path search) hold every running place.
     const held = Array.from({ length: limits.queue.maxConcurrent }, () => t.api.work.enter('another-client'));
-    const refusedAtOnce = 40 - limits.queue.maxPerClient;
+    const refusedAtOnce = FLOOD - limits.queue.maxPerClient;
     let settled = 0;
     let flood: Promise<GraphQLResponse[]>;
     try {
-      flood = Promise.all(Array.from({ length: 40 }, () => t.api.gql(EXPENSIVE).finally(() => void settled++)));
+      flood = Promise.all(Array.from({ length: FLOOD }, () => t.api.gql(EXPENSIVE).finally(() => void settled++)));
       // Nothing can finish while the places are held, so what has settled was refused at the door.
       while (settled < refusedAtOnce || t.api.work.load.waiting < limits.queue.maxPerClient) await new Promise((resolve) => setTimeout(resolve, 10));
       expect(await t.api.gql(LOOKUP)).toMatchObject({ status: 200, data: LOOKED_UP });
@@ -94,8 +98,8 @@ describe('floods of concurrent expensive requests', () => {
     expect(t.api.work.load).toEqual({ running: 0, waiting: 0 });
   });
 
-  test('40 concurrent expensive requests with nothing held: each is answered or refused with SERVER_BUSY, never anything else, and the queue empties', async () => {
-    const responses = await during(Promise.all(Array.from({ length: 40 }, () => t.api.gql(EXPENSIVE))));
+  test(`${FLOOD} concurrent expensive requests with nothing held: each is answered or refused with SERVER_BUSY, never anything else, and the queue empties`, async () => {
+    const responses = await during(Promise.all(Array.from({ length: FLOOD }, () => t.api.gql(EXPENSIVE))));
     for (const response of responses) {
       if (response.status === 429) expect(response.errors?.[0].extensions?.code).toBe('SERVER_BUSY');
       else expect(response.errors).toBeUndefined();
@@ -103,10 +107,10 @@ describe('floods of concurrent expensive requests', () => {
     expect(t.api.work.load).toEqual({ running: 0, waiting: 0 });
   });
 
-  test('30 concurrent /export calls: each is served whole or refused with 429 SERVER_BUSY and Retry-After', async () => {
+  test(`${EXPORTS} concurrent /export calls: each is served whole or refused with 429 SERVER_BUSY and Retry-After`, async () => {
     const calls = await during(
       Promise.all(
-        Array.from({ length: 30 }, async () => {
+        Array.from({ length: EXPORTS }, async () => {
           const response = await fetch(`${t.api.url}/export?format=cytoscape`);
           return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as { code?: string; elements?: { nodes: unknown[] } } };
         }),

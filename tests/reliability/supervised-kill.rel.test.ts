@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, read } from '../../src/db/driver';
 import { PROJECT_ROOT, freePort } from '../../src/db/local-neo4j';
-import { ADD_STATEMENT, AUTH_ENV, type Outcome, READ, editorHeaders, mixedLoad, send, statementInput } from '../helpers/load';
+import { ADD_STATEMENT, AUTH_ENV, NO_CLIENT_LIMITS_ENV, type Outcome, READ, editorHeaders, mixedLoad, send, statementInput } from '../helpers/load';
 
 const RECOVERY_TIMEOUT_MS = 20_000;
 /**
@@ -97,6 +97,8 @@ test('a SIGKILLed local Neo4j is logged, restarted without a manual step, and /h
     env: {
       ...env,
       ...AUTH_ENV,
+      // The load comes from one address; the per-client limits would turn most of it away.
+      ...NO_CLIENT_LIMITS_ENV,
       PORT: String(port),
       NEO4J_LOCAL_DIR: homeDir,
       NEO4J_LOCAL_PORT: String(boltPort),
