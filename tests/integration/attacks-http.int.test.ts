@@ -6,23 +6,13 @@
  * process's memory is printed, not asserted (it is this test process's, client sockets included).
  */
 import { connect, type Socket } from 'node:net';
-import { createAuthenticator } from '../../src/auth/authenticator';
 import { loadConfig } from '../../src/config';
+import { ALPHA_KEY, BETA_KEY, READER_AUTH as auth } from '../helpers/reader-keys';
 import { openTestDatabase } from '../helpers/test-database';
 import { type TestServer, startTestServer } from '../helpers/test-server';
 import type { Database } from '../../src/db/driver';
 
 const DEFAULTS = loadConfig({});
-const ALPHA_KEY = 'alpha-key-Q2w9Zr7xLp4Nc8Vb1Mk6';
-const BETA_KEY = 'beta-key-Hs3Df8Gj1Kl5Pq0Wz7Xy2';
-const auth = createAuthenticator({
-  jwt: null,
-  apiKeys: [
-    { name: 'alpha', roles: ['reader'], key: ALPHA_KEY },
-    { name: 'beta', roles: ['reader'], key: BETA_KEY },
-  ],
-  reads: 'open',
-});
 const LOOKUP = '{ actor(id: "actor:vladimir-putin") { name } }';
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 

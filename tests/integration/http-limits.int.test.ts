@@ -6,23 +6,12 @@
  * connection cap. Read-only.
  */
 import { connect, type Socket } from 'node:net';
-import { createAuthenticator } from '../../src/auth/authenticator';
-import type { Authenticator } from '../../src/auth/authenticator';
 import { createDatabase, type Database } from '../../src/db/driver';
 import { NO_CLIENT_LIMITS } from '../../src/http/client-limits';
+import { ALPHA_KEY, BETA_KEY, READER_AUTH } from '../helpers/reader-keys';
 import { openTestDatabase } from '../helpers/test-database';
 import { type TestServer, startTestServer } from '../helpers/test-server';
 
-const ALPHA_KEY = 'alpha-key-Q2w9Zr7xLp4Nc8Vb1Mk6';
-const BETA_KEY = 'beta-key-Hs3Df8Gj1Kl5Pq0Wz7Xy2';
-const READER_AUTH: Authenticator = createAuthenticator({
-  jwt: null,
-  apiKeys: [
-    { name: 'alpha', roles: ['reader'], key: ALPHA_KEY },
-    { name: 'beta', roles: ['reader'], key: BETA_KEY },
-  ],
-  reads: 'open',
-});
 const QUERY = '{ actors(first: 1) { totalCount } }';
 const EXPORT = '/export?format=cytoscape&focus=actor:vladimir-putin&depth=1';
 
