@@ -14,7 +14,7 @@ import type { RestartPolicy } from './db/supervisor';
 import type { RequestLimits } from './limits/plugin';
 import { WHERE_MAX_DEPTH, WHERE_MAX_FIELDS } from './repositories/where';
 import { DEFAULT_SLOW_QUERY_MS } from './observability/plugin';
-import { DEFAULT_FACTS_ROOT, type FileRules } from './facts/read';
+import { DEFAULT_FACTS_ROOT, type FileRules } from './ingest/read';
 import { DEFAULT_SOURCE_TEXT_MAX_BYTES } from './facts/validate';
 
 const port = z.coerce.number().int().min(0).max(65535);

@@ -4,11 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import { AnalyticsCache } from './analytics/cache';
 import type { AuthResult, User } from './auth/user';
-import { Curator } from './curation/curator';
+import { Curator } from './ingest/curator';
 import type { TextLimits } from './facts/validate';
 import type { Database } from './db/driver';
 import { ActorRepository } from './repositories/actor-repository';
 import { AnalyticsRepository } from './repositories/analytics-repository';
+import { DisputeRepository } from './repositories/dispute-repository';
 import { EventRepository } from './repositories/event-repository';
 import { GraphExplorerRepository } from './repositories/graph-explorer-repository';
 import { type DbStats, GraphReader, type StatementTrace } from './repositories/graph-reader';
@@ -25,6 +26,8 @@ import { TimelineRepository } from './repositories/timeline-repository';
 /** What every resolver receives as its third argument. */
 export interface Context {
   nodes: NodeRepository;
+  /** Facts whose sources disagree. */
+  disputes: DisputeRepository;
   actors: ActorRepository;
   meetings: MeetingRepository;
   locations: LocationRepository;
@@ -89,6 +92,7 @@ export function createContext(db: Database, request: RequestInfo = { debugDb: fa
     clientKey: request.clientKey ?? 'unknown',
     ...(request.auth?.problem ? { authProblem: request.auth.problem } : {}),
     nodes: new NodeRepository(graph),
+    disputes: new DisputeRepository(graph),
     actors: new ActorRepository(graph),
     meetings: new MeetingRepository(graph),
     locations: new LocationRepository(graph),

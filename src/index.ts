@@ -11,7 +11,7 @@ import { createAuthenticator } from './auth/authenticator';
 import { ConfigError, loadConfig } from './config';
 import { connect } from './db/connect';
 import { prepareWhenReachable } from './db/prepare';
-import { InvalidFactsError, seedFiles } from './facts/seed';
+import { InvalidFactsError, seedFiles } from './ingest/seed';
 import { createHttpServer } from './http/listener';
 import { type Logger, createLogger, lineLogger } from './observability/logger';
 import { applySchema, isGraphEmpty, readinessProblem } from './repositories/schema-repository';

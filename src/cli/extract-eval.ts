@@ -16,7 +16,7 @@ import { draftFacts } from '../extract/draft';
 import { ENTITY_CLASSES, evaluateDraft, type Evaluation, type Score, score } from '../extract/evaluate';
 import type { FactsDocument } from '../facts/format';
 import { idWords } from '../facts/names';
-import { readFactsFile } from '../facts/read';
+import { readFactsFile } from '../ingest/read';
 import { formatProblem, validateFacts } from '../facts/validate';
 import { loadConfig } from '../config';
 import { runCli, UsageError } from './run';

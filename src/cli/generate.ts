@@ -11,7 +11,7 @@ import { loadConfig } from '../config';
 import { connect } from '../db/connect';
 import { PROJECT_ROOT } from '../db/local-neo4j';
 import { generateCorpus } from '../facts/generate';
-import { loadDocuments, prepareLoad, validateDocuments } from '../facts/seed';
+import { loadDocuments, prepareLoad, validateDocuments } from '../ingest/seed';
 import { applySchema } from '../repositories/schema-repository';
 import { runCli, UsageError } from './run';
 

@@ -3,8 +3,8 @@
  * usage), and 1 on bad input or any other failure, printed for a person to read.
  */
 import { ConfigError } from '../config';
-import { InvalidFactsError } from '../facts/seed';
-import { LoadConflictError } from '../repositories/load-repository';
+import { InvalidFactsError } from '../ingest/seed';
+import { LoadConflictError } from '../repositories/resolution-lookups';
 
 /** A mistake in the command line: reported with the usage, exit code 2. */
 export class UsageError extends Error {}

@@ -13,9 +13,9 @@
  */
 import { loadConfig } from '../config';
 import { connect } from '../db/connect';
-import { InvalidFactsError, listFactsFiles, loadDocuments, logMerges, prepareLoad, readFiles } from '../facts/seed';
+import { InvalidFactsError, listFactsFiles, loadDocuments, logMerges, prepareLoad, readFiles } from '../ingest/seed';
 import { formatProblem } from '../facts/validate';
-import { removeSource } from '../repositories/load-repository';
+import { removeSource } from '../repositories/claim-writer';
 import { applySchema } from '../repositories/schema-repository';
 import { runCli, UsageError } from './run';
 

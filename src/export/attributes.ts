@@ -11,9 +11,10 @@ export type AttributeValue = string | boolean | number | string[];
 /**
  * Model fields an export leaves out: the id and type are written apart, `isLocation`/`isActor`
  * become labels, and `sentences` is left out because it is `text` split by the documented rule
- * (README, "Sentence numbering") and would double the size of every source.
+ * (README, "Sentence numbering") and would double the size of every source. `fact` (how a node
+ * stands among its sources) is read from claims, which an export does not write.
  */
-const LEFT_OUT = new Set(['nodeType', 'id', 'isLocation', 'isActor', 'sentences', 'from', 'to', 'fromId', 'toId', 'type', 'evidence']);
+const LEFT_OUT = new Set(['nodeType', 'id', 'isLocation', 'isActor', 'sentences', 'from', 'to', 'fromId', 'toId', 'type', 'evidence', 'fact']);
 
 /** The stored labels of a node, sorted: `Node`, its type, and both `Actor` and `Location` for a country. */
 export function nodeLabels(node: NodeModel): string[] {

@@ -67,7 +67,7 @@ export function resolutionQuery(documents: ValidDocument[]): { ids: string[]; ke
   return { ids: [...ids], keys: [...keys] };
 }
 
-/** Labels an entity type is stored with (see load-repository's LABELS), in comparable form. */
+/** Labels an entity type is stored with (see src/repositories/storage.ts), in comparable form. */
 export type LabelsOf = (type: EntityInput['type']) => string;
 
 /** Resolves the entities of `documents` (in load order) against the graph and each other. */

@@ -69,6 +69,8 @@ export const EXPENSIVE_FIELDS: ReadonlySet<string> = new Set([
   'Query.coOccurrence',
   'Query.stanceMatrix',
   'Query.timelineBuckets',
+  'Query.sourceStats',
+  'Query.disputes',
 ]);
 
 /**
@@ -190,6 +192,14 @@ export function addInputMeasures(into: InputMeasures, value: unknown, type: Grap
 /** The arguments by which a client sizes a list, in the order they are looked for. */
 const SIZE_ARGUMENTS = ['first', 'limit', 'k'];
 
+/**
+ * Plain lists whose length the schema bounds: a fact's disputed fields and a claim's values are at
+ * most the value fields of a type (src/facts/claims.ts: no type has more than 8), and the values
+ * competing for one field are rarely more than a few. Counting them as PLAIN_LIST_LIMIT items
+ * would refuse ordinary questions about disputes.
+ */
+const BOUNDED_LISTS: Record<string, number> = { disputed: 8, 'Claim.values': 8, 'Claim.names': 8, 'DisputedField.values': 8, 'Dispute.fields': 8 };
+
 /** How many times the selection under `field` (of type `parent`) is resolved, at most. */
 function listSize(field: GraphQLField<unknown, unknown>, parent: GraphQLCompositeType, args: Record<string, unknown>): number {
   const sized = (fallback: number) => {
@@ -201,6 +211,8 @@ function listSize(field: GraphQLField<unknown, unknown>, parent: GraphQLComposit
   };
   const isList = getNullableType(field.type) instanceof GraphQLList;
   if (field.name.startsWith('__') || parent.name.startsWith('__')) return isList ? INTROSPECTION_LIST_SIZE : 1;
+  const bounded = BOUNDED_LISTS[`${parent.name}.${field.name}`] ?? BOUNDED_LISTS[field.name];
+  if (isList && bounded !== undefined) return bounded;
   if (isList) return parent.name.endsWith('Connection') ? 1 : sized(PLAIN_LIST_LIMIT);
   return field.args.some((a) => a.name === 'first') ? sized(DEFAULT_PAGE_SIZE) : 1;
 }

@@ -8,6 +8,7 @@ import type {
   EventModel,
   EvidenceModel,
   ExportEdgeModel,
+  FactModel,
   FuzzyDateModel,
   GraphEdgeModel,
   LocationModel,
@@ -25,14 +26,21 @@ export type Props = Record<string, unknown>;
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const strs = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
-/** Zips the parallel evidence lists of a node or relationship into evidence models. */
-export function toEvidence(props: Props): EvidenceModel[] {
-  const sources = strs(props.evidenceSource);
-  const sentences = (props.evidenceSentence as number[] | undefined) ?? [];
-  const excerpts = strs(props.evidenceExcerpt);
-  const starts = (props.evidenceStart as number[] | undefined) ?? [];
-  const ends = (props.evidenceEnd as number[] | undefined) ?? [];
-  return sources.map((sourceId, i) => ({ sourceId, sentence: sentences[i], excerpt: excerpts[i], start: starts[i], end: ends[i] }));
+/** The evidence of a fact: every piece of every claim on it, claim by claim (claims as stored, in order). */
+export function toEvidence(claims: Props[]): EvidenceModel[] {
+  return claims.flatMap((claim) => {
+    const sourceId = claim.source as string;
+    const sentences = (claim.sentence as number[] | undefined) ?? [];
+    const excerpts = strs(claim.excerpt);
+    const starts = (claim.start as number[] | undefined) ?? [];
+    const ends = (claim.end as number[] | undefined) ?? [];
+    return sentences.map((sentence, i) => ({ sourceId, sentence, excerpt: excerpts[i], start: starts[i], end: ends[i] }));
+  });
+}
+
+/** How a stored node or relationship stands among its sources (see FactModel). */
+export function toFact(props: Props, key: unknown): FactModel {
+  return { key: key as string, sourceCount: typeof props.sourceCount === 'number' ? props.sourceCount : 0, disputed: strs(props.disputed) };
 }
 
 /** Reads the fuzzy date stored under `name`, or null when there is none. */
@@ -51,6 +59,7 @@ export function toActor(props: Props, labels: string[] = []): ActorModel {
   return {
     nodeType: 'Actor',
     id: props.id as string,
+    fact: toFact(props, props.id),
     name: props.name as string,
     kind: props.kind as ActorModel['kind'],
     aliases: strs(props.aliases),
@@ -63,6 +72,7 @@ export function toLocation(props: Props, labels: string[] = []): LocationModel {
   return {
     nodeType: 'Location',
     id: props.id as string,
+    fact: toFact(props, props.id),
     name: props.name as string,
     kind: props.kind as LocationModel['kind'],
     aliases: strs(props.aliases),
@@ -75,6 +85,7 @@ export function toMeeting(props: Props): MeetingModel {
   return {
     nodeType: 'Meeting',
     id: props.id as string,
+    fact: toFact(props, props.id),
     name: props.name as string,
     aliases: strs(props.aliases),
     description: str(props.description),
@@ -88,6 +99,7 @@ export function toPosition(props: Props): PositionModel {
   return {
     nodeType: 'Position',
     id: props.id as string,
+    fact: toFact(props, props.id),
     title: props.title as string,
     description: str(props.description),
   };
@@ -97,6 +109,7 @@ export function toStatement(props: Props): StatementModel {
   return {
     nodeType: 'Statement',
     id: props.id as string,
+    fact: toFact(props, props.id),
     text: props.text as string,
     kind: props.kind as StatementModel['kind'],
     topics: strs(props.topics),
@@ -108,6 +121,7 @@ export function toStance(props: Props): StanceModel {
   return {
     nodeType: 'Stance',
     id: props.id as string,
+    fact: toFact(props, props.id),
     topic: props.topic as string,
     stance: props.stance as string,
     summary: props.summary as string,
@@ -118,6 +132,7 @@ export function toEvent(props: Props): EventModel {
   return {
     nodeType: 'Event',
     id: props.id as string,
+    fact: toFact(props, props.id),
     name: props.name as string,
     kind: str(props.kind),
     description: str(props.description),
@@ -129,6 +144,7 @@ export function toSource(props: Props): SourceModel {
   return {
     nodeType: 'Source',
     id: props.id as string,
+    fact: toFact(props, props.id),
     title: props.title as string,
     publisher: props.publisher as string,
     url: str(props.url),
@@ -172,7 +188,7 @@ export function toGraphEdge(rel: RelRow, from: NodeModel, to: NodeModel): GraphE
 }
 
 /** Maps a stored relationship to an edge that names its end nodes by id (see toGraphEdge). */
-export function toExportEdge(rel: RelRow): ExportEdgeModel {
+export function toExportEdge(rel: RelRow): Omit<ExportEdgeModel, 'evidence'> {
   const relation = str(rel.props.relation);
   return {
     id: `${rel.type}:${rel.from}->${rel.to}${relation ? `|${relation}` : ''}`,
@@ -183,6 +199,6 @@ export function toExportEdge(rel: RelRow): ExportEdgeModel {
     relation,
     since: toFuzzyDate(rel.props, 'since'),
     until: toFuzzyDate(rel.props, 'until'),
-    evidence: toEvidence(rel.props),
+    fact: toFact(rel.props, rel.props.key),
   };
 }

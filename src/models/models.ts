@@ -26,12 +26,22 @@ export interface FuzzyDateModel {
 export type NodeType = 'Actor' | 'Location' | 'Meeting' | 'Position' | 'Statement' | 'Stance' | 'Event' | 'Source';
 
 /**
- * A node's own data. Its evidence is not here: a well-cited node carries thousands of entries, so
- * the `evidence` field reads them by id only when a client asks.
+ * How a node or relationship stands among its sources: its key (a node's id, a relationship's
+ * key), how many sources support it, and the fields they disagree on. Its claims and evidence are
+ * not here: a well-cited node has thousands, so the `claims` and `evidence` fields read them by
+ * key only when a client asks.
  */
+export interface FactModel {
+  key: string;
+  sourceCount: number;
+  disputed: string[];
+}
+
+/** A node's own data, and how it stands among its sources. */
 interface NodeBase<T extends NodeType> {
   nodeType: T;
   id: string;
+  fact: FactModel;
 }
 
 export interface ActorModel extends NodeBase<'Actor'> {
@@ -109,7 +119,7 @@ export interface ParticipationModel {
   actor: ActorModel;
   meeting: MeetingModel;
   role: string | null;
-  evidence: EvidenceModel[];
+  fact: FactModel;
 }
 
 export interface PositionHeldModel {
@@ -117,7 +127,7 @@ export interface PositionHeldModel {
   position: PositionModel;
   since: FuzzyDateModel | null;
   until: FuzzyDateModel | null;
-  evidence: EvidenceModel[];
+  fact: FactModel;
 }
 
 export interface ActorRelationModel {
@@ -127,19 +137,19 @@ export interface ActorRelationModel {
   object: ActorModel;
   since: FuzzyDateModel | null;
   until: FuzzyDateModel | null;
-  evidence: EvidenceModel[];
+  fact: FactModel;
 }
 
 export interface SourceCreditModel {
   actor: ActorModel;
   role: string | null;
-  evidence: EvidenceModel[];
+  fact: FactModel;
 }
 
 export interface EventActorModel {
   actor: ActorModel;
   role: string | null;
-  evidence: EvidenceModel[];
+  fact: FactModel;
 }
 
 /**
@@ -163,7 +173,7 @@ export interface GraphEdgeModel {
   relation: string | null;
   since: FuzzyDateModel | null;
   until: FuzzyDateModel | null;
-  evidence: EvidenceModel[];
+  fact: FactModel;
 }
 
 /** A walk: `nodes[i]` and `nodes[i + 1]` are joined by `edges[i]`, in either direction. */
@@ -195,8 +205,8 @@ export interface ExportNodeModel {
   evidence: EvidenceModel[];
 }
 
-/** A relationship as an export writes it: an edge with its end nodes named by id only. */
-export type ExportEdgeModel = Omit<GraphEdgeModel, 'from' | 'to'> & { fromId: string; toId: string };
+/** A relationship as an export writes it: an edge with its end nodes named by id only, and its evidence. */
+export type ExportEdgeModel = Omit<GraphEdgeModel, 'from' | 'to'> & { fromId: string; toId: string; evidence: EvidenceModel[] };
 
 /**
  * A graph to export, read lazily: `nodes` and then `edges` yield pages, so a caller can write
@@ -223,6 +233,14 @@ export interface GraphStatsModel {
 }
 
 /** An actor's place in a ranking; rank 1 is the highest score. */
+/** What one source contributes: the facts it makes claims about, and how many of them are disputed. */
+export interface SourceStatsModel {
+  source: SourceModel;
+  nodes: number;
+  relationships: number;
+  disputed: number;
+}
+
 export interface RankedActorModel {
   actor: ActorModel;
   score: number;
@@ -292,6 +310,13 @@ export interface AdditionPayloadModel {
 /** What ingestSource returns before its fields are resolved. */
 export interface IngestPayloadModel {
   result: { sourceId: string; nodesAdded: number; relationshipsAdded: number; merges: string[] } | null;
+  change: ChangeModel | null;
+  userErrors: UserErrorModel[];
+}
+
+/** What pinClaim and unpinClaim return before their fields are resolved. */
+export interface PinPayloadModel {
+  result: { key: string; sourceId: string | null } | null;
   change: ChangeModel | null;
   userErrors: UserErrorModel[];
 }

@@ -1,5 +1,5 @@
 /** Reads about actors: lookups, the actor list, and everything linked to an actor. */
-import { toActor, toEvent, toEvidence, toFuzzyDate, toMeeting, toPosition, toStance, toStatement } from '../models/mappers';
+import { toActor, toEvent, toFact, toFuzzyDate, toMeeting, toPosition, toStance, toStatement } from '../models/mappers';
 import type {
   ActorModel,
   ActorRelationModel,
@@ -43,7 +43,7 @@ export class ActorRepository {
         position: toPosition(r.node),
         since: toFuzzyDate(r.rel, 'since'),
         until: toFuzzyDate(r.rel, 'until'),
-        evidence: toEvidence(r.rel),
+        fact: toFact(r.rel, r.rel.key),
       }),
       inForceFilter(inForceRange(when), 'held'),
     );
@@ -83,7 +83,7 @@ export class ActorRepository {
           object: r.outgoing ? other : actor,
           since: toFuzzyDate(r.rel, 'since'),
           until: toFuzzyDate(r.rel, 'until'),
-          evidence: toEvidence(r.rel),
+          fact: toFact(r.rel, r.rel.key),
         };
       },
       inForceFilter(inForceRange(when), 'related'),

@@ -13,8 +13,9 @@ import type { AnalyticsCache } from '../analytics/cache';
 import { bucketStart, bucketStarts, type Interval } from '../analytics/buckets';
 import { pageRank } from '../analytics/pagerank';
 import { RELATIONSHIP_TYPES } from '../facts/format';
-import { type Props, toActor, toNode, toStance } from '../models/mappers';
+import { type Props, toActor, toNode, toSource, toStance } from '../models/mappers';
 import type {
+  SourceStatsModel,
   ActorModel,
   ActorPairModel,
   GraphStatsModel,
@@ -101,6 +102,26 @@ export class AnalyticsRepository {
         sources: nodes.find((n) => n.type === 'Source')!.count,
         lastLoadAt: (row.lastLoadAt as string | null) ?? null,
       };
+    });
+  }
+
+  /** Per source, the nodes and relationships it makes claims about and how many are disputed; most first. */
+  sourceStats(first: number): Promise<SourceStatsModel[]> {
+    return this.cached(`sourceStats|${first}`, async () => {
+      if (first === 0) return [];
+      const rows = await this.graph.query(
+        'sourceStats',
+        `MATCH (s:Source)
+         CALL (s) {
+           MATCH (c:Claim {source: s.id}) WHERE c.of <> s.id
+           RETURN count(CASE WHEN c.of CONTAINS '|' THEN 1 END) AS relationships, count(CASE WHEN NOT c.of CONTAINS '|' THEN 1 END) AS nodes,
+             count(CASE WHEN EXISTS { MATCH (:Dispute {of: c.of}) } THEN 1 END) AS disputed
+         }
+         WITH s, nodes, relationships, disputed ORDER BY nodes + relationships DESC, s.id LIMIT $first
+         RETURN {source: ${nodeProps('s')}, nodes: nodes, relationships: relationships, disputed: disputed} AS row`,
+        { first: neo4j.int(first) },
+      );
+      return rows.map((r) => ({ source: toSource(r.source as Props), nodes: r.nodes as number, relationships: r.relationships as number, disputed: r.disputed as number }));
     });
   }
 

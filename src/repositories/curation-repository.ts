@@ -10,7 +10,7 @@ import { type Database, read, runRows, writeTransaction } from '../db/driver';
 import type { EntityType } from '../facts/format';
 import type { ChangeModel } from '../models/models';
 import type { ListPage, PageRequest } from './graph-reader';
-import { STAMP_GRAPH_VERSION } from './load-repository';
+import { recomputeFacts, STAMP_GRAPH_VERSION } from './claim-writer';
 
 /** What a change's work reports, to be recorded. `result` is stored for idempotent replays. */
 export interface ChangeOutcome<T> {
@@ -81,22 +81,37 @@ const EXISTING_IDS = `// findExistingIds
 const ENTITY_TYPES = `// findEntityTypes
   UNWIND $ids AS id MATCH (n:Node {id: id}) WHERE NOT n:Source RETURN n.id AS id, labels(n) AS labels`;
 
-/** What is removed by a retraction, read before it goes. */
+/** The claims about `key`, as a retraction records them. */
+const CLAIMS = (key: string) => `COLLECT { MATCH (c:Claim {of: ${key}}) RETURN c {.*, digest: null} }`;
+
+/** What is removed by a retraction, read before it goes: the fact, its claims, and its relationships with theirs. */
 const SNAPSHOT_NODE = `// snapshotForRetraction
   MATCH (n:Node {id: $id}) WHERE NOT n:Source
   OPTIONAL MATCH (n)-[r]-(m)
-  RETURN n.id AS id, labels(n) AS labels, properties(n) AS props,
-    collect(CASE WHEN r IS NULL THEN null ELSE {type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)} END) AS relationships`;
+  RETURN n.id AS id, labels(n) AS labels, properties(n) AS props, ${CLAIMS('n.id')} AS claims,
+    collect(CASE WHEN r IS NULL THEN null ELSE {type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r), claims: ${CLAIMS('r.key')}} END) AS relationships`;
 
+// The node's claims go with it, and so do its relationships' claims and disputes.
 const DELETE_NODE = `// retractNode
-  MATCH (n:Node {id: $id}) DETACH DELETE n`;
+  MATCH (n:Node {id: $id})
+  CALL (n) { MATCH (n)-[r]-() WITH DISTINCT r.key AS key MATCH (c:Claim|Dispute {of: key}) DELETE c }
+  CALL (n) { MATCH (c:Claim|Dispute {of: n.id}) DELETE c }
+  DETACH DELETE n`;
 
 const SNAPSHOT_RELATIONSHIP = `// snapshotRelationshipForRetraction
   MATCH (a:Node {id: $from})-[r {key: $key}]->(b:Node {id: $to}) WHERE type(r) = $type
-  RETURN type(r) AS type, properties(r) AS props`;
+  RETURN type(r) AS type, properties(r) AS props, ${CLAIMS('r.key')} AS claims`;
 
 const DELETE_RELATIONSHIP = `// retractRelationship
-  MATCH (a:Node {id: $from})-[r {key: $key}]->(b:Node {id: $to}) WHERE type(r) = $type DELETE r`;
+  MATCH (a:Node {id: $from})-[r {key: $key}]->(b:Node {id: $to}) WHERE type(r) = $type
+  CALL (r) { MATCH (c:Claim|Dispute {of: r.key}) DELETE c }
+  DELETE r`;
+
+const CLAIM_SOURCES = `// findClaimSources
+  MATCH (c:Claim {of: $key}) RETURN c.source AS source, c.pinned AS pinned`;
+
+const SET_PIN = `// pinClaim
+  MATCH (c:Claim {of: $key}) SET c.pinned = coalesce(c.source = $sourceId, false)`;
 
 /** Labels (other than Node) -> the facts format's entity type. */
 function entityType(labels: string[]): EntityType {
@@ -184,6 +199,23 @@ export class CurationRepository {
     const relationships = (row.relationships as { from: string; to: string }[]) ?? [];
     const neighbours = relationships.flatMap((r) => [r.from, r.to]).filter((other) => other !== id);
     return { targetIds: [id, ...new Set(neighbours)], retracted: JSON.stringify({ node: row }) };
+  }
+
+  /**
+   * Makes the claim of `sourceId` about `id` (a node id or GraphEdge id) the pinned one, or
+   * unpins (`sourceId` null), and works the fact's view out again. Says what it found: no such
+   * fact, no claim of that source on it, nothing to change, or done (with the fact's key).
+   */
+  async pin(tx: ManagedTransaction, id: string, sourceId: string | null): Promise<{ status: 'no-fact' | 'no-claim' | 'unchanged' | 'done'; key: string }> {
+    const key = parseEdgeId(id)?.key ?? id;
+    const claims = await runRows(tx, CLAIM_SOURCES, { key });
+    if (!claims.length) return { status: 'no-fact', key };
+    if (sourceId !== null && !claims.some((c) => c.source === sourceId)) return { status: 'no-claim', key };
+    const pinned = (claims.find((c) => c.pinned === true)?.source as string | undefined) ?? null;
+    if (pinned === sourceId) return { status: 'unchanged', key };
+    await tx.run(SET_PIN, { key, sourceId });
+    await recomputeFacts(tx, [key]);
+    return { status: 'done', key };
   }
 
   /** The change log, newest first, optionally about one id or by one user. */

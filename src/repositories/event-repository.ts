@@ -1,5 +1,5 @@
 /** Reads about events: lookups, the list, the actors involved, place and meeting. */
-import { toActor, toEvent, toEvidence, toLocation, toMeeting } from '../models/mappers';
+import { toActor, toEvent, toFact, toLocation, toMeeting } from '../models/mappers';
 import type { EventActorModel, EventModel, LocationModel, MeetingModel } from '../models/models';
 import type { GraphReader, LinkSpec, ListPage } from './graph-reader';
 import { type ListArgs, listLinks, listNodes } from './lists';
@@ -24,7 +24,7 @@ export class EventRepository {
     return listLinks(this.graph, 'eventInvolvement', '(a)<-[r:INVOLVED_IN]-(n:Actor)', 'Actor', eventId, args, (r) => ({
       actor: toActor(r.node, r.labels),
       role: (r.rel.role as string | undefined) ?? null,
-      evidence: toEvidence(r.rel),
+      fact: toFact(r.rel, r.rel.key),
     }));
   }
 

@@ -48,9 +48,14 @@ export class ExportRepository {
     if (!subgraph) return null;
     const members = [subgraph.center, ...subgraph.nodes];
     // One statement for all of them: the reader batches evidence lookups made in the same tick.
-    const evidence = await Promise.all(members.map((node) => reader.evidence(node.id)));
-    const nodes: ExportNodeModel[] = members.map((node, i) => ({ node, evidence: toEvidence(evidence[i]) }));
-    const edges = subgraph.edges.map(({ from, to, ...edge }: GraphEdgeModel): ExportEdgeModel => ({ ...edge, fromId: from.id, toId: to.id }));
+    const [nodeClaims, edgeClaims] = await Promise.all([
+      Promise.all(members.map((node) => reader.claims(node.id))),
+      Promise.all(subgraph.edges.map((edge) => reader.claims(edge.fact.key))),
+    ]);
+    const nodes: ExportNodeModel[] = members.map((node, i) => ({ node, evidence: toEvidence(nodeClaims[i]) }));
+    const edges = subgraph.edges.map(
+      ({ from, to, ...edge }: GraphEdgeModel, i): ExportEdgeModel => ({ ...edge, fromId: from.id, toId: to.id, evidence: toEvidence(edgeClaims[i]) }),
+    );
     return { truncated: subgraph.truncated, nodes: once(nodes), edges: once(edges) };
   }
 
@@ -62,11 +67,12 @@ export class ExportRepository {
         `// exportNodes
         MATCH (n:Node) WHERE n.id > $after
         WITH n ORDER BY n.id LIMIT $limit
-        RETURN {node: ${nodeProps('n', true)}, labels: labels(n)} AS row`,
+        CALL (n) { ${CLAIMS_OF('n.id')} }
+        RETURN {node: ${nodeProps('n')}, labels: labels(n), claims: claims} AS row`,
         { after, limit: neo4j.int(this.pages.nodes) },
       );
       if (rows.length === 0) return;
-      yield rows.map((row) => exportNode(row.row as { node: Props; labels: string[] }));
+      yield rows.map((row) => exportNode(row.row as { node: Props; labels: string[]; claims: Props[] }));
       if (rows.length < this.pages.nodes) return;
       after = (rows.at(-1)!.row as { node: Props }).node.id as string;
     }
@@ -85,11 +91,15 @@ export class ExportRepository {
         MATCH (a)-[r]->(b:Node)
         WITH a, r, b, elementId(r) AS rid WHERE a.id > $afterNode OR rid > $afterRel
         WITH a, r, b, rid ORDER BY a.id, rid LIMIT $limit
-        RETURN {rid: rid, rel: {type: type(r), from: a.id, to: b.id, props: r {.*}}} AS row`,
+        CALL (r) { ${CLAIMS_OF('r.key')} }
+        RETURN {rid: rid, rel: {type: type(r), from: a.id, to: b.id, props: r {.*}}, claims: claims} AS row`,
         { afterNode, afterRel, limit: neo4j.int(this.pages.edges) },
       );
       if (rows.length === 0) return;
-      yield rows.map((row) => toExportEdge((row.row as { rel: RelRow }).rel));
+      yield rows.map((row) => {
+        const { rel, claims } = row.row as { rel: RelRow; claims: Props[] };
+        return { ...toExportEdge(rel), evidence: toEvidence(claims) };
+      });
       if (rows.length < this.pages.edges) return;
       const last = rows.at(-1)!.row as { rid: string; rel: RelRow };
       afterNode = last.rel.from;
@@ -98,11 +108,15 @@ export class ExportRepository {
   }
 }
 
-function exportNode(row: { node: Props; labels: string[] }): ExportNodeModel {
+/** The claims about `key` (a node id or relationship key), in the rule's order, as `claims`. */
+const CLAIMS_OF = (key: string) =>
+  `OPTIONAL MATCH (c:Claim {of: ${key}}) WITH c ORDER BY coalesce(c.published, '9999'), c.source RETURN collect(c {.*}) AS claims`;
+
+function exportNode(row: { node: Props; labels: string[]; claims: Props[] }): ExportNodeModel {
   const node: NodeModel | null = toNode(row.node, row.labels);
   // Every stored node carries one of the labels toNode knows; the loader writes no other.
   if (!node) throw new Error(`node ${String(row.node.id)} has no known type label`);
-  return { node, evidence: toEvidence(row.node) };
+  return { node, evidence: toEvidence(row.claims) };
 }
 
 async function* once<T>(page: T[]): AsyncGenerator<T[]> {

@@ -58,26 +58,28 @@ export type RelType =
 const DATE_PROPERTIES = ['startDate', 'endDate', 'date', 'publishedDate'].flatMap((d) => [d, `${d}Precision`, `${d}Inferred`, `${d}Expression`]);
 
 /**
- * Every node property the models read. A node's evidence lists are left out on purpose: a
- * well-cited node holds thousands of entries, and even `n {.*}` followed by dropping them would
- * read them all from the store. `GraphReader.evidence` reads them when a client asks.
+ * Every node property the models read. Evidence and claims are not properties: they are `Claim`
+ * nodes (see ./storage.ts), which `GraphReader.claims` reads only when a client asks.
  */
 const NODE_PROPERTIES = [
   'id', 'name', 'title', 'kind', 'aliases', 'description', 'outcome', 'text', 'topics', 'stance', 'topic', 'summary',
-  'publisher', 'url', 'sentences', ...DATE_PROPERTIES,
+  'publisher', 'url', 'sentences', 'sourceCount', 'disputed', 'pinnedSource', ...DATE_PROPERTIES,
 ];
 
-/** The parallel lists a node or relationship stores its evidence in (see toEvidence). */
-const EVIDENCE_PROPERTIES = ['evidenceSource', 'evidenceSentence', 'evidenceExcerpt', 'evidenceStart', 'evidenceEnd'];
+/** A map projection of node `v`'s model properties (absent ones come back as null). */
+export function nodeProps(v: string): string {
+  return `${v} {${NODE_PROPERTIES.map((p) => `.${p}`).join(', ')}}`;
+}
 
 /**
- * A map projection of node `v`'s model properties (absent ones come back as null), and its
- * evidence lists too when `withEvidence` is set.
+ * Reads the claims about each of `$ids` (node ids or relationship keys), ordered as the
+ * current-view rule orders them: earliest published source first, then by source id.
  */
-export function nodeProps(v: string, withEvidence = false): string {
-  const props = withEvidence ? [...NODE_PROPERTIES, ...EVIDENCE_PROPERTIES] : NODE_PROPERTIES;
-  return `${v} {${props.map((p) => `.${p}`).join(', ')}}`;
-}
+export const READ_CLAIMS_BY_SUBJECT = `UNWIND $ids AS id
+  OPTIONAL MATCH (c:Claim {of: id})
+  WITH id, c ORDER BY coalesce(c.published, '9999'), c.source
+  WITH id, collect(c {.*}) AS claims
+  RETURN {id: id, claims: claims} AS row`;
 
 /**
  * Sort keys, as Cypher expressions over `n` (the listed node) for ascending or descending order.
@@ -92,7 +94,12 @@ export const SORT_KEYS = {
   startDate: (desc: boolean) => `coalesce(n.startDate, '${desc ? '' : '9999'}')`,
   date: (desc: boolean) => `coalesce(n.date, '${desc ? '' : '9999'}')`,
   /** Order of first appearance in the sources. */
-  textPosition: () => "coalesce(n.evidenceSource[0], '') + '#' + right('000000000' + toString(coalesce(n.evidenceStart[0], 0)), 10)",
+  textPosition: () => "coalesce(n.firstSeen, '')",
+  /**
+   * For links only: the best supported relationship first (most sources, then the earliest
+   * published source), as the current-view rule chooses a single value.
+   */
+  support: () => "right('0000000000' + toString(1000000000 - coalesce(r.sourceCount, 0)), 10) + '|' + coalesce(r.firstClaim, '')",
   /** Number of relationships of any type, zero-padded so it sorts as a string. */
   degree: () => "right('000000000' + toString(COUNT { (n)--() }), 10)",
   participantCount: () => "right('000000000' + toString(COUNT { (n)<-[:PARTICIPATED_IN]-() }), 10)",
@@ -192,7 +199,7 @@ export class GraphReader {
   /** Round trips and database time of this request so far. */
   readonly stats: DbStats = { roundTrips: 0, dbTimeMs: 0 };
   private readonly nodes: DataLoader<string, NodeRow | null>;
-  private readonly evidenceLists: DataLoader<string, Props>;
+  private readonly claimLists: DataLoader<string, Props[]>;
   private readonly pages = new Map<string, DataLoader<string, ListPage<LinkRow>>>();
   private pending: Pending[] = [];
 
@@ -202,12 +209,15 @@ export class GraphReader {
     private readonly trace?: StatementTrace,
   ) {
     this.nodes = new DataLoader((ids) => this.loadNodes(ids));
-    this.evidenceLists = new DataLoader((ids) => this.loadEvidence(ids));
+    this.claimLists = new DataLoader((ids) => this.loadClaims(ids));
   }
 
-  /** The evidence lists of the node with this id (empty when there is no such node). */
-  evidence(id: string): Promise<Props> {
-    return this.evidenceLists.load(id);
+  /**
+   * The stored claims about a node (by id) or a relationship (by key), in the rule's order; empty
+   * when there are none. Calls in one resolution step share one statement.
+   */
+  claims(subject: string): Promise<Props[]> {
+    return this.claimLists.load(subject);
   }
 
   /**
@@ -333,15 +343,10 @@ export class GraphReader {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  private async loadEvidence(ids: readonly string[]): Promise<Props[]> {
-    const rows = await this.query(
-      'findEvidenceById',
-      `UNWIND $ids AS id MATCH (n:Node {id: id})
-       RETURN {id: n.id, lists: n {${EVIDENCE_PROPERTIES.map((p) => `.${p}`).join(', ')}}} AS row`,
-      { ids },
-    );
-    const byId = new Map(rows.map((r) => [r.id as string, r.lists as Props]));
-    return ids.map((id) => byId.get(id) ?? {});
+  private async loadClaims(ids: readonly string[]): Promise<Props[][]> {
+    const rows = await this.query('findClaimsBySubject', READ_CLAIMS_BY_SUBJECT, { ids });
+    const byId = new Map(rows.map((r) => [r.id as string, r.claims as Props[]]));
+    return ids.map((id) => byId.get(id) ?? []);
   }
 
   private async loadLinkPages(query: LinkQuery, ids: readonly string[]): Promise<ListPage<LinkRow>[]> {

@@ -1,10 +1,11 @@
 /** Reads about meetings: lookups, the meeting list, participants, place and what happened there. */
-import { toActor, toEvent, toEvidence, toLocation, toMeeting, toStatement } from '../models/mappers';
+import { toActor, toEvent, toFact, toLocation, toMeeting, toStatement } from '../models/mappers';
 import type { EventModel, LocationModel, MeetingModel, ParticipationModel, StatementModel } from '../models/models';
 import type { GraphReader, LinkSpec, ListPage } from './graph-reader';
 import { type ListArgs, listLinks, listNodes } from './lists';
 
-const LOCATION: LinkSpec = { rel: 'HELD_IN', dir: 'OUT', label: 'Location', order: 'name' };
+/** A meeting's place: of several (sources that disagree), the best supported one. */
+const LOCATION: LinkSpec = { rel: 'HELD_IN', dir: 'OUT', label: 'Location', order: 'support' };
 
 export class MeetingRepository {
   constructor(private readonly graph: GraphReader) {}
@@ -29,7 +30,7 @@ export class MeetingRepository {
       actor: toActor(r.node, r.labels),
       meeting,
       role: (r.rel.role as string | undefined) ?? null,
-      evidence: toEvidence(r.rel),
+      fact: toFact(r.rel, r.rel.key),
     }));
   }
 

@@ -1,7 +1,18 @@
-/** Any node by id, whatever its type (the `node(id)` query), and the evidence of any node. */
+/**
+ * Any node by id, whatever its type (the `node(id)` query), and what every node and relationship
+ * has: its claims, its evidence and its disputed fields, read by its key only when asked for.
+ */
+import { type Claim, compete, type Competition, orderClaims } from '../facts/claims';
 import { toEvidence, toNode } from '../models/mappers';
-import type { EvidenceModel, NodeModel } from '../models/models';
+import type { EvidenceModel, FactModel, NodeModel } from '../models/models';
 import type { GraphReader } from './graph-reader';
+import { fromClaimRow, SINGLE_VALUED_LINKS } from './storage';
+
+/** Link fields by name (`location`), from the single-valued links. */
+const LINK_FIELDS = new Map(Object.values(SINGLE_VALUED_LINKS).map((l) => [l.field, l]));
+
+/** One source's claim as the API shows it. */
+export type ClaimModel = Claim & { pinned: boolean };
 
 export class NodeRepository {
   constructor(private readonly graph: GraphReader) {}
@@ -11,8 +22,40 @@ export class NodeRepository {
     return row && toNode(row.node, row.labels);
   }
 
-  /** The evidence of any node, read only when asked for (it can be long). */
-  async evidence(id: string): Promise<EvidenceModel[]> {
-    return toEvidence(await this.graph.evidence(id));
+  /** The evidence of a node (by id) or relationship (by key): every claim's, claim by claim. */
+  async evidence(key: string): Promise<EvidenceModel[]> {
+    return toEvidence(await this.graph.claims(key));
+  }
+
+  /** The claims about a node or relationship, earliest published source first. */
+  async claims(key: string): Promise<ClaimModel[]> {
+    return (await this.graph.claims(key)).map(fromClaimRow);
+  }
+
+  /** The competing values of each disputed field of a fact (none read when nothing is disputed). */
+  async disputed(fact: FactModel): Promise<Competition[]> {
+    if (!fact.disputed.length) return [];
+    const claims = orderClaims(await this.claims(fact.key));
+    const pinned = claims.find((c) => c.pinned)?.source ?? null;
+    return Promise.all(fact.disputed.map((field) => (LINK_FIELDS.has(field) ? this.linkCompetition(fact.key, field) : compete(claims, field, pinned))));
+  }
+
+  /**
+   * A single-valued link field's competition (a meeting's places): each linked node's name with
+   * the sources of its link, the best supported first, as `location` chooses.
+   */
+  private async linkCompetition(id: string, field: string): Promise<Competition> {
+    const link = LINK_FIELDS.get(field)!;
+    const links = await this.graph.linked({ rel: link.type, dir: 'OUT', label: 'Node', order: 'support' }, id);
+    const sources = await Promise.all(links.map((l) => this.graph.claims(l.rel.key as string)));
+    return {
+      field,
+      values: links.map((l, i) => ({
+        value: (l.node.name ?? l.node.title ?? l.node.id) as string,
+        sources: sources[i].map((c) => c.source as string),
+        support: Number(l.rel.sourceCount ?? 0),
+        current: i === 0,
+      })),
+    };
   }
 }

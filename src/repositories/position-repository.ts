@@ -1,5 +1,5 @@
 /** Reads about positions (offices): lookups, the list, holders and the organisation. */
-import { toActor, toEvidence, toFuzzyDate, toPosition } from '../models/mappers';
+import { toActor, toFact, toFuzzyDate, toPosition } from '../models/mappers';
 import type { ActorModel, PositionHeldModel, PositionModel } from '../models/models';
 import { type InForce, inForceFilter, inForceRange } from './date-range';
 import type { GraphReader, LinkSpec, ListPage } from './graph-reader';
@@ -38,7 +38,7 @@ export class PositionRepository {
         position,
         since: toFuzzyDate(r.rel, 'since'),
         until: toFuzzyDate(r.rel, 'until'),
-        evidence: toEvidence(r.rel),
+        fact: toFact(r.rel, r.rel.key),
       }),
       inForceFilter(inForceRange(when), 'held'),
     );

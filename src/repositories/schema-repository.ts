@@ -6,7 +6,7 @@
  */
 import type { Database } from '../db/driver';
 import { read, writeTransaction } from '../db/driver';
-import { upgradeStoredNames } from './load-repository';
+import { migrateGraph } from './migrations';
 import { SEARCH_INDEX } from './search-repository';
 
 const NODE_LABELS = ['Node', 'Actor', 'Location', 'Meeting', 'Position', 'Statement', 'Stance', 'Event', 'Source'] as const;
@@ -18,6 +18,10 @@ const STATEMENTS = [
   // Concurrent mutations with one idempotency key MERGE this node; the constraint makes them queue.
   'CREATE CONSTRAINT idempotency_key IF NOT EXISTS FOR (k:IdempotencyKey) REQUIRE k.key IS UNIQUE',
   'CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE',
+  // Claims are found by what they are about and by their source (see ./storage.ts).
+  'CREATE INDEX claim_of IF NOT EXISTS FOR (c:Claim) ON (c.of)',
+  'CREATE INDEX claim_source IF NOT EXISTS FOR (c:Claim) ON (c.source)',
+  'CREATE CONSTRAINT dispute_of IF NOT EXISTS FOR (d:Dispute) REQUIRE d.of IS UNIQUE',
   'CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name)',
   'CREATE INDEX location_name IF NOT EXISTS FOR (n:Location) ON (n.name)',
   'CREATE INDEX meeting_start IF NOT EXISTS FOR (n:Meeting) ON (n.startDate)',
@@ -29,7 +33,7 @@ const STATEMENTS = [
 ];
 
 /** Names of the constraints and indexes above; readiness checks for them. */
-const EXPECTED = [...NODE_LABELS.map((label) => `${label.toLowerCase()}_id`), 'graph_meta_id', 'idempotency_key', 'change_id', 'actor_name', 'location_name', 'meeting_start', 'event_date', 'statement_date', SEARCH_INDEX];
+const EXPECTED = [...NODE_LABELS.map((label) => `${label.toLowerCase()}_id`), 'graph_meta_id', 'idempotency_key', 'change_id', 'claim_of', 'claim_source', 'dispute_of', 'actor_name', 'location_name', 'meeting_start', 'event_date', 'statement_date', SEARCH_INDEX];
 
 /**
  * Creates the constraints and indexes that do not exist yet and waits until they are online, then
@@ -41,7 +45,7 @@ export async function applySchema(db: Database, log?: (line: string) => void): P
     await writeTransaction(db, (tx) => tx.run(`// applySchema\n${statement}`));
   }
   await read(db, '// awaitIndexes\nCALL db.awaitIndexes(300)');
-  await upgradeStoredNames(db, log);
+  await migrateGraph(db, log);
 }
 
 /** True when every constraint and index of the schema exists and is online. */

@@ -1,5 +1,5 @@
 /** Reads about sources: lookups, the list of sources, and the people and agencies they credit. */
-import { toActor, toEvidence, toSource } from '../models/mappers';
+import { toActor, toFact, toSource } from '../models/mappers';
 import type { SourceCreditModel, SourceModel } from '../models/models';
 import type { GraphReader, ListPage } from './graph-reader';
 import { type ListArgs, listLinks, listNodes } from './lists';
@@ -20,7 +20,7 @@ export class SourceRepository {
     return listLinks(this.graph, 'sourceCredits', '(a)-[r:CREDITS]->(n:Actor)', 'Actor', sourceId, args, (r) => ({
       actor: toActor(r.node, r.labels),
       role: (r.rel.role as string | undefined) ?? null,
-      evidence: toEvidence(r.rel),
+      fact: toFact(r.rel, r.rel.key),
     }));
   }
 }

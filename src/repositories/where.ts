@@ -112,6 +112,20 @@ function checkSize(where: unknown): void {
   }
 }
 
+/** What every node type's `where` can ask of its sources (see src/facts/claims.ts). */
+export interface SupportWhere {
+  minSources?: number | null;
+  sourceId?: string | null;
+  disputed?: boolean | null;
+}
+
+const supportRules: Rules<SupportWhere> = {
+  minSources: (value, param) => `coalesce(n.sourceCount, 0) >= ${param(value)}`,
+  // The claim is found through the claim_of index, then checked for its source.
+  sourceId: (value, param) => `EXISTS { MATCH (c:Claim {of: n.id}) WHERE c.source = ${param(value)} }`,
+  disputed: (value) => ((value as boolean) ? 'n.disputed IS NOT NULL' : 'n.disputed IS NULL'),
+};
+
 const dateRule =
   (expression: string): Rule =>
   (value, param) =>
@@ -157,7 +171,7 @@ export interface Order<F extends string> {
   direction?: OrderDirection | null;
 }
 
-export interface ActorWhere extends Combinable<ActorWhere> {
+export interface ActorWhere extends Combinable<ActorWhere>, SupportWhere {
   id?: string | null;
   name?: string | null;
   kind?: string | null;
@@ -168,6 +182,7 @@ export interface ActorWhere extends Combinable<ActorWhere> {
 export type ActorOrderField = 'NAME' | 'DEGREE' | 'MEETING_COUNT';
 
 const actorRules: Rules<ActorWhere> = {
+  ...supportRules,
   id: idRule,
   name: nameRule('name', true),
   kind: equals('kind'),
@@ -180,7 +195,7 @@ const actorRules: Rules<ActorWhere> = {
   positionId: linkedTo('(x)<-[:HOLDS]-(n)'),
 };
 
-export interface MeetingWhere extends Combinable<MeetingWhere> {
+export interface MeetingWhere extends Combinable<MeetingWhere>, SupportWhere {
   id?: string | null;
   name?: string | null;
   locationId?: string | null;
@@ -190,6 +205,7 @@ export interface MeetingWhere extends Combinable<MeetingWhere> {
 export type MeetingOrderField = 'START_DATE' | 'NAME' | 'PARTICIPANT_COUNT';
 
 const meetingRules: Rules<MeetingWhere> = {
+  ...supportRules,
   id: idRule,
   name: nameRule('name', true),
   locationId: linkedTo(`${WITHIN}<-[:HELD_IN]-(n)`),
@@ -197,7 +213,7 @@ const meetingRules: Rules<MeetingWhere> = {
   startDate: dateRule('n.startDate'),
 };
 
-export interface LocationWhere extends Combinable<LocationWhere> {
+export interface LocationWhere extends Combinable<LocationWhere>, SupportWhere {
   id?: string | null;
   name?: string | null;
   kind?: string | null;
@@ -206,13 +222,14 @@ export interface LocationWhere extends Combinable<LocationWhere> {
 export type LocationOrderField = 'NAME' | 'DEGREE' | 'MEETING_COUNT';
 
 const locationRules: Rules<LocationWhere> = {
+  ...supportRules,
   id: idRule,
   name: nameRule('name', true),
   kind: equals('kind'),
   withinId: linkedTo(`(x)<-[:PART_OF*1..${MAX_PART_OF_DEPTH}]-(n)`),
 };
 
-export interface PositionWhere extends Combinable<PositionWhere> {
+export interface PositionWhere extends Combinable<PositionWhere>, SupportWhere {
   id?: string | null;
   name?: string | null;
   holderId?: string | null;
@@ -221,13 +238,14 @@ export interface PositionWhere extends Combinable<PositionWhere> {
 export type PositionOrderField = 'TITLE' | 'HOLDER_COUNT';
 
 const positionRules: Rules<PositionWhere> = {
+  ...supportRules,
   id: idRule,
   name: nameRule('title', false),
   holderId: linkedTo('(x)-[:HOLDS]->(n)'),
   organizationId: linkedTo('(x)<-[:POSITION_OF]-(n)'),
 };
 
-export interface StatementWhere extends Combinable<StatementWhere> {
+export interface StatementWhere extends Combinable<StatementWhere>, SupportWhere {
   id?: string | null;
   speakerId?: string | null;
   textContains?: string | null;
@@ -241,6 +259,7 @@ export interface StatementWhere extends Combinable<StatementWhere> {
 export type StatementOrderField = 'SOURCE_ORDER' | 'DATE';
 
 const statementRules: Rules<StatementWhere> = {
+  ...supportRules,
   id: idRule,
   speakerId: linkedTo('(x)-[:SAID]->(n)'),
   textContains: (value, param) => `toLower(n.text) CONTAINS ${param(String(value).toLowerCase())}`,
@@ -252,7 +271,7 @@ const statementRules: Rules<StatementWhere> = {
   date: dateRule('n.date'),
 };
 
-export interface StanceWhere extends Combinable<StanceWhere> {
+export interface StanceWhere extends Combinable<StanceWhere>, SupportWhere {
   id?: string | null;
   actorId?: string | null;
   topic?: string | null;
@@ -262,6 +281,7 @@ export interface StanceWhere extends Combinable<StanceWhere> {
 export type StanceOrderField = 'ID' | 'TOPIC';
 
 const stanceRules: Rules<StanceWhere> = {
+  ...supportRules,
   id: idRule,
   actorId: linkedTo('(x)-[:TAKES_STANCE]->(n)'),
   topic: nameRule('topic', false),
@@ -269,7 +289,7 @@ const stanceRules: Rules<StanceWhere> = {
   aboutId: linkedTo('(x)<-[:ABOUT]-(n)'),
 };
 
-export interface EventWhere extends Combinable<EventWhere> {
+export interface EventWhere extends Combinable<EventWhere>, SupportWhere {
   id?: string | null;
   name?: string | null;
   kind?: string | null;
@@ -280,6 +300,7 @@ export interface EventWhere extends Combinable<EventWhere> {
 export type EventOrderField = 'DATE' | 'NAME';
 
 const eventRules: Rules<EventWhere> = {
+  ...supportRules,
   id: idRule,
   name: nameRule('name', false),
   kind: equals('kind'),

@@ -18,6 +18,7 @@ export const analyticsResolvers: Resolvers = {
       ),
     stanceMatrix: (_, { topics, actors }, ctx) =>
       ctx.analytics.stanceMatrix(listArgument('topics', topics, MATRIX_LIMIT), listArgument('actors', actors, MATRIX_LIMIT)),
+    sourceStats: (_, { first }, ctx) => ctx.analytics.sourceStats(intArgument('first', first, 20, { min: 0, max: MAX_FIRST })),
     timelineBuckets: (_, { from, to, interval }, ctx) => {
       const range = bucketRangeArguments(from, to, interval);
       return ctx.analytics.timelineBuckets(range.from, range.lastDay, interval);

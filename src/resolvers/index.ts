@@ -2,6 +2,7 @@
 import type { Resolvers } from '../generated/resolvers-types';
 import { actorResolvers } from './actor';
 import { analyticsResolvers } from './analytics';
+import { claimResolvers } from './claims';
 import { curationResolvers } from './curation';
 import { eventResolvers } from './event';
 import { graphResolvers } from './graph';
@@ -26,6 +27,7 @@ const parts: Resolvers[] = [
   timelineResolvers,
   analyticsResolvers,
   curationResolvers,
+  claimResolvers,
 ];
 
 /** Merges the per-domain resolver maps; a type's fields may come from several modules. */

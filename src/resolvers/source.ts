@@ -1,6 +1,5 @@
 /** Resolvers of Source, Evidence and the Node interface, and the source and node queries. */
 import { GraphQLScalarType, Kind } from 'graphql';
-import type { Context } from '../context';
 import type { Resolvers } from '../generated/resolvers-types';
 import { paginate, plainList } from './connection';
 
@@ -11,17 +10,7 @@ function parsePartialDate(value: unknown): string {
   throw new TypeError('PartialDate must be a string YYYY, YYYY-MM or YYYY-MM-DD');
 }
 
-/** The `evidence` field of every node type: read by id, only when selected. */
-const nodeEvidence = { evidence: (node: { id: string }, _: unknown, ctx: Context) => ctx.nodes.evidence(node.id) };
-
 export const sourceResolvers: Resolvers = {
-  Actor: nodeEvidence,
-  Location: nodeEvidence,
-  Meeting: nodeEvidence,
-  Position: nodeEvidence,
-  Statement: nodeEvidence,
-  Stance: nodeEvidence,
-  Event: nodeEvidence,
   PartialDate: new GraphQLScalarType({
     name: 'PartialDate',
     serialize: parsePartialDate,
@@ -38,7 +27,7 @@ export const sourceResolvers: Resolvers = {
     __resolveType: (node) => node.nodeType,
   },
   Source: {
-    ...nodeEvidence,
+    evidence: (source, _, ctx) => ctx.nodes.evidence(source.id),
     sentences: (source) => source.sentences.map((text, i) => ({ number: i + 1, text })),
     credits: (source, _, ctx) => plainList((q) => ctx.sources.credits(source.id, q)),
     creditsConnection: (source, args, ctx, info) => paginate((q) => ctx.sources.credits(source.id, q), args, info),

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase } from '../../src/db/driver';
 import { type LocalNeo4j, startLocalNeo4j } from '../../src/db/local-neo4j';
-import { seedFiles } from '../../src/facts/seed';
+import { seedFiles } from '../../src/ingest/seed';
 import { applySchema } from '../../src/repositories/schema-repository';
 import { SEED_FILE } from './seed-file';
 

@@ -1,5 +1,5 @@
 /**
- * A fingerprint of the whole graph, for tests that must prove a write changed nothing: counts per
+ * A fingerprint of the whole graph (claims included), for tests that must prove a write changed nothing: counts per
  * label and relationship type, plus a checksum over every node's and relationship's content.
  * The `GraphMeta` node is left out: every load bumps its version, even one that changes no fact.
  */
@@ -17,9 +17,10 @@ export async function graphState(db: Database): Promise<GraphState> {
   const rels = await read(db, 'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type');
   const content = await read(
     db,
-    `MATCH (n) WHERE NOT n:GraphMeta WITH n ORDER BY n.id
-     OPTIONAL MATCH (n)-[r]->(m) WITH n, r, m ORDER BY n.id, type(r), m.id, r.key
-     RETURN n.id AS id, labels(n) AS labels, properties(n) AS props, collect([type(r), m.id, properties(r)]) AS out`,
+    // Claims and disputes have no id: they are ordered by what they are about and their source.
+    `MATCH (n) WHERE NOT n:GraphMeta WITH n, coalesce(n.id, n.of + '|' + coalesce(n.source, ''), n.key) AS ordinal ORDER BY ordinal
+     OPTIONAL MATCH (n)-[r]->(m) WITH n, ordinal, r, m ORDER BY ordinal, type(r), m.id, r.key
+     RETURN ordinal AS id, labels(n) AS labels, properties(n) AS props, collect([type(r), m.id, properties(r)]) AS out`,
   );
   return {
     nodes: Object.fromEntries(nodes.map((r) => [r.label, r.count])),

@@ -10,7 +10,7 @@ import type { Authenticator } from '../../src/auth/authenticator';
 import { type Database, createDatabase } from '../../src/db/driver';
 import { type LocalNeo4j, startLocalNeo4j } from '../../src/db/local-neo4j';
 import { generateCorpus } from '../../src/facts/generate';
-import { loadFacts } from '../../src/facts/seed';
+import { loadFacts } from '../../src/ingest/seed';
 import { applySchema } from '../../src/repositories/schema-repository';
 import { type TestServer, startTestServer } from './test-server';
 

@@ -5,7 +5,7 @@
  * test files see exactly the seed graph.
  */
 import { read } from '../../src/db/driver';
-import { loadFacts } from '../../src/facts/seed';
+import { loadFacts } from '../../src/ingest/seed';
 import { RELATIONSHIP_TYPES } from '../../src/facts/format';
 import { useTestApi } from '../helpers/test-server';
 

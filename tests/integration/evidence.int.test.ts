@@ -22,14 +22,14 @@ afterAll(() => db.driver.close());
 test('every node and relationship carries evidence whose excerpt is in the article at its offsets', async () => {
   const rows = await read(
     db,
-    `MATCH (n:Node) WHERE NOT n:Source RETURN n.id AS what, n {.*} AS props
+    `MATCH (n:Node) WHERE NOT n:Source RETURN n.id AS what, COLLECT { MATCH (c:Claim {of: n.id}) RETURN c {.*} } AS claims
      UNION ALL
-     MATCH (a)-[r]->(b) RETURN a.id + ' ' + type(r) + ' ' + b.id AS what, r {.*} AS props`,
+     MATCH (a)-[r]->(b) RETURN a.id + ' ' + type(r) + ' ' + b.id AS what, COLLECT { MATCH (c:Claim {of: r.key}) RETURN c {.*} } AS claims`,
   );
   expect(rows.length).toBeGreaterThan(150);
   const failures: string[] = [];
   for (const row of rows) {
-    const evidence = toEvidence(row.props as Record<string, unknown>);
+    const evidence = toEvidence(row.claims as Record<string, unknown>[]);
     if (evidence.length === 0) failures.push(`${row.what}: no evidence`);
     for (const e of evidence) {
       const sentence = sentences[e.sentence - 1];

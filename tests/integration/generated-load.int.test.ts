@@ -7,7 +7,7 @@
 import { type Database, read } from '../../src/db/driver';
 import type { FactsDocument } from '../../src/facts/format';
 import { generateCorpus } from '../../src/facts/generate';
-import { loadFacts } from '../../src/facts/seed';
+import { loadFacts } from '../../src/ingest/seed';
 import { relationshipKey } from '../../src/facts/validate';
 import { type GraphState, graphState } from '../helpers/graph-state';
 import { openTestDatabase } from '../helpers/test-database';
@@ -16,9 +16,10 @@ let db: Database;
 let before: GraphState;
 const corpus = generateCorpus({ seed: 5, relationships: 2_000 });
 
-/** Removes every generated node (and so its relationships), including generated sources. */
+/** Removes every generated node (and so its relationships), including generated sources, and their claims. */
 async function removeGenerated(): Promise<void> {
   await db.driver.executeQuery("MATCH (n:Node) WHERE n.id CONTAINS ':gen-' DETACH DELETE n", {}, { database: db.database });
+  await db.driver.executeQuery("MATCH (c:Claim|Dispute) WHERE c.of CONTAINS ':gen-' DELETE c", {}, { database: db.database });
 }
 
 async function generatedCounts(): Promise<{ nodes: number; relationships: number; byType: Record<string, number> }> {
@@ -56,11 +57,17 @@ test('the graph holds one node per distinct id and one relationship per distinct
   expect(counts.byType).toEqual(Object.fromEntries(Object.entries(expected.byType).sort(([a], [b]) => a.localeCompare(b))));
   expect(summaries.reduce((n, s) => n + s.nodesCreated, 0)).toBe(expected.nodes);
 
-  // Facts repeated across articles merge their evidence from every source onto one node.
+  // Facts repeated across articles keep every source's claim, with its evidence, beside the others.
   const evidence = corpus.reduce((n, d) => n + d.entities.reduce((m, e) => m + e.evidence.length, 0), 0);
-  const [stored] = await read(db, "MATCH (n:Node) WHERE n.id CONTAINS ':gen-' AND NOT n:Source RETURN sum(size(n.evidenceSource)) AS entries, max(size(n.evidenceSource)) AS most");
+  const [stored] = await read(
+    db,
+    `MATCH (n:Node) WHERE n.id CONTAINS ':gen-' AND NOT n:Source
+     CALL (n) { MATCH (c:Claim {of: n.id}) RETURN sum(size(c.sentence)) AS entries, count(c) AS claims }
+     RETURN sum(entries) AS entries, max(claims) AS most, sum(CASE WHEN claims = n.sourceCount THEN 0 ELSE 1 END) AS miscounted`,
+  );
   expect(stored.entries).toBe(evidence);
   expect(stored.most).toBeGreaterThan(10);
+  expect(stored.miscounted).toBe(0);
 });
 
 test('loading the corpus again changes nothing', async () => {

@@ -9,7 +9,7 @@ import { SignJWT } from 'jose';
 import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
 import { createAuthenticator } from '../../src/auth/authenticator';
 import { type Database, read } from '../../src/db/driver';
-import { seedFiles } from '../../src/facts/seed';
+import { seedFiles } from '../../src/ingest/seed';
 import { PAYLOADS, targets } from '../helpers/injection';
 import { useOwnGraph } from '../helpers/scale-graph';
 import { SEED_FILE } from '../helpers/seed-file';

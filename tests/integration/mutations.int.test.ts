@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { createAuthenticator } from '../../src/auth/authenticator';
 import { PROJECT_ROOT } from '../../src/db/local-neo4j';
-import { seedFiles } from '../../src/facts/seed';
+import { seedFiles } from '../../src/ingest/seed';
 import { graphState } from '../helpers/graph-state';
 import { useOwnGraph } from '../helpers/scale-graph';
 import { SEED_FILE } from '../helpers/seed-file';

@@ -9,12 +9,9 @@ import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/db/local-neo4j';
-import { writeTransaction } from '../../src/db/driver';
-import { InvalidFactsError, prepareLoad, readFiles, seedFiles } from '../../src/facts/seed';
-import { applySchema } from '../../src/repositories/schema-repository';
-import { removeSource } from '../../src/repositories/load-repository';
+import { InvalidFactsError, seedFiles } from '../../src/ingest/seed';
+import { removeSource } from '../../src/repositories/claim-writer';
 import { graphState } from '../helpers/graph-state';
-import { SEED_FILE } from '../helpers/seed-file';
 import { openTestDatabase, testDatabaseSettings } from '../helpers/test-database';
 import { useTestApi } from '../helpers/test-server';
 
@@ -145,33 +142,6 @@ test.each([
   expect(error).toBeInstanceOf(InvalidFactsError);
   expect((error as Error).message).toMatch(message);
   expect((error as Error).message).toContain('bad.json: ');
-  expect(await graphState(t.db)).toEqual(before);
-});
-
-test('a graph loaded before names were stored per source gets them at the next start, and then resolves by name', async () => {
-  const before = await graphState(t.db);
-  await writeTransaction(t.db, async (tx) => {
-    await tx.run('MATCH (n:Node) REMOVE n.nameSource, n.nameText, n.nameKeys, n.matchKeys, n.definedBy');
-    await tx.run("MATCH (m:GraphMeta {id: 'graph'}) REMOVE m.namesVersion");
-  });
-  const fixture = await readFiles([FIXTURE], FIXTURE_FILES.files);
-  expect((await prepareLoad(t.db, fixture)).merges.map((m) => m.how)).toEqual(['sameAs', 'sameAs']);
-
-  const log: string[] = [];
-  await applySchema(t.db, (line) => log.push(line));
-  expect(log.join('\n')).toMatch(/gave \d+ nodes loaded by an older version their names/);
-  const merges = (await prepareLoad(t.db, fixture)).merges;
-  expect(merges).toContainEqual({ document: FIXTURE, entity: 'actor:zelenskyy', node: 'actor:volodymyr-zelensky', how: 'name' });
-  expect(merges).toHaveLength(10);
-  const after = await graphState(t.db);
-  expect(after.nodes).toEqual(before.nodes);
-  expect(after.relationships).toEqual(before.relationships);
-  // Once is enough: the graph remembers its names are current.
-  const again: string[] = [];
-  await applySchema(t.db, (line) => again.push(line));
-  expect(again).toEqual([]);
-  // Reloading the article gives exactly the names a fresh load gives.
-  await seedFiles(t.db, [SEED_FILE], () => undefined);
   expect(await graphState(t.db)).toEqual(before);
 });
 

@@ -5,7 +5,7 @@
  * replays, it does not write twice); every error a client saw during the outage carries a code.
  */
 import { read } from '../../src/db/driver';
-import { seedFiles } from '../../src/facts/seed';
+import { seedFiles } from '../../src/ingest/seed';
 import { FULL, AUTH, mixedLoad, send, READ } from '../helpers/load';
 import { useOwnGraph } from '../helpers/scale-graph';
 import { SEED_FILE } from '../helpers/seed-file';

@@ -5,7 +5,7 @@
  * and pool) answers again and /readyz is 200, with no transaction left running.
  */
 import { FAIL_FAST_BOUND_MS, RETRY_BOUND_MS, inFlightTransactions, read } from '../../src/db/driver';
-import { seedFiles } from '../../src/facts/seed';
+import { seedFiles } from '../../src/ingest/seed';
 import { ADD_STATEMENT, AUTH, FULL, type Outcome, READ, editorHeaders, quantile, send, statementInput } from '../helpers/load';
 import { useOwnGraph } from '../helpers/scale-graph';
 import { SEED_FILE } from '../helpers/seed-file';

@@ -4,7 +4,7 @@
  * transaction left running, in this process or in Neo4j) and that /metrics counted every request.
  */
 import { inFlightTransactions, read } from '../../src/db/driver';
-import { seedFiles } from '../../src/facts/seed';
+import { seedFiles } from '../../src/ingest/seed';
 import { ADD_STATEMENT, AUTH, FULL, type Outcome, READ, editorHeaders, quantile, send, statementInput } from '../helpers/load';
 import { useOwnGraph } from '../helpers/scale-graph';
 import { SEED_FILE } from '../helpers/seed-file';

@@ -21,8 +21,11 @@ const NODES: ExportNodeModel[] = [
   { node: toNode({ id: 'source:a', title: 'A & B', publisher: 'P', text: 'full text', sentences: ['full text'] }, ['Node', 'Source'])!, evidence: [] },
 ];
 const EDGES: ExportEdgeModel[] = [
-  toExportEdge({ type: 'PARTICIPATED_IN', from: 'country:russia', to: 'meeting:talks', props: { role: 'host', evidenceSource: ['source:a'], evidenceSentence: [2], evidenceExcerpt: ['x'], evidenceStart: [5], evidenceEnd: [6] } }),
-  toExportEdge({ type: 'RELATED_TO', from: 'country:russia', to: 'statement:x', props: { relation: 'ALLY_OF', since: '2025', sincePrecision: 'YEAR', sinceInferred: false } }),
+  {
+    ...toExportEdge({ type: 'PARTICIPATED_IN', from: 'country:russia', to: 'meeting:talks', props: { role: 'host' } }),
+    evidence: [{ sourceId: 'source:a', sentence: 2, excerpt: 'x', start: 5, end: 6 }],
+  },
+  { ...toExportEdge({ type: 'RELATED_TO', from: 'country:russia', to: 'statement:x', props: { relation: 'ALLY_OF', since: '2025', sincePrecision: 'YEAR', sinceInferred: false } }), evidence: [] },
 ];
 
 async function* pages<T>(...ps: T[][]): AsyncGenerator<T[]> {

@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, readFile, rm, symlink, truncate, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mixedScriptWord } from '../../src/facts/names';
-import { type FileRules, readFactsFile, syntaxErrorAt } from '../../src/facts/read';
+import { type FileRules, readFactsFile, syntaxErrorAt } from '../../src/ingest/read';
 import { formatProblem, type Problem, validateFacts } from '../../src/facts/validate';
 import { SEED_FILE } from '../helpers/seed-file';
 

@@ -1,13 +1,17 @@
 import { toActor, toEvidence, toFuzzyDate, toNode } from '../../src/models/mappers';
 
-test('parallel evidence lists become evidence models', () => {
+test("the claims' evidence lists become evidence models, claim by claim", () => {
   expect(
-    toEvidence({ evidenceSource: ['source:a', 'source:b'], evidenceSentence: [1, 4], evidenceExcerpt: ['x', 'y'], evidenceStart: [0, 10], evidenceEnd: [1, 11] }),
+    toEvidence([
+      { source: 'source:a', sentence: [1, 3], excerpt: ['x', 'z'], start: [0, 20], end: [1, 21] },
+      { source: 'source:b', sentence: [4], excerpt: ['y'], start: [10], end: [11] },
+    ]),
   ).toEqual([
     { sourceId: 'source:a', sentence: 1, excerpt: 'x', start: 0, end: 1 },
+    { sourceId: 'source:a', sentence: 3, excerpt: 'z', start: 20, end: 21 },
     { sourceId: 'source:b', sentence: 4, excerpt: 'y', start: 10, end: 11 },
   ]);
-  expect(toEvidence({})).toEqual([]);
+  expect(toEvidence([])).toEqual([]);
 });
 
 test('flattened dates come back whole, and absent dates are null', () => {

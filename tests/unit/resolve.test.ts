@@ -1,7 +1,7 @@
 import { nameKey } from '../../src/facts/names';
 import { type Candidate, resolveEntities } from '../../src/facts/resolve';
 import { validateFacts, type ValidDocument } from '../../src/facts/validate';
-import { labelsOf } from '../../src/repositories/load-repository';
+import { labelsOf } from '../../src/repositories/storage';
 
 const TEXT = 'Zelenskyy met Putin. The talks ended.';
 

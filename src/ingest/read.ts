@@ -20,7 +20,7 @@ import {
   textTooLarge,
   type ValidationResult,
   validateFacts,
-} from './validate';
+} from '../facts/validate';
 
 /** Where text files may be read from, and how large a text may be (config.facts). */
 export interface FileRules extends TextLimits {

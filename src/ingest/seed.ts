@@ -6,18 +6,12 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from '../db/driver';
-import {
-  type ChangeCounts,
-  checkTypeConflicts,
-  findResolutionCandidates,
-  type LabelledDocument,
-  type LoadSummary,
-  labelsOf,
-  loadBatch,
-} from '../repositories/load-repository';
+import { type ChangeCounts, type LabelledDocument, type LoadSummary, loadBatch } from '../repositories/claim-writer';
+import { checkTypeConflicts, findResolutionCandidates } from '../repositories/resolution-lookups';
+import { labelsOf } from '../repositories/storage';
 import { DEFAULT_FILE_RULES, type FileRules, readFactsFile } from './read';
-import { type Merge, resolutionQuery, resolveEntities } from './resolve';
-import { formatProblem, type Problem, type ValidationResult, type ValidDocument, validateFacts } from './validate';
+import { type Merge, resolutionQuery, resolveEntities } from '../facts/resolve';
+import { formatProblem, type Problem, type ValidationResult, type ValidDocument, validateFacts } from '../facts/validate';
 
 /** Every problem found in the documents; nothing was written. */
 export class InvalidFactsError extends Error {
@@ -205,7 +199,7 @@ export async function loadDocuments(db: Database, documents: LabelledDocument[],
   }
   await flush();
 
-  const total = (key: Exclude<keyof LoadSummary, 'sourceIds' | 'changes'>) => summaries.reduce((n, s) => n + s[key], 0);
+  const total = (key: Exclude<keyof LoadSummary, 'sourceIds' | 'changes' | 'ms'>) => summaries.reduce((n, s) => n + s[key], 0);
   const changes = sumChanges(summaries.map((s) => s.changes));
   const name = documents.length === 1 ? (documents[0].label ?? documents[0].valid.doc.source.id) : `${documents.length} documents`;
   const seconds = Math.max(0.001, (Date.now() - started) / 1000);
@@ -219,6 +213,30 @@ export async function loadDocuments(db: Database, documents: LabelledDocument[],
       `sources: ${total('reloaded')} replaced, ${documents.length - total('reloaded')} new`,
   );
   return summaries;
+}
+
+/**
+ * The write rate (relationships per second of transaction time) over the batches that wrote the
+ * first tenth of a load's relationships, and over those that wrote the last tenth: a loader whose
+ * cost grows with the graph shows a last tenth slower than its first.
+ */
+export function tenthRates(summaries: LoadSummary[]): { first: number; last: number } {
+  const total = summaries.reduce((n, s) => n + s.relationships, 0);
+  const rate = (batches: LoadSummary[]) => {
+    const ms = batches.reduce((n, s) => n + s.ms, 0);
+    return Math.round(batches.reduce((n, s) => n + s.relationships, 0) / Math.max(0.001, ms / 1000));
+  };
+  const upTo = (list: LoadSummary[]) => {
+    const taken: LoadSummary[] = [];
+    let count = 0;
+    for (const s of list) {
+      if (count >= total / 10) break;
+      taken.push(s);
+      count += s.relationships;
+    }
+    return taken;
+  };
+  return { first: rate(upTo(summaries)), last: rate(upTo([...summaries].reverse())) };
 }
 
 /** Gathers results; throws every problem at once, including ids typed differently across documents. */

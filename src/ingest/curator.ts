@@ -8,12 +8,12 @@ import type { Database } from '../db/driver';
 import type { ChangeModel, UserErrorModel } from '../models/models';
 import type { EntityInput, RelationshipInput } from '../facts/format';
 import { idWords } from '../facts/names';
-import { InvalidFactsError, prepareLoad } from '../facts/seed';
+import { InvalidFactsError, prepareLoad } from './seed';
 import type { Problem } from '../facts/validate';
 import { DEFAULT_SOURCE_TEXT_MAX_BYTES, type TextLimits, validateFacts } from '../facts/validate';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { type ChangeOutcome, type ChangeRequest, CurationRepository, RefusedChange } from '../repositories/curation-repository';
-import { storedDocumentOf, writeBatch } from '../repositories/load-repository';
+import { storedDocumentOf, writeBatch } from '../repositories/claim-writer';
 
 type UserError = UserErrorModel;
 type UserErrorCode = UserErrorModel['code'];
@@ -160,6 +160,24 @@ export class Curator {
       const retracted = await this.repo.retract(tx, id);
       if (!retracted) throw new RefusedChange<CurationResult<{ id: string }>>(refused([{ code: 'NOT_FOUND', message: `there is no node or relationship "${id}"`, path: 'id' }]));
       return { targetIds: retracted.targetIds, summary: `retracted ${id}: ${reason}`, result: { id }, retracted: retracted.retracted };
+    });
+  }
+
+  /**
+   * Pins the claim of `sourceId` on a node or relationship (null: unpins), so its values win over
+   * the current-view rule. Pinning what is pinned already changes nothing and records nothing.
+   */
+  async pinClaim(userId: string, input: { id: string; sourceId: string | null; reason: string }, idempotencyKey?: string | null): Promise<CurationResult<{ key: string; sourceId: string | null }>> {
+    if (!input.reason.trim()) return refused([{ code: 'INVALID_INPUT', message: 'a pin needs a reason', path: 'input.reason' }]);
+    const action = input.sourceId === null ? 'UNPIN_CLAIM' : 'PIN_CLAIM';
+    return this.run({ userId, action, idempotencyKey, request: JSON.stringify(input), sourceId: input.sourceId, reason: input.reason }, async (tx) => {
+      const { status, key } = await this.repo.pin(tx, input.id, input.sourceId);
+      const result = { key, sourceId: input.sourceId };
+      if (status === 'no-fact') throw new RefusedChange(refused([{ code: 'NOT_FOUND', message: `there is no node or relationship "${input.id}"`, path: 'input.id' }]));
+      if (status === 'no-claim') throw new RefusedChange(refused([{ code: 'NOT_FOUND', message: `the source "${input.sourceId}" makes no claim about "${input.id}"`, path: 'input.sourceId' }]));
+      if (status === 'unchanged') throw new RefusedChange<CurationResult<typeof result>>({ result, change: null, userErrors: [] });
+      const summary = input.sourceId === null ? `unpinned ${input.id}: ${input.reason}` : `pinned the claim of ${input.sourceId} on ${input.id}: ${input.reason}`;
+      return { targetIds: [input.id], summary, result };
     });
   }
 
