@@ -4,18 +4,19 @@
  * its statements counted and PROFILEd, and its latency and throughput measured by a separate load
  * generator process at each concurrency. Results go to bench/results/<timestamp>.json and .md.
  */
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, execFile, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import neo4j from 'neo4j-driver';
 import { type Database, createDatabase } from '../db/driver';
 import { PROJECT_ROOT, startLocalNeo4j } from '../db/local-neo4j';
 import { generateCorpus } from '../facts/generate';
 import type { FactsDocument } from '../facts/format';
-import { readFactsFile } from '../facts/read';
-import { loadFacts } from '../facts/seed';
+import { readFactsFile } from '../ingest/read';
+import { loadFacts, tenthRates } from '../ingest/seed';
 import { applySchema } from '../repositories/schema-repository';
 import { ARMS, type ArmName, type ArmRequest, floorStatement, type RunningArm, startArm } from './arms';
 import { decodeStatementParams } from './arms/statements';
@@ -97,7 +98,20 @@ export interface ScaleResult {
   scale: string;
   relationships: number;
   /** The load that built the graph; `loadedAt` is earlier than the run when a kept graph was reused. */
-  load: { documents: number; facts: number; relationships: number; seconds: number; factsPerSecond: number; relationshipsPerSecond: number; loadedAt: string };
+  load: {
+    documents: number;
+    facts: number;
+    relationships: number;
+    seconds: number;
+    factsPerSecond: number;
+    relationshipsPerSecond: number;
+    /** Relationships per second of transaction time over the first and the last tenth of the load. */
+    firstTenthPerSecond?: number;
+    lastTenthPerSecond?: number;
+    /** Size of the Neo4j home after the load (data and transaction logs), in bytes. */
+    diskBytes?: number;
+    loadedAt: string;
+  };
   params: BenchParams;
   results: QueryResult[];
   /** Per arm: latency of a request that reaches no database (concurrency 1). */
@@ -161,6 +175,8 @@ async function benchScale(scale: Scale, options: BenchOptions, report: BenchRepo
       options.log(`[bench] ${scale.name}: reusing the graph in ${homeDir}, loaded at ${load.loadedAt}`);
     } else {
       load = await loadScale(db, scale, options);
+      load.diskBytes = await diskUsage(join(homeDir, 'data'));
+      options.log(`[bench] ${scale.name}: the Neo4j data folder holds ${(load.diskBytes / 1e9).toFixed(2)} GB after the load`);
       if (options.graphsDir) await writeFile(loadFile, `${JSON.stringify(load, null, 2)}\n`);
     }
     const params = await pickParams(db);
@@ -192,6 +208,12 @@ async function benchScale(scale: Scale, options: BenchOptions, report: BenchRepo
   }
 }
 
+/** Bytes under `dir`, as `du` counts them (files only, no following of links). */
+async function diskUsage(dir: string): Promise<number> {
+  const { stdout } = await promisify(execFile)('du', ['-sb', dir]);
+  return Number(stdout.split(/\s/)[0]);
+}
+
 /** Generates the scale's corpus and loads it through the real loader, timing the load. */
 async function loadScale(db: Database, scale: Scale, options: BenchOptions): Promise<ScaleResult['load']> {
   const corpus = scale.relationships > 0 ? generateCorpus({ seed: 1, relationships: scale.relationships }) : [await seedDocument()];
@@ -200,8 +222,9 @@ async function loadScale(db: Database, scale: Scale, options: BenchOptions): Pro
   options.log(`[bench] ${scale.name}: loading ${corpus.length} documents (${facts} facts, ${relationships} relationships)`);
   const loadedAt = new Date().toISOString();
   const started = performance.now();
-  await loadFacts(db, corpus, { log: options.log });
+  const summaries = await loadFacts(db, corpus, { log: options.log });
   const seconds = (performance.now() - started) / 1000;
+  const tenths = tenthRates(summaries);
   const load = {
     documents: corpus.length,
     facts,
@@ -209,9 +232,14 @@ async function loadScale(db: Database, scale: Scale, options: BenchOptions): Pro
     seconds: round(seconds),
     factsPerSecond: Math.round(facts / seconds),
     relationshipsPerSecond: Math.round(relationships / seconds),
+    firstTenthPerSecond: tenths.first,
+    lastTenthPerSecond: tenths.last,
     loadedAt,
   };
-  options.log(`[bench] ${scale.name}: loaded in ${load.seconds} s: ${load.factsPerSecond} facts/s, ${load.relationshipsPerSecond} relationships/s`);
+  options.log(
+    `[bench] ${scale.name}: loaded in ${load.seconds} s: ${load.factsPerSecond} facts/s, ${load.relationshipsPerSecond} relationships/s ` +
+      `(writes: ${tenths.first} relationships/s over the first tenth, ${tenths.last} over the last)`,
+  );
   return load;
 }
 
@@ -341,6 +369,8 @@ export function markdown(report: BenchReport): string {
       `## ${scale.scale}: ${scale.load.relationships.toLocaleString('en')} relationships`,
       '',
       `Load: ${scale.load.documents} documents, ${scale.load.facts} facts in ${scale.load.seconds} s = ${scale.load.factsPerSecond} facts/s, ${scale.load.relationshipsPerSecond} relationships/s` +
+        `${scale.load.firstTenthPerSecond ? `; writes ${scale.load.firstTenthPerSecond} relationships/s over the first tenth, ${scale.load.lastTenthPerSecond} over the last` : ''}` +
+        `${scale.load.diskBytes ? `; ${(scale.load.diskBytes / 1e9).toFixed(2)} GB on disk` : ''}` +
         `${scale.load.loadedAt < report.startedAt ? ` (a kept graph, loaded at ${scale.load.loadedAt})` : ''}.`,
       '',
       `| Question | p50 c=${c1}: floor / service / library (ms) | service ÷ floor | service ÷ library | req/s c=${cMax}: floor / service / library | service ÷ floor | round trips: service / library | db hits: floor / service / library |`,
