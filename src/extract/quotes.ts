@@ -58,10 +58,14 @@ interface Attribution {
 }
 
 const SPEAKER_KINDS = new Set(['person', 'organization', 'group', 'country']);
-const V = `(?:${SPEECH_VERB_PATTERN})`;
+// "SANA reported that ...": news agencies and outlets report rather than say; kept out of the shared
+// speech verbs, where "Reuters reported" would make a one-word name a person.
+const V = `(?:${SPEECH_VERB_PATTERN}|reported|reports)`;
 const ADVERB = '(?:\\s+(?:also|later|then|previously|earlier|again|further|separately|simply))?';
 const VERB_AFTER = new RegExp(`^${ADVERB}\\s+${V}\\b`);
-const PRONOUN = /^(?:he|she)$/i;
+const PRONOUN = /^(?:he|she|it)$/i;
+/** Nouns that stand for the organisation last quoted: "the statement added", "the agency said". */
+const STATEMENT_NOUNS = 'statement|tweet|ministry|post|release|communiqu[eé]|readout|agency|company|firm|group|government|army|military|alliance|faction|movement|party|council|office|observatory|organisation|organization|department';
 /** ", in an official statement, said", ", 22, said": an apposition between a speaker and the verb. */
 const APPOSITION_VERB = new RegExp(`^,[^,.;:?!“”"]{1,80},${ADVERB}\\s+${V}\\b`);
 
@@ -120,12 +124,17 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
   const paragraphs = new Map<number, typeof doc.sentences>();
   for (const s of doc.sentences) paragraphs.set(s.paragraph, [...(paragraphs.get(s.paragraph) ?? []), s]);
 
+  // News style runs a quote over paragraphs by leaving it open at the end of one and opening the
+  // next with a quote mark: the quote that opens the next paragraph continues the same speaker.
+  let openAtEnd: QuoteFinding | undefined;
   for (const sentences of paragraphs.values()) {
     const pStart = sentences[0].start;
     const pEnd = sentences[sentences.length - 1].start + sentences[sentences.length - 1].text.length;
     const paragraph = text.slice(pStart, pEnd);
     let previous: QuoteFinding | undefined;
     let previousSentence = -1;
+    const carried = openAtEnd;
+    openAtEnd = undefined;
     for (const span of quoteSpans(paragraph)) {
       const inner = span.inner.trim().replace(/[,\s]+$/, '');
       if (inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length < 2) continue;
@@ -135,7 +144,10 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
       const sEnd = s.start + s.text.length;
       const quote: QuoteFinding = { sentence: s.number, text: inner, evidence: doc.evidence(s.number, start - s.start, Math.min(end, sEnd) - s.start) };
       const inQuote = (m: Placed) => m.at >= start && m.to <= end;
-      const mentions = placed.filter((m) => m.sentenceStart === s.start && !inQuote(m));
+      // A quote of several sentences is attributed after it ends ("« … » X said"): the sentence where
+      // it ends holds the attribution as much as the one where it starts.
+      const last = sentences.find((x) => end - 1 >= x.start && end - 1 < x.start + x.text.length) ?? s;
+      const mentions = placed.filter((m) => m.sentenceStart >= s.start && m.sentenceStart <= last.start && !inQuote(m));
       const found =
         speakerAfter(text, end, mentions) ??
         speakerBefore(text, start, s.start, mentions) ??
@@ -143,8 +155,9 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
         pronounOrDescriptor(text, end, start, placed, attributions, offices, kindOf) ??
         subjectBefore(text, start, s.start, mentions, placed, attributions, offices);
       if (found) {
+        const at = found.from >= last.start ? last : s;
         quote.speakerId = found.speakerId;
-        quote.attribution = doc.evidence(s.number, Math.max(0, found.from - s.start), Math.min(found.to, sEnd) - s.start);
+        quote.attribution = doc.evidence(at.number, Math.max(0, found.from - at.start), Math.min(found.to, at.start + at.text.length) - at.start);
         quote.rule = found.rule;
         attributions.push({ at: end, speakerId: found.speakerId, kind: kindOf(found.speakerId) });
       } else if (previous?.speakerId && (previousSentence === s.number || (start === s.start && previousSentence === s.number - 1))) {
@@ -152,7 +165,12 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
         quote.speakerId = previous.speakerId;
         quote.attribution = previous.attribution;
         quote.rule = 'continues';
+      } else if (carried?.speakerId && span.start === 0 && !previous) {
+        quote.speakerId = carried.speakerId;
+        quote.attribution = carried.attribution;
+        quote.rule = 'continues';
       }
+      if (!/[”"»’']$/.test(paragraph.slice(span.start, span.end))) openAtEnd = quote;
       if (quote.rule) quote.confidence = CONFIDENCE[quote.rule];
       quotes.push(quote);
       previous = quote;
@@ -180,7 +198,12 @@ function speakerAfter(text: string, quoteEnd: number, mentions: Placed[]): Found
   if (verbFirst) {
     const from = quoteEnd + verbFirst[0].length;
     const clauseEnd = from + (/[.;:!?“"«]|\s(who|which|that|when|after|before|while)\s/.exec(text.slice(from))?.index ?? text.length - from);
-    const speaker = mentions.find((m) => m.at >= from && m.to <= clauseEnd && canSpeak(m));
+    const inClause = mentions.filter((m) => m.at >= from && m.to <= clauseEnd && canSpeak(m));
+    // "said Globex chief executive Maria Rossi": a name before a title owns the title; the person
+    // after it is the speaker.
+    const owner = inClause[0];
+    const titled = owner && owner.kind !== 'person' ? inClause.find((m) => m.kind === 'person' && isTitleBetween(text.slice(owner.to, m.at))) : undefined;
+    const speaker = titled ?? inClause[0];
     if (speaker) return { speakerId: speaker.entityId, from: quoteEnd + verbFirst[0].indexOf(verbFirst[1]), to: speaker.to, rule: 'after' };
     return undefined;
   }
@@ -201,6 +224,12 @@ function speakerAfter(text: string, quoteEnd: number, mentions: Placed[]): Found
   }
   if (/^,[^,]{1,80},\s*(?:also\s+)?$/.test(between)) return { speakerId: speaker.entityId, from: speaker.at, to: verbAt + verb[0].length, rule: 'after-apposition' };
   return undefined;
+}
+
+/** True for the words of a title between an owner and a name: " chief executive ", "’s foreign minister ". */
+function isTitleBetween(between: string): boolean {
+  const words = between.replace(/^['’]s?\b/, '').trim().split(/\s+/).filter(Boolean);
+  return words.length >= 1 && words.length <= 5 && !/[,;:.]/.test(between) && words.some((w) => isOfficeNoun(w)) && words.every((w) => /^[\p{L}-]+$/u.test(w) && !/^(?:and|or|with|to|by|from|in|at|on)$/i.test(w));
 }
 
 /** `X said: “…”`, `X said in a statement, “…”`, `X: “…”`, `X, spokesperson of Y, tweeted, “…”`, `According to X, “…”`. */
@@ -250,16 +279,17 @@ function pronounOrDescriptor(
   kindOf: (id: string) => string,
 ): Found | undefined {
   const rest = text.slice(quoteEnd, quoteEnd + 120);
-  const pronoun = new RegExp(`^[\\s,]*((he|she)(?:\\s+(?:was|has|had|also|later|then|further))*\\s+(?:${V}|quoted)(?:\\s+reporters)?)\\b`, 'i').exec(rest);
+  const pronoun = new RegExp(`^[\\s,]*((he|she|it)(?:\\s+(?:was|has|had|also|later|then|further))*\\s+(?:${V}|quoted)(?:\\s+reporters)?)\\b`, 'i').exec(rest);
   if (pronoun) {
-    const speakerId = lastPerson(text, quoteStart, placed, attributions);
+    const speakerId = /^it$/i.test(pronoun[2]) ? lastActor(text, quoteStart, placed, attributions)?.speakerId : lastPerson(text, quoteStart, placed, attributions);
     const from = quoteEnd + rest.indexOf(pronoun[1]);
     return speakerId ? { speakerId, from, to: from + pronoun[1].length, rule: 'pronoun' } : undefined;
   }
-  const statement = new RegExp(`^[\\s,]*(the\\s+(?:statement|tweet|ministry|post|release|communiqu[eé]|readout)\\s+(?:also\\s+)?(?:${V}|reads|read))\\b`, 'i').exec(rest);
+  const statement = new RegExp(`^[\\s,]*(the\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:${STATEMENT_NOUNS})\\s+(?:also\\s+)?(?:${V}|reads|read))\\b`, 'iu').exec(rest);
   if (statement) {
     const anyone = /tweet|post/i.test(statement[1]);
-    const last = [...attributions].reverse().find((a) => a.at < quoteStart && (anyone || a.kind !== 'person'));
+    const last = [...attributions].reverse().find((a) => a.at < quoteStart && (anyone || a.kind !== 'person'))
+      ?? (anyone ? undefined : lastActor(text, quoteStart, placed, attributions));
     const from = quoteEnd + rest.indexOf(statement[1]);
     return last ? { speakerId: last.speakerId, from, to: from + statement[1].length, rule: 'statement' } : undefined;
   }
@@ -304,6 +334,28 @@ function lastPerson(text: string, at: number, placed: Placed[], attributions: At
 }
 
 /**
+ * What "it" or "the agency" stands for before `at`: going back sentence by sentence (at most three),
+ * the latest attribution to an organisation, group or country in that sentence, or else its only
+ * organisation or group mentioned (outside quotes, not a possessive, not a former name: "X,
+ * formerly Y" is still X); undefined when a sentence names two.
+ */
+function lastActor(text: string, at: number, placed: Placed[], attributions: Attribution[]): Attribution | undefined {
+  const starts = [...new Set(placed.map((m) => m.sentenceStart))].filter((s) => s <= at).sort((a, b) => b - a);
+  const spans = quoteSpans(text.slice(0, at)).map((s) => [s.start, s.end]);
+  const quoted = (m: Placed) => spans.some(([a, b]) => m.at >= a && m.to <= b);
+  const formerName = (m: Placed) => /\b(?:formerly|previously|once|also known as|known as|then called)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.at - 30), m.at));
+  for (const start of starts.slice(0, 3)) {
+    const inSentence = placed.filter((m) => m.sentenceStart === start && m.at < at);
+    const said = attributions.filter((a) => a.at < at && a.kind !== 'person' && inSentence.some((m) => m.entityId === a.speakerId && m.at === a.at));
+    if (said.length) return said[said.length - 1];
+    const actors = [...new Set(inSentence.filter((m) => (m.kind === 'organization' || m.kind === 'group') && !m.possessive && m.entityId && !quoted(m) && !formerName(m)).map((m) => m.entityId))];
+    if (actors.length === 1) return { at: start, speakerId: actors[0], kind: placed.find((m) => m.entityId === actors[0])!.kind };
+    if (actors.length > 1) return undefined;
+  }
+  return undefined;
+}
+
+/**
  * `X said the people are “ready for change”`, `the Turkish foreign minister said ... “…”`, `he
  * vowed to ... “…”`: the subject of the speech verb before the quote, in its sentence.
  */
@@ -328,9 +380,10 @@ function subjectBefore(
     return { speakerId: subject.entityId, from: subject.at, to: verbAt + verb[0].length, rule: 'subject' };
   }
   const lead = text.slice(sentenceStart, verbAt);
-  const pronoun = /\b(he|she)\s+(?:(?:also|has|had|further)\s+)*$/i.exec(lead);
+  const pronoun = /\b(he|she|it)\s+(?:(?:also|has|had|further)\s+)*$/i.exec(lead);
   if (pronoun && PRONOUN.test(pronoun[1])) {
-    const speakerId = lastPerson(text, sentenceStart + pronoun.index, placed, attributions);
+    const at = sentenceStart + pronoun.index;
+    const speakerId = /^it$/i.test(pronoun[1]) ? lastActor(text, at, placed, attributions)?.speakerId : lastPerson(text, at, placed, attributions);
     if (speakerId) return { speakerId, from: sentenceStart + pronoun.index, to: verbAt + verb[0].length, rule: 'pronoun' };
   }
   // "The Turkish foreign minister said": the one person the text gave that office.

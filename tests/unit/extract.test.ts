@@ -360,6 +360,45 @@ describe('quote attribution in common house styles', () => {
   });
 });
 
+describe('quote attribution: more house styles', () => {
+  test('"said <company> chief executive <Name>" goes to the person, not the company that owns the title', () => {
+    const doc = draft('“We will keep our plants open,” said Globex chief executive Maria Rossi.\n“Prices will rise,” said Initech Chief Executive Officer Omar Haddad on Tuesday.');
+    expect(speakers(doc)).toEqual({ 'We will keep': 'Maria Rossi', 'Prices will rise': 'Omar Haddad' });
+  });
+
+  test('an agency "reported that", "the agency said" and "it said" go to the organisation or group meant', () => {
+    const doc = draft(
+      [
+        'The state news agency NORTA reported that the army “has restored calm to the city”.',
+        'NORTA reported that the army had retaken the town. “The fighters fled toward the border,” the agency said.',
+        'The dominant force there is the Northern Front alliance, formerly the Eastern Front. It said the truce was “a trap for our fighters”.',
+      ].join('\n'),
+    );
+    expect(speakers(doc)).toEqual({ 'has restored calm': 'NORTA', 'The fighters fled': 'NORTA', 'a trap for': 'Northern Front' });
+  });
+
+  test('"it said" stays unattributed when two organisations could be meant', () => {
+    const doc = draft('Globex and Initech sued each other. It said the ruling was “a victory for common sense”.');
+    expect(speakers(doc)).toEqual({ 'a victory for': undefined });
+  });
+
+  test('"Name: “…”" at the start of a paragraph is a speaker, not a dateline; "OSLO: “…”" still is a dateline', () => {
+    const doc = draft('Henrik Dahl spoke to the press.\nDahl: “We are ready for the next round.”\nOSLO: “The port stays open,” Anna Berg said.');
+    expect(speakers(doc)).toEqual({ 'We are ready': 'Henrik Dahl', 'The port stays': 'Anna Berg' });
+    expect(doc.entities.filter((e) => e.type === 'Location').map((e) => (e as { name: string }).name)).toEqual(['Oslo']);
+  });
+
+  test('a guillemet quote of several sentences is attributed after it ends', () => {
+    const doc = draft('« We are not going to accept this. The ceasefire must hold everywhere, » Ivan Petrov told reporters.');
+    expect(speakers(doc)).toEqual({ 'We are not': 'Ivan Petrov' });
+  });
+
+  test('a quote left open at the end of a paragraph goes on in the next, with the same speaker; a new attribution wins', () => {
+    const doc = draft('Ivan Petrov said: “We will win.\n“Our people are with us.”\n“Nobody asked us,” said Anna Berg.');
+    expect(speakers(doc)).toEqual({ 'We will win.': 'Ivan Petrov', 'Our people are': 'Ivan Petrov', 'Nobody asked us': 'Anna Berg' });
+  });
+});
+
 describe('meetings in common house styles', () => {
   test('parties met together, talks between, held talks with, delegations from', () => {
     const doc = draft(
