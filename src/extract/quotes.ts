@@ -8,13 +8,17 @@
  *   “…,” said X / “…,” X said / “…,” X told reporters / “…,” according to X        [after]
  *   “…,” X, the party's leader, said                                                [after-apposition]
  *   “…,” he said / “…,” she added                      the last named person         [pronoun]
- *   “…,” the statement added / X’s statement reads      the last organisation quoted  [statement]
+ *   “…,” said Globex chief executive X                  the person, not the title's owner [after]
+ *   “…,” the statement added / the agency said / X’s statement reads   the last organisation quoted  [statement]
+ *   “…,” it said / It said the truce was “…”            the last organisation or group    [pronoun]
+ *   SANA reported that the army “…”                     the subject of "reported"         [subject]
  *   “…,” the Labour leader said                         the person holding that office, else the last speaker [descriptor]
  *   X said: “…” / X said in a statement, “…” / X: “…” / According to X, “…”        [before]
  *   X said the people are “ready for change”           the subject of the speech verb before it [subject]
  *   Y quoted X as saying “…” / X was quoted as saying                                [quoted-as-saying]
  *   a quote right after an attributed quote of the same sentence, or a sentence that is only a
- *   quote right after an attributed quote in the same paragraph, continues that speaker  [continues]
+ *   quote right after an attributed quote in the same paragraph, or the quote opening a paragraph
+ *   after one whose last quote was left open, continues that speaker                  [continues]
  *
  * X is a person, organisation, group or country mention that is not a possessive. Each attribution
  * says which rule made it and how sure the rules are (`confidence`). When no form fits, or a pronoun

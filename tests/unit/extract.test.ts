@@ -420,6 +420,39 @@ describe('meetings in common house styles', () => {
   });
 });
 
+describe('meetings: more house styles', () => {
+  test('received, hosted, was received by, sat down with, had talks with, a meeting with, talks after which parties acted', () => {
+    const lines = [
+      'Anna Berg received Henrik Dahl in Oslo on Monday.',
+      'Erik Lund hosted John Baker in Bergen.',
+      'Omar Haddad was received by Maria Rossi in Rome.',
+      'Ivan Petrov sat down with Lena Sokol in Minsk.',
+      'Kenji Sato had talks with Laura Smith in Lagos.',
+      'During his meeting with Paul Durand in Paris, Hans Weber said the deal was close.',
+      'Sofia Nunes’s meeting with Tom Reed in Lisbon lasted two hours.',
+      'Foreign Minister Ali Kaya and his Greek counterpart Nikos Pappas announced a truce after marathon talks in Geneva.',
+      'Carla Diaz and Pedro Ruiz discussed trade during a meeting in Madrid.',
+    ];
+    expect(meetings(draft(lines.join('\n')))).toEqual([
+      'Anna Berg, Henrik Dahl @ Oslo',
+      'Erik Lund, John Baker @ Bergen',
+      'Omar Haddad, Maria Rossi @ Rome',
+      'Ivan Petrov, Lena Sokol @ Minsk',
+      'Kenji Sato, Laura Smith @ Lagos',
+      'Hans Weber, Paul Durand @ Paris',
+      'Sofia Nunes, Tom Reed @ Lisbon',
+      'Ali Kaya, Nikos Pappas @ Geneva',
+      'Carla Diaz, Pedro Ruiz @ Madrid',
+    ]);
+  });
+
+  test('planned meetings, letters received and decisions welcomed are no meetings; a named meeting absorbs "talks in Z" of its sentence', () => {
+    const none = ['Anna Berg will hold talks with Henrik Dahl next week.', 'Anna Berg received a letter from Henrik Dahl.', 'Anna Berg welcomed the decision by Henrik Dahl.', 'Anna Berg is expected to have a meeting with Henrik Dahl.'];
+    for (const line of none) expect(meetings(draft(line))).toEqual([]);
+    expect(meetings(draft('Anna Berg and Henrik Dahl met on the sidelines of the summit in Oslo.'))).toEqual(['Anna Berg, Henrik Dahl @ Oslo']);
+  });
+});
+
 describe('provenance of drafted facts', () => {
   test('every entity and relationship has its rules and a confidence between 0 and 1', () => {
     const { doc, provenance } = draftWithProvenance('“The port stays open,” said Henrik Dahl. Henrik Dahl met Anna Berg in Oslo. The Kremlin said nothing.', { id: 'source:t' });
