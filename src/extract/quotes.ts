@@ -12,6 +12,11 @@
  *   “…,” the statement added / the agency said / X’s statement reads   the last organisation quoted  [statement]
  *   “…,” it said / It said the truce was “…”            the last organisation or group    [pronoun]
  *   SANA reported that the army “…”                     the subject of "reported"         [subject]
+ *   X called the decision “…” / X urged voters to “…”   the subject of the verb           [subject]
+ *   A statement from X said the talks were “…”          the statement's author            [subject]
+ *   The rebels, according to X, were “…” / “…” – X       the source named / the signature  [before] [after]
+ *   “…,” the 56-year-old said                           the last named person             [descriptor]
+ *   X told Y: “…”                                       X, not Y                          [before]
  *   “…,” the Labour leader said                         the person holding that office, else the last speaker [descriptor]
  *   X said: “…” / X said in a statement, “…” / X: “…” / According to X, “…”        [before]
  *   X said the people are “ready for change”           the subject of the speech verb before it [subject]
@@ -68,6 +73,12 @@ const V = `(?:${SPEECH_VERB_PATTERN}|reported|reports)`;
 const ADVERB = '(?:\\s+(?:also|later|then|previously|earlier|again|further|separately|simply))?';
 const VERB_AFTER = new RegExp(`^${ADVERB}\\s+${V}\\b`);
 const PRONOUN = /^(?:he|she|it)$/i;
+/**
+ * Verbs that put words in the subject's mouth without being speech verbs: "X called the decision
+ * “a disgrace”", "X urged voters to “stay at home”". Only read before a quote in the same sentence.
+ */
+const JUDGE_VERBS = 'vowed|lamented|called on|called|described|urged|promised|pledged|accused|denounced|condemned|praised|hailed|branded|dismissed|welcomed|criticised|criticized|slammed';
+
 /** Nouns that stand for the organisation last quoted: "the statement added", "the agency said". */
 const STATEMENT_NOUNS = 'statement|tweet|ministry|post|release|communiqu[eé]|readout|agency|company|firm|group|government|army|military|alliance|faction|movement|party|council|office|observatory|organisation|organization|department';
 /** ", in an official statement, said", ", 22, said": an apposition between a speaker and the verb. */
@@ -198,7 +209,11 @@ interface Found {
  */
 function speakerAfter(text: string, quoteEnd: number, mentions: Placed[]): Found | undefined {
   const rest = text.slice(quoteEnd, quoteEnd + 200);
-  const verbFirst = new RegExp(`^[\\s,]*(${V}|according to)\\s+`).exec(rest);
+  // "“…” – Henrik Dahl": a name alone after a dash at the end of the sentence signs the quote.
+  const dash = /^\s*[–—-]\s*/.exec(rest);
+  const signed = dash && mentions.find((m) => m.at === quoteEnd + dash[0].length && m.kind === 'person' && canSpeak(m));
+  if (signed && /^[ \t]*(?:[.,;\n]|$)/.test(text.slice(signed.to, signed.to + 2))) return { speakerId: signed.entityId, from: signed.at, to: signed.to, rule: 'after' };
+  const verbFirst = new RegExp(`^[\\s,]*(${V}|according to|read)\\s+`).exec(rest);
   if (verbFirst) {
     const from = quoteEnd + verbFirst[0].length;
     const clauseEnd = from + (/[.;:!?“"«]|\s(who|which|that|when|after|before|while)\s/.exec(text.slice(from))?.index ?? text.length - from);
@@ -240,13 +255,14 @@ function isTitleBetween(between: string): boolean {
 function speakerBefore(text: string, quoteStart: number, sentenceStart: number, mentions: Placed[]): Found | undefined {
   const before = text.slice(sentenceStart, quoteStart);
   const candidates = [...mentions].reverse().filter((m) => m.to <= quoteStart && canSpeak(m)).slice(0, 3);
-  const fits = (speaker: Placed) => {
-    const between = text.slice(speaker.to, quoteStart);
-    return (
-      new RegExp(`^(?:,[^,“”"«]{1,80},?)?${ADVERB}\\s+${V}(?:\\s+[^“”"«.;]{0,60}?)?\\s*[:,]\\s*$`).test(between) || /^\s*:\s*$/.test(between)
-    );
-  };
-  const speaker = candidates.find((m) => m.kind === 'person' && fits(m)) ?? candidates.find(fits);
+  const saysBefore = (speaker: Placed) => new RegExp(`^(?:,[^,“”"«]{1,80},?)?${ADVERB}\\s+${V}(?:\\s+[^“”"«.;]{0,60}?)?\\s*[:,]\\s*$`).test(text.slice(speaker.to, quoteStart));
+  const colonBefore = (speaker: Placed) => /^\s*:\s*$/.test(text.slice(speaker.to, quoteStart));
+  // "X told Y: “…”" is X's: the subject of a speech verb wins over a name right before the colon.
+  const speaker =
+    candidates.find((m) => m.kind === 'person' && saysBefore(m)) ??
+    candidates.find(saysBefore) ??
+    candidates.find((m) => m.kind === 'person' && colonBefore(m)) ??
+    candidates.find(colonBefore);
   if (speaker) return { speakerId: speaker.entityId, from: speaker.at, to: quoteStart, rule: 'before' };
   for (const speaker of candidates) {
     const between = text.slice(speaker.to, quoteStart);
@@ -254,6 +270,12 @@ function speakerBefore(text: string, quoteStart: number, sentenceStart: number, 
       const from = sentenceStart + before.slice(0, speaker.at - sentenceStart).search(/according to\s+$/i);
       return { speakerId: speaker.entityId, from, to: speaker.to, rule: 'before' };
     }
+  }
+  // "According to X, the deal is “a good start”", "The rebels, according to X, were “tired”": the
+  // sentence names its source before the quote.
+  for (const opening of before.matchAll(/\b[Aa]ccording to\s+(?:the\s+)?/g)) {
+    const source = mentions.find((m) => m.at === sentenceStart + opening.index + opening[0].length && canSpeak(m));
+    if (source && /^,/.test(text.slice(source.to, source.to + 1))) return { speakerId: source.entityId, from: sentenceStart + opening.index, to: source.to, rule: 'before' };
   }
   return undefined;
 }
@@ -302,12 +324,17 @@ function pronounOrDescriptor(
   if (owner && new RegExp(`^['’]s?\\s+(?:statement|tweet|post)\\s+(?:${V}|reads|read)\\b`).test(text.slice(owner.to))) {
     return { speakerId: owner.entityId, from: owner.at, to: owner.to, rule: 'statement' };
   }
-  const descriptor = new RegExp(`^[\\s,]*((?:the|a)\\s+((?:[\\p{L}-]+\\s+){0,3}?)([\\p{L}-]+)(?:\\s+also)?\\s+${V})\\b`, 'u').exec(rest);
-  if (descriptor && (isOfficeNoun(descriptor[3]) || /^(leader|politician|minister|official|candidate|executive)$/i.test(descriptor[3]))) {
+  const descriptor = new RegExp(`^[\\s,]*((?:the|a)\\s+((?:[\\p{L}-]+\\s+){0,3}?)([\\p{L}\\p{N}-]+)(?:\\s+also)?\\s+${V})\\b`, 'u').exec(rest);
+  if (descriptor && (isOfficeNoun(descriptor[3]) || /^(leader|politician|minister|official|candidate|executive|\d+-year-old)$/i.test(descriptor[3]))) {
     const head = descriptor[3].toLowerCase();
     const holders = [...new Set(offices.filter((o) => o.title.toLowerCase().split(/\s+/).includes(head)).map((o) => o.holderId))];
     const from = quoteEnd + rest.indexOf(descriptor[1]);
-    const speakerId = holders.length === 1 ? holders[0] : [...attributions].reverse().find((a) => a.at < quoteStart && kindOf(a.speakerId) === 'person')?.speakerId;
+    // "the 56-year-old said" describes the person last named, as "he" would.
+    const speakerId = /^\d+-year-old$/.test(head)
+      ? lastPerson(text, quoteStart, placed, attributions)
+      : holders.length === 1
+        ? holders[0]
+        : [...attributions].reverse().find((a) => a.at < quoteStart && kindOf(a.speakerId) === 'person')?.speakerId;
     return speakerId ? { speakerId, from, to: from + descriptor[1].length, rule: 'descriptor' } : undefined;
   }
   return undefined;
@@ -373,14 +400,16 @@ function subjectBefore(
   offices: OfficeFinding[],
 ): Found | undefined {
   const before = text.slice(sentenceStart, quoteStart);
-  const verbs = [...before.matchAll(new RegExp(`\\b(${V}|vowed|lamented|called on|described)\\b`, 'g'))];
+  const verbs = [...before.matchAll(new RegExp(`\\b(${V}|${JUDGE_VERBS})\\b`, 'g'))];
   const verb = verbs[verbs.length - 1];
   if (!verb) return undefined;
   const verbAt = sentenceStart + verb.index;
   // The subject: the last speaker-like mention before the verb that is not the object of a preposition.
   const candidates = [...mentions].reverse().filter((m) => m.to <= verbAt && canSpeak(m) && verbAt - m.to <= 120 && !/[.;“”"«»]/.test(text.slice(m.to, verbAt)));
-  const subject = candidates.find((m) => !/\b(?:in|at|to|from|of|with|by|for|on|between|against)\s+(?:the\s+)?$/.test(text.slice(Math.max(sentenceStart, m.at - 20), m.at)));
-  if (subject && (subject.kind === 'person' || /^[\s,]*(?:also\s+)?$/.test(text.slice(subject.to, verbAt)) || /^\s+$/.test(text.slice(subject.to, verbAt)))) {
+  // "A statement from X said": the statement's author speaks, though it follows a preposition.
+  const author = (m: Placed) => /\b(?:statement|communiqu[eé]|release|readout|post|tweet|letter)\s+(?:from|by|of|issued by)\s+(?:the\s+)?$/.test(text.slice(Math.max(sentenceStart, m.at - 40), m.at));
+  const subject = candidates.find((m) => author(m) || !/\b(?:in|at|to|from|of|with|by|for|on|between|against)\s+(?:the\s+)?$/.test(text.slice(Math.max(sentenceStart, m.at - 20), m.at)));
+  if (subject && (subject.kind === 'person' || author(subject) || /^[\s,]*(?:also\s+)?$/.test(text.slice(subject.to, verbAt)) || /^\s+$/.test(text.slice(subject.to, verbAt)))) {
     return { speakerId: subject.entityId, from: subject.at, to: verbAt + verb[0].length, rule: 'subject' };
   }
   const lead = text.slice(sentenceStart, verbAt);

@@ -388,6 +388,29 @@ describe('quote attribution: more house styles', () => {
     expect(doc.entities.filter((e) => e.type === 'Location').map((e) => (e as { name: string }).name)).toEqual(['Oslo']);
   });
 
+  test('verbs of judgement, "according to" inside the sentence, a statement from X, a dash signature, an age for a name', () => {
+    const doc = draft(
+      [
+        'Henrik Dahl called the decision “a disgrace for the country”.',
+        'Anna Berg urged voters to “stay at home on Sunday”.',
+        'The rebels, according to Erik Lund, were “tired of the war”.',
+        'A statement from the Foreign Ministry said the talks were “useful and frank”.',
+        '“The harbour is closed” – Maria Rossi',
+        'Omar Haddad, 56, spoke in Oslo. “We did it at last,” the 56-year-old said.',
+        'Ivan Petrov told Lena Sokol: “The deal is done.”',
+      ].join('\n'),
+    );
+    expect(speakers(doc)).toEqual({
+      'a disgrace for': 'Henrik Dahl',
+      'stay at home': 'Anna Berg',
+      'tired of the': 'Erik Lund',
+      'useful and frank': 'Foreign Ministry',
+      'The harbour is': 'Maria Rossi',
+      'We did it': 'Omar Haddad',
+      'The deal is': 'Ivan Petrov',
+    });
+  });
+
   test('a guillemet quote of several sentences is attributed after it ends', () => {
     const doc = draft('« We are not going to accept this. The ceasefire must hold everywhere, » Ivan Petrov told reporters.');
     expect(speakers(doc)).toEqual({ 'We are not': 'Ivan Petrov' });
