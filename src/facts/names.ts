@@ -1,20 +1,27 @@
 /**
  * How entities are recognised by name across sources. Two outlets rarely spell a name the same
- * way ("Zelensky", "Zelenskyy", "ZELENSKY"), so names are compared by key: lower case, diacritics
- * and punctuation dropped, a leading "the" dropped, and doubled letters written once.
+ * way ("Zelensky", "Zelenskyy", "ZELENSKIY", "Vladimir Zelensky"; "Kiev", "Kyiv"), so names are
+ * compared by key: lower case, diacritics and punctuation dropped, a leading "the" dropped, doubled
+ * letters written once, and transliteration and given-name variants folded (name-variants.ts).
  */
 import type { EntityInput } from './format';
+import { foldVariants } from './name-variants';
 
-/** The comparison key of a name: `"Zelenskyy"` and `"Zelensky"` both give `"zelensky"`. */
+/**
+ * The comparison key of a name: `"Zelenskyy"`, `"Zelenskiy"` and `"Zelensky"` all give `"zelensky"`,
+ * `"Kiev"` and `"Kyiv"` both `"kyiv"`, `"Steve Witkoff"` and `"Steven Witkoff"` both `"steven witkof"`.
+ */
 export function nameKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .replace(/^the /, '')
-    .replace(/(\p{L})\1+/gu, '$1');
+  return foldVariants(
+    text
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+      .replace(/^the /, '')
+      .replace(/(\p{L})\1+/gu, '$1'),
+  );
 }
 
 /**
@@ -82,6 +89,33 @@ export function nameEntries(entity: NamedEntity): NameEntry[] {
 export function lookupKeys(entity: NamedEntity): string[] {
   const key = nameKey(displayName(entity));
   return isPerson(entity) && !key.includes(' ') ? [key, SURNAME_PREFIX + key] : [key];
+}
+
+/**
+ * The surname key (`~budanov`) of a person's name of two words or more, or undefined: what a full
+ * name that matches no node by its whole key looks for, to meet the same person under another
+ * given name's spelling or an initial ("K. Budanov", "Mark V. Hurd").
+ */
+export function surnameKey(text: string): string | undefined {
+  const words = nameKey(text).split(' ');
+  return words.length > 1 ? SURNAME_PREFIX + words[words.length - 1] : undefined;
+}
+
+/**
+ * True when two names with one surname may name one person: the given names are one after folding
+ * ("Kirill" and "Kyrylo") or one is the other's initial ("K." and "Kyrylo"), and their middle names,
+ * when both have some, are the same. "Olena Putin" and "Vladimir Putin" disagree; so do
+ * "George W. Bush" and "George H. W. Bush". Names of one word, or of other surnames, never agree.
+ */
+export function givenNamesAgree(a: string, b: string): boolean {
+  const x = nameKey(a).split(' ');
+  const y = nameKey(b).split(' ');
+  if (x.length < 2 || y.length < 2 || x[x.length - 1] !== y[y.length - 1]) return false;
+  const initial = (p: string, q: string) => p === q || (p.length === 1 && q.startsWith(p)) || (q.length === 1 && p.startsWith(q));
+  if (!initial(x[0], y[0])) return false;
+  const mx = x.slice(1, -1);
+  const my = y.slice(1, -1);
+  return !mx.length || !my.length || (mx.length === my.length && mx.every((w, i) => initial(w, my[i])));
 }
 
 /** The scripts whose letters pass for each other ("а" Cyrillic, "a" Latin, "α" Greek). */

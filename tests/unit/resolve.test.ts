@@ -32,7 +32,9 @@ test('name keys fold case, diacritics, punctuation, a leading "the" and doubled 
   expect(nameKey('Zelenskyy')).toBe(nameKey('ZELENSKY'));
   expect(nameKey('Volodymyr Zelenskýy')).toBe('volodymyr zelensky');
   expect(nameKey('the U.S.')).toBe('u s');
-  expect(nameKey('Kyiv')).not.toBe(nameKey('Kiev'));
+  // Transliterations fold too (name-variants.ts): "Kiev" is the old romanisation of "Kyiv".
+  expect(nameKey('Kyiv')).toBe(nameKey('Kiev'));
+  expect(nameKey('Kyiv')).not.toBe(nameKey('Kharkiv'));
 });
 
 test('an entity lands on the node with its name, its alias, or (one-word person) its surname', () => {
@@ -74,4 +76,63 @@ test('meetings are matched by id or sameAs, never by name', () => {
   const result = resolve(doc('source:a', [meeting]), doc('source:b', [{ ...meeting, id: 'meeting:talks-again' }]));
   expect(result.merges).toEqual([]);
   expect(result.documents[1].doc.entities[0].id).toBe('meeting:talks-again');
+});
+
+describe('transliterations and given-name variants resolve to one node', () => {
+  const graph = {
+    byId: new Map<string, Candidate>(),
+    byKey: [
+      graphNode('actor:volodymyr-zelenskyy', 'Volodymyr Zelenskyy', [nameKey('Volodymyr Zelenskyy'), `~${nameKey('Zelenskyy')}`, nameKey('Zelenskyy')]),
+      graphNode('actor:steve-witkoff', 'Steve Witkoff', [nameKey('Steve Witkoff'), `~${nameKey('Witkoff')}`, nameKey('Witkoff')]),
+      graphNode('actor:kyrylo-budanov', 'Kyrylo Budanov', [nameKey('Kyrylo Budanov'), `~${nameKey('Budanov')}`]),
+      graphNode('actor:rustem-umerov', 'Rustem Umerov', [nameKey('Rustem Umerov'), `~${nameKey('Umerov')}`]),
+      graphNode('location:kyiv', 'Kyiv', [nameKey('Kyiv')], 'Location'),
+      graphNode('location:zaporizhzhia', 'Zaporizhzhia', [nameKey('Zaporizhzhia')], 'Location'),
+      graphNode('location:luhansk', 'Luhansk', [nameKey('Luhansk')], 'Location'),
+    ],
+  };
+  const resolveIn = (...documents: ValidDocument[]) => resolveEntities(documents, documents.map((_, i) => `doc${i + 1}`), graph, labelsOf);
+  const city = (id: string, name: string) => ({ id, type: 'Location', kind: 'CITY', name });
+
+  test.each([
+    ['Vladimir Zelensky', 'actor:volodymyr-zelenskyy', 'name'],
+    ['Volodymyr Zelenskiy', 'actor:volodymyr-zelenskyy', 'name'],
+    ['Zelensky', 'actor:volodymyr-zelenskyy', 'name'],
+    ['Steven Witkoff', 'actor:steve-witkoff', 'name'],
+    ['Kirill Budanov', 'actor:kyrylo-budanov', 'name'],
+    ['K. Budanov', 'actor:kyrylo-budanov', 'surname'],
+    ['Rustem Umierov', 'actor:rustem-umerov', 'name'],
+  ])('"%s" lands on %s', (name, node, how) => {
+    const result = resolveIn(doc('source:a', [person('actor:new', name)]));
+    expect(result.problems).toEqual([[]]);
+    expect(result.merges).toEqual([{ document: 'doc1', entity: 'actor:new', node, how }]);
+  });
+
+  test.each([
+    ['Kiev', 'location:kyiv'],
+    ['Zaporozhye', 'location:zaporizhzhia'],
+    ['Lugansk', 'location:luhansk'],
+  ])('the place "%s" lands on %s', (name, node) => {
+    const result = resolveIn(doc('source:a', [city('location:new', name)]));
+    expect(result.merges).toEqual([{ document: 'doc1', entity: 'location:new', node, how: 'name' }]);
+  });
+
+  test('different people with one surname stay apart: other given names, other middle initials', () => {
+    const result = resolveIn(doc('source:a', [person('actor:olena-zelenska', 'Olena Zelenska'), person('actor:alex-witkoff', 'Alex Witkoff'), person('actor:maria-budanov', 'Maria Budanov')]));
+    expect(result.problems).toEqual([[]]);
+    expect(result.merges).toEqual([]);
+    const bushes = resolveEntities(
+      [doc('source:a', [person('actor:george-w-bush', 'George W. Bush')])],
+      ['doc1'],
+      { byId: new Map(), byKey: [graphNode('actor:george-h-w-bush', 'George H. W. Bush', [nameKey('George H. W. Bush'), '~bush'])] },
+      labelsOf,
+    );
+    expect(bushes.merges).toEqual([]);
+  });
+
+  test('an initial that fits two people is a problem naming both, never a guess', () => {
+    const result = resolveIn(doc('source:a', [person('actor:kateryna-budanov', 'Kateryna Budanov')]), doc('source:b', [person('actor:k-budanov', 'K. Budanov')]));
+    expect(result.problems[0]).toEqual([]);
+    expect(result.problems[1]).toEqual([{ path: 'doc2: entities[0] (actor:k-budanov)', message: expect.stringMatching(/"K. Budanov" matches 2 nodes/) }]);
+  });
 });
