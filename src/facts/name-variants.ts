@@ -14,6 +14,11 @@
  *   that happens to be a given name ("Stephen" in "Sarah Stephen") is not touched, and two people
  *   with the same surname keep apart unless their given names are one name ("Olena Zelenska" and
  *   "Volodymyr Zelensky" stay two; so do "George W. Bush" and "George H. W. Bush").
+ * - Country names are folded as whole names only ("UK", "Britain", "United Kingdom"), so "US" inside
+ *   "US State Department" stays a word of that name; initials written with stops are one word ("U.S."
+ *   is "US", "George H. W. Bush" keeps "hw" apart from "George W. Bush"'s "w").
+ * - A company's legal form at the end of a name of two words or more is dropped ("Air Liquide SA" is
+ *   Air Liquide): it is how the company registered, not another company.
  * - Surnames are folded by rule only where transliteration systems disagree on a letter:
  *   the ending of "-skyi / -skiy / -ski / -sky", "-iy / -ii / -yi" at the end of a long word, and
  *   the Polish-style "ie" for a soft "e" ("Umierov") or a "ye" after a vowel ("Sergeyev") in a word
@@ -88,8 +93,30 @@ export const PLACE_VARIANTS: readonly (readonly string[])[] = [
   ['Beijing', 'Peking'],
 ];
 
+/** Countries by their full, short and official names, the form keys use first. */
+export const COUNTRY_NAMES: readonly (readonly string[])[] = [
+  ['United States', 'US', 'U.S.', 'USA', 'U.S.A.', 'America', 'United States of America'],
+  ['United Kingdom', 'UK', 'U.K.', 'Britain', 'Great Britain'],
+  ['United Arab Emirates', 'UAE', 'U.A.E.'],
+  ['Russia', 'Russian Federation'],
+  ['China', "People's Republic of China", 'PRC'],
+  ['South Korea', 'Republic of Korea', 'ROK'],
+  ['North Korea', 'DPRK', "Democratic People's Republic of Korea"],
+  ['Czechia', 'Czech Republic'],
+  ['Myanmar', 'Burma'],
+  ['Ivory Coast', "Côte d'Ivoire", 'Cote d’Ivoire'],
+];
+
+/** Legal forms of companies that end a name without changing whom it names. */
+const LEGAL_FORMS = new Set(['sa', 'ag', 'inc', 'corp', 'corporation', 'ltd', 'plc', 'nv', 'llc', 'gmbh', 'spa', 'co', 'limited']);
+
 const givenNames = new Map<string, string>();
 for (const [canonical, ...others] of GIVEN_NAMES) for (const name of others) givenNames.set(fold(name), fold(canonical));
+
+/** The folded words of a phrase, initials written with stops joined ("u s" -> "us"). */
+const words = (phrase: string) => fold(phrase).replace(/[^\p{L}\p{N}]+/gu, ' ').trim().replace(/\b(\p{L}) (?=\p{L}\b)/gu, '$1');
+const countries = new Map<string, string>();
+for (const [canonical, ...others] of COUNTRY_NAMES) for (const name of others) countries.set(words(name), words(canonical));
 
 /** Folded place phrase -> folded canonical phrase, longest first so "krivoy rog" is read whole. */
 const places = PLACE_VARIANTS.flatMap(([canonical, ...others]) => others.map((o) => [fold(o).replace(/[^\p{L}\p{N}]+/gu, ' '), fold(canonical).replace(/[^\p{L}\p{N}]+/gu, ' ')] as const)).sort(
@@ -115,7 +142,13 @@ function foldWord(word: string): string {
  * the transliteration rules. `foldVariants('vladimir zelenskiy') === foldVariants('volodymyr zelensky')`.
  */
 export function foldVariants(key: string): string {
-  let out = ` ${key} `;
+  // Initials written with stops: "u s" is "us", "george h w bush" is "george hw bush".
+  const joined = key.replace(/\b(\p{L}) (?=\p{L}\b)/gu, '$1');
+  const country = countries.get(joined);
+  if (country) return country;
+  const bare = joined.split(' ');
+  while (bare.length > 1 && LEGAL_FORMS.has(bare[bare.length - 1])) bare.pop();
+  let out = ` ${bare.join(' ')} `;
   for (const [variant, canonical] of places) out = out.split(` ${variant} `).join(` ${canonical} `);
   const words = out.trim().split(' ').filter(Boolean);
   if (words.length >= 2) words[0] = givenNames.get(words[0]) ?? words[0];

@@ -61,6 +61,24 @@ function isPerson(entity: NamedEntity): boolean {
   return entity.type === 'Actor' && entity.kind === 'PERSON';
 }
 
+/** An organisation's initials key is stored with this prefix, so that "SNP" can find "Scottish National Party". */
+export const ACRONYM_PREFIX = '^';
+
+const MINOR_WORDS = new Set(['of', 'and', 'for', 'the', 'de', 'des', 'du', 'la', 'le', 'on', 'in']);
+
+/**
+ * The acronym key of an organisation's or group's name: for a name of two words or more, its
+ * initials ("Scottish National Party" -> `^snp`, "Hewlett-Packard" -> `^hp`); for one word written in
+ * capitals, that word (`"SNP"` -> `^snp`). Undefined for other entities and names.
+ */
+export function acronymKey(entity: NamedEntity, text: string): string | undefined {
+  if (entity.type !== 'Actor' || entity.kind === 'PERSON') return undefined;
+  const words = text.normalize('NFD').replace(/\p{M}/gu, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (words.length === 1) return /^\p{Lu}{2,6}$/u.test(words[0]) ? ACRONYM_PREFIX + nameKey(words[0]) : undefined;
+  const initials = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase())).map((w) => w[0].toLowerCase()).join('');
+  return initials.length >= 2 ? ACRONYM_PREFIX + initials.replace(/(\p{L})\1+/gu, '$1') : undefined;
+}
+
 /**
  * One name an entity is known by, with the keys the graph stores for it: the name's key and, for
  * a person's name of several words, the surname key (`~putin` for "Vladimir Putin").
@@ -78,17 +96,20 @@ export function nameEntries(entity: NamedEntity): NameEntry[] {
     const words = key.split(' ');
     const keys = [key];
     if (isPerson(entity) && words.length > 1) keys.push(SURNAME_PREFIX + words[words.length - 1]);
+    const acronym = acronymKey(entity, text);
+    if (acronym) keys.push(acronym);
     return { text, keys };
   });
 }
 
 /**
- * The keys under which an entity looks for an existing node: its name's key, and for a person
- * named by one word only, the surname key that word would be.
+ * The keys under which an entity looks for an existing node: its name's key, for a person named by
+ * one word only the surname key that word would be, and for an organisation its acronym key.
  */
 export function lookupKeys(entity: NamedEntity): string[] {
   const key = nameKey(displayName(entity));
-  return isPerson(entity) && !key.includes(' ') ? [key, SURNAME_PREFIX + key] : [key];
+  const acronym = acronymKey(entity, displayName(entity));
+  return isPerson(entity) && !key.includes(' ') ? [key, SURNAME_PREFIX + key] : acronym ? [key, acronym] : [key];
 }
 
 /**

@@ -10,6 +10,8 @@
  *    matched against the graph and the documents before them, never against themselves; keys fold
  *    transliterations and given-name variants, so "Vladimir Zelensky" has the key of "Volodymyr
  *    Zelenskyy" and "Kiev" that of "Kyiv" (names.ts);
+ *    an organisation also meets the one organisation whose initials its one capitalised word is
+ *    ("SNP", "Scottish National Party"), or the reverse, when nothing else matched (`acronymKey`);
  * 3b. for a person named in full who matches nothing in 3, the one person node with the same surname
  *    whose given names agree (`givenNamesAgree`: "K. Budanov" and "Kyrylo Budanov"; never "Olena
  *    Putin" and "Vladimir Putin");
@@ -19,7 +21,7 @@
  * Meetings, events, statements and stances are matched in steps 1 and 2 only (see names.ts).
  */
 import type { EntityInput } from './format';
-import { displayName, givenNamesAgree, isMatchedByName, isNamed, lookupKeys, nameEntries, nameKey, surnameKey } from './names';
+import { ACRONYM_PREFIX, displayName, givenNamesAgree, isMatchedByName, isNamed, lookupKeys, nameEntries, nameKey, SURNAME_PREFIX, surnameKey } from './names';
 import type { Problem, ValidDocument } from './validate';
 
 /** A node an entity may resolve to: from the graph, or introduced earlier in the same load. */
@@ -44,7 +46,7 @@ export interface Merge {
   document: string;
   entity: string;
   node: string;
-  how: 'sameAs' | 'name' | 'alias' | 'surname';
+  how: 'sameAs' | 'name' | 'alias' | 'surname' | 'acronym';
 }
 
 export interface Resolution {
@@ -150,7 +152,7 @@ function resolveOne(
   if (ownNode) return { id: ownNode };
   if (!isMatchedByName(entity) || entity.sameAs === null) return { id: entity.id };
 
-  const lookups = new Map(lookupKeys(entity).map((k) => [k, k.startsWith('~') ? ('surname' as const) : ('name' as const)]));
+  const lookups = new Map(lookupKeys(entity).map((k) => [k, k.startsWith(SURNAME_PREFIX) ? ('surname' as const) : k.startsWith(ACRONYM_PREFIX) ? ('acronym' as const) : ('name' as const)]));
   const aliasKeys = new Set(nameEntries(entity).slice(1).map((e) => e.keys[0]));
   const found = new Map<string, Merge['how']>();
   for (const [key, how] of lookups) {
@@ -163,6 +165,13 @@ function resolveOne(
     }
   }
   let matches = [...found].filter(([id]) => known.get(id)!.labels === labels && !ownIds.has(id));
+  // Initials are weak evidence: "UN" and "AA" stand for many names. An acronym match counts only when
+  // no name matched and it is the only one; otherwise the entity keeps a node of its own.
+  // Only an acronym meets a full name: "Swiss National Park" is not "Scottish National Party".
+  const oneWord = (name: string | null) => !!name && !nameKey(name).includes(' ');
+  matches = matches.filter(([id, how]) => how !== 'acronym' || oneWord(displayName(entity)) !== oneWord(known.get(id)!.name));
+  const named = matches.filter(([, how]) => how !== 'acronym');
+  if (named.length || matches.length > 1) matches = named;
   const surname = isFullPersonName(entity) ? surnameKey(displayName(entity)) : undefined;
   if (!matches.length && surname) {
     // Step 3b: the same surname, and given names that may be one ("K." for "Kyrylo").

@@ -61,6 +61,22 @@ describe('variant place names give one key', () => {
   });
 });
 
+describe('country names and initials', () => {
+  test('a country by its short and full names gives one key, as a whole name only', () => {
+    oneKey('US', 'U.S.', 'United States', 'USA', 'the United States');
+    oneKey('UK', 'Britain', 'United Kingdom', 'U.K.');
+    oneKey('Russia', 'Russian Federation');
+    oneKey('UAE', 'United Arab Emirates');
+    expect(nameKey('US State Department')).toBe(nameKey('U.S. State Department'));
+    expect(nameKey('US State Department')).not.toBe(nameKey('United States State Department'));
+  });
+  test('legal forms end a company name without changing it', () => {
+    oneKey('Air Liquide SA', 'Air Liquide');
+    oneKey('Electronic Data Systems Corp', 'Electronic Data Systems');
+    expect(nameKey('Co')).toBe('co');
+  });
+});
+
 describe('givenNamesAgree', () => {
   test('one given name after folding, or an initial of it', () => {
     expect(givenNamesAgree('K. Budanov', 'Kyrylo Budanov')).toBe(true);

@@ -31,7 +31,9 @@ const resolve = (...documents: ValidDocument[]) => resolveEntities(documents, do
 test('name keys fold case, diacritics, punctuation, a leading "the" and doubled letters', () => {
   expect(nameKey('Zelenskyy')).toBe(nameKey('ZELENSKY'));
   expect(nameKey('Volodymyr Zelenskýy')).toBe('volodymyr zelensky');
-  expect(nameKey('the U.S.')).toBe('u s');
+  // Initials with stops are one word, and a country's short names its full name (name-variants.ts).
+  expect(nameKey('the U.S.')).toBe(nameKey('US'));
+  expect(nameKey('the U.S.')).toBe(nameKey('United States'));
   // Transliterations fold too (name-variants.ts): "Kiev" is the old romanisation of "Kyiv".
   expect(nameKey('Kyiv')).toBe(nameKey('Kiev'));
   expect(nameKey('Kyiv')).not.toBe(nameKey('Kharkiv'));
@@ -134,5 +136,36 @@ describe('transliterations and given-name variants resolve to one node', () => {
     const result = resolveIn(doc('source:a', [person('actor:kateryna-budanov', 'Kateryna Budanov')]), doc('source:b', [person('actor:k-budanov', 'K. Budanov')]));
     expect(result.problems[0]).toEqual([]);
     expect(result.problems[1]).toEqual([{ path: 'doc2: entities[0] (actor:k-budanov)', message: expect.stringMatching(/"K. Budanov" matches 2 nodes/) }]);
+  });
+});
+
+describe('acronyms and legal forms', () => {
+  const org = (id: string, name: string) => ({ id, type: 'Actor', kind: 'ORGANIZATION', name });
+  const none = { byId: new Map<string, Candidate>(), byKey: [] };
+  const resolveAlone = (...documents: ValidDocument[]) => resolveEntities(documents, documents.map((_, i) => `doc${i + 1}`), none, labelsOf);
+
+  test('an acronym meets the one organisation with those initials, either way round', () => {
+    const result = resolveAlone(doc('source:a', [org('actor:scottish-national-party', 'Scottish National Party')]), doc('source:b', [org('actor:snp', 'SNP')]));
+    expect(result.merges).toEqual([{ document: 'doc2', entity: 'actor:snp', node: 'actor:scottish-national-party', how: 'acronym' }]);
+    const reverse = resolveAlone(doc('source:a', [org('actor:hp', 'HP')]), doc('source:b', [org('actor:hewlett-packard', 'Hewlett-Packard')]));
+    expect(reverse.merges).toEqual([{ document: 'doc2', entity: 'actor:hewlett-packard', node: 'actor:hp', how: 'acronym' }]);
+  });
+
+  test('two full names with the same initials stay apart, and an acronym of two organisations matches neither, without a problem', () => {
+    const full = resolveAlone(doc('source:a', [org('actor:scottish-national-party', 'Scottish National Party')]), doc('source:b', [org('actor:swiss-national-park', 'Swiss National Park')]));
+    expect(full.merges).toEqual([]);
+    const two = resolveAlone(
+      doc('source:a', [org('actor:scottish-national-party', 'Scottish National Party'), org('actor:social-network-platform', 'Social Network Platform')]),
+      doc('source:b', [org('actor:snp', 'SNP')]),
+    );
+    expect(two.problems).toEqual([[], []]);
+    expect(two.merges).toEqual([]);
+  });
+
+  test('a person is never matched by initials, and a legal form does not make another company', () => {
+    const person = resolveAlone(doc('source:a', [{ id: 'actor:john-kerry', type: 'Actor', kind: 'PERSON', name: 'John Kerry' }]), doc('source:b', [{ id: 'actor:jk', type: 'Actor', kind: 'PERSON', name: 'JK' }]));
+    expect(person.merges).toEqual([]);
+    const company = resolveAlone(doc('source:a', [org('actor:air-liquide', 'Air Liquide')]), doc('source:b', [org('actor:air-liquide-sa', 'Air Liquide SA')]));
+    expect(company.merges).toEqual([{ document: 'doc2', entity: 'actor:air-liquide-sa', node: 'actor:air-liquide', how: 'name' }]);
   });
 });
