@@ -61,22 +61,33 @@ function isPerson(entity: NamedEntity): boolean {
   return entity.type === 'Actor' && entity.kind === 'PERSON';
 }
 
-/** An organisation's initials key is stored with this prefix, so that "SNP" can find "Scottish National Party". */
-export const ACRONYM_PREFIX = '^';
+/** The initials of an organisation's name of several words are stored with this prefix: `^snp`. */
+export const INITIALS_PREFIX = '^';
+/** An organisation's name written as an acronym is stored with this prefix: `=snp`. */
+export const ACRONYM_PREFIX = '=';
 
 const MINOR_WORDS = new Set(['of', 'and', 'for', 'the', 'de', 'des', 'du', 'la', 'le', 'on', 'in']);
 
 /**
- * The acronym key of an organisation's or group's name: for a name of two words or more, its
- * initials ("Scottish National Party" -> `^snp`, "Hewlett-Packard" -> `^hp`); for one word written in
- * capitals, that word (`"SNP"` -> `^snp`). Undefined for other entities and names.
+ * The acronym keys of an organisation's or group's name: the one it is stored under and the one it
+ * looks up, so that an acronym and a full name meet and two full names (or two acronyms) never do
+ * through their initials. A name of two words or more is stored under its initials ("Scottish
+ * National Party", "Hewlett-Packard": `^snp`, `^hp`) and looks for that acronym written (`=snp`);
+ * one word in capitals is stored as written (`"SNP"`: `=snp`) and looks for those initials (`^snp`).
+ * Undefined for people, places and other names.
  */
-export function acronymKey(entity: NamedEntity, text: string): string | undefined {
+export function acronymKeys(entity: NamedEntity, text: string): { stored: string; lookup: string } | undefined {
   if (entity.type !== 'Actor' || entity.kind === 'PERSON') return undefined;
   const words = text.normalize('NFD').replace(/\p{M}/gu, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  if (words.length === 1) return /^\p{Lu}{2,6}$/u.test(words[0]) ? ACRONYM_PREFIX + nameKey(words[0]) : undefined;
-  const initials = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase())).map((w) => w[0].toLowerCase()).join('');
-  return initials.length >= 2 ? ACRONYM_PREFIX + initials.replace(/(\p{L})\1+/gu, '$1') : undefined;
+  if (words.length === 1) {
+    if (!/^\p{Lu}{2,6}$/u.test(words[0])) return undefined;
+    const key = nameKey(words[0]);
+    return { stored: ACRONYM_PREFIX + key, lookup: INITIALS_PREFIX + key };
+  }
+  const letters = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase())).map((w) => w[0].toLowerCase()).join('');
+  // Doubled letters are folded as in nameKey, after counting them: "Anadolu Agency" is "AA", keyed "a".
+  const initials = letters.replace(/(\p{L})\1+/gu, '$1');
+  return letters.length >= 2 ? { stored: INITIALS_PREFIX + initials, lookup: ACRONYM_PREFIX + initials } : undefined;
 }
 
 /**
@@ -96,8 +107,8 @@ export function nameEntries(entity: NamedEntity): NameEntry[] {
     const words = key.split(' ');
     const keys = [key];
     if (isPerson(entity) && words.length > 1) keys.push(SURNAME_PREFIX + words[words.length - 1]);
-    const acronym = acronymKey(entity, text);
-    if (acronym) keys.push(acronym);
+    const acronym = acronymKeys(entity, text);
+    if (acronym) keys.push(acronym.stored);
     return { text, keys };
   });
 }
@@ -108,8 +119,8 @@ export function nameEntries(entity: NamedEntity): NameEntry[] {
  */
 export function lookupKeys(entity: NamedEntity): string[] {
   const key = nameKey(displayName(entity));
-  const acronym = acronymKey(entity, displayName(entity));
-  return isPerson(entity) && !key.includes(' ') ? [key, SURNAME_PREFIX + key] : acronym ? [key, acronym] : [key];
+  const acronym = acronymKeys(entity, displayName(entity));
+  return isPerson(entity) && !key.includes(' ') ? [key, SURNAME_PREFIX + key] : acronym ? [key, acronym.lookup] : [key];
 }
 
 /**

@@ -21,7 +21,7 @@
  * Meetings, events, statements and stances are matched in steps 1 and 2 only (see names.ts).
  */
 import type { EntityInput } from './format';
-import { ACRONYM_PREFIX, displayName, givenNamesAgree, isMatchedByName, isNamed, lookupKeys, nameEntries, nameKey, SURNAME_PREFIX, surnameKey } from './names';
+import { ACRONYM_PREFIX, displayName, INITIALS_PREFIX, givenNamesAgree, isMatchedByName, isNamed, lookupKeys, nameEntries, nameKey, SURNAME_PREFIX, surnameKey } from './names';
 import type { Problem, ValidDocument } from './validate';
 
 /** A node an entity may resolve to: from the graph, or introduced earlier in the same load. */
@@ -152,7 +152,8 @@ function resolveOne(
   if (ownNode) return { id: ownNode };
   if (!isMatchedByName(entity) || entity.sameAs === null) return { id: entity.id };
 
-  const lookups = new Map(lookupKeys(entity).map((k) => [k, k.startsWith(SURNAME_PREFIX) ? ('surname' as const) : k.startsWith(ACRONYM_PREFIX) ? ('acronym' as const) : ('name' as const)]));
+  const acronymic = (k: string) => k.startsWith(ACRONYM_PREFIX) || k.startsWith(INITIALS_PREFIX);
+  const lookups = new Map(lookupKeys(entity).map((k) => [k, k.startsWith(SURNAME_PREFIX) ? ('surname' as const) : acronymic(k) ? ('acronym' as const) : ('name' as const)]));
   const aliasKeys = new Set(nameEntries(entity).slice(1).map((e) => e.keys[0]));
   const found = new Map<string, Merge['how']>();
   for (const [key, how] of lookups) {
@@ -167,9 +168,6 @@ function resolveOne(
   let matches = [...found].filter(([id]) => known.get(id)!.labels === labels && !ownIds.has(id));
   // Initials are weak evidence: "UN" and "AA" stand for many names. An acronym match counts only when
   // no name matched and it is the only one; otherwise the entity keeps a node of its own.
-  // Only an acronym meets a full name: "Swiss National Park" is not "Scottish National Party".
-  const oneWord = (name: string | null) => !!name && !nameKey(name).includes(' ');
-  matches = matches.filter(([id, how]) => how !== 'acronym' || oneWord(displayName(entity)) !== oneWord(known.get(id)!.name));
   const named = matches.filter(([, how]) => how !== 'acronym');
   if (named.length || matches.length > 1) matches = named;
   const surname = isFullPersonName(entity) ? surnameKey(displayName(entity)) : undefined;

@@ -147,6 +147,8 @@ describe('acronyms and legal forms', () => {
   test('an acronym meets the one organisation with those initials, either way round', () => {
     const result = resolveAlone(doc('source:a', [org('actor:scottish-national-party', 'Scottish National Party')]), doc('source:b', [org('actor:snp', 'SNP')]));
     expect(result.merges).toEqual([{ document: 'doc2', entity: 'actor:snp', node: 'actor:scottish-national-party', how: 'acronym' }]);
+    const doubled = resolveAlone(doc('source:a', [org('actor:anadolu-agency', 'Anadolu Agency')]), doc('source:b', [org('actor:aa', 'AA')]));
+    expect(doubled.merges).toEqual([{ document: 'doc2', entity: 'actor:aa', node: 'actor:anadolu-agency', how: 'acronym' }]);
     const reverse = resolveAlone(doc('source:a', [org('actor:hp', 'HP')]), doc('source:b', [org('actor:hewlett-packard', 'Hewlett-Packard')]));
     expect(reverse.merges).toEqual([{ document: 'doc2', entity: 'actor:hewlett-packard', node: 'actor:hp', how: 'acronym' }]);
   });
