@@ -2,18 +2,22 @@
  * `npm run extract:eval [-- --details]`: scores the extraction rules (src/extract) with
  * src/extract/evaluate.ts on (1) the seed article against its curated facts (in-sample: the rules
  * were written on it) and (2) the corpus of real reporting in tests/fixtures/real, its dev half and
- * its held-out half apart, per entity class and per article. `--details` also lists, per corpus
- * article, the entities missed and drafted wrongly.
+ * its held-out half apart, per entity class and per article, with the pairwise precision and recall
+ * of entity resolution's merges over each article's gold surface forms (src/extract/resolution-score.ts)
+ * and the time extraction takes per article, warm. `--details` also lists, per corpus article, the
+ * entities missed and drafted wrongly.
  *
  * `npm run extract:eval -- article.txt curated.json` scores one article against a curated facts file.
  * Exits 1 when a draft, a curated file or a gold list is invalid, 2 on bad arguments.
  */
 import { readdir, readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
 import { basename, extname, join } from 'node:path';
 import { PROJECT_ROOT } from '../db/local-neo4j';
 import { GoldArticle, goldToFacts } from '../extract/corpus';
 import { draftFacts } from '../extract/draft';
 import { ENTITY_CLASSES, evaluateDraft, type Evaluation, type Score, score } from '../extract/evaluate';
+import { type PairScore, scoreResolution, sumPairs } from '../extract/resolution-score';
 import type { FactsDocument } from '../facts/format';
 import { idWords } from '../facts/names';
 import { readFactsFile } from '../ingest/read';
@@ -106,8 +110,26 @@ async function evaluateOne(articleFile: string, curatedFile: string): Promise<nu
 interface Scored {
   slug: string;
   gold: GoldArticle;
+  text: string;
   result: Evaluation;
+  resolution: PairScore;
 }
+
+/** How many warm runs each article's timing takes the median of. */
+const TIMING_RUNS = 5;
+
+/** The median time, in milliseconds, that drafting `text` takes once the rules are loaded and warm. */
+function warmDraftMs(text: string, name: string): number {
+  const times: number[] = [];
+  for (let i = 0; i < TIMING_RUNS; i += 1) {
+    const start = performance.now();
+    draftFacts(text, { id: `source:${idWords(name) || 'article'}` });
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(TIMING_RUNS / 2)];
+}
+
+const pairRow = (label: string, s: PairScore) => `${label.padEnd(24)}${pct(s.precision)}${pct(s.recall)}${pct(s.f1)}   ${`${s.right}/${s.merged}`.padStart(7)}   ${`${s.right}/${s.gold}`.padStart(7)}`;
 
 /** Drafts and scores every article of the corpus; undefined when one of them is invalid. */
 async function evaluateCorpus(): Promise<Scored[] | undefined> {
@@ -122,7 +144,7 @@ async function evaluateCorpus(): Promise<Scored[] | undefined> {
     const text = await readFile(join(CORPUS_DIR, `${slug}.txt`), 'utf8');
     const draft = draftOf(text, slug);
     if (!draft) return undefined;
-    out.push({ slug, gold: parsed.data, result: evaluateDraft(draft, goldToFacts(slug, parsed.data, text), { ignore: parsed.data.ignore }) });
+    out.push({ slug, gold: parsed.data, text, result: evaluateDraft(draft, goldToFacts(slug, parsed.data, text), { ignore: parsed.data.ignore }), resolution: scoreResolution(parsed.data) });
   }
   return out;
 }
@@ -144,7 +166,9 @@ async function main(argv: string[]): Promise<number> {
     const part = corpus.filter((a) => a.gold.split === split);
     console.log(`\n== Real reporting, ${split === 'dev' ? 'dev half (rules may be tuned on it)' : 'held-out half (never tuned on)'}: ${part.length} articles ==`);
     for (const line of table(sum(part.map((a) => a.result)), true)) console.log(line);
+    console.log(pairRow('resolution (pairs)', sumPairs(part.map((a) => a.resolution))));
   }
+  console.log('(resolution: pairs of one article\'s gold surface forms that resolution puts on one node; correct = right/merged, found = right/gold pairs)');
   console.log('\nPer article: entities P / R / F1, quote texts found, right speakers, meetings found, offices F1');
   for (const { slug, gold, result: r } of corpus) {
     const e = r.entities;
@@ -158,6 +182,12 @@ async function main(argv: string[]): Promise<number> {
       console.log(`    extra:  ${r.extraEntities.join(', ') || 'none'}`);
     }
   }
+
+  console.log(`\nExtraction time per article, warm (median of ${TIMING_RUNS} runs after the scoring run), ms`);
+  const times = corpus.map(({ slug, text }) => ({ slug, chars: text.length, ms: warmDraftMs(text, slug) }));
+  for (const t of times) console.log(`${t.slug.padEnd(40)}${`${t.chars}`.padStart(7)} chars ${t.ms.toFixed(1).padStart(9)} ms`);
+  const all = times.map((t) => t.ms).sort((a, b) => a - b);
+  console.log(`${'mean'.padEnd(40)}${(all.reduce((a, b) => a + b, 0) / all.length).toFixed(1).padStart(23)} ms; median ${all[Math.floor(all.length / 2)].toFixed(1)} ms; max ${all[all.length - 1].toFixed(1)} ms`);
   return 0;
 }
 

@@ -5,6 +5,8 @@
  * of the country unless the text places something in the city ("in Moscow").
  */
 
+import { PLACE_VARIANTS } from '../facts/name-variants';
+
 /** One country as the gazetteer knows it. */
 export interface CountryEntry {
   name: string;
@@ -93,6 +95,11 @@ for (const country of COUNTRIES) {
     index.set(`${d}s`, { country, via: 'people' });
   }
   index.set(country.capital, { country, via: 'capital' });
+  // Other romanisations of the name or the capital ("Kiev", "Türkiye") name the same country.
+  for (const group of PLACE_VARIANTS) {
+    if (group.includes(country.name)) for (const v of group) if (!index.has(v)) index.set(v, { country, via: 'name' });
+    if (group.includes(country.capital)) for (const v of group) if (!index.has(v)) index.set(v, { country, via: 'capital' });
+  }
 }
 for (const d of ['French', 'British', 'Dutch', 'Swiss', 'Irish', 'Chinese', 'Japanese', 'Portuguese']) index.delete(`${d}s`);
 

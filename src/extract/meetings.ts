@@ -10,7 +10,13 @@
  *   X held a meeting/talks with Y            a meeting of X and Y
  *   representatives/delegations from A, B and C ... talks / met    a meeting of A, B and C
  *   X and Y agreed in (bilateral) talks       a meeting of X and Y
+ *   A and B announced ... after/during talks in Z    a meeting of A and B (titles before A allowed)
+ *   X had talks with Y / X's meeting with Y / during his meeting with Y, X ...   a meeting of X and Y
+ *   X received/hosted/welcomed Y / Y was received by X / X sat down with Y       a meeting of X and Y
  *
+ * A meeting the words before it say is yet to come ("will hold talks with", "expected to") is not
+ * drafted: the facts are meetings held. "Talks in Z" in a sentence that names a meeting of its own is
+ * that meeting, not a second one without parties.
  * Each meeting records the rules that found it (`rules`); MEETING_CONFIDENCE says how sure each is.
  *
  * "The talks" is taken to mean the talks the text last spoke of, so participants named in
@@ -45,6 +51,8 @@ export const MEETING_CONFIDENCE: Record<string, number> = {
   'in-talks': 0.75,
   'joined-talks': 0.75,
   'talks-in': 0.7,
+  'meeting-with': 0.8,
+  received: 0.75,
 };
 
 const ACTOR_KINDS = new Set(['person', 'group', 'organization', 'country']);
@@ -103,6 +111,35 @@ function objectAfter(text: string, mentions: ResolvedMention[], at: number): Res
   return chainStartingWith(text, mentions, first);
 }
 
+/** True when the words before offset `at` say the meeting is yet to happen ("will hold talks with"). */
+function planned(text: string, at: number): boolean {
+  return /\b(?:will|would|shall|plans?|planned|planning|expected|scheduled|due|set|upcoming|next|future|proposed|possible|potential|invited|invitation)\b/i.test(text.slice(Math.max(0, at - 60), at));
+}
+
+/** Words between "received" and the visitor: titles and determiners only ("received the visiting Foreign Minister"). */
+function visitorGap(gap: string): boolean {
+  return gap.trim().split(/\s+/).filter(Boolean).every((w) => /^(?:the|his|her|their|visiting|\p{Lu}[\p{L}-]*|[\p{Ll}-]+['’]s)$/u.test(w) || isOfficeNoun(w) || /^(?:foreign|prime|deputy|special|defence|defense|state|vice)$/i.test(w));
+}
+
+/**
+ * Who holds "a meeting with Y" when the sentence does not say it before the verb: the possessive
+ * right before ("X’s meeting with"), the first party after a leading clause ("During his meeting with
+ * Y, X said"), or else the sentence's first party ("X, in a meeting with Y, said").
+ */
+function meetingHost(text: string, mentions: ResolvedMention[], at: number, objects: ResolvedMention[]): ResolvedMention[] {
+  const owner = [...mentions].reverse().find((m) => m.end <= at && m.possessive && ACTOR_KINDS.has(m.kind) && m.entityId);
+  if (owner && /^['’]s?\s+(?:[a-z-]+\s+){0,2}$/.test(text.slice(owner.end, at))) return [owner];
+  const taken = new Set(objects.map((o) => o.entityId));
+  const first = mentions.find((m) => isActor(text, m) && !taken.has(m.entityId));
+  if (!first) return [];
+  if (first.start > at) {
+    // "During his meeting with Y in Z, X said": X opens the main clause after the comma.
+    const comma = text.indexOf(',', objects[objects.length - 1].end);
+    return comma >= 0 && first.start > comma && /^[\s“"]*(?:[A-Z][a-z]+\s+)?(?:his|her|their|a|the)\s+(?:[a-z-]+\s+){0,2}$/.test(text.slice(0, at)) ? [first] : [];
+  }
+  return /^[\s“"]*$/.test(text.slice(0, first.start)) ? [first] : [];
+}
+
 /** A place mention right after offset `at` (after "in "). */
 function placeAt(mentions: ResolvedMention[], text: string, at: number): ResolvedMention | undefined {
   const m = mentions.find((x) => x.start >= at && PLACE_KINDS.has(x.kind) && x.entityId);
@@ -135,6 +172,7 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
   };
 
   for (const s of doc.sentences) {
+    const before = meetings.length;
     const text = s.text;
     const mentions = doc.mentionsIn(s.number);
     const ev = (from: number, to: number): EvidenceInput => doc.evidence(s.number, from, to);
@@ -165,11 +203,31 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
       const parties = objectAfter(text, mentions, m.index + m[0].length);
       if (parties.length >= 2) meetingOf(parties, ev(m.index, parties[parties.length - 1].end), 'between', m.index + m[0].length - m[1].length - 'between '.length);
     }
-    // "X held a trilateral meeting with Y", "X held talks with Y".
-    for (const m of text.matchAll(/\bheld\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:talks|meeting|meetings|discussions|consultations)\s+with\s+/g)) {
+    // "X held a trilateral meeting with Y", "X held talks with Y", "X had talks with Y".
+    for (const m of text.matchAll(/\b(?:held|had|holds)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:talks|meeting|meetings|discussions|consultations)\s+with\s+/g)) {
       const subject = subjectBefore(text, mentions, m.index);
       const objects = objectAfter(text, mentions, m.index + m[0].length);
       if (subject.length && objects.length) meetingOf([...subject, ...objects], ev(subject[0].start, objects[objects.length - 1].end), 'held-with', objects[objects.length - 1].end);
+    }
+    // "X’s meeting with Y", "during his talks with Y in Z, X said", "X, in a meeting with Y, said".
+    for (const m of text.matchAll(/\b(?:meeting|meetings|talks|discussions|consultations)\s+with\s+/g)) {
+      if (/\b(?:held|had|holds)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}$/.test(text.slice(0, m.index)) || planned(text, m.index)) continue;
+      const objects = objectAfter(text, mentions, m.index + m[0].length);
+      if (!objects.length) continue;
+      const subject = meetingHost(text, mentions, m.index, objects);
+      if (subject.length) meetingOf([...subject, ...objects], ev(Math.min(subject[0].start, m.index), objects[objects.length - 1].end), 'meeting-with', objects[objects.length - 1].end);
+    }
+    // "Y was received by X": the visitor before, the host after.
+    for (const m of text.matchAll(/\bwas\s+(?:received|hosted|welcomed)\s+by\s+/g)) {
+      const hosts = objectAfter(text, mentions, m.index + m[0].length);
+      const visitors = hosts.length ? subjectBefore(text, mentions, m.index) : [];
+      if (visitors.length) meetingOf([...visitors, ...hosts], ev(visitors[0].start, hosts[hosts.length - 1].end), 'received', hosts[hosts.length - 1].end);
+    }
+    // "X received Y in Z", "X hosted Y", "X welcomed Y": a host and a visitor, the visitor right after the verb.
+    for (const m of text.matchAll(/(?<!\bwas\s+)\b(?:received|hosted|welcomed)\s+(?!by\b)/g)) {
+      const objects = objectAfter(text, mentions, m.index + m[0].length).filter((o, i, all) => i > 0 || visitorGap(text.slice(m.index + m[0].length, all[0].start)));
+      const subject = objects.length ? subjectBefore(text, mentions, m.index) : [];
+      if (subject.length) meetingOf([...subject, ...objects], ev(subject[0].start, objects[objects.length - 1].end), 'received', objects[objects.length - 1].end);
     }
     // "Representatives from Russia, Ukraine and the United States met ...", "Delegations from A, B and C ... talks".
     for (const m of text.matchAll(/\b(?:[Rr]epresentatives|[Dd]elegations|[Nn]egotiators|[Oo]fficials|[Ee]nvoys)\s+(?:from|of)\s+/g)) {
@@ -177,6 +235,16 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
       const parties = objectAfter(text, mentions, m.index + m[0].length);
       const end = parties[parties.length - 1]?.end ?? 0;
       if (parties.length >= 2) meetingOf(parties, ev(m.index, end), 'delegations-from', end);
+    }
+    // "A and B discussed the war during a meeting in Z", "A and B announced a truce after talks in
+    // Z": the sentence's subject (titles may stand before it), two parties or more.
+    const talksClause = /\b(?:during|at|in|after|following)\s+(?:(?:an?|the|their)\s+)?(?:[a-z-]+\s+){0,2}(?:talks|meeting|negotiations|discussions)\b/.exec(text);
+    if (talksClause && !planned(text, talksClause.index)) {
+      const first = mentions.find((x) => isActor(text, x));
+      const lead = /^[\s“"]*(?:(?:On|Last|This)\s+\p{Lu}\p{Ll}+,?\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+|(?:of|the)\s+)*$/u;
+      const subject = first && first.start < talksClause.index && lead.test(text.slice(0, first.start)) ? chainStartingWith(text, mentions, first) : [];
+      const verb = subject.length >= 2 ? /^\s+(?:(?:also|have|has|had)\s+)?[a-z]+ed\b/.exec(text.slice(subject[subject.length - 1].end)) : null;
+      if (verb) meetingOf(subject, ev(subject[0].start, subject[subject.length - 1].end + verb[0].length), 'in-talks');
     }
     // "X and his US counterpart Y agreed in bilateral talks in Munich".
     for (const m of text.matchAll(/\b(?:[a-z]+\s+)?(?:in|during|at)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:talks|meeting|negotiations)\b/g)) {
@@ -202,13 +270,15 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
     for (const m of text.matchAll(PARTICIPATE)) {
       const subject = subjectBefore(text, mentions, m.index);
       if (!subject.length && !/\btalks\b/.test(m[0])) continue;
+      // "X held talks with Y": a meeting of its own, found above, not a part in the talks told before.
+      if (subject.length && meetings.slice(before).some((x) => subject.every((p) => x.participants.some((q) => q.id === p.entityId)))) continue;
       const meeting = currentTalks(ev(subject[0]?.start ?? m.index, m.index + m[0].length));
       for (const p of subject) addParticipant(meeting, p, ev(subject[0].start, m.index + m[0].length));
       if (subject.length && !meeting.rules.includes('joined-talks')) meeting.rules.push('joined-talks');
     }
     // "X met Y", "after meeting Y ..., X".
-    for (const m of text.matchAll(/\b(met(?: with)?|(?:[Aa]fter|[Bb]efore|[Ww]hile|[Ww]hen) meeting(?: with)?)\s+(?!for\b)/g)) {
-      const gerund = !m[1].startsWith('met');
+    for (const m of text.matchAll(/\b(met(?: with)?|meets(?: with)?|sat down with|(?:[Aa]fter|[Bb]efore|[Ww]hile|[Ww]hen) meeting(?: with)?)\s+(?!for\b)/g)) {
+      const gerund = /meeting/.test(m[1]);
       const objects = /^(?:in|at|on|for|during|briefly|privately|separately|again|last|this|late|early|behind|over)\b/.test(text.slice(m.index + m[0].length)) ? [] : objectAfter(text, mentions, m.index + m[0].length);
       if (!objects.length) {
         // "A, B and C met in Z": a meeting of the subject's parties.
@@ -251,6 +321,15 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
       for (const p of objects) addParticipant(meeting, p, ev(m.index, objectsEnd));
       if (place) meeting.place = { id: place.entityId, name: entityName(place), evidence: ev(m.index, place.end) };
       meetings.push(meeting);
+    }
+    // "A and B met on the sidelines of the summit in Z": the talks in Z that this sentence opened are
+    // the meeting of A and B it names, not a second meeting without parties.
+    const fresh = meetings.slice(before);
+    const named = fresh.find((x) => x !== talks && x.participants.length >= 2);
+    if (talks && named && fresh.includes(talks) && talks.participants.length === 0) {
+      meetings.splice(meetings.indexOf(talks), 1);
+      if (!named.place && talks.place) named.place = talks.place;
+      talks = named;
     }
   }
   return meetings.filter((meeting) => meeting.participants.length > 0 || meeting.place);

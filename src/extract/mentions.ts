@@ -51,7 +51,7 @@ const LEGAL_FORMS = new Set(['Inc', 'Corp', 'Ltd', 'SA', 'AG', 'plc', 'Plc', 'PL
 const GROUP_SUFFIXES = new Set(['Front', 'Brigade', 'Brigades', 'Militia', 'Movement', 'Alliance']);
 const GROUP_AFTER = /^\s+(?:(?:rebel|armed|militant|jihadist|islamist|opposition|separatist)\s+)?(?:alliance|faction|militia|movement|rebels|fighters|insurgents)\b/;
 /** Words of a title before a name ("Qualcomm Chief Executive Steve Mollenkopf", "General Staff Chief Andrey Gnatov"). */
-const TITLE_WORDS = new Set(['ceo', 'cfo', 'coo', 'fm', 'chairman', 'chairwoman', 'chief', 'staff', 'state', 'executive', 'deputy', 'vice', 'foreign', 'defence', 'defense', 'education', 'interior', 'finance', 'health', 'justice', 'trade', 'special', 'secretary', 'attorney', 'spokesman', 'spokeswoman', 'spokesperson', 'acting', 'former', 'first', 'lady', 'speaker']);
+const TITLE_WORDS = new Set(['ceo', 'cfo', 'coo', 'fm', 'chairman', 'chairwoman', 'chief', 'staff', 'state', 'executive', 'deputy', 'vice', 'foreign', 'defence', 'defense', 'education', 'interior', 'finance', 'health', 'justice', 'trade', 'special', 'secretary', 'attorney', 'spokesman', 'spokeswoman', 'spokesperson', 'acting', 'former', 'first', 'lady', 'speaker', 'officer', 'operating', 'financial']);
 /** Particles inside names: "Tahrir al Sham", "Abdullah bin Zayed Al Nahyan", "Ursula von der Leyen". */
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'ben', 'de', 'da', 'di', 'del', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'dos', 'das', 'ul']);
 /** Plural nouns that turn a demonym into a group of people or states ("Russian officials"). */
@@ -128,6 +128,8 @@ function dateline(sentence: number, text: string, tokens: Token[]): Mention | un
   if (!words.length || words.some((t) => hasTag(t, 'Pronoun', 'Determiner', 'Conjunction', 'Preposition'))) return undefined;
   if (words.some((t) => DATELINE_STOP.has(t.word.toLowerCase()) || (hasTag(t, 'Adjective') && !hasTag(t, 'Place')))) return undefined;
   if (!/^[\p{Lu}\p{N}“"‘(]/u.test(text.slice(m[0].length))) return undefined; // "NOTE: not a report" is no dateline
+  // "Dahl: “We are ready”" introduces a quote: a dateline is in capitals ("BEIRUT:") or names a place.
+  if (/^[“"‘«]/u.test(text.slice(m[0].length)) && /:\s$/.test(m[0]) && !/^[\p{Lu}\s.'’-]+$/u.test(m[1]) && !lookupCountry(m[1]) && !words.some((t) => hasTag(t, 'Place'))) return undefined;
   const surface = text.slice(0, words[words.length - 1].end);
   const name = /^[\p{Lu}\s.'’-]+$/u.test(surface) && surface.length > 3 ? surface.toLowerCase().replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase()) : surface;
   const hit = lookupCountry(surface);

@@ -8,13 +8,22 @@
  *   “…,” said X / “…,” X said / “…,” X told reporters / “…,” according to X        [after]
  *   “…,” X, the party's leader, said                                                [after-apposition]
  *   “…,” he said / “…,” she added                      the last named person         [pronoun]
- *   “…,” the statement added / X’s statement reads      the last organisation quoted  [statement]
+ *   “…,” said Globex chief executive X                  the person, not the title's owner [after]
+ *   “…,” the statement added / the agency said / X’s statement reads   the last organisation quoted  [statement]
+ *   “…,” it said / It said the truce was “…”            the last organisation or group    [pronoun]
+ *   SANA reported that the army “…”                     the subject of "reported"         [subject]
+ *   X called the decision “…” / X urged voters to “…”   the subject of the verb           [subject]
+ *   A statement from X said the talks were “…”          the statement's author            [subject]
+ *   The rebels, according to X, were “…” / “…” – X       the source named / the signature  [before] [after]
+ *   “…,” the 56-year-old said                           the last named person             [descriptor]
+ *   X told Y: “…”                                       X, not Y                          [before]
  *   “…,” the Labour leader said                         the person holding that office, else the last speaker [descriptor]
  *   X said: “…” / X said in a statement, “…” / X: “…” / According to X, “…”        [before]
  *   X said the people are “ready for change”           the subject of the speech verb before it [subject]
  *   Y quoted X as saying “…” / X was quoted as saying                                [quoted-as-saying]
  *   a quote right after an attributed quote of the same sentence, or a sentence that is only a
- *   quote right after an attributed quote in the same paragraph, continues that speaker  [continues]
+ *   quote right after an attributed quote in the same paragraph, or the quote opening a paragraph
+ *   after one whose last quote was left open, continues that speaker                  [continues]
  *
  * X is a person, organisation, group or country mention that is not a possessive. Each attribution
  * says which rule made it and how sure the rules are (`confidence`). When no form fits, or a pronoun
@@ -58,10 +67,20 @@ interface Attribution {
 }
 
 const SPEAKER_KINDS = new Set(['person', 'organization', 'group', 'country']);
-const V = `(?:${SPEECH_VERB_PATTERN})`;
+// "SANA reported that ...": news agencies and outlets report rather than say; kept out of the shared
+// speech verbs, where "Reuters reported" would make a one-word name a person.
+const V = `(?:${SPEECH_VERB_PATTERN}|reported|reports)`;
 const ADVERB = '(?:\\s+(?:also|later|then|previously|earlier|again|further|separately|simply))?';
 const VERB_AFTER = new RegExp(`^${ADVERB}\\s+${V}\\b`);
-const PRONOUN = /^(?:he|she)$/i;
+const PRONOUN = /^(?:he|she|it)$/i;
+/**
+ * Verbs that put words in the subject's mouth without being speech verbs: "X called the decision
+ * “a disgrace”", "X urged voters to “stay at home”". Only read before a quote in the same sentence.
+ */
+const JUDGE_VERBS = 'vowed|lamented|called on|called|described|urged|promised|pledged|accused|denounced|condemned|praised|hailed|branded|dismissed|welcomed|criticised|criticized|slammed';
+
+/** Nouns that stand for the organisation last quoted: "the statement added", "the agency said". */
+const STATEMENT_NOUNS = 'statement|tweet|ministry|post|release|communiqu[eé]|readout|agency|company|firm|group|government|army|military|alliance|faction|movement|party|council|office|observatory|organisation|organization|department';
 /** ", in an official statement, said", ", 22, said": an apposition between a speaker and the verb. */
 const APPOSITION_VERB = new RegExp(`^,[^,.;:?!“”"]{1,80},${ADVERB}\\s+${V}\\b`);
 
@@ -120,12 +139,17 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
   const paragraphs = new Map<number, typeof doc.sentences>();
   for (const s of doc.sentences) paragraphs.set(s.paragraph, [...(paragraphs.get(s.paragraph) ?? []), s]);
 
+  // News style runs a quote over paragraphs by leaving it open at the end of one and opening the
+  // next with a quote mark: the quote that opens the next paragraph continues the same speaker.
+  let openAtEnd: QuoteFinding | undefined;
   for (const sentences of paragraphs.values()) {
     const pStart = sentences[0].start;
     const pEnd = sentences[sentences.length - 1].start + sentences[sentences.length - 1].text.length;
     const paragraph = text.slice(pStart, pEnd);
     let previous: QuoteFinding | undefined;
     let previousSentence = -1;
+    const carried = openAtEnd;
+    openAtEnd = undefined;
     for (const span of quoteSpans(paragraph)) {
       const inner = span.inner.trim().replace(/[,\s]+$/, '');
       if (inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length < 2) continue;
@@ -135,7 +159,10 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
       const sEnd = s.start + s.text.length;
       const quote: QuoteFinding = { sentence: s.number, text: inner, evidence: doc.evidence(s.number, start - s.start, Math.min(end, sEnd) - s.start) };
       const inQuote = (m: Placed) => m.at >= start && m.to <= end;
-      const mentions = placed.filter((m) => m.sentenceStart === s.start && !inQuote(m));
+      // A quote of several sentences is attributed after it ends ("« … » X said"): the sentence where
+      // it ends holds the attribution as much as the one where it starts.
+      const last = sentences.find((x) => end - 1 >= x.start && end - 1 < x.start + x.text.length) ?? s;
+      const mentions = placed.filter((m) => m.sentenceStart >= s.start && m.sentenceStart <= last.start && !inQuote(m));
       const found =
         speakerAfter(text, end, mentions) ??
         speakerBefore(text, start, s.start, mentions) ??
@@ -143,8 +170,9 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
         pronounOrDescriptor(text, end, start, placed, attributions, offices, kindOf) ??
         subjectBefore(text, start, s.start, mentions, placed, attributions, offices);
       if (found) {
+        const at = found.from >= last.start ? last : s;
         quote.speakerId = found.speakerId;
-        quote.attribution = doc.evidence(s.number, Math.max(0, found.from - s.start), Math.min(found.to, sEnd) - s.start);
+        quote.attribution = doc.evidence(at.number, Math.max(0, found.from - at.start), Math.min(found.to, at.start + at.text.length) - at.start);
         quote.rule = found.rule;
         attributions.push({ at: end, speakerId: found.speakerId, kind: kindOf(found.speakerId) });
       } else if (previous?.speakerId && (previousSentence === s.number || (start === s.start && previousSentence === s.number - 1))) {
@@ -152,7 +180,12 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
         quote.speakerId = previous.speakerId;
         quote.attribution = previous.attribution;
         quote.rule = 'continues';
+      } else if (carried?.speakerId && span.start === 0 && !previous) {
+        quote.speakerId = carried.speakerId;
+        quote.attribution = carried.attribution;
+        quote.rule = 'continues';
       }
+      if (!/[”"»’']$/.test(paragraph.slice(span.start, span.end))) openAtEnd = quote;
       if (quote.rule) quote.confidence = CONFIDENCE[quote.rule];
       quotes.push(quote);
       previous = quote;
@@ -176,11 +209,20 @@ interface Found {
  */
 function speakerAfter(text: string, quoteEnd: number, mentions: Placed[]): Found | undefined {
   const rest = text.slice(quoteEnd, quoteEnd + 200);
-  const verbFirst = new RegExp(`^[\\s,]*(${V}|according to)\\s+`).exec(rest);
+  // "“…” – Henrik Dahl": a name alone after a dash at the end of the sentence signs the quote.
+  const dash = /^\s*[–—-]\s*/.exec(rest);
+  const signed = dash && mentions.find((m) => m.at === quoteEnd + dash[0].length && m.kind === 'person' && canSpeak(m));
+  if (signed && /^[ \t]*(?:[.,;\n]|$)/.test(text.slice(signed.to, signed.to + 2))) return { speakerId: signed.entityId, from: signed.at, to: signed.to, rule: 'after' };
+  const verbFirst = new RegExp(`^[\\s,]*(${V}|according to|read)\\s+`).exec(rest);
   if (verbFirst) {
     const from = quoteEnd + verbFirst[0].length;
     const clauseEnd = from + (/[.;:!?“"«]|\s(who|which|that|when|after|before|while)\s/.exec(text.slice(from))?.index ?? text.length - from);
-    const speaker = mentions.find((m) => m.at >= from && m.to <= clauseEnd && canSpeak(m));
+    const inClause = mentions.filter((m) => m.at >= from && m.to <= clauseEnd && canSpeak(m));
+    // "said Globex chief executive Maria Rossi": a name before a title owns the title; the person
+    // after it is the speaker.
+    const owner = inClause[0];
+    const titled = owner && owner.kind !== 'person' ? inClause.find((m) => m.kind === 'person' && isTitleBetween(text.slice(owner.to, m.at))) : undefined;
+    const speaker = titled ?? inClause[0];
     if (speaker) return { speakerId: speaker.entityId, from: quoteEnd + verbFirst[0].indexOf(verbFirst[1]), to: speaker.to, rule: 'after' };
     return undefined;
   }
@@ -203,17 +245,24 @@ function speakerAfter(text: string, quoteEnd: number, mentions: Placed[]): Found
   return undefined;
 }
 
+/** True for the words of a title between an owner and a name: " chief executive ", "’s foreign minister ". */
+function isTitleBetween(between: string): boolean {
+  const words = between.replace(/^['’]s?\b/, '').trim().split(/\s+/).filter(Boolean);
+  return words.length >= 1 && words.length <= 5 && !/[,;:.]/.test(between) && words.some((w) => isOfficeNoun(w)) && words.every((w) => /^[\p{L}-]+$/u.test(w) && !/^(?:and|or|with|to|by|from|in|at|on)$/i.test(w));
+}
+
 /** `X said: “…”`, `X said in a statement, “…”`, `X: “…”`, `X, spokesperson of Y, tweeted, “…”`, `According to X, “…”`. */
 function speakerBefore(text: string, quoteStart: number, sentenceStart: number, mentions: Placed[]): Found | undefined {
   const before = text.slice(sentenceStart, quoteStart);
   const candidates = [...mentions].reverse().filter((m) => m.to <= quoteStart && canSpeak(m)).slice(0, 3);
-  const fits = (speaker: Placed) => {
-    const between = text.slice(speaker.to, quoteStart);
-    return (
-      new RegExp(`^(?:,[^,“”"«]{1,80},?)?${ADVERB}\\s+${V}(?:\\s+[^“”"«.;]{0,60}?)?\\s*[:,]\\s*$`).test(between) || /^\s*:\s*$/.test(between)
-    );
-  };
-  const speaker = candidates.find((m) => m.kind === 'person' && fits(m)) ?? candidates.find(fits);
+  const saysBefore = (speaker: Placed) => new RegExp(`^(?:,[^,“”"«]{1,80},?)?${ADVERB}\\s+${V}(?:\\s+[^“”"«.;]{0,60}?)?\\s*[:,]\\s*$`).test(text.slice(speaker.to, quoteStart));
+  const colonBefore = (speaker: Placed) => /^\s*:\s*$/.test(text.slice(speaker.to, quoteStart));
+  // "X told Y: “…”" is X's: the subject of a speech verb wins over a name right before the colon.
+  const speaker =
+    candidates.find((m) => m.kind === 'person' && saysBefore(m)) ??
+    candidates.find(saysBefore) ??
+    candidates.find((m) => m.kind === 'person' && colonBefore(m)) ??
+    candidates.find(colonBefore);
   if (speaker) return { speakerId: speaker.entityId, from: speaker.at, to: quoteStart, rule: 'before' };
   for (const speaker of candidates) {
     const between = text.slice(speaker.to, quoteStart);
@@ -221,6 +270,12 @@ function speakerBefore(text: string, quoteStart: number, sentenceStart: number, 
       const from = sentenceStart + before.slice(0, speaker.at - sentenceStart).search(/according to\s+$/i);
       return { speakerId: speaker.entityId, from, to: speaker.to, rule: 'before' };
     }
+  }
+  // "According to X, the deal is “a good start”", "The rebels, according to X, were “tired”": the
+  // sentence names its source before the quote.
+  for (const opening of before.matchAll(/\b[Aa]ccording to\s+(?:the\s+)?/g)) {
+    const source = mentions.find((m) => m.at === sentenceStart + opening.index + opening[0].length && canSpeak(m));
+    if (source && /^,/.test(text.slice(source.to, source.to + 1))) return { speakerId: source.entityId, from: sentenceStart + opening.index, to: source.to, rule: 'before' };
   }
   return undefined;
 }
@@ -250,16 +305,17 @@ function pronounOrDescriptor(
   kindOf: (id: string) => string,
 ): Found | undefined {
   const rest = text.slice(quoteEnd, quoteEnd + 120);
-  const pronoun = new RegExp(`^[\\s,]*((he|she)(?:\\s+(?:was|has|had|also|later|then|further))*\\s+(?:${V}|quoted)(?:\\s+reporters)?)\\b`, 'i').exec(rest);
+  const pronoun = new RegExp(`^[\\s,]*((he|she|it)(?:\\s+(?:was|has|had|also|later|then|further))*\\s+(?:${V}|quoted)(?:\\s+reporters)?)\\b`, 'i').exec(rest);
   if (pronoun) {
-    const speakerId = lastPerson(text, quoteStart, placed, attributions);
+    const speakerId = /^it$/i.test(pronoun[2]) ? lastActor(text, quoteStart, placed, attributions)?.speakerId : lastPerson(text, quoteStart, placed, attributions);
     const from = quoteEnd + rest.indexOf(pronoun[1]);
     return speakerId ? { speakerId, from, to: from + pronoun[1].length, rule: 'pronoun' } : undefined;
   }
-  const statement = new RegExp(`^[\\s,]*(the\\s+(?:statement|tweet|ministry|post|release|communiqu[eé]|readout)\\s+(?:also\\s+)?(?:${V}|reads|read))\\b`, 'i').exec(rest);
+  const statement = new RegExp(`^[\\s,]*(the\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:${STATEMENT_NOUNS})\\s+(?:also\\s+)?(?:${V}|reads|read))\\b`, 'iu').exec(rest);
   if (statement) {
     const anyone = /tweet|post/i.test(statement[1]);
-    const last = [...attributions].reverse().find((a) => a.at < quoteStart && (anyone || a.kind !== 'person'));
+    const last = [...attributions].reverse().find((a) => a.at < quoteStart && (anyone || a.kind !== 'person'))
+      ?? (anyone ? undefined : lastActor(text, quoteStart, placed, attributions));
     const from = quoteEnd + rest.indexOf(statement[1]);
     return last ? { speakerId: last.speakerId, from, to: from + statement[1].length, rule: 'statement' } : undefined;
   }
@@ -268,12 +324,17 @@ function pronounOrDescriptor(
   if (owner && new RegExp(`^['’]s?\\s+(?:statement|tweet|post)\\s+(?:${V}|reads|read)\\b`).test(text.slice(owner.to))) {
     return { speakerId: owner.entityId, from: owner.at, to: owner.to, rule: 'statement' };
   }
-  const descriptor = new RegExp(`^[\\s,]*((?:the|a)\\s+((?:[\\p{L}-]+\\s+){0,3}?)([\\p{L}-]+)(?:\\s+also)?\\s+${V})\\b`, 'u').exec(rest);
-  if (descriptor && (isOfficeNoun(descriptor[3]) || /^(leader|politician|minister|official|candidate|executive)$/i.test(descriptor[3]))) {
+  const descriptor = new RegExp(`^[\\s,]*((?:the|a)\\s+((?:[\\p{L}-]+\\s+){0,3}?)([\\p{L}\\p{N}-]+)(?:\\s+also)?\\s+${V})\\b`, 'u').exec(rest);
+  if (descriptor && (isOfficeNoun(descriptor[3]) || /^(leader|politician|minister|official|candidate|executive|\d+-year-old)$/i.test(descriptor[3]))) {
     const head = descriptor[3].toLowerCase();
     const holders = [...new Set(offices.filter((o) => o.title.toLowerCase().split(/\s+/).includes(head)).map((o) => o.holderId))];
     const from = quoteEnd + rest.indexOf(descriptor[1]);
-    const speakerId = holders.length === 1 ? holders[0] : [...attributions].reverse().find((a) => a.at < quoteStart && kindOf(a.speakerId) === 'person')?.speakerId;
+    // "the 56-year-old said" describes the person last named, as "he" would.
+    const speakerId = /^\d+-year-old$/.test(head)
+      ? lastPerson(text, quoteStart, placed, attributions)
+      : holders.length === 1
+        ? holders[0]
+        : [...attributions].reverse().find((a) => a.at < quoteStart && kindOf(a.speakerId) === 'person')?.speakerId;
     return speakerId ? { speakerId, from, to: from + descriptor[1].length, rule: 'descriptor' } : undefined;
   }
   return undefined;
@@ -304,6 +365,28 @@ function lastPerson(text: string, at: number, placed: Placed[], attributions: At
 }
 
 /**
+ * What "it" or "the agency" stands for before `at`: going back sentence by sentence (at most three),
+ * the latest attribution to an organisation, group or country in that sentence, or else its only
+ * organisation or group mentioned (outside quotes, not a possessive, not a former name: "X,
+ * formerly Y" is still X); undefined when a sentence names two.
+ */
+function lastActor(text: string, at: number, placed: Placed[], attributions: Attribution[]): Attribution | undefined {
+  const starts = [...new Set(placed.map((m) => m.sentenceStart))].filter((s) => s <= at).sort((a, b) => b - a);
+  const spans = quoteSpans(text.slice(0, at)).map((s) => [s.start, s.end]);
+  const quoted = (m: Placed) => spans.some(([a, b]) => m.at >= a && m.to <= b);
+  const formerName = (m: Placed) => /\b(?:formerly|previously|once|also known as|known as|then called)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.at - 30), m.at));
+  for (const start of starts.slice(0, 3)) {
+    const inSentence = placed.filter((m) => m.sentenceStart === start && m.at < at);
+    const said = attributions.filter((a) => a.at < at && a.kind !== 'person' && inSentence.some((m) => m.entityId === a.speakerId && m.at === a.at));
+    if (said.length) return said[said.length - 1];
+    const actors = [...new Set(inSentence.filter((m) => (m.kind === 'organization' || m.kind === 'group') && !m.possessive && m.entityId && !quoted(m) && !formerName(m)).map((m) => m.entityId))];
+    if (actors.length === 1) return { at: start, speakerId: actors[0], kind: placed.find((m) => m.entityId === actors[0])!.kind };
+    if (actors.length > 1) return undefined;
+  }
+  return undefined;
+}
+
+/**
  * `X said the people are “ready for change”`, `the Turkish foreign minister said ... “…”`, `he
  * vowed to ... “…”`: the subject of the speech verb before the quote, in its sentence.
  */
@@ -317,20 +400,23 @@ function subjectBefore(
   offices: OfficeFinding[],
 ): Found | undefined {
   const before = text.slice(sentenceStart, quoteStart);
-  const verbs = [...before.matchAll(new RegExp(`\\b(${V}|vowed|lamented|called on|described)\\b`, 'g'))];
+  const verbs = [...before.matchAll(new RegExp(`\\b(${V}|${JUDGE_VERBS})\\b`, 'g'))];
   const verb = verbs[verbs.length - 1];
   if (!verb) return undefined;
   const verbAt = sentenceStart + verb.index;
   // The subject: the last speaker-like mention before the verb that is not the object of a preposition.
   const candidates = [...mentions].reverse().filter((m) => m.to <= verbAt && canSpeak(m) && verbAt - m.to <= 120 && !/[.;“”"«»]/.test(text.slice(m.to, verbAt)));
-  const subject = candidates.find((m) => !/\b(?:in|at|to|from|of|with|by|for|on|between|against)\s+(?:the\s+)?$/.test(text.slice(Math.max(sentenceStart, m.at - 20), m.at)));
-  if (subject && (subject.kind === 'person' || /^[\s,]*(?:also\s+)?$/.test(text.slice(subject.to, verbAt)) || /^\s+$/.test(text.slice(subject.to, verbAt)))) {
+  // "A statement from X said": the statement's author speaks, though it follows a preposition.
+  const author = (m: Placed) => /\b(?:statement|communiqu[eé]|release|readout|post|tweet|letter)\s+(?:from|by|of|issued by)\s+(?:the\s+)?$/.test(text.slice(Math.max(sentenceStart, m.at - 40), m.at));
+  const subject = candidates.find((m) => author(m) || !/\b(?:in|at|to|from|of|with|by|for|on|between|against)\s+(?:the\s+)?$/.test(text.slice(Math.max(sentenceStart, m.at - 20), m.at)));
+  if (subject && (subject.kind === 'person' || author(subject) || /^[\s,]*(?:also\s+)?$/.test(text.slice(subject.to, verbAt)) || /^\s+$/.test(text.slice(subject.to, verbAt)))) {
     return { speakerId: subject.entityId, from: subject.at, to: verbAt + verb[0].length, rule: 'subject' };
   }
   const lead = text.slice(sentenceStart, verbAt);
-  const pronoun = /\b(he|she)\s+(?:(?:also|has|had|further)\s+)*$/i.exec(lead);
+  const pronoun = /\b(he|she|it)\s+(?:(?:also|has|had|further)\s+)*$/i.exec(lead);
   if (pronoun && PRONOUN.test(pronoun[1])) {
-    const speakerId = lastPerson(text, sentenceStart + pronoun.index, placed, attributions);
+    const at = sentenceStart + pronoun.index;
+    const speakerId = /^it$/i.test(pronoun[1]) ? lastActor(text, at, placed, attributions)?.speakerId : lastPerson(text, at, placed, attributions);
     if (speakerId) return { speakerId, from: sentenceStart + pronoun.index, to: verbAt + verb[0].length, rule: 'pronoun' };
   }
   // "The Turkish foreign minister said": the one person the text gave that office.

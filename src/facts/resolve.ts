@@ -7,14 +7,21 @@
  * 2. the node with its own id (in the graph, or in an earlier document of the load);
  * 3. the one node of its type whose name or alias has the key of its name, whose name is one of
  *    its aliases, or (a person named by one word) whose surname that word is; documents are
- *    matched against the graph and the documents before them, never against themselves;
+ *    matched against the graph and the documents before them, never against themselves; keys fold
+ *    transliterations and given-name variants, so "Vladimir Zelensky" has the key of "Volodymyr
+ *    Zelenskyy" and "Kiev" that of "Kyiv" (names.ts);
+ *    an organisation also meets the one organisation whose initials its one capitalised word is
+ *    ("SNP", "Scottish National Party"), or the reverse, when nothing else matched (`acronymKey`);
+ * 3b. for a person named in full who matches nothing in 3, the one person node with the same surname
+ *    whose given names agree (`givenNamesAgree`: "K. Budanov" and "Kyrylo Budanov"; never "Olena
+ *    Putin" and "Vladimir Putin");
  * 4. otherwise (or when `sameAs` is null: "none of those"), a new node.
  *
  * Two or more candidates in step 3 are reported as a problem naming them all, never guessed.
  * Meetings, events, statements and stances are matched in steps 1 and 2 only (see names.ts).
  */
 import type { EntityInput } from './format';
-import { displayName, isMatchedByName, isNamed, lookupKeys, nameEntries, nameKey } from './names';
+import { ACRONYM_PREFIX, displayName, INITIALS_PREFIX, givenNamesAgree, isMatchedByName, isNamed, lookupKeys, nameEntries, nameKey, SURNAME_PREFIX, surnameKey } from './names';
 import type { Problem, ValidDocument } from './validate';
 
 /** A node an entity may resolve to: from the graph, or introduced earlier in the same load. */
@@ -39,7 +46,7 @@ export interface Merge {
   document: string;
   entity: string;
   node: string;
-  how: 'sameAs' | 'name' | 'alias' | 'surname';
+  how: 'sameAs' | 'name' | 'alias' | 'surname' | 'acronym';
 }
 
 export interface Resolution {
@@ -62,6 +69,8 @@ export function resolutionQuery(documents: ValidDocument[]): { ids: string[]; ke
       if (!isMatchedByName(entity)) continue;
       lookupKeys(entity).forEach((k) => keys.add(k));
       nameEntries(entity).forEach((e) => keys.add(e.keys[0]));
+      const surname = isFullPersonName(entity) ? surnameKey(displayName(entity)) : undefined;
+      if (surname) keys.add(surname);
     }
   }
   return { ids: [...ids], keys: [...keys] };
@@ -143,7 +152,8 @@ function resolveOne(
   if (ownNode) return { id: ownNode };
   if (!isMatchedByName(entity) || entity.sameAs === null) return { id: entity.id };
 
-  const lookups = new Map(lookupKeys(entity).map((k) => [k, k.startsWith('~') ? ('surname' as const) : ('name' as const)]));
+  const acronymic = (k: string) => k.startsWith(ACRONYM_PREFIX) || k.startsWith(INITIALS_PREFIX);
+  const lookups = new Map(lookupKeys(entity).map((k) => [k, k.startsWith(SURNAME_PREFIX) ? ('surname' as const) : acronymic(k) ? ('acronym' as const) : ('name' as const)]));
   const aliasKeys = new Set(nameEntries(entity).slice(1).map((e) => e.keys[0]));
   const found = new Map<string, Merge['how']>();
   for (const [key, how] of lookups) {
@@ -155,13 +165,29 @@ function resolveOne(
       if (node.name !== null && nameKey(node.name) === key && !found.has(id)) found.set(id, 'alias');
     }
   }
-  const matches = [...found].filter(([id]) => known.get(id)!.labels === labels && !ownIds.has(id));
+  let matches = [...found].filter(([id]) => known.get(id)!.labels === labels && !ownIds.has(id));
+  // Initials are weak evidence: "UN" and "AA" stand for many names. An acronym match counts only when
+  // no name matched and it is the only one; otherwise the entity keeps a node of its own.
+  const named = matches.filter(([, how]) => how !== 'acronym');
+  if (named.length || matches.length > 1) matches = named;
+  const surname = isFullPersonName(entity) ? surnameKey(displayName(entity)) : undefined;
+  if (!matches.length && surname) {
+    // Step 3b: the same surname, and given names that may be one ("K." for "Kyrylo").
+    matches = [...(byKey.get(surname) ?? [])]
+      .filter((id) => !ownIds.has(id) && known.get(id)!.labels === labels && givenNamesAgree(displayName(entity), known.get(id)!.name ?? ''))
+      .map((id) => [id, 'surname'] as [string, Merge['how']]);
+  }
   if (matches.length === 1) return { id: matches[0][0], how: matches[0][1] };
   if (matches.length > 1) {
     const names = matches.map(([id]) => `"${id}" (${known.get(id)!.name})`).join(', ');
     problems.push({ path, message: `"${displayName(entity)}" matches ${matches.length} nodes: ${names}; say which with sameAs, or give it a name of its own` });
   }
   return { id: entity.id };
+}
+
+/** A person whose name has a given name and a surname, the ones step 3b may match. */
+function isFullPersonName(entity: EntityInput): boolean {
+  return entity.type === 'Actor' && entity.kind === 'PERSON' && nameKey(entity.name).includes(' ');
 }
 
 /** The document with ids replaced through `map` (entities, sameAs dropped, and relationship ends). */

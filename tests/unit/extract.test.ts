@@ -360,6 +360,68 @@ describe('quote attribution in common house styles', () => {
   });
 });
 
+describe('quote attribution: more house styles', () => {
+  test('"said <company> chief executive <Name>" goes to the person, not the company that owns the title', () => {
+    const doc = draft('“We will keep our plants open,” said Globex chief executive Maria Rossi.\n“Prices will rise,” said Initech Chief Executive Officer Omar Haddad on Tuesday.');
+    expect(speakers(doc)).toEqual({ 'We will keep': 'Maria Rossi', 'Prices will rise': 'Omar Haddad' });
+  });
+
+  test('an agency "reported that", "the agency said" and "it said" go to the organisation or group meant', () => {
+    const doc = draft(
+      [
+        'The state news agency NORTA reported that the army “has restored calm to the city”.',
+        'NORTA reported that the army had retaken the town. “The fighters fled toward the border,” the agency said.',
+        'The dominant force there is the Northern Front alliance, formerly the Eastern Front. It said the truce was “a trap for our fighters”.',
+      ].join('\n'),
+    );
+    expect(speakers(doc)).toEqual({ 'has restored calm': 'NORTA', 'The fighters fled': 'NORTA', 'a trap for': 'Northern Front' });
+  });
+
+  test('"it said" stays unattributed when two organisations could be meant', () => {
+    const doc = draft('Globex and Initech sued each other. It said the ruling was “a victory for common sense”.');
+    expect(speakers(doc)).toEqual({ 'a victory for': undefined });
+  });
+
+  test('"Name: “…”" at the start of a paragraph is a speaker, not a dateline; "OSLO: “…”" still is a dateline', () => {
+    const doc = draft('Henrik Dahl spoke to the press.\nDahl: “We are ready for the next round.”\nOSLO: “The port stays open,” Anna Berg said.');
+    expect(speakers(doc)).toEqual({ 'We are ready': 'Henrik Dahl', 'The port stays': 'Anna Berg' });
+    expect(doc.entities.filter((e) => e.type === 'Location').map((e) => (e as { name: string }).name)).toEqual(['Oslo']);
+  });
+
+  test('verbs of judgement, "according to" inside the sentence, a statement from X, a dash signature, an age for a name', () => {
+    const doc = draft(
+      [
+        'Henrik Dahl called the decision “a disgrace for the country”.',
+        'Anna Berg urged voters to “stay at home on Sunday”.',
+        'The rebels, according to Erik Lund, were “tired of the war”.',
+        'A statement from the Foreign Ministry said the talks were “useful and frank”.',
+        '“The harbour is closed” – Maria Rossi',
+        'Omar Haddad, 56, spoke in Oslo. “We did it at last,” the 56-year-old said.',
+        'Ivan Petrov told Lena Sokol: “The deal is done.”',
+      ].join('\n'),
+    );
+    expect(speakers(doc)).toEqual({
+      'a disgrace for': 'Henrik Dahl',
+      'stay at home': 'Anna Berg',
+      'tired of the': 'Erik Lund',
+      'useful and frank': 'Foreign Ministry',
+      'The harbour is': 'Maria Rossi',
+      'We did it': 'Omar Haddad',
+      'The deal is': 'Ivan Petrov',
+    });
+  });
+
+  test('a guillemet quote of several sentences is attributed after it ends', () => {
+    const doc = draft('« We are not going to accept this. The ceasefire must hold everywhere, » Ivan Petrov told reporters.');
+    expect(speakers(doc)).toEqual({ 'We are not': 'Ivan Petrov' });
+  });
+
+  test('a quote left open at the end of a paragraph goes on in the next, with the same speaker; a new attribution wins', () => {
+    const doc = draft('Ivan Petrov said: “We will win.\n“Our people are with us.”\n“Nobody asked us,” said Anna Berg.');
+    expect(speakers(doc)).toEqual({ 'We will win.': 'Ivan Petrov', 'Our people are': 'Ivan Petrov', 'Nobody asked us': 'Anna Berg' });
+  });
+});
+
 describe('meetings in common house styles', () => {
   test('parties met together, talks between, held talks with, delegations from', () => {
     const doc = draft(
@@ -378,6 +440,39 @@ describe('meetings in common house styles', () => {
         'Norway, Sweden, Finland @ Helsinki',
       ]),
     );
+  });
+});
+
+describe('meetings: more house styles', () => {
+  test('received, hosted, was received by, sat down with, had talks with, a meeting with, talks after which parties acted', () => {
+    const lines = [
+      'Anna Berg received Henrik Dahl in Oslo on Monday.',
+      'Erik Lund hosted John Baker in Bergen.',
+      'Omar Haddad was received by Maria Rossi in Rome.',
+      'Ivan Petrov sat down with Lena Sokol in Minsk.',
+      'Kenji Sato had talks with Laura Smith in Lagos.',
+      'During his meeting with Paul Durand in Paris, Hans Weber said the deal was close.',
+      'Sofia Nunes’s meeting with Tom Reed in Lisbon lasted two hours.',
+      'Foreign Minister Ali Kaya and his Greek counterpart Nikos Pappas announced a truce after marathon talks in Geneva.',
+      'Carla Diaz and Pedro Ruiz discussed trade during a meeting in Madrid.',
+    ];
+    expect(meetings(draft(lines.join('\n')))).toEqual([
+      'Anna Berg, Henrik Dahl @ Oslo',
+      'Erik Lund, John Baker @ Bergen',
+      'Omar Haddad, Maria Rossi @ Rome',
+      'Ivan Petrov, Lena Sokol @ Minsk',
+      'Kenji Sato, Laura Smith @ Lagos',
+      'Hans Weber, Paul Durand @ Paris',
+      'Sofia Nunes, Tom Reed @ Lisbon',
+      'Ali Kaya, Nikos Pappas @ Geneva',
+      'Carla Diaz, Pedro Ruiz @ Madrid',
+    ]);
+  });
+
+  test('planned meetings, letters received and decisions welcomed are no meetings; a named meeting absorbs "talks in Z" of its sentence', () => {
+    const none = ['Anna Berg will hold talks with Henrik Dahl next week.', 'Anna Berg received a letter from Henrik Dahl.', 'Anna Berg welcomed the decision by Henrik Dahl.', 'Anna Berg is expected to have a meeting with Henrik Dahl.'];
+    for (const line of none) expect(meetings(draft(line))).toEqual([]);
+    expect(meetings(draft('Anna Berg and Henrik Dahl met on the sidelines of the summit in Oslo.'))).toEqual(['Anna Berg, Henrik Dahl @ Oslo']);
   });
 });
 

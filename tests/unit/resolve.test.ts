@@ -31,8 +31,12 @@ const resolve = (...documents: ValidDocument[]) => resolveEntities(documents, do
 test('name keys fold case, diacritics, punctuation, a leading "the" and doubled letters', () => {
   expect(nameKey('Zelenskyy')).toBe(nameKey('ZELENSKY'));
   expect(nameKey('Volodymyr Zelenskýy')).toBe('volodymyr zelensky');
-  expect(nameKey('the U.S.')).toBe('u s');
-  expect(nameKey('Kyiv')).not.toBe(nameKey('Kiev'));
+  // Initials with stops are one word, and a country's short names its full name (name-variants.ts).
+  expect(nameKey('the U.S.')).toBe(nameKey('US'));
+  expect(nameKey('the U.S.')).toBe(nameKey('United States'));
+  // Transliterations fold too (name-variants.ts): "Kiev" is the old romanisation of "Kyiv".
+  expect(nameKey('Kyiv')).toBe(nameKey('Kiev'));
+  expect(nameKey('Kyiv')).not.toBe(nameKey('Kharkiv'));
 });
 
 test('an entity lands on the node with its name, its alias, or (one-word person) its surname', () => {
@@ -74,4 +78,96 @@ test('meetings are matched by id or sameAs, never by name', () => {
   const result = resolve(doc('source:a', [meeting]), doc('source:b', [{ ...meeting, id: 'meeting:talks-again' }]));
   expect(result.merges).toEqual([]);
   expect(result.documents[1].doc.entities[0].id).toBe('meeting:talks-again');
+});
+
+describe('transliterations and given-name variants resolve to one node', () => {
+  const graph = {
+    byId: new Map<string, Candidate>(),
+    byKey: [
+      graphNode('actor:volodymyr-zelenskyy', 'Volodymyr Zelenskyy', [nameKey('Volodymyr Zelenskyy'), `~${nameKey('Zelenskyy')}`, nameKey('Zelenskyy')]),
+      graphNode('actor:steve-witkoff', 'Steve Witkoff', [nameKey('Steve Witkoff'), `~${nameKey('Witkoff')}`, nameKey('Witkoff')]),
+      graphNode('actor:kyrylo-budanov', 'Kyrylo Budanov', [nameKey('Kyrylo Budanov'), `~${nameKey('Budanov')}`]),
+      graphNode('actor:rustem-umerov', 'Rustem Umerov', [nameKey('Rustem Umerov'), `~${nameKey('Umerov')}`]),
+      graphNode('location:kyiv', 'Kyiv', [nameKey('Kyiv')], 'Location'),
+      graphNode('location:zaporizhzhia', 'Zaporizhzhia', [nameKey('Zaporizhzhia')], 'Location'),
+      graphNode('location:luhansk', 'Luhansk', [nameKey('Luhansk')], 'Location'),
+    ],
+  };
+  const resolveIn = (...documents: ValidDocument[]) => resolveEntities(documents, documents.map((_, i) => `doc${i + 1}`), graph, labelsOf);
+  const city = (id: string, name: string) => ({ id, type: 'Location', kind: 'CITY', name });
+
+  test.each([
+    ['Vladimir Zelensky', 'actor:volodymyr-zelenskyy', 'name'],
+    ['Volodymyr Zelenskiy', 'actor:volodymyr-zelenskyy', 'name'],
+    ['Zelensky', 'actor:volodymyr-zelenskyy', 'name'],
+    ['Steven Witkoff', 'actor:steve-witkoff', 'name'],
+    ['Kirill Budanov', 'actor:kyrylo-budanov', 'name'],
+    ['K. Budanov', 'actor:kyrylo-budanov', 'surname'],
+    ['Rustem Umierov', 'actor:rustem-umerov', 'name'],
+  ])('"%s" lands on %s', (name, node, how) => {
+    const result = resolveIn(doc('source:a', [person('actor:new', name)]));
+    expect(result.problems).toEqual([[]]);
+    expect(result.merges).toEqual([{ document: 'doc1', entity: 'actor:new', node, how }]);
+  });
+
+  test.each([
+    ['Kiev', 'location:kyiv'],
+    ['Zaporozhye', 'location:zaporizhzhia'],
+    ['Lugansk', 'location:luhansk'],
+  ])('the place "%s" lands on %s', (name, node) => {
+    const result = resolveIn(doc('source:a', [city('location:new', name)]));
+    expect(result.merges).toEqual([{ document: 'doc1', entity: 'location:new', node, how: 'name' }]);
+  });
+
+  test('different people with one surname stay apart: other given names, other middle initials', () => {
+    const result = resolveIn(doc('source:a', [person('actor:olena-zelenska', 'Olena Zelenska'), person('actor:alex-witkoff', 'Alex Witkoff'), person('actor:maria-budanov', 'Maria Budanov')]));
+    expect(result.problems).toEqual([[]]);
+    expect(result.merges).toEqual([]);
+    const bushes = resolveEntities(
+      [doc('source:a', [person('actor:george-w-bush', 'George W. Bush')])],
+      ['doc1'],
+      { byId: new Map(), byKey: [graphNode('actor:george-h-w-bush', 'George H. W. Bush', [nameKey('George H. W. Bush'), '~bush'])] },
+      labelsOf,
+    );
+    expect(bushes.merges).toEqual([]);
+  });
+
+  test('an initial that fits two people is a problem naming both, never a guess', () => {
+    const result = resolveIn(doc('source:a', [person('actor:kateryna-budanov', 'Kateryna Budanov')]), doc('source:b', [person('actor:k-budanov', 'K. Budanov')]));
+    expect(result.problems[0]).toEqual([]);
+    expect(result.problems[1]).toEqual([{ path: 'doc2: entities[0] (actor:k-budanov)', message: expect.stringMatching(/"K. Budanov" matches 2 nodes/) }]);
+  });
+});
+
+describe('acronyms and legal forms', () => {
+  const org = (id: string, name: string) => ({ id, type: 'Actor', kind: 'ORGANIZATION', name });
+  const none = { byId: new Map<string, Candidate>(), byKey: [] };
+  const resolveAlone = (...documents: ValidDocument[]) => resolveEntities(documents, documents.map((_, i) => `doc${i + 1}`), none, labelsOf);
+
+  test('an acronym meets the one organisation with those initials, either way round', () => {
+    const result = resolveAlone(doc('source:a', [org('actor:scottish-national-party', 'Scottish National Party')]), doc('source:b', [org('actor:snp', 'SNP')]));
+    expect(result.merges).toEqual([{ document: 'doc2', entity: 'actor:snp', node: 'actor:scottish-national-party', how: 'acronym' }]);
+    const doubled = resolveAlone(doc('source:a', [org('actor:anadolu-agency', 'Anadolu Agency')]), doc('source:b', [org('actor:aa', 'AA')]));
+    expect(doubled.merges).toEqual([{ document: 'doc2', entity: 'actor:aa', node: 'actor:anadolu-agency', how: 'acronym' }]);
+    const reverse = resolveAlone(doc('source:a', [org('actor:hp', 'HP')]), doc('source:b', [org('actor:hewlett-packard', 'Hewlett-Packard')]));
+    expect(reverse.merges).toEqual([{ document: 'doc2', entity: 'actor:hewlett-packard', node: 'actor:hp', how: 'acronym' }]);
+  });
+
+  test('two full names with the same initials stay apart, and an acronym of two organisations matches neither, without a problem', () => {
+    const full = resolveAlone(doc('source:a', [org('actor:scottish-national-party', 'Scottish National Party')]), doc('source:b', [org('actor:swiss-national-park', 'Swiss National Park')]));
+    expect(full.merges).toEqual([]);
+    const two = resolveAlone(
+      doc('source:a', [org('actor:scottish-national-party', 'Scottish National Party'), org('actor:social-network-platform', 'Social Network Platform')]),
+      doc('source:b', [org('actor:snp', 'SNP')]),
+    );
+    expect(two.problems).toEqual([[], []]);
+    expect(two.merges).toEqual([]);
+  });
+
+  test('a person is never matched by initials, and a legal form does not make another company', () => {
+    const person = resolveAlone(doc('source:a', [{ id: 'actor:john-kerry', type: 'Actor', kind: 'PERSON', name: 'John Kerry' }]), doc('source:b', [{ id: 'actor:jk', type: 'Actor', kind: 'PERSON', name: 'JK' }]));
+    expect(person.merges).toEqual([]);
+    const company = resolveAlone(doc('source:a', [org('actor:air-liquide', 'Air Liquide')]), doc('source:b', [org('actor:air-liquide-sa', 'Air Liquide SA')]));
+    expect(company.merges).toEqual([{ document: 'doc2', entity: 'actor:air-liquide-sa', node: 'actor:air-liquide', how: 'name' }]);
+  });
 });
