@@ -131,7 +131,6 @@ function nodeClaims(id: string, labels: string[], props: Record<string, unknown>
   const owner = (props.definedBy as string | undefined) ?? [...evidence.keys()][0];
   const nameSource = (props.nameSource as string[] | undefined) ?? [];
   const nameText = (props.nameText as string[] | undefined) ?? [];
-  const nameKeys = (props.nameKeys as string[] | undefined) ?? [];
   const sources = [...new Set([...evidence.keys(), ...nameSource])];
   // Graphs from before names were stored per source: the owner's name and aliases.
   const ownNames = nameSource.length === 0 && (props.name ?? props.title) ? unlistedNames(type, props) : [];
@@ -141,9 +140,16 @@ function nodeClaims(id: string, labels: string[], props: Record<string, unknown>
     source,
     published: published.get(source) ?? null,
     values: source === owner ? valuesOf(props, fieldsOf(type)) : {},
-    names: source === owner && ownNames.length ? ownNames : nameSource.flatMap((s, i) => (s === source ? [{ text: nameText[i], keys: nameKeys[i] ? nameKeys[i].split('|') : [] }] : [])),
+    // Keys are worked out again: the stored ones may come from older name rules.
+    names: source === owner && ownNames.length ? ownNames : nameSource.flatMap((s, i) => (s === source ? [keyed(type, props, nameText[i])] : [])),
     evidence: evidence.get(source) ?? [],
   }));
+}
+
+/** One name of a node of `type` with the keys today's rules give it. */
+function keyed(type: EntityType, props: Record<string, unknown>, text: string): NameEntry {
+  const entity = { type, name: text, title: text, kind: props.kind, aliases: [] } as unknown as EntityInput;
+  return isNamed(entity) ? nameEntries(entity)[0] : { text, keys: [] };
 }
 
 function unlistedNames(type: EntityType, props: Record<string, unknown>): NameEntry[] {
