@@ -102,12 +102,15 @@ export interface NameEntry {
 /** Every name of an entity (its name or title first, then its aliases), each with its keys. */
 export function nameEntries(entity: NamedEntity): NameEntry[] {
   const texts = [displayName(entity), ...('aliases' in entity ? entity.aliases : [])];
-  return texts.map((text) => {
+  return texts.map((text, i) => {
     const key = nameKey(text);
     const words = key.split(' ');
     const keys = [key];
     if (isPerson(entity) && words.length > 1) keys.push(SURNAME_PREFIX + words[words.length - 1]);
-    const acronym = acronymKeys(entity, text);
+    // Only the name an entity goes by carries its initials: two agencies that both list "SNA" as an
+    // alias must not meet another full name with those initials through it (their alias keys
+    // still match an entity named "SNA").
+    const acronym = i === 0 ? acronymKeys(entity, text) : undefined;
     if (acronym) keys.push(acronym.stored);
     return { text, keys };
   });

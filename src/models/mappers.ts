@@ -26,15 +26,15 @@ export type Props = Record<string, unknown>;
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const strs = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
-/** The evidence of a fact: every piece of every claim on it, claim by claim (claims as stored, in order). */
+/**
+ * The evidence of a fact: every piece of every claim on it, claim by claim (claims as stored, in
+ * order; see src/repositories/storage.ts for the claim's `body`).
+ */
 export function toEvidence(claims: Props[]): EvidenceModel[] {
   return claims.flatMap((claim) => {
     const sourceId = claim.source as string;
-    const sentences = (claim.sentence as number[] | undefined) ?? [];
-    const excerpts = strs(claim.excerpt);
-    const starts = (claim.start as number[] | undefined) ?? [];
-    const ends = (claim.end as number[] | undefined) ?? [];
-    return sentences.map((sentence, i) => ({ sourceId, sentence, excerpt: excerpts[i], start: starts[i], end: ends[i] }));
+    const body = JSON.parse((claim.body as string | undefined) ?? '{}') as { evidence?: [number, string, number, number][] };
+    return (body.evidence ?? []).map(([sentence, excerpt, start, end]) => ({ sourceId, sentence, excerpt, start, end }));
   });
 }
 

@@ -14,7 +14,6 @@
  *   named by thousands of sources costs no more to write to than a leaf;
  * - a fact whose sources disagree has a `Dispute` node (`of`, `fields`), so disputes list fast.
  */
-import neo4j from 'neo4j-driver';
 import type { Claim, ClaimValue } from '../facts/claims';
 import { type EntityType, RELATIONSHIP_TYPES, type RelationshipType } from '../facts/format';
 
@@ -56,61 +55,51 @@ export function claimRank(claim: Pick<Claim, 'published' | 'source'>): string {
   return `${claim.published ?? '9999'}|${claim.source}`;
 }
 
-/** A claim as a `Claim` node stores it. */
+/**
+ * A claim as a `Claim` node stores it: what finds and compares it as properties, and what it says
+ * (values, names with their keys, evidence) as one JSON `body`. One string property instead of
+ * eight list properties made creating claims about 1.7 times faster (9,000 claims: 571-705 ms
+ * against 1,008-1,404 ms, three rounds each on the 2-core machine).
+ */
 export interface ClaimRow {
   of: string;
   subjectType: string;
   source: string;
   published: string | null;
-  /** The values, as a JSON object (dates as `{value, precision, inferred, expression}`). */
-  values: string;
-  names: string[];
-  /** Each name's keys, `|`-joined, parallel to `names`. */
-  nameKeys: string[];
-  sentence: unknown[];
-  excerpt: string[];
-  start: unknown[];
-  end: unknown[];
   digest: string;
   pinned: boolean;
+  body: string;
 }
 
-/** A claim as stored; numbers go as Neo4j integers (a plain JS number would be a float). */
+/** What `body` holds: evidence as `[sentence, excerpt, start, end]`, names as `[text, keys]`. */
+interface ClaimBody {
+  values: Record<string, ClaimValue>;
+  names: [string, string[]][];
+  evidence: [number, string, number, number][];
+}
+
+/** A claim as stored. */
 export function toClaimRow(claim: Claim, digest: string, pinned = false): ClaimRow {
-  return {
-    of: claim.subject,
-    subjectType: claim.subjectType,
-    source: claim.source,
-    published: claim.published,
-    values: JSON.stringify(claim.values),
-    names: claim.names.map((n) => n.text),
-    nameKeys: claim.names.map((n) => n.keys.join('|')),
-    sentence: claim.evidence.map((e) => neo4j.int(e.sentence)),
-    excerpt: claim.evidence.map((e) => e.excerpt),
-    start: claim.evidence.map((e) => neo4j.int(e.start)),
-    end: claim.evidence.map((e) => neo4j.int(e.end)),
-    digest,
-    pinned,
+  const body: ClaimBody = {
+    values: claim.values,
+    names: claim.names.map((n) => [n.text, n.keys]),
+    evidence: claim.evidence.map((e) => [e.sentence, e.excerpt, e.start, e.end]),
   };
+  return { of: claim.subject, subjectType: claim.subjectType, source: claim.source, published: claim.published, digest, pinned, body: JSON.stringify(body) };
 }
 
-/** A stored claim (as read, integers already plain) back to a claim; `pinned` says whether an editor pinned it. */
+/** A stored claim back to a claim; `pinned` says whether an editor pinned it. */
 export function fromClaimRow(row: Record<string, unknown>): Claim & { pinned: boolean } {
-  const names = (row.names as string[] | null) ?? [];
-  const keys = (row.nameKeys as string[] | null) ?? [];
-  const sentences = (row.sentence as number[] | null) ?? [];
-  const excerpts = (row.excerpt as string[] | null) ?? [];
-  const starts = (row.start as number[] | null) ?? [];
-  const ends = (row.end as number[] | null) ?? [];
   const source = row.source as string;
+  const body = JSON.parse((row.body as string | null) ?? '{"values":{},"names":[],"evidence":[]}') as ClaimBody;
   return {
     subject: row.of as string,
     subjectType: row.subjectType as Claim['subjectType'],
     source,
     published: (row.published as string | null) ?? null,
-    values: JSON.parse((row.values as string | null) ?? '{}') as Record<string, ClaimValue>,
-    names: names.map((text, i) => ({ text, keys: keys[i] ? keys[i].split('|') : [] })),
-    evidence: sentences.map((sentence, i) => ({ sourceId: source, sentence, excerpt: excerpts[i], start: starts[i], end: ends[i] })),
+    values: body.values,
+    names: body.names.map(([text, keys]) => ({ text, keys })),
+    evidence: body.evidence.map(([sentence, excerpt, start, end]) => ({ sourceId: source, sentence, excerpt, start, end })),
     pinned: row.pinned === true,
   };
 }

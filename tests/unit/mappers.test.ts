@@ -3,8 +3,8 @@ import { toActor, toEvidence, toFuzzyDate, toNode } from '../../src/models/mappe
 test("the claims' evidence lists become evidence models, claim by claim", () => {
   expect(
     toEvidence([
-      { source: 'source:a', sentence: [1, 3], excerpt: ['x', 'z'], start: [0, 20], end: [1, 21] },
-      { source: 'source:b', sentence: [4], excerpt: ['y'], start: [10], end: [11] },
+      { source: 'source:a', body: JSON.stringify({ values: {}, names: [], evidence: [[1, 'x', 0, 1], [3, 'z', 20, 21]] }) },
+      { source: 'source:b', body: JSON.stringify({ values: {}, names: [], evidence: [[4, 'y', 10, 11]] }) },
     ]),
   ).toEqual([
     { sourceId: 'source:a', sentence: 1, excerpt: 'x', start: 0, end: 1 },
