@@ -13,6 +13,7 @@ import { connect } from './db/connect';
 import { prepareWhenReachable } from './db/prepare';
 import { InvalidFactsError, seedFiles } from './facts/seed';
 import { createHttpServer } from './http/listener';
+import { readyLines } from './http/start-log';
 import { type Logger, createLogger, lineLogger } from './observability/logger';
 import { applySchema, isGraphEmpty, readinessProblem } from './repositories/schema-repository';
 import { createServer } from './server';
@@ -50,7 +51,7 @@ async function main(log: (line: string) => void, logger: Logger): Promise<void> 
     if (config.seed.onStart === 'always' || (config.seed.onStart === 'if-empty' && (await isGraphEmpty(db)))) {
       await seedFiles(db, config.seed.files, log, { files: config.facts });
     }
-    log('[neo4j] database prepared: the service is ready');
+    log('[neo4j] database prepared');
   }, log);
   cleanups.push(async () => preparation.stop());
   // A step cut short by shutdown (the driver closed under it) is no failure to report.
@@ -63,6 +64,7 @@ async function main(log: (line: string) => void, logger: Logger): Promise<void> 
     logger,
     slowQueryMs: config.observability.slowQueryMs,
     readiness: async () => (stopping ? 'shutting down' : (connection.down() ?? preparation.problem() ?? (await readinessProblem(db)))),
+    starting: () => preparation.problem(),
     liveness: () => connection.failing(),
     allowDebugDb: !config.production,
     auth: createAuthenticator(config.auth),
@@ -83,8 +85,13 @@ async function main(log: (line: string) => void, logger: Logger): Promise<void> 
     http.listen(config.http.port, config.http.host, resolve);
   });
   const base = `http://${config.http.host}:${config.http.port}`;
-  log(`[server] GraphQL API listening at ${base}/graphql in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  log(`[server] playground: open ${base}/ in a browser; dashboard: ${base}/dashboard; health: ${base}/healthz, ${base}/readyz; metrics: ${base}/metrics (${config.exposure.metrics}); Ctrl-C stops`);
+  // "Ready" only once the data is there: until then GraphQL answers 503 SERVICE_NOT_READY.
+  if (preparation.problem() !== null) {
+    log(`[server] listening at ${base} in ${((Date.now() - started) / 1000).toFixed(1)} s; not ready yet: preparing the database (schema, seed), GraphQL answers 503 SERVICE_NOT_READY until then`);
+  }
+  void preparation.done.then(() => {
+    if (!stopping) for (const line of readyLines(base, config.exposure, (Date.now() - started) / 1000)) log(line);
+  }, () => undefined);
 }
 
 /** How long keep-alive connections idle at shutdown stay open for a request their client already sent. */

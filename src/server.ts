@@ -34,6 +34,12 @@ export interface ServerDeps {
   /** Resolves to null when ready, or to the reason it is not. */
   readiness: () => Promise<string | null>;
   /**
+   * Why the service is still starting (its database being prepared: schema, seed), or null once
+   * it has been; until then GraphQL requests get 503 SERVICE_NOT_READY. Never starting without it
+   * (tests and tools build servers over a prepared database).
+   */
+  starting?: () => string | null;
+  /**
    * Null while the service can serve or recover by itself, else why not (its local Neo4j stayed
    * down past NEO4J_RECOVERY_TIMEOUT_MS): /healthz then answers 503. Always alive without it.
    */
@@ -120,6 +126,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     apollo,
     context: (request) => createContext(db, { ...request, debugDb: request.debugDb && (deps.allowDebugDb ?? true), trace: deps.trace }, state),
     readiness: deps.readiness,
+    starting: deps.starting ?? (() => null),
     liveness: deps.liveness ?? (() => null),
     exports: new ExportRepository(db),
     auth: deps.auth ?? createAuthenticator(),
