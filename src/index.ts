@@ -1,15 +1,17 @@
 /**
  * Composition root of `npm start`: configuration -> database (a local Neo4j unless NEO4J_URI is
  * set) -> GraphQL server -> listen, then schema and seed as soon as the database answers (an
- * external database may still be down: /readyz says so until it is prepared). Ctrl-C or SIGTERM
- * stops accepting connections, lets the requests in flight finish, then closes the driver and the
- * local Neo4j.
+ * external database may still be down: /readyz says so, and GraphQL answers SERVICE_NOT_READY,
+ * until it is prepared). Ctrl-C or SIGTERM stops accepting connections, lets the requests in
+ * flight finish, then closes the driver and, last, the local Neo4j (in a process group of its
+ * own, so a terminal's Ctrl-C does not stop it first).
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server as NetServer } from 'node:net';
 import { createAuthenticator } from './auth/authenticator';
 import { ConfigError, loadConfig } from './config';
 import { connect } from './db/connect';
+import { LocalDatabaseBusyError } from './db/owner-file';
 import { prepareWhenReachable } from './db/prepare';
 import { InvalidFactsError, seedFiles } from './facts/seed';
 import { createHttpServer } from './http/listener';
@@ -128,7 +130,7 @@ async function drain(http: HttpServer): Promise<void> {
 
 function fail(error: unknown, log: (line: string) => void): never {
   // A list of problems for a person to fix reads better as plain lines than as one JSON string.
-  if (error instanceof ConfigError || error instanceof InvalidFactsError) process.stderr.write(`${error.message}\n`);
+  if (error instanceof ConfigError || error instanceof InvalidFactsError || error instanceof LocalDatabaseBusyError) process.stderr.write(`${error.message}\n`);
   else lineLogger(logger, 'error')(`[server] failed to start: ${error instanceof Error ? error.stack : String(error)}`);
   process.exit(1);
 }
