@@ -25,6 +25,8 @@ export type Scalars = {
 /** A person, country, organisation or group that acts in the news. */
 export type Actor = Node & {
   __typename?: 'Actor';
+  /** What sort of actor: a person, a country, an organisation or a group. */
+  actorKind: ActorKind;
   /** Other names the sources use: `UAE`, `Putin`, `Moscow` for the Russian government. */
   aliases: Array<Scalars['String']['output']>;
   /** For a country: the same node seen as a place (meetings held there, its regions). */
@@ -35,6 +37,7 @@ export type Actor = Node & {
   eventsConnection: EventConnection;
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
+  /** @deprecated Use `actorKind`. Each node type names its kind after itself (actorKind, locationKind, statementKind, eventKind): their types differ, so one selection over several types (`search` hits, `Node` results) can ask for all of them without aliases. */
   kind: ActorKind;
   /** Meetings taken part in, by start date (at most 100). */
   meetings: Array<Meeting>;
@@ -344,12 +347,14 @@ export type Event = Node & {
   actors: Array<Actor>;
   date?: Maybe<FuzzyDate>;
   description?: Maybe<Scalars['String']['output']>;
+  /** An UPPER_SNAKE word: STRIKE, INVASION, AGREEMENT, ... */
+  eventKind?: Maybe<Scalars['String']['output']>;
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
   /** The actors involved, with their roles (attacker, target, signatory), by name (at most 100). */
   involvement: Array<EventActor>;
   involvementConnection: EventActorConnection;
-  /** An UPPER_SNAKE word: STRIKE, INVASION, AGREEMENT, ... */
+  /** @deprecated Use `eventKind`. Each node type names its kind after itself (actorKind, locationKind, statementKind, eventKind): their types differ, so one selection over several types (`search` hits, `Node` results) can ask for all of them without aliases. */
   kind?: Maybe<Scalars['String']['output']>;
   location?: Maybe<Location>;
   /** The meeting it happened during, where the source says so. */
@@ -557,7 +562,10 @@ export type Location = Node & {
   eventsConnection: EventConnection;
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
+  /** @deprecated Use `locationKind`. Each node type names its kind after itself (actorKind, locationKind, statementKind, eventKind): their types differ, so one selection over several types (`search` hits, `Node` results) can ask for all of them without aliases. */
   kind: LocationKind;
+  /** What sort of place: a city, a region, a country, a venue or an area. */
+  locationKind: LocationKind;
   /** Meetings held here or anywhere inside this place, by start date (at most 100). */
   meetings: Array<Meeting>;
   meetingsConnection: MeetingConnection;
@@ -1509,6 +1517,7 @@ export type Statement = Node & {
   date?: Maybe<FuzzyDate>;
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
+  /** @deprecated Use `statementKind`. Each node type names its kind after itself (actorKind, locationKind, statementKind, eventKind): their types differ, so one selection over several types (`search` hits, `Node` results) can ask for all of them without aliases. */
   kind: StatementKind;
   /** The meeting the statement belongs to, where the source says so. */
   meeting?: Maybe<Meeting>;
@@ -1518,6 +1527,8 @@ export type Statement = Node & {
   /** Who reported the statement, when it is someone other than the source itself (a news agency). */
   reportedBy?: Maybe<Actor>;
   speaker?: Maybe<Actor>;
+  /** QUOTE (the speaker's own words) or REPORTED (the claim in the source's words). */
+  statementKind: StatementKind;
   /** For a QUOTE the exact quoted words; for REPORTED the claim as the source reports it. */
   text: Scalars['String']['output'];
   /** Free-text topics: territory, security guarantees, ... */
@@ -2031,6 +2042,7 @@ export type ResolversParentTypes = ResolversObject<{
 }>;
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = ResolversObject<{
+  actorKind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   asLocation?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2138,6 +2150,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   actors?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['FuzzyDate']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventKind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   involvement?: Resolver<Array<ResolversTypes['EventActor']>, ParentType, ContextType>;
@@ -2249,6 +2262,7 @@ export type LocationResolvers<ContextType = Context, ParentType extends Resolver
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['LocationKind'], ParentType, ContextType>;
+  locationKind?: Resolver<ResolversTypes['LocationKind'], ParentType, ContextType>;
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType>;
   meetingsConnection?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, Partial<LocationMeetingsConnectionArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2567,6 +2581,7 @@ export type StatementResolvers<ContextType = Context, ParentType extends Resolve
   mentionsConnection?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<StatementMentionsConnectionArgs>>;
   reportedBy?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
   speaker?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
+  statementKind?: Resolver<ResolversTypes['StatementKind'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
