@@ -63,6 +63,6 @@ test('the service starts before its database, says why it is not ready, and beco
   }
   expect(await exited).toBe(0);
   expect(stderr).toContain('database prepared');
-  expect(stderr.indexOf('[server] ready in')).toBeGreaterThan(stderr.indexOf('database prepared'));
+  expect(stderr.indexOf('"msg":"ready in')).toBeGreaterThan(stderr.indexOf('database prepared'));
   expect(stderr).not.toContain('GraphQL API listening');
 }, 300_000);
