@@ -8,6 +8,8 @@
  * carry the per-client limits (src/http/client-limits.ts): 429 with Retry-After and the code
  * RATE_LIMITED. `/metrics` serves Prometheus metrics (open, to any credential, or not at all:
  * METRICS), and every response carries the request's `x-request-id` (the caller's, when sane).
+ * Until the database is prepared (schema, seed), `/graphql` and `/export` answer 503
+ * SERVICE_NOT_READY with Retry-After, while the pages and the health endpoints answer as usual.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
