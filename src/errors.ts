@@ -111,3 +111,29 @@ export class ServerBusyError extends GraphQLError {
     });
   }
 }
+
+/**
+ * The service has started but its database is not prepared yet (schema applied, seed loaded), so
+ * an answer now could be an empty one that looks real. `reason` is a category, never an address.
+ * Sent with HTTP 503 and a `Retry-After` header of `retryAfterSeconds`; /readyz turns 200 when
+ * requests will be served.
+ */
+export class ServiceNotReadyError extends GraphQLError {
+  constructor(reason: string, retryAfterSeconds: number) {
+    super(`The service is not ready yet (${reason}): its database is still being prepared. Retry after ${retryAfterSeconds} s; /readyz answers 200 once it is ready.`, {
+      extensions: { code: 'SERVICE_NOT_READY', reason, retryAfterSeconds, retryable: true },
+    });
+  }
+}
+
+/**
+ * An operation type the service does not serve: there are no subscriptions. Sent with HTTP 400,
+ * before anything is resolved.
+ */
+export class OperationNotSupportedError extends GraphQLError {
+  constructor(operation: string) {
+    super(`${operation} operations are not supported: this API serves queries and mutations over HTTP, and has no subscriptions.`, {
+      extensions: { code: 'OPERATION_NOT_SUPPORTED', operation, http: { status: 400 } },
+    });
+  }
+}

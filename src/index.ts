@@ -1,18 +1,21 @@
 /**
  * Composition root of `npm start`: configuration -> database (a local Neo4j unless NEO4J_URI is
  * set) -> GraphQL server -> listen, then schema and seed as soon as the database answers (an
- * external database may still be down: /readyz says so until it is prepared). Ctrl-C or SIGTERM
- * stops accepting connections, lets the requests in flight finish, then closes the driver and the
- * local Neo4j.
+ * external database may still be down: /readyz says so, and GraphQL answers SERVICE_NOT_READY,
+ * until it is prepared). Ctrl-C or SIGTERM stops accepting connections, lets the requests in
+ * flight finish, then closes the driver and, last, the local Neo4j (in a process group of its
+ * own, so a terminal's Ctrl-C does not stop it first).
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server as NetServer } from 'node:net';
 import { createAuthenticator } from './auth/authenticator';
 import { ConfigError, loadConfig } from './config';
 import { connect } from './db/connect';
+import { LocalDatabaseBusyError } from './db/owner-file';
 import { prepareWhenReachable } from './db/prepare';
 import { InvalidFactsError, seedFiles } from './ingest/seed';
 import { createHttpServer } from './http/listener';
+import { readyLines } from './http/start-log';
 import { type Logger, createLogger, lineLogger } from './observability/logger';
 import { applySchema, isGraphEmpty, readinessProblem } from './repositories/schema-repository';
 import { createServer } from './server';
@@ -50,7 +53,7 @@ async function main(log: (line: string) => void, logger: Logger): Promise<void> 
     if (config.seed.onStart === 'always' || (config.seed.onStart === 'if-empty' && (await isGraphEmpty(db)))) {
       await seedFiles(db, config.seed.files, log, { files: config.facts });
     }
-    log('[neo4j] database prepared: the service is ready');
+    log('[neo4j] database prepared');
   }, log);
   cleanups.push(async () => preparation.stop());
   // A step cut short by shutdown (the driver closed under it) is no failure to report.
@@ -63,6 +66,7 @@ async function main(log: (line: string) => void, logger: Logger): Promise<void> 
     logger,
     slowQueryMs: config.observability.slowQueryMs,
     readiness: async () => (stopping ? 'shutting down' : (connection.down() ?? preparation.problem() ?? (await readinessProblem(db)))),
+    starting: () => preparation.problem(),
     liveness: () => connection.failing(),
     allowDebugDb: !config.production,
     auth: createAuthenticator(config.auth),
@@ -83,8 +87,13 @@ async function main(log: (line: string) => void, logger: Logger): Promise<void> 
     http.listen(config.http.port, config.http.host, resolve);
   });
   const base = `http://${config.http.host}:${config.http.port}`;
-  log(`[server] GraphQL API listening at ${base}/graphql in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  log(`[server] playground: open ${base}/ in a browser; dashboard: ${base}/dashboard; health: ${base}/healthz, ${base}/readyz; metrics: ${base}/metrics (${config.exposure.metrics}); Ctrl-C stops`);
+  // "Ready" only once the data is there: until then GraphQL answers 503 SERVICE_NOT_READY.
+  if (preparation.problem() !== null) {
+    log(`[server] listening at ${base} in ${((Date.now() - started) / 1000).toFixed(1)} s; not ready yet: preparing the database (schema, seed), GraphQL answers 503 SERVICE_NOT_READY until then`);
+  }
+  void preparation.done.then(() => {
+    if (!stopping) for (const line of readyLines(base, config.exposure, (Date.now() - started) / 1000)) log(line);
+  }, () => undefined);
 }
 
 /** How long keep-alive connections idle at shutdown stay open for a request their client already sent. */
@@ -121,7 +130,7 @@ async function drain(http: HttpServer): Promise<void> {
 
 function fail(error: unknown, log: (line: string) => void): never {
   // A list of problems for a person to fix reads better as plain lines than as one JSON string.
-  if (error instanceof ConfigError || error instanceof InvalidFactsError) process.stderr.write(`${error.message}\n`);
+  if (error instanceof ConfigError || error instanceof InvalidFactsError || error instanceof LocalDatabaseBusyError) process.stderr.write(`${error.message}\n`);
   else lineLogger(logger, 'error')(`[server] failed to start: ${error instanceof Error ? error.stack : String(error)}`);
   process.exit(1);
 }

@@ -16,7 +16,7 @@ import type { StatementTrace } from './repositories/graph-reader';
 import type { Database } from './db/driver';
 import { describeError, isDatabaseUnavailable, isQueryTimeout } from './db/errors';
 import { PROJECT_ROOT } from './db/local-neo4j';
-import { DatabaseUnavailableError, InternalServerError, QueryTimeoutError } from './errors';
+import { BadUserInputError, DatabaseUnavailableError, InternalServerError, OperationNotSupportedError, QueryTimeoutError } from './errors';
 import { type RequestLimits, requestLimitsPlugin } from './limits/plugin';
 import { WorkQueue } from './limits/work-queue';
 import { ExportRepository } from './repositories/export-repository';
@@ -33,6 +33,12 @@ export interface ServerDeps {
   db: Database;
   /** Resolves to null when ready, or to the reason it is not. */
   readiness: () => Promise<string | null>;
+  /**
+   * Why the service is still starting (its database being prepared: schema, seed), or null once
+   * it has been; until then GraphQL requests get 503 SERVICE_NOT_READY. Never starting without it
+   * (tests and tools build servers over a prepared database).
+   */
+  starting?: () => string | null;
   /**
    * Null while the service can serve or recover by itself, else why not (its local Neo4j stayed
    * down past NEO4J_RECOVERY_TIMEOUT_MS): /healthz then answers 503. Always alive without it.
@@ -106,6 +112,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      noSubscriptionsPlugin,
       requestLimitsPlugin(limits, work),
       internalErrorPlugin(logError),
       dbStatsPlugin,
@@ -120,6 +127,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     apollo,
     context: (request) => createContext(db, { ...request, debugDb: request.debugDb && (deps.allowDebugDb ?? true), trace: deps.trace }, state),
     readiness: deps.readiness,
+    starting: deps.starting ?? (() => null),
     liveness: deps.liveness ?? (() => null),
     exports: new ExportRepository(db),
     auth: deps.auth ?? createAuthenticator(),
@@ -134,6 +142,17 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   });
   return { apollo, handle, metrics, work, stop: () => apollo.stop() };
 }
+
+/** Refuses a subscription with a coded error before anything runs (graphql-js would fail it as an internal error). */
+const noSubscriptionsPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation === 'subscription') throw new OperationNotSupportedError('subscription');
+      },
+    };
+  },
+};
 
 /** Adds `extensions.db: { roundTrips, dbTimeMs }` to the responses of requests that asked for it. */
 const dbStatsPlugin: ApolloServerPlugin<Context> = {
@@ -179,8 +198,10 @@ function internalErrorPlugin(logError: (line: string) => void): ApolloServerPlug
 /**
  * Clients see coded errors only: their own mistakes as they are, a statement stopped by the query
  * timeout as QUERY_TIMEOUT, a database outage as DATABASE_UNAVAILABLE, a document over the token
- * limit as TOO_MANY_TOKENS, and anything else as a bare INTERNAL_SERVER_ERROR (never a stack or
- * Cypher; internalErrorPlugin logs the details). Without schema hints no message suggests names.
+ * limit as TOO_MANY_TOKENS, one too repetitive to validate as TOO_MANY_REPEATED_FIELDS, a bad
+ * scalar literal (an impossible date) as BAD_USER_INPUT, and anything else as a bare
+ * INTERNAL_SERVER_ERROR (never a stack or Cypher; internalErrorPlugin logs the details). Refused
+ * introspection names the setting that allows it. Without schema hints no message suggests names.
  */
 function formatError(formatted: GraphQLFormattedError, error: unknown, limits: RequestLimits, exposure: Exposure): GraphQLFormattedError {
   // Apollo's hideSchemaDetailsFromClientErrors strips "Did you mean" from validation errors only;
@@ -195,8 +216,29 @@ function formatError(formatted: GraphQLFormattedError, error: unknown, limits: R
   if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && /Document contains more th(?:an|at) \d+ tokens/.test(formatted.message)) {
     return { ...formatted, message: `${formatted.message} The limit GRAPHQL_MAX_TOKENS is ${limits.maxTokens}.`, extensions: { code: 'TOO_MANY_TOKENS', max: limits.maxTokens } };
   }
+  if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED') return formatValidationError(formatted, error);
   if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
   return toFormatted(new InternalServerError(), formatted);
+}
+
+/** Validation errors whose graphql-js or Apollo wording would send a client the wrong way. */
+function formatValidationError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  // A scalar's parseLiteral threw it (PartialDate "2025-13-01"): the value is wrong, not the document.
+  if (error instanceof Error && 'originalError' in error && error.originalError instanceof BadUserInputError) {
+    return toFormatted(error.originalError, formatted);
+  }
+  if (formatted.extensions?.validationErrorCode === 'INTROSPECTION_DISABLED') {
+    return { ...formatted, message: 'Introspection is not allowed on this server: GRAPHQL_INTROSPECTION is off (the default with NODE_ENV=production); GRAPHQL_INTROSPECTION=true turns it on.' };
+  }
+  // graphql-js gives up checking that repeated fields can be merged after a fixed amount of work.
+  if (formatted.message === 'Validation aborted.') {
+    return {
+      ...formatted,
+      message: 'The operation repeats the same fields (or fragments) too many times to be checked, so it was not run. Select each field once per selection set.',
+      extensions: { ...formatted.extensions, code: 'TOO_MANY_REPEATED_FIELDS' },
+    };
+  }
+  return formatted;
 }
 /** graphql-js's suggestions, as in "Value "X" does not exist in "Kind" enum. Did you mean the enum value "Y"?". */
 const SUGGESTION = / ?Did you mean [^?]*\?/g;

@@ -79,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
   started = Date.now();
   const valid = validateDocuments(documents, documents.map((d) => d.source.id));
   log(`[generate] validated in ${Date.now() - started} ms`);
-  const connection = await connect(config.neo4j, log);
+  const connection = await connect(config.neo4j, log, { useRunning: true });
   try {
     await applySchema(connection.db, log);
     // The same path as `npm run seed`: entity resolution against the graph, then the load.

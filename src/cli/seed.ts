@@ -1,8 +1,8 @@
 /**
  * `npm run seed -- [options] [file or directory...]`: validates facts files (default: the built-in
  * article; a directory stands for the `*.json` files in it), resolves their entities against the
- * graph and loads them into the configured Neo4j (NEO4J_URI, or the local one `npm start` uses;
- * stop `npm start` first, as a local database has one owner at a time).
+ * graph and loads them into the configured Neo4j (NEO4J_URI, or the local one `npm start` uses:
+ * through the running service's Neo4j while `npm start` runs, else started for the load).
  *
  *   --check         validate only; no database needed
  *   --dry-run       do everything in transactions that are rolled back; print what would change
@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
   const dryRun = flag('--dry-run');
 
   if (removeId) {
-    const connection = await connect(config.neo4j, log);
+    const connection = await connect(config.neo4j, log, { useRunning: true });
     try {
       const removed = await removeSource(connection.db, removeId, { dryRun });
       if (!removed) {
@@ -68,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
     return invalid.length ? 1 : 0;
   }
 
-  const connection = await connect(config.neo4j, log);
+  const connection = await connect(config.neo4j, log, { useRunning: true });
   try {
     await applySchema(connection.db, log);
     const prepared = await prepareLoad(connection.db, results, flag('--skip-invalid'));

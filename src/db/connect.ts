@@ -1,12 +1,14 @@
 /**
  * Connects to the Neo4j the configuration names: an external server, or a local one provisioned,
  * started and supervised here (restarted when it dies). `close()` closes the driver and stops a
- * local server.
+ * local server. A local server's owner is recorded in its data directory (owner-file.ts), so a
+ * second process on the same data uses the running server or says in one line why it cannot.
  */
 import type { Config } from '../config';
 import { type Database, createDatabase } from './driver';
 import { startLocalNeo4j } from './local-neo4j';
-import { superviseNeo4j } from './supervisor';
+import { LocalDatabaseBusyError, readOwner, removeOwner, writeOwner } from './owner-file';
+import { type SupervisedNeo4j, superviseNeo4j } from './supervisor';
 
 /** An open database handle and how to let it go. */
 export interface Connection {
@@ -28,8 +30,13 @@ export interface Connection {
 export interface ConnectOptions {
   /** Where deaths and failed restarts go; `log` when omitted. */
   logError?: (line: string) => void;
-  /** True once the process is shutting down: Ctrl-C reaches the Neo4j child too, and that is no crash. */
+  /** True once the process is shutting down: the local Neo4j's exit from then on is no crash. */
   shuttingDown?: () => boolean;
+  /**
+   * For the command-line tools: when another process (`npm start`) already runs the local
+   * database, use it through its Bolt port. Without it, that case is a LocalDatabaseBusyError.
+   */
+  useRunning?: boolean;
 }
 
 /**
@@ -42,11 +49,29 @@ export async function connect(config: Config['neo4j'], log: (line: string) => vo
     log(`[neo4j] using the Neo4j at ${config.uri}${config.database ? ` (database ${config.database})` : ''}`);
     return { db, uri: config.uri, down: () => null, failing: () => null, close: () => db.driver.close() };
   }
-  const server = await superviseNeo4j(
-    (port) => startLocalNeo4j({ homeDir: config.dataDir, port, heapMb: config.heapMb, pageCacheMb: config.pageCacheMb, log }),
-    { port: config.port, policy: config.restart, log: { info: log, error: options.logError ?? log }, shuttingDown: options.shuttingDown },
-  );
+  const owner = await readOwner(config.dataDir);
+  if (owner?.uri && options.useRunning) return useRunning(owner.uri, owner.pid, config, log);
+  if (owner) {
+    const where = owner.uri ? `Neo4j at ${owner.uri}` : 'its Neo4j still starting';
+    throw new LocalDatabaseBusyError(
+      `The local database in ${config.dataDir} is run by another process (pid ${owner.pid}, ${where}): ` +
+        (options.useRunning ? 'try again once its /readyz says ready.' : 'stop it first, or give this one its own data with NEO4J_LOCAL_DIR.'),
+    );
+  }
+  // Recorded before the server starts, which takes a while and holds the store lock meanwhile.
+  await writeOwner(config.dataDir, null);
+  let server: SupervisedNeo4j;
+  try {
+    server = await superviseNeo4j(
+      (port) => startLocalNeo4j({ homeDir: config.dataDir, port, heapMb: config.heapMb, pageCacheMb: config.pageCacheMb, log }),
+      { port: config.port, policy: config.restart, log: { info: log, error: options.logError ?? log }, shuttingDown: options.shuttingDown },
+    );
+  } catch (error) {
+    await removeOwner(config.dataDir);
+    throw error;
+  }
   log(`[neo4j] local Neo4j ${server.version} on ${server.uri} (data in ${server.homeDir})`);
+  await writeOwner(config.dataDir, server.uri);
   const db = createDatabase({ uri: server.uri, user: 'neo4j', password: '', database: config.database });
   return {
     db,
@@ -56,6 +81,22 @@ export async function connect(config: Config['neo4j'], log: (line: string) => vo
     close: async () => {
       await db.driver.close();
       await server.stop();
+      await removeOwner(config.dataDir);
     },
   };
+}
+
+/** A connection to the local database another process runs (see ConnectOptions.useRunning); closing it leaves that server alone. */
+async function useRunning(uri: string, pid: number, config: Extract<Config['neo4j'], { mode: 'local' }>, log: (line: string) => void): Promise<Connection> {
+  const db = createDatabase({ uri, user: 'neo4j', password: '', database: config.database });
+  try {
+    await db.driver.verifyConnectivity({ database: db.database });
+  } catch {
+    await db.driver.close();
+    throw new LocalDatabaseBusyError(
+      `The local database in ${config.dataDir} is run by another process (pid ${pid}), whose Neo4j at ${uri} does not answer now: try again once its /readyz says ready.`,
+    );
+  }
+  log(`[neo4j] using the local database of the running service (pid ${pid}) at ${uri}`);
+  return { db, uri, down: () => null, failing: () => null, close: () => db.driver.close() };
 }

@@ -159,8 +159,9 @@ async function javaMajor(java: string): Promise<number | undefined> {
 
 /**
  * Provisions (first time) and starts a Neo4j server, resolving once Bolt answers. On failure the
- * error carries the server's last log lines. The server also stops by itself when this process
- * exits, because it watches its standard input.
+ * error carries the server's last log lines. The server runs in its own process group, so a
+ * terminal's Ctrl-C does not reach it; it stops by itself when this process exits, because it
+ * watches its standard input.
  */
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const log = options.log ?? defaultLog;
@@ -180,7 +181,10 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     String(port),
     String(options.pageCacheMb ?? 256),
   ];
-  const child = spawn(java, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  // In a process group of its own: Ctrl-C in a terminal signals the whole foreground group, and the
+  // database must outlive the requests the service is still answering (the service stops it last).
+  // It still stops when this process dies, however it dies: its standard input closes.
+  const child = spawn(java, args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   const exited = new Promise<Neo4jExit>((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
   const output: string[] = [];
   const remember = (line: string) => {

@@ -46,8 +46,7 @@ const LAST_LINES = 20;
 /**
  * Starts Neo4j with `start(port)` (the first time with `port` as configured, possibly undefined,
  * then always on the port the first start got) and supervises it until `stop()`.
- * `shuttingDown` says whether the process is shutting down: Ctrl-C reaches the Neo4j child as
- * well as this process, and its exit then is no crash.
+ * `shuttingDown` says whether the process is shutting down: the Neo4j child's exit then is no crash.
  */
 export async function superviseNeo4j(
   start: (port: number | undefined) => Promise<LocalNeo4j>,

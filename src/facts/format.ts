@@ -36,7 +36,7 @@ export const FuzzyDateInput = z
   .refine((d) => isCalendarDate(d.value), { message: 'value is not a real calendar date', path: ['value'] });
 
 /** True when `YYYY[-MM[-DD]]` names a real month and day (no 30 February). */
-function isCalendarDate(value: string): boolean {
+export function isCalendarDate(value: string): boolean {
   const [year, month = 1, day = 1] = value.split('-').map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;

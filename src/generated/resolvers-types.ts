@@ -28,6 +28,8 @@ export type Scalars = {
 /** A person, country, organisation or group that acts in the news. */
 export type Actor = Node & {
   __typename?: 'Actor';
+  /** What sort of actor: a person, a country, an organisation or a group. */
+  actorKind: ActorKind;
   /** Other names the sources use: `UAE`, `Putin`, `Moscow` for the Russian government. */
   aliases: Array<Scalars['String']['output']>;
   /** For a country: the same node seen as a place (meetings held there, its regions). */
@@ -42,6 +44,7 @@ export type Actor = Node & {
   eventsConnection: EventConnection;
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
+  /** @deprecated Use `actorKind`. Each node type names its kind after itself (actorKind, locationKind, statementKind, eventKind): their types differ, so one selection over several types (`search` hits, `Node` results) can ask for all of them without aliases. */
   kind: ActorKind;
   /** Meetings taken part in, by start date (at most 100). */
   meetings: Array<Meeting>;
@@ -455,12 +458,14 @@ export type Event = Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** The fields its sources disagree on, with every competing value (empty when they agree). */
   disputed: Array<DisputedField>;
+  /** An UPPER_SNAKE word: STRIKE, INVASION, AGREEMENT, ... */
+  eventKind?: Maybe<Scalars['String']['output']>;
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
   /** The actors involved, with their roles (attacker, target, signatory), by name (at most 100). */
   involvement: Array<EventActor>;
   involvementConnection: EventActorConnection;
-  /** An UPPER_SNAKE word: STRIKE, INVASION, AGREEMENT, ... */
+  /** @deprecated Use `eventKind`. Each node type names its kind after itself (actorKind, locationKind, statementKind, eventKind): their types differ, so one selection over several types (`search` hits, `Node` results) can ask for all of them without aliases. */
   kind?: Maybe<Scalars['String']['output']>;
   location?: Maybe<Location>;
   /** The meeting it happened during, where the source says so. */
@@ -692,7 +697,10 @@ export type Location = Node & {
   eventsConnection: EventConnection;
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
+  /** @deprecated Use `locationKind`. Each node type names its kind after itself (actorKind, locationKind, statementKind, eventKind): their types differ, so one selection over several types (`search` hits, `Node` results) can ask for all of them without aliases. */
   kind: LocationKind;
+  /** What sort of place: a city, a region, a country, a venue or an area. */
+  locationKind: LocationKind;
   /** Meetings held here or anywhere inside this place, by start date (at most 100). */
   meetings: Array<Meeting>;
   meetingsConnection: MeetingConnection;
@@ -1788,6 +1796,7 @@ export type Statement = Node & {
   disputed: Array<DisputedField>;
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
+  /** @deprecated Use `statementKind`. Each node type names its kind after itself (actorKind, locationKind, statementKind, eventKind): their types differ, so one selection over several types (`search` hits, `Node` results) can ask for all of them without aliases. */
   kind: StatementKind;
   /** The meeting the statement belongs to, where the source says so. */
   meeting?: Maybe<Meeting>;
@@ -1799,6 +1808,8 @@ export type Statement = Node & {
   /** How many sources make a claim about it. */
   sourceCount: Scalars['Int']['output'];
   speaker?: Maybe<Actor>;
+  /** QUOTE (the speaker's own words) or REPORTED (the claim in the source's words). */
+  statementKind: StatementKind;
   /** For a QUOTE the exact quoted words; for REPORTED the claim as the source reports it. */
   text: Scalars['String']['output'];
   /** Free-text topics: territory, security guarantees, ... */
@@ -2347,6 +2358,7 @@ export type ResolversParentTypes = ResolversObject<{
 }>;
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = ResolversObject<{
+  actorKind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   asLocation?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
@@ -2508,6 +2520,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   date?: Resolver<Maybe<ResolversTypes['FuzzyDate']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   disputed?: Resolver<Array<ResolversTypes['DisputedField']>, ParentType, ContextType>;
+  eventKind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   involvement?: Resolver<Array<ResolversTypes['EventActor']>, ParentType, ContextType>;
@@ -2628,6 +2641,7 @@ export type LocationResolvers<ContextType = Context, ParentType extends Resolver
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['LocationKind'], ParentType, ContextType>;
+  locationKind?: Resolver<ResolversTypes['LocationKind'], ParentType, ContextType>;
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType>;
   meetingsConnection?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, Partial<LocationMeetingsConnectionArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2985,6 +2999,7 @@ export type StatementResolvers<ContextType = Context, ParentType extends Resolve
   reportedBy?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
   sourceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   speaker?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
+  statementKind?: Resolver<ResolversTypes['StatementKind'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

@@ -8,6 +8,8 @@
  * carry the per-client limits (src/http/client-limits.ts): 429 with Retry-After and the code
  * RATE_LIMITED. `/metrics` serves Prometheus metrics (open, to any credential, or not at all:
  * METRICS), and every response carries the request's `x-request-id` (the caller's, when sane).
+ * Until the database is prepared (schema, seed), `/graphql` and `/export` answer 503
+ * SERVICE_NOT_READY with Retry-After, while the pages and the health endpoints answer as usual.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
@@ -18,7 +20,7 @@ import type { MetricsAccess } from '../config';
 import type { Context, RequestInfo } from '../context';
 import { dashboardAsset, dashboardHtml } from '../dashboard/page';
 import { describeError, isDatabaseUnavailable } from '../db/errors';
-import { RateLimitedError, ServerBusyError, UnauthenticatedError } from '../errors';
+import { RateLimitedError, ServerBusyError, ServiceNotReadyError, UnauthenticatedError } from '../errors';
 import { parseExportRequest } from '../export/request';
 import { ClientGoneError, writeExport } from '../export/serializer';
 import type { ExportRepository } from '../repositories/export-repository';
@@ -53,6 +55,12 @@ interface RouterDeps {
   apollo: ApolloServer<Context>;
   context: (request: RequestInfo) => Context;
   readiness: () => Promise<string | null>;
+  /**
+   * Why the service is still starting (its database not prepared yet), or null once it has been
+   * prepared; until then /graphql and /export answer 503 SERVICE_NOT_READY. Part of what
+   * `readiness` reports, and cheap: it is asked on every request.
+   */
+  starting: () => string | null;
   /** Null when alive, else why the service cannot recover by itself (/healthz then answers 503). */
   liveness: () => string | null;
   exports: ExportRepository;
@@ -142,6 +150,8 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
   }
   if (path === '/' && !deps.playground) return sendJson(res, 404, { error: 'The playground is off (NODE_ENV=production; PLAYGROUND=true turns it on). GraphQL is served at /graphql.' });
   if (path !== '/graphql' && path !== '/export') return sendJson(res, 404, { error: `Nothing at ${path}. GraphQL is served at /graphql.` });
+  const starting = deps.starting();
+  if (starting !== null) return notReady(res, path, categoryOf(starting));
 
   const address = addressKey(req.socket.remoteAddress);
   const auth = await authenticate(deps, req.headers, address);
@@ -189,6 +199,20 @@ function refuse(res: ServerResponse, path: string, refusal: Refusal): void {
   const { message, extensions } = new RateLimitedError(refusal.message, refusal.limit, refusal.retryAfterSeconds);
   if (path === '/graphql') return sendJson(res, 429, { errors: [{ message, extensions }] });
   return sendJson(res, 429, { error: message, ...extensions });
+}
+
+/** How long a client is told to wait (Retry-After) while the database is being prepared. */
+export const NOT_READY_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * 503 with Retry-After and the code SERVICE_NOT_READY: before the database is prepared an answer
+ * could be an empty one that looks real (`{"actor": null}`).
+ */
+function notReady(res: ServerResponse, path: string, reason: ReadinessCategory): void {
+  res.setHeader('retry-after', String(NOT_READY_RETRY_AFTER_SECONDS));
+  const { message, extensions } = new ServiceNotReadyError(reason, NOT_READY_RETRY_AFTER_SECONDS);
+  if (path === '/graphql') return sendJson(res, 503, { errors: [{ message, extensions }] });
+  return sendJson(res, 503, { error: message, ...extensions });
 }
 
 /** GET /metrics: open, or (METRICS=authenticated) to any valid credential, whatever its role. */

@@ -23,7 +23,7 @@ query UaeTalks {
       startDate { value precision inferred expression }
       endDate { value }
       location { name }
-      participants { actor { name kind } role ${evidence} }
+      participants { actor { name actorKind } role ${evidence} }
     }
   }
 }`,
@@ -69,7 +69,7 @@ query FilterSortPage($after: String) {
   actor(id: "actor:andrii-sybiha") {
     name
     positions { position { title organization { name } } ${evidence} }
-    statements { kind text meeting { name } ${evidence} }
+    statements { statementKind text meeting { name } ${evidence} }
   }
 }`,
   },
@@ -98,7 +98,7 @@ query FilterSortPage($after: String) {
     edges {
       cursor
       node {
-        kind
+        statementKind
         text
         speaker { name }
         reportedBy { name }
@@ -119,7 +119,7 @@ query Search($text: String!, $types: [SearchType!], $first: Int, $after: String)
     pageInfo { hasNextPage endCursor }
     nodes {
       score
-      node { id __typename ... on Actor { name } ... on Statement { text speaker { name } } }
+      node { id __typename ... on Actor { name actorKind } ... on Location { name locationKind } ... on Statement { text statementKind speaker { name } } ... on Event { name eventKind } }
       highlights { field snippet matches { start end } }
     }
   }
@@ -176,7 +176,7 @@ query Timeline($from: PartialDate, $to: PartialDate, $first: Int, $after: String
 # meetings). Both are cached by the service until the next load.
 query StatsAndCentralActors {
   stats { sources lastLoadAt nodes { type count } relationships { type count } }
-  topActors(by: PAGERANK, first: 5) { rank score actor { name kind } }
+  topActors(by: PAGERANK, first: 5) { rank score actor { name actorKind } }
 }`,
   },
 ];

@@ -8,6 +8,7 @@ export const actorResolvers: Resolvers = {
     actors: (_, args, ctx, info) => paginate((q) => ctx.actors.list(q), args, info),
   },
   Actor: {
+    actorKind: (actor) => actor.kind,
     asLocation: (actor, _, ctx) => (actor.isLocation ? ctx.locations.findById(actor.id) : null),
     positions: (actor, { asOf }, ctx) => plainList((q) => ctx.actors.positions(actor, q, inForce(asOf, null))),
     positionsConnection: (actor, { asOf, during, ...args }, ctx, info) => paginate((q) => ctx.actors.positions(actor, q, inForce(asOf, during)), args, info),

@@ -8,7 +8,7 @@ import type { Context } from '../context';
 import type { Resolvers } from '../generated/resolvers-types';
 import type { FactModel, FuzzyDateModel } from '../models/models';
 import { isRelationshipKey } from '../repositories/storage';
-import { pageRequest, toConnection } from './connection';
+import { listOf, pageRequest, toConnection } from './connection';
 
 /** The fields every node type and relationship type resolves from its `fact`. */
 const factFields = {
@@ -65,9 +65,10 @@ export const claimResolvers: Resolvers = {
     fields: (d, _, ctx) => ctx.nodes.disputed(d.fact),
   },
   Query: {
-    disputes: async (_, { where, first, after }, ctx) => {
-      const page = pageRequest(first, after);
-      return toConnection(await ctx.disputes.list(where ?? {}, page), page);
+    disputes: async (_, { where, first, after }, ctx, info) => {
+      const list = listOf(info);
+      const page = pageRequest(first, after, list);
+      return toConnection(await ctx.disputes.list(where ?? {}, page), page, list);
     },
   },
   Mutation: {

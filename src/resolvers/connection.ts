@@ -1,7 +1,9 @@
 /**
  * Relay connections: argument checks, opaque cursors and the connection shape. A cursor holds the
- * sort key and id of the last node seen, not an offset, so pages stay right while facts are added.
+ * sort key and id of the last node seen, not an offset, so pages stay right while facts are added,
+ * and a tag of the list and sort order it came from, since a sort key means nothing in another.
  */
+import { createHash } from 'node:crypto';
 import { type GraphQLResolveInfo, Kind } from 'graphql';
 import { BadUserInputError } from '../errors';
 import { type DateRange, type InForce, isOrderedRange } from '../repositories/date-range';
@@ -14,28 +16,51 @@ export const MAX_PAGE_SIZE = 100;
 /** How many items a plain (non-connection) list field returns at most. */
 export const PLAIN_LIST_LIMIT = 100;
 
-/** Checks `first` and decodes `after`; throws BAD_USER_INPUT on a bad value. */
-export function pageRequest(first: number | null | undefined, after: string | null | undefined): PageRequest {
+/**
+ * Names the list a connection field reads and its sort order (`Query.actors {"field":"NAME"}`),
+ * for `pageRequest` and `toConnection`: a cursor is accepted only by the list it came from.
+ */
+export function listOf(info: GraphQLResolveInfo, orderBy?: unknown): string {
+  return `${info.parentType.name}.${info.fieldName}${orderBy == null ? '' : ` ${JSON.stringify(orderBy)}`}`;
+}
+
+/**
+ * Checks `first` and decodes `after`, a cursor of `list` (see listOf); throws BAD_USER_INPUT on a
+ * bad value, or on a cursor of another list or sort order.
+ */
+export function pageRequest(first: number | null | undefined, after: string | null | undefined, list: string): PageRequest {
   const limit = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
     throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE_SIZE}; got ${first}.`, 'first');
   }
-  return { limit, after: after == null ? null : decodeCursor(after) };
+  return { limit, after: after == null ? null : decodeCursor(after, list) };
 }
 
-/** Encodes a position in a sorted list as an opaque cursor. */
-export function encodeCursor(key: string, id: string): string {
-  return Buffer.from(JSON.stringify([key, id]), 'utf8').toString('base64url');
+/** Encodes a position in `list`, sorted as it is, as an opaque cursor. */
+export function encodeCursor(key: string, id: string, list: string): string {
+  return Buffer.from(JSON.stringify([key, id, listTag(list)]), 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string): { key: string; id: string } {
+/** A short digest of the list and its order: enough to tell lists apart, and it names no field. */
+function listTag(list: string): string {
+  return createHash('sha256').update(list).digest('base64url').slice(0, 8);
+}
+
+function decodeCursor(cursor: string, list: string): { key: string; id: string } {
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
-      return { key: value[0], id: value[1] };
-    }
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    // refused below
+  }
+  if (Array.isArray(value) && value.length === 3 && value.every((part) => typeof part === 'string')) {
+    if (value[2] !== listTag(list)) {
+      throw new BadUserInputError(
+        'after is a cursor of another list or another sort order; use pageInfo.endCursor of a previous page of this same field, with the same orderBy.',
+        'after',
+      );
+    }
+    return { key: value[0], id: value[1] };
   }
   throw new BadUserInputError('after is not a cursor this API issued; use pageInfo.endCursor of a previous page.', 'after');
 }
@@ -48,9 +73,9 @@ export interface Connection<T> {
   totalCount: number;
 }
 
-/** Adds cursors and page info to one page of a list. */
-export function toConnection<T>(page: ListPage<T>, request: PageRequest): Connection<T> {
-  const edges = page.items.map(({ node, sortKey, id }) => ({ cursor: encodeCursor(sortKey, id), node }));
+/** Adds cursors (of `list`, see listOf) and page info to one page of a list. */
+export function toConnection<T>(page: ListPage<T>, request: PageRequest, list: string): Connection<T> {
+  const edges = page.items.map(({ node, sortKey, id }) => ({ cursor: encodeCursor(sortKey, id, list), node }));
   return {
     edges,
     nodes: edges.map((e) => e.node),
@@ -81,12 +106,13 @@ export async function paginate<W, T, O = never>(
   args: ConnectionArgs<W, O>,
   info: GraphQLResolveInfo,
 ): Promise<Connection<T>> {
-  const page = pageRequest(args.first, args.after);
+  const cursors = listOf(info, args.orderBy);
+  const page = pageRequest(args.first, args.after, cursors);
   checkRanges(args.where, 'where');
   // Asked for its count alone, a list reads no page (see GraphReader.list); and a count nobody
   // selected is not taken (totalCount is then -1, which no client sees).
   const read = page.after === null && onlyTotalCount(info) ? { ...page, limit: 0 } : page;
-  return toConnection(await list({ where: args.where, orderBy: args.orderBy, page: read, count: selects(info, 'totalCount') }), page);
+  return toConnection(await list({ where: args.where, orderBy: args.orderBy, page: read, count: selects(info, 'totalCount') }), page, cursors);
 }
 
 /** Whether the field's selection may include the field `name` (a fragment counts as yes). */

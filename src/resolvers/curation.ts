@@ -2,7 +2,7 @@
 import { GraphQLScalarType, Kind, valueFromASTUntyped } from 'graphql';
 import { requireRole } from '../auth/require-role';
 import type { Resolvers } from '../generated/resolvers-types';
-import { pageRequest, toConnection } from './connection';
+import { listOf, pageRequest, toConnection } from './connection';
 
 /** Any JSON value, as sent. */
 const JSONScalar = new GraphQLScalarType({
@@ -25,10 +25,11 @@ export const curationResolvers: Resolvers = {
     retractFact: (_, { id, reason, idempotencyKey }, ctx) => ctx.curator.retractFact(requireRole(ctx, 'editor').id, id, reason, idempotencyKey),
   },
   Query: {
-    changes: async (_, { targetId, userId, first, after }, ctx) => {
+    changes: async (_, { targetId, userId, first, after }, ctx, info) => {
       requireRole(ctx, 'editor');
-      const page = pageRequest(first, after);
-      return toConnection(await ctx.curator.changes({ targetId, userId }, page), page);
+      const list = listOf(info);
+      const page = pageRequest(first, after, list);
+      return toConnection(await ctx.curator.changes({ targetId, userId }, page), page, list);
     },
   },
   IngestSourcePayload: {

@@ -8,6 +8,7 @@ export const eventResolvers: Resolvers = {
     events: (_, args, ctx, info) => paginate((q) => ctx.events.list(q), args, info),
   },
   Event: {
+    eventKind: (event) => event.kind,
     actors: async (event, _, ctx) => (await plainList((q) => ctx.events.involvement(event.id, q))).map((i) => i.actor),
     involvement: (event, _, ctx) => plainList((q) => ctx.events.involvement(event.id, q)),
     involvementConnection: (event, args, ctx, info) => paginate((q) => ctx.events.involvement(event.id, q), args, info),

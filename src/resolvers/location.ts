@@ -8,6 +8,7 @@ export const locationResolvers: Resolvers = {
     locations: (_, args, ctx, info) => paginate((q) => ctx.locations.list(q), args, info),
   },
   Location: {
+    locationKind: (location) => location.kind,
     asActor: (location, _, ctx) => (location.isActor ? ctx.actors.findById(location.id) : null),
     partOf: (location, _, ctx) => ctx.locations.partOf(location.id),
     parts: (location, _, ctx) => plainList((q) => ctx.locations.parts(location.id, q)),

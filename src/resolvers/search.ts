@@ -10,13 +10,16 @@ import { pageRequest, selects, toConnection } from './connection';
 /** The longest search text accepted, in characters. */
 export const MAX_SEARCH_TEXT = 200;
 
+/** The list `search` cursors belong to (see listOf): there is one search field, and it has one order. */
+const SEARCH_LIST = 'Query.search';
+
 /** Checks the arguments of `search`; throws BAD_USER_INPUT naming the bad one. */
 export function searchRequest(args: QuerySearchArgs, count = true): { query: SearchQuery; page: SearchPage; request: PageRequest } {
   if (args.text.trim() === '') throw new BadUserInputError('text must contain something to search for.', 'text');
   if (args.text.length > MAX_SEARCH_TEXT) {
     throw new BadUserInputError(`text must be at most ${MAX_SEARCH_TEXT} characters; got ${args.text.length}.`, 'text');
   }
-  const request = pageRequest(args.first, args.after);
+  const request = pageRequest(args.first, args.after, SEARCH_LIST);
   const { limit, after } = request;
   // Search cursors hold a score; a cursor of another list holds a name or date there.
   const score = after && /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(after.key) ? Number(after.key) : null;
@@ -37,7 +40,7 @@ export const searchResolvers: Resolvers = {
       const { query, page, request } = searchRequest(args, selects(info, 'totalCount'));
       // Text of punctuation only has no words, and an empty Lucene query is a syntax error.
       const result = query.terms.length > 0 ? await ctx.search.search(query, page) : { items: [], hasNextPage: false, totalCount: 0 };
-      return toConnection(result, request);
+      return toConnection(result, request, SEARCH_LIST);
     },
   },
   SearchHit: {

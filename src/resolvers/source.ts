@@ -1,11 +1,21 @@
 /** Resolvers of Source, Evidence and the Node interface, and the source and node queries. */
 import { GraphQLScalarType, Kind } from 'graphql';
+import { BadUserInputError } from '../errors';
+import { isCalendarDate } from '../facts/format';
 import type { Resolvers } from '../generated/resolvers-types';
 import { paginate, plainList } from './connection';
 
 const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
+/** A PartialDate argument or variable: the form, and a month and day that exist (no `2025-13-01`). */
 function parsePartialDate(value: unknown): string {
+  if (typeof value === 'string' && PARTIAL_DATE.test(value) && isCalendarDate(value)) return value;
+  const shown = typeof value === 'string' ? `"${value.slice(0, 40)}"` : 'a value that is not a string';
+  throw new BadUserInputError(`A PartialDate must be a real date as YYYY, YYYY-MM or YYYY-MM-DD; got ${shown}.`);
+}
+
+/** A stored date on its way out; the database holds only dates the facts format checked. */
+function serializePartialDate(value: unknown): string {
   if (typeof value === 'string' && PARTIAL_DATE.test(value)) return value;
   throw new TypeError('PartialDate must be a string YYYY, YYYY-MM or YYYY-MM-DD');
 }
@@ -13,7 +23,7 @@ function parsePartialDate(value: unknown): string {
 export const sourceResolvers: Resolvers = {
   PartialDate: new GraphQLScalarType({
     name: 'PartialDate',
-    serialize: parsePartialDate,
+    serialize: serializePartialDate,
     parseValue: parsePartialDate,
     parseLiteral: (ast) => parsePartialDate(ast.kind === Kind.STRING ? ast.value : null),
   }),

@@ -10,6 +10,7 @@ export const statementResolvers: Resolvers = {
     stances: (_, args, ctx, info) => paginate((q) => ctx.stances.list(q), args, info),
   },
   Statement: {
+    statementKind: (statement) => statement.kind,
     speaker: (statement, _, ctx) => ctx.statements.speaker(statement.id),
     reportedBy: (statement, _, ctx) => ctx.statements.reportedBy(statement.id),
     meeting: (statement, _, ctx) => ctx.statements.meeting(statement.id),

@@ -48,6 +48,8 @@ export interface TestServerOptions {
   textLimits?: TextLimits;
   clientLimits?: ClientLimitSettings;
   httpServer?: HttpServerSettings;
+  /** As ServerDeps.starting: why the service is still starting, or null (always null unless given). */
+  starting?: () => string | null;
 }
 
 /** Starts the service on a free port; `log` collects what the server would log. */
@@ -56,6 +58,7 @@ export async function startTestServer(db: Database, log: string[] = [], options:
     db,
     log: (line) => log.push(line),
     readiness: () => readinessProblem(db),
+    starting: options.starting,
     auth: options.auth,
     limits: options.limits,
     exposure: options.exposure,

@@ -2,8 +2,9 @@
  * Claims: each source's say about a fact is kept apart. Two accounts of the same talks that
  * disagree on the date, a participant's role and the place both come back through `claims`, the
  * fields are flagged as disputed, the current value follows the documented rule, removing either
- * source leaves exactly what the other supports, an editor can pin a claim, and a graph written by
- * the loader before claims existed is migrated when the schema is applied.
+ * source leaves exactly what the other supports, an editor can pin a claim, a graph written by
+ * the loader before claims existed is migrated when the schema is applied, and a curator's
+ * addition repeated by a second editor adds nothing twice.
  */
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -237,4 +238,19 @@ test('a graph written before claims is migrated once when the schema is applied,
   // Removing the second source leaves the graph a fresh load of the seed gives.
   await removeSource(t.db, 'source:fixture-followup-abu-dhabi');
   expect(await graphState(t.db)).toEqual(seedOnly);
+});
+
+test('the same linkActors sent by two editors states the link once: its evidence lists the excerpt once', async () => {
+  const LINK = `mutation ($input: LinkActorsInput!) { linkActors(input: $input) { userErrors { code message } change { action } } }`;
+  const input = {
+    sourceId: SEED,
+    fromId: 'actor:steve-witkoff',
+    toId: 'actor:jared-kushner',
+    relation: 'ENVOY_ALONGSIDE',
+    evidence: [{ sentence: 2, excerpt: 'Jared Kushner and the US president’s special envoy, Steve Witkoff' }],
+  };
+  for (const user of ['editor', 'editor']) expect((await asUser(user, LINK, { input })).linkActors).toEqual({ userErrors: [], change: { action: 'LINK_ACTORS' } });
+  const { actor } = await t.api.data(`{ actor(id: "actor:steve-witkoff") { relations { type other { id } sourceCount evidence { sentence excerpt source { id } } } } }`);
+  const links = actor.relations.filter((r: any) => r.type === 'ENVOY_ALONGSIDE');
+  expect(links).toEqual([{ type: 'ENVOY_ALONGSIDE', other: { id: 'actor:jared-kushner' }, sourceCount: 1, evidence: [{ sentence: 2, excerpt: input.evidence[0].excerpt, source: { id: SEED } }] }]);
 });

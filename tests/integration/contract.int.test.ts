@@ -11,7 +11,7 @@ const ids = (list: { id: string }[]) => list.map((n) => n.id).sort();
 test('Actor: positions, relations, meetings, statements, mentionedIn, stances, events, asLocation', async () => {
   const data = await t.api.data(`{
     witkoff: actor(id: "actor:steve-witkoff") {
-      kind aliases description
+      actorKind aliases description
       positions { actor { id } position { id } since { value } until { value } evidence { excerpt } }
       relations { type subject { id } object { id } }
       meetings { id }
@@ -19,9 +19,9 @@ test('Actor: positions, relations, meetings, statements, mentionedIn, stances, e
     putin: actor(id: "actor:vladimir-putin") { mentionedIn { id } asLocation { id } }
     zelensky: actor(id: "actor:volodymyr-zelensky") { statements { id } stances { id } }
     trump: actor(id: "actor:donald-trump") { positions { position { id } since { value precision inferred expression } } events { id } }
-    russia: actor(id: "country:russia") { kind asLocation { id kind } events { id } }
+    russia: actor(id: "country:russia") { actorKind asLocation { id locationKind } events { id } }
   }`);
-  expect(data.witkoff.kind).toBe('PERSON');
+  expect(data.witkoff.actorKind).toBe('PERSON');
   expect(data.witkoff.positions).toEqual([
     { actor: { id: 'actor:steve-witkoff' }, position: { id: 'position:us-president-special-envoy' }, since: null, until: null, evidence: [{ excerpt: 'the US president’s special envoy, Steve Witkoff' }] },
   ]);
@@ -35,8 +35,8 @@ test('Actor: positions, relations, meetings, statements, mentionedIn, stances, e
     { position: { id: 'position:us-president' }, since: { value: '2025-01', precision: 'MONTH', inferred: true, expression: 'a year ago' } },
   ]);
   expect(ids(data.trump.events)).toContain('event:trump-return-to-office');
-  expect(data.russia.kind).toBe('COUNTRY');
-  expect(data.russia.asLocation).toEqual({ id: 'country:russia', kind: 'COUNTRY' });
+  expect(data.russia.actorKind).toBe('COUNTRY');
+  expect(data.russia.asLocation).toEqual({ id: 'country:russia', locationKind: 'COUNTRY' });
   expect(ids(data.russia.events)).toContain('event:russian-strikes-second-day');
 });
 
@@ -62,11 +62,11 @@ test('Meeting: location, participants, statements, events, precededBy, followedB
 
 test('Location: partOf, parts, meetings (through part-of), events', async () => {
   const data = await t.api.data(`{
-    donbas: location(id: "location:donbas") { kind partOf { id partOf { id } } }
+    donbas: location(id: "location:donbas") { locationKind partOf { id partOf { id } } }
     ukraine: location(id: "country:ukraine") { parts { id } events { id } meetings { id } }
     moscow: location(id: "location:moscow") { asActor { id } meetings { id } }
   }`);
-  expect(data.donbas).toEqual({ kind: 'REGION', partOf: { id: 'location:eastern-ukraine', partOf: { id: 'country:ukraine' } } });
+  expect(data.donbas).toEqual({ locationKind: 'REGION', partOf: { id: 'location:eastern-ukraine', partOf: { id: 'country:ukraine' } } });
   expect(ids(data.ukraine.parts)).toEqual(['location:eastern-ukraine']);
   expect(ids(data.ukraine.events)).toEqual(
     expect.arrayContaining(['event:full-scale-invasion', 'event:russian-strikes-second-day', 'event:attacks-on-energy-infrastructure']),
@@ -91,14 +91,14 @@ test('Position: organization and holders', async () => {
 test('Statement: speaker, reportedBy, meeting, about (any node type), mentions, topics', async () => {
   const data = await t.api.data(`{
     statement(id: "statement:sybiha-night-of-russian-terror") {
-      kind speaker { id } reportedBy { id } meeting { id }
+      statementKind speaker { id } reportedBy { id } meeting { id }
       about { __typename id }
       mentions { id }
       topics
     }
   }`);
   const s = data.statement;
-  expect(s).toMatchObject({ kind: 'QUOTE', speaker: { id: 'actor:andrii-sybiha' }, reportedBy: null, meeting: { id: 'meeting:uae-trilateral-talks' } });
+  expect(s).toMatchObject({ statementKind: 'QUOTE', speaker: { id: 'actor:andrii-sybiha' }, reportedBy: null, meeting: { id: 'meeting:uae-trilateral-talks' } });
   expect(s.about).toEqual(
     expect.arrayContaining([
       { __typename: 'Meeting', id: 'meeting:uae-trilateral-talks' },
@@ -121,11 +121,11 @@ test('Stance: actor, topic, stance, summary, about', async () => {
 test('Event: actors, involvement, location, meeting, date', async () => {
   const data = await t.api.data(`{
     event(id: "event:full-scale-invasion") {
-      kind date { value precision inferred } actors { id } involvement { actor { id } role } location { id } meeting { id }
+      eventKind date { value precision inferred } actors { id } involvement { actor { id } role } location { id } meeting { id }
     }
   }`);
   expect(data.event).toMatchObject({
-    kind: 'INVASION',
+    eventKind: 'INVASION',
     date: { value: '2022-02', precision: 'MONTH', inferred: false },
     location: { id: 'country:ukraine' },
     meeting: null,

@@ -26,11 +26,13 @@ afterAll(async () => {
 
 const page = (url: string, path: string) => fetch(`${url}${path}`, { headers: { accept: 'text/html' } });
 
-test('introspection is refused', async () => {
+test('introspection is refused, naming the setting that allows it rather than Apollo\'s', async () => {
   const response = await api.gql(INTROSPECTION);
   expect(response.data).toBeUndefined();
   expect(response.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
   expect(response.errors?.[0].message).toMatch(/introspection is not allowed/i);
+  expect(response.errors?.[0].message).toContain('GRAPHQL_INTROSPECTION=true');
+  expect(response.errors?.[0].message).not.toMatch(/Apollo|pass introspection/);
 });
 
 test('a misspelt field is refused without suggesting the schema\'s names', async () => {

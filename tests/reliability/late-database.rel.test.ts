@@ -1,7 +1,8 @@
 /**
  * `npm start` with an external Neo4j (NEO4J_URI) that is down at start: the service starts
- * anyway, /healthz is 200 and /readyz 503 with a reason; when Neo4j comes up the service applies
- * the schema, seeds the empty graph and becomes ready without a restart.
+ * anyway, /healthz is 200, /readyz 503 with a reason and GraphQL 503 SERVICE_NOT_READY; when
+ * Neo4j comes up the service applies the schema, seeds the empty graph and becomes ready without
+ * a restart, and only then logs that it is ready.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -54,11 +55,14 @@ test('the service starts before its database, says why it is not ready, and beco
     expect(health.status).toBe(200);
     expect(readiness.status).toBe(503);
     expect(reason).toEqual(expect.any(String));
-    expect(queryBody.errors?.map((e) => e.extensions?.code)).toEqual(['DATABASE_UNAVAILABLE']);
+    expect(query.status).toBe(503);
+    expect(queryBody.errors?.map((e) => e.extensions?.code)).toEqual(['SERVICE_NOT_READY']);
     expect(actorsBody.data?.actors.totalCount).toBeGreaterThan(0);
   } finally {
     child.kill('SIGTERM');
   }
   expect(await exited).toBe(0);
   expect(stderr).toContain('database prepared');
+  expect(stderr.indexOf('"msg":"ready in')).toBeGreaterThan(stderr.indexOf('database prepared'));
+  expect(stderr).not.toContain('GraphQL API listening');
 }, 300_000);

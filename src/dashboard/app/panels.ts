@@ -53,7 +53,7 @@ export function setupTopActors(open: (id: string) => void): Promise<void> {
               topActors.map((r) => [
                 r.rank,
                 h('button', { class: 'link', 'data-actor': r.actor.id, type: 'button' }, r.actor.name),
-                r.actor.kind,
+                r.actor.actorKind,
                 h('span', { class: 'num' }, by === 'PAGERANK' ? r.score.toFixed(4) : r.score),
               ]),
             )

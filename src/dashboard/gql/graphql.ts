@@ -38,7 +38,7 @@ export type DashboardTopActorsQueryVariables = Exact<{
 }>;
 
 
-export type DashboardTopActorsQuery = { topActors: Array<{ rank: number, score: number, actor: { id: string, name: string, kind: ActorKind } }> };
+export type DashboardTopActorsQuery = { topActors: Array<{ rank: number, score: number, actor: { id: string, name: string, actorKind: ActorKind } }> };
 
 export type DashboardCoOccurrenceQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -62,7 +62,7 @@ export type DashboardStanceMatrixQuery = { stanceMatrix: { topics: Array<string>
 
 export type DashboardEvidenceFragment = { start: number, end: number, sentence: number, sentenceText: string, excerpt: string, source: { id: string, title: string, text: string } };
 
-type DashboardNode_Actor_Fragment = { __typename: 'Actor', name: string, kind: ActorKind, id: string };
+type DashboardNode_Actor_Fragment = { __typename: 'Actor', name: string, actorKind: ActorKind, id: string };
 
 type DashboardNode_Event_Fragment = { __typename: 'Event', name: string, id: string };
 
@@ -97,7 +97,7 @@ export type DashboardNeighbourhoodQueryVariables = Exact<{
 
 
 export type DashboardNeighbourhoodQuery = { neighbourhood: { truncated: boolean, center:
-      | { __typename: 'Actor', name: string, kind: ActorKind, id: string }
+      | { __typename: 'Actor', name: string, actorKind: ActorKind, id: string }
       | { __typename: 'Event', name: string, id: string }
       | { __typename: 'Location', name: string, id: string }
       | { __typename: 'Meeting', name: string, id: string }
@@ -106,7 +106,7 @@ export type DashboardNeighbourhoodQuery = { neighbourhood: { truncated: boolean,
       | { __typename: 'Stance', topic: string, stance: string, id: string }
       | { __typename: 'Statement', text: string, id: string }
     , nodes: Array<
-      | { __typename: 'Actor', name: string, kind: ActorKind, id: string }
+      | { __typename: 'Actor', name: string, actorKind: ActorKind, id: string }
       | { __typename: 'Event', name: string, id: string }
       | { __typename: 'Location', name: string, id: string }
       | { __typename: 'Meeting', name: string, id: string }
@@ -177,7 +177,7 @@ export const DashboardNodeFragmentDoc = new TypedDocumentString(`
   id
   ... on Actor {
     name
-    kind
+    actorKind
   }
   ... on Location {
     name
@@ -227,7 +227,7 @@ export const DashboardTopActorsDocument = new TypedDocumentString(`
     actor {
       id
       name
-      kind
+      actorKind
     }
   }
 }
@@ -323,7 +323,7 @@ fragment DashboardNode on Node {
   id
   ... on Actor {
     name
-    kind
+    actorKind
   }
   ... on Location {
     name
