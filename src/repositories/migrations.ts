@@ -141,15 +141,16 @@ function nodeClaims(id: string, labels: string[], props: Record<string, unknown>
     published: published.get(source) ?? null,
     values: source === owner ? valuesOf(props, fieldsOf(type)) : {},
     // Keys are worked out again: the stored ones may come from older name rules.
-    names: source === owner && ownNames.length ? ownNames : nameSource.flatMap((s, i) => (s === source ? [keyed(type, props, nameText[i])] : [])),
+    names: source === owner && ownNames.length ? ownNames : keyed(type, props, nameText.filter((_, i) => nameSource[i] === source)),
     evidence: evidence.get(source) ?? [],
   }));
 }
 
-/** One name of a node of `type` with the keys today's rules give it. */
-function keyed(type: EntityType, props: Record<string, unknown>, text: string): NameEntry {
-  const entity = { type, name: text, title: text, kind: props.kind, aliases: [] } as unknown as EntityInput;
-  return isNamed(entity) ? nameEntries(entity)[0] : { text, keys: [] };
+/** One source's names of a node of `type` (the name it goes by first), with the keys today's rules give them. */
+function keyed(type: EntityType, props: Record<string, unknown>, texts: string[]): NameEntry[] {
+  if (!texts.length) return [];
+  const entity = { type, name: texts[0], title: texts[0], kind: props.kind, aliases: texts.slice(1) } as unknown as EntityInput;
+  return isNamed(entity) ? nameEntries(entity) : texts.map((text) => ({ text, keys: [] }));
 }
 
 function unlistedNames(type: EntityType, props: Record<string, unknown>): NameEntry[] {
