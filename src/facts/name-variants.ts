@@ -17,7 +17,7 @@
  * - Country names are folded as whole names only ("UK", "Britain", "United Kingdom"), so "US" inside
  *   "US State Department" stays a word of that name; initials written with stops are one word ("U.S."
  *   is "US", "George H. W. Bush" keeps "hw" apart from "George W. Bush"'s "w").
- * - A company's legal form at the end of a name of two words or more is dropped ("Air Liquide SA" is
+ * - A company's legal form at the end of a name of three words or more is dropped ("Air Liquide SA" is
  *   Air Liquide): it is how the company registered, not another company.
  * - Surnames are folded by rule only where transliteration systems disagree on a letter:
  *   the ending of "-skyi / -skiy / -ski / -sky", "-iy / -ii / -yi" at the end of a long word, and
@@ -147,7 +147,9 @@ export function foldVariants(key: string): string {
   const country = countries.get(joined);
   if (country) return country;
   const bare = joined.split(' ');
-  while (bare.length > 1 && LEGAL_FORMS.has(bare[bare.length - 1])) bare.pop();
+  // Only while two words are left: a key never shrinks to one word here, because a person's name
+  // ("Vo Sa") would then look like a bare surname and meet everyone called Vo.
+  while (bare.length > 2 && LEGAL_FORMS.has(bare[bare.length - 1])) bare.pop();
   let out = ` ${bare.join(' ')} `;
   for (const [variant, canonical] of places) out = out.split(` ${variant} `).join(` ${canonical} `);
   const words = out.trim().split(' ').filter(Boolean);
