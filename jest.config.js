@@ -21,7 +21,7 @@ module.exports = {
       testEnvironmentOptions: { globalsCleanup: 'off' },
       transform,
       transformIgnorePatterns,
-      testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/tck/**/*.tck.test.ts'],
     },
     {
       displayName: 'integration',

@@ -17,6 +17,7 @@ import { LocationRepository } from './repositories/location-repository';
 import { MeetingRepository } from './repositories/meeting-repository';
 import { NodeRepository } from './repositories/node-repository';
 import { PositionRepository } from './repositories/position-repository';
+import { ReadRepository } from './repositories/read-plan';
 import { SearchRepository } from './repositories/search-repository';
 import { SourceRepository } from './repositories/source-repository';
 import { StanceRepository } from './repositories/stance-repository';
@@ -25,6 +26,8 @@ import { TimelineRepository } from './repositories/timeline-repository';
 
 /** What every resolver receives as its third argument. */
 export interface Context {
+  /** Compiled reads: a selection's nodes and links in one statement (src/resolvers/compile.ts). */
+  reads: ReadRepository;
   nodes: NodeRepository;
   /** Facts whose sources disagree. */
   disputes: DisputeRepository;
@@ -91,6 +94,7 @@ export function createContext(db: Database, request: RequestInfo = { debugDb: fa
     user: request.auth?.user ?? null,
     clientKey: request.clientKey ?? 'unknown',
     ...(request.auth?.problem ? { authProblem: request.auth.problem } : {}),
+    reads: new ReadRepository(graph),
     nodes: new NodeRepository(graph),
     disputes: new DisputeRepository(graph),
     actors: new ActorRepository(graph),

@@ -61,7 +61,7 @@ const DATE_PROPERTIES = ['startDate', 'endDate', 'date', 'publishedDate'].flatMa
  * Every node property the models read. Evidence and claims are not properties: they are `Claim`
  * nodes (see ./storage.ts), which `GraphReader.claims` reads only when a client asks.
  */
-const NODE_PROPERTIES = [
+export const NODE_PROPERTIES = [
   'id', 'name', 'title', 'kind', 'aliases', 'description', 'outcome', 'text', 'topics', 'stance', 'topic', 'summary',
   'publisher', 'url', 'sentences', 'sourceCount', 'disputed', 'pinnedSource', ...DATE_PROPERTIES,
 ];
@@ -218,6 +218,11 @@ export class GraphReader {
    */
   claims(subject: string): Promise<Props[]> {
     return this.claimLists.load(subject);
+  }
+
+  /** Records claims read by another statement (a compiled read), so `claims` need not read them again. */
+  primeClaims(subject: string, claims: Props[]): void {
+    this.claimLists.prime(subject, claims);
   }
 
   /**

@@ -21,7 +21,12 @@ export const PLAIN_LIST_LIMIT = 100;
  * for `pageRequest` and `toConnection`: a cursor is accepted only by the list it came from.
  */
 export function listOf(info: GraphQLResolveInfo, orderBy?: unknown): string {
-  return `${info.parentType.name}.${info.fieldName}${orderBy == null ? '' : ` ${JSON.stringify(orderBy)}`}`;
+  return listName(info.parentType.name, info.fieldName, orderBy);
+}
+
+/** The list name of field `field` of type `type` in this order (see listOf). */
+export function listName(type: string, field: string, orderBy?: unknown): string {
+  return `${type}.${field}${orderBy == null ? '' : ` ${JSON.stringify(orderBy)}`}`;
 }
 
 /**
@@ -141,7 +146,7 @@ export function inForce(asOf: string | null | undefined, during: DateRange | nul
 }
 
 /** Rejects date ranges anywhere in a `where` whose `from` is after their `to`. */
-function checkRanges(value: unknown, path: string): void {
+export function checkRanges(value: unknown, path: string): void {
   if (value === null || typeof value !== 'object') return;
   const record = value as Record<string, unknown>;
   if (typeof record.from === 'string' && typeof record.to === 'string' && !isOrderedRange(record as DateRange)) {

@@ -1,18 +1,13 @@
-/** Resolvers of Event, and the event queries. */
+/** Resolvers of Event, and the event queries. Link fields: see ./compile.ts. */
 import type { Resolvers } from '../generated/resolvers-types';
-import { paginate, plainList } from './connection';
+import { compiledList, compiledNode } from './compile';
 
 export const eventResolvers: Resolvers = {
   Query: {
-    event: (_, { id }, ctx) => ctx.events.findById(id),
-    events: (_, args, ctx, info) => paginate((q) => ctx.events.list(q), args, info),
+    event: compiledNode('Event') as never,
+    events: compiledList('Event') as never,
   },
   Event: {
     eventKind: (event) => event.kind,
-    actors: async (event, _, ctx) => (await plainList((q) => ctx.events.involvement(event.id, q))).map((i) => i.actor),
-    involvement: (event, _, ctx) => plainList((q) => ctx.events.involvement(event.id, q)),
-    involvementConnection: (event, args, ctx, info) => paginate((q) => ctx.events.involvement(event.id, q), args, info),
-    location: (event, _, ctx) => ctx.events.location(event.id),
-    meeting: (event, _, ctx) => ctx.events.meeting(event.id),
   },
 };

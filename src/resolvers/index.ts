@@ -3,6 +3,7 @@ import type { Resolvers } from '../generated/resolvers-types';
 import { actorResolvers } from './actor';
 import { analyticsResolvers } from './analytics';
 import { claimResolvers } from './claims';
+import { linkResolvers } from './compile';
 import { curationResolvers } from './curation';
 import { eventResolvers } from './event';
 import { graphResolvers } from './graph';
@@ -15,6 +16,7 @@ import { statementResolvers } from './statement';
 import { timelineResolvers } from './timeline';
 
 const parts: Resolvers[] = [
+  linkResolvers() as Resolvers,
   actorResolvers,
   meetingResolvers,
   locationResolvers,

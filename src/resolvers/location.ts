@@ -1,21 +1,14 @@
-/** Resolvers of Location, and the location queries. */
+/** Resolvers of Location, and the location queries. Link fields: see ./compile.ts. */
 import type { Resolvers } from '../generated/resolvers-types';
-import { paginate, plainList } from './connection';
+import { compiledList, compiledNode } from './compile';
 
 export const locationResolvers: Resolvers = {
   Query: {
-    location: (_, { id }, ctx) => ctx.locations.findById(id),
-    locations: (_, args, ctx, info) => paginate((q) => ctx.locations.list(q), args, info),
+    location: compiledNode('Location') as never,
+    locations: compiledList('Location') as never,
   },
   Location: {
     locationKind: (location) => location.kind,
     asActor: (location, _, ctx) => (location.isActor ? ctx.actors.findById(location.id) : null),
-    partOf: (location, _, ctx) => ctx.locations.partOf(location.id),
-    parts: (location, _, ctx) => plainList((q) => ctx.locations.parts(location.id, q)),
-    partsConnection: (location, args, ctx, info) => paginate((q) => ctx.locations.parts(location.id, q), args, info),
-    meetings: (location, _, ctx) => plainList((q) => ctx.locations.meetings(location.id, q)),
-    meetingsConnection: (location, args, ctx, info) => paginate((q) => ctx.locations.meetings(location.id, q), args, info),
-    events: (location, _, ctx) => plainList((q) => ctx.locations.events(location.id, q)),
-    eventsConnection: (location, args, ctx, info) => paginate((q) => ctx.locations.events(location.id, q), args, info),
   },
 };

@@ -3,7 +3,7 @@ import { GraphQLScalarType, Kind } from 'graphql';
 import { BadUserInputError } from '../errors';
 import { isCalendarDate } from '../facts/format';
 import type { Resolvers } from '../generated/resolvers-types';
-import { paginate, plainList } from './connection';
+import { compiledList, compiledNode } from './compile';
 
 const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
@@ -28,10 +28,10 @@ export const sourceResolvers: Resolvers = {
     parseLiteral: (ast) => parsePartialDate(ast.kind === Kind.STRING ? ast.value : null),
   }),
   Query: {
-    node: (_, { id }, ctx) => ctx.nodes.findById(id),
-    source: (_, { id }, ctx) => ctx.sources.findById(id),
-    sources: (_, __, ctx) => plainList((q) => ctx.sources.list(q)),
-    sourcesConnection: (_, args, ctx, info) => paginate((q) => ctx.sources.list(q), args, info),
+    node: compiledNode('Node') as never,
+    source: compiledNode('Source') as never,
+    sources: compiledList('Source', true) as never,
+    sourcesConnection: compiledList('Source') as never,
   },
   Node: {
     __resolveType: (node) => node.nodeType,
@@ -39,8 +39,6 @@ export const sourceResolvers: Resolvers = {
   Source: {
     evidence: (source, _, ctx) => ctx.nodes.evidence(source.id),
     sentences: (source) => source.sentences.map((text, i) => ({ number: i + 1, text })),
-    credits: (source, _, ctx) => plainList((q) => ctx.sources.credits(source.id, q)),
-    creditsConnection: (source, args, ctx, info) => paginate((q) => ctx.sources.credits(source.id, q), args, info),
   },
   Evidence: {
     source: async (evidence, _, ctx) => {

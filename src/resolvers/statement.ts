@@ -1,32 +1,19 @@
-/** Resolvers of Statement and Stance, and their queries. */
+/** Resolvers of Statement and Stance, and their queries. Link fields: see ./compile.ts. */
 import type { Resolvers } from '../generated/resolvers-types';
-import { paginate, plainList } from './connection';
+import { compiledLink, compiledList, compiledNode, requiredLink } from './compile';
 
 export const statementResolvers: Resolvers = {
   Query: {
-    statement: (_, { id }, ctx) => ctx.statements.findById(id),
-    statements: (_, args, ctx, info) => paginate((q) => ctx.statements.list(q), args, info),
-    stance: (_, { id }, ctx) => ctx.stances.findById(id),
-    stances: (_, args, ctx, info) => paginate((q) => ctx.stances.list(q), args, info),
+    statement: compiledNode('Statement') as never,
+    statements: compiledList('Statement') as never,
+    stance: compiledNode('Stance') as never,
+    stances: compiledList('Stance') as never,
   },
   Statement: {
     statementKind: (statement) => statement.kind,
-    speaker: (statement, _, ctx) => ctx.statements.speaker(statement.id),
-    reportedBy: (statement, _, ctx) => ctx.statements.reportedBy(statement.id),
-    meeting: (statement, _, ctx) => ctx.statements.meeting(statement.id),
-    about: (statement, _, ctx) => plainList((q) => ctx.statements.about(statement.id, q)),
-    aboutConnection: (statement, args, ctx, info) => paginate((q) => ctx.statements.about(statement.id, q), args, info),
-    mentions: (statement, _, ctx) => plainList((q) => ctx.statements.mentions(statement.id, q)),
-    mentionsConnection: (statement, args, ctx, info) => paginate((q) => ctx.statements.mentions(statement.id, q), args, info),
   },
   Stance: {
-    actor: async (stance, _, ctx) => {
-      const actor = await ctx.stances.actor(stance.id);
-      // The loader refuses a stance without an actor, so this only fires on a damaged graph.
-      if (!actor) throw new Error(`stance ${stance.id} has no actor`);
-      return actor;
-    },
-    about: (stance, _, ctx) => plainList((q) => ctx.stances.about(stance.id, q)),
-    aboutConnection: (stance, args, ctx, info) => paginate((q) => ctx.stances.about(stance.id, q), args, info),
+    // The loader refuses a stance without an actor, so this only fails on a damaged graph.
+    actor: requiredLink(compiledLink, 'actor') as never,
   },
 };

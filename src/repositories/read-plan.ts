@@ -1,0 +1,317 @@
+/**
+ * Read plans, and the one Cypher statement each compiles to. A plan says which stored properties
+ * of a node to read, whether to read its claims, and which link fields to follow, each with its
+ * filter, order and page, down to any depth. The statement reads exactly that: nested levels are
+ * `COLLECT {}` subqueries inside map projections, so a request costs one round trip however deep it
+ * goes, and a node's unselected properties, claims and links are never touched.
+ *
+ * The resolver layer builds plans from a GraphQL selection (src/resolvers/compile.ts); this module
+ * knows nothing of GraphQL. Labels, types and patterns come only from constants (./link-fields.ts,
+ * ./where.ts); values travel as parameters.
+ */
+import neo4j from 'neo4j-driver';
+import type { Props } from '../models/mappers';
+import { type Filter, type GraphReader, type Label, NODE_PROPERTIES, SORT_KEYS, type SortSpec } from './graph-reader';
+import type { LinkField } from './link-fields';
+
+/** Which claims of a node or relationship to read: all, only when it is disputed, or none. */
+export type ClaimRead = 'all' | 'disputed' | 'none';
+
+/** What to read of one node. */
+export interface NodePlan {
+  /** Stored properties (`id` is always read), or `all` model properties. */
+  props: string[] | 'all';
+  claims: ClaimRead;
+  links: LinkPlan[];
+}
+
+/** A position in a sorted list: the sort key and tie-breaking id of the last item seen. */
+export interface After {
+  key: string;
+  id: string;
+}
+
+/** One link field to follow from a node, and what to read of each linked node. */
+export interface LinkPlan {
+  field: LinkField;
+  /** The field's `where` and any `asOf`/`during` predicates, over `n` and `r`. */
+  filter: Filter;
+  order: SortSpec;
+  /** How many items to return; one more is read when `more` is set, to tell if there are more. */
+  limit: number;
+  more: boolean;
+  after: After | null;
+  /** Whether to count all matches (a selected `totalCount`). */
+  count: boolean;
+  node: NodePlan;
+  /**
+   * For a list of relationships (a Participation): which of each relationship's properties and
+   * claims to read. Null when the field lists nodes.
+   */
+  rel: { props: string[]; claims: ClaimRead } | null;
+  /** The parent read again under each item, for a relationship's field that shows it with a selection. */
+  parent: NodePlan | null;
+  /** Set on a field that only one member type of an interface has: read only for that label. */
+  onLabel?: Label;
+}
+
+/** A root read: one node by id, one page of a label's nodes, or one link field of many nodes. */
+export type RootPlan =
+  | { kind: 'node'; label: Label; id: string; node: NodePlan }
+  | { kind: 'list'; label: Label; filter: Filter; order: SortSpec; limit: number; after: After | null; count: boolean; node: NodePlan }
+  | { kind: 'links'; ids: readonly string[]; link: LinkPlan };
+
+/** A node as the statement returns it: its properties, labels, claims when read, and link results. */
+export interface NodeRead {
+  props: Props;
+  labels: string[];
+  claims: Props[] | null;
+  links: LinkRead[];
+}
+
+/** One link field's result: the total count (-1 when not counted) and the items read. */
+export interface LinkRead {
+  totalCount: number;
+  items: ItemRead[];
+}
+
+/** One linked item: the node, the relationship, and the sort key and id a cursor holds. */
+export interface ItemRead {
+  node: NodeRead;
+  rel: Props;
+  relClaims: Props[] | null;
+  outgoing: boolean;
+  parent: NodeRead | null;
+  sortKey: string;
+  tieId: string;
+}
+
+/** The result of a root plan. */
+export type RootRead =
+  | { kind: 'node'; node: NodeRead | null }
+  | { kind: 'list'; totalCount: number; items: { node: NodeRead; sortKey: string }[] }
+  | { kind: 'links'; byId: Map<string, LinkRead> };
+
+/** A compiled statement. */
+export interface Statement {
+  cypher: string;
+  params: Record<string, unknown>;
+}
+
+/** Builds one statement: hands out fresh variable numbers and collects parameters. */
+class Writer {
+  readonly params: Record<string, unknown> = {};
+  private next = 0;
+
+  fresh(): number {
+    return this.next++;
+  }
+
+  /** Adds a filter's parameters under `prefix`, returning its predicates with the names changed. */
+  filter(filter: Filter, vars: Record<string, string>, prefix: string): string[] {
+    for (const [name, value] of Object.entries(filter.params)) this.params[`${prefix}${name}`] = value ?? null;
+    return filter.predicates.map((p) => rename(p, vars, prefix));
+  }
+
+  node(plan: NodePlan, v: string): string {
+    const props = plan.props === 'all' ? NODE_PROPERTIES : ['id', ...plan.props.filter((p) => p !== 'id')];
+    const parts = props.map((p) => `.${p}`);
+    parts.push(`_labels: labels(${v})`);
+    const claims = this.claims(plan.claims, `${v}.id`, `${v}.disputed`);
+    if (claims) parts.push(`_claims: ${claims}`);
+    plan.links.forEach((link, i) => parts.push(`_${i}: ${this.link(link, v)}`));
+    return `${v} {${parts.join(', ')}}`;
+  }
+
+  private claims(read: ClaimRead, key: string, disputed: string): string | null {
+    if (read === 'none') return null;
+    const c = `c${this.fresh()}`;
+    const all = `COLLECT { MATCH (${c}:Claim {of: ${key}}) WITH ${c} ORDER BY coalesce(${c}.published, '9999'), ${c}.source RETURN ${c} {.*} }`;
+    return read === 'all' ? all : `CASE WHEN ${disputed} IS NULL THEN [] ELSE ${all} END`;
+  }
+
+  link(plan: LinkPlan, a: string): string {
+    const k = this.fresh();
+    const n = `n${k}`;
+    const r = `r${k}`;
+    const prefix = `l${k}_`;
+    const vars = { a, n, r };
+    const pattern = rename(plan.field.pattern, vars, prefix);
+    const predicates = this.filter(plan.filter, vars, prefix);
+    const where = predicates.length ? predicates.join(' AND ') : 'true';
+    const sortKey = rename(SORT_KEYS[plan.order.key](plan.order.desc), vars, prefix);
+    const tie = `${n}.id + '|' + coalesce(${r}.key, '')`;
+    let after = '';
+    if (plan.after) {
+      const cmp = plan.order.desc ? '<' : '>';
+      this.params[`${prefix}afterKey`] = plan.after.key;
+      this.params[`${prefix}afterId`] = plan.after.id;
+      after = ` AND (${sortKey} ${cmp} $${prefix}afterKey OR (${sortKey} = $${prefix}afterKey AND ${tie} ${cmp} $${prefix}afterId))`;
+    }
+    const count = plan.count ? `COUNT { MATCH ${pattern} WHERE ${where} WITH DISTINCT ${n}, ${r} RETURN ${n} }` : '-1';
+    let items = '[]';
+    if (plan.limit > 0 || plan.more) {
+      this.params[`${prefix}limit`] = neo4j.int(plan.limit + (plan.more ? 1 : 0));
+      const dir = plan.order.desc ? ' DESC' : '';
+      const relClaims = plan.rel ? this.claims(plan.rel.claims, `${r}.key`, `${r}.disputed`) : null;
+      const relProps = plan.rel?.props.length ? `${r} {${plan.rel.props.map((p) => `.${p}`).join(', ')}}` : '{}';
+      const item = [
+        `node: ${this.node(plan.node, n)}`,
+        `rel: ${relProps}`,
+        `relClaims: ${relClaims ?? 'null'}`,
+        `outgoing: startNode(${r}) = ${a}`,
+        `parent: ${plan.parent ? this.node(plan.parent, a) : 'null'}`,
+        `sortKey: k${k}`,
+        `tieId: t${k}`,
+      ];
+      items =
+        `COLLECT { MATCH ${pattern} WHERE ${where}${after} WITH DISTINCT ${n}, ${r} ` +
+        `WITH ${n}, ${r}, ${sortKey} AS k${k}, ${tie} AS t${k} ORDER BY k${k}${dir}, t${k}${dir} LIMIT $${prefix}limit ` +
+        `RETURN {${item.join(', ')}} }`;
+    }
+    const read = `{totalCount: ${count}, items: ${items}}`;
+    return plan.onLabel ? `CASE WHEN ${a}:${plan.onLabel} THEN ${read} ELSE null END` : read;
+  }
+}
+
+/**
+ * Renames the variables `vars` maps (whole identifiers, outside strings, not after `.`, `:` or `$`)
+ * and prefixes every parameter name, so a constant fragment written over `a`, `n` and `r` can sit
+ * at any depth of one statement.
+ */
+export function rename(cypher: string, vars: Record<string, string>, prefix: string): string {
+  let out = '';
+  let i = 0;
+  while (i < cypher.length) {
+    const ch = cypher[i];
+    if (ch === "'" || ch === '"' || ch === '`') {
+      let j = i + 1;
+      while (j < cypher.length && cypher[j] !== ch) j += cypher[j] === '\\' ? 2 : 1;
+      out += cypher.slice(i, j + 1);
+      i = j + 1;
+    } else if (/[A-Za-z_]/.test(ch)) {
+      let j = i + 1;
+      while (j < cypher.length && /[A-Za-z0-9_]/.test(cypher[j])) j += 1;
+      const word = cypher.slice(i, j);
+      const before = cypher[i - 1];
+      if (before === '$') out += `${prefix}${word}`;
+      else if (before !== '.' && before !== ':' && Object.hasOwn(vars, word)) out += vars[word];
+      else out += word;
+      i = j;
+    } else {
+      out += ch;
+      i += 1;
+    }
+  }
+  return out;
+}
+
+/** The statement of a root plan; its rows have one column, `row`. */
+export function compileRoot(plan: RootPlan): Statement {
+  const w = new Writer();
+  const v = 'v';
+  switch (plan.kind) {
+    case 'node': {
+      w.params.id = plan.id;
+      const label = plan.label === 'Node' ? '' : ` WHERE ${v}:${plan.label}`;
+      return { cypher: `MATCH (${v}:Node {id: $id})${label} RETURN ${w.node(plan.node, v)} AS row`, params: w.params };
+    }
+    case 'list': {
+      const vars = { n: v };
+      const predicates = w.filter(plan.filter, vars, '');
+      const where = predicates.length ? predicates.join(' AND ') : 'true';
+      const anchors = plan.filter.anchors?.map((a) => rename(a, vars, ''));
+      const matches = anchors
+        ? `CALL () { ${anchors.map((a) => `MATCH ${a} WHERE ${v}:${plan.label} RETURN DISTINCT ${v}`).join(' UNION ')} } WITH ${v} WHERE ${where}`
+        : `MATCH (${v}:${plan.label}) WHERE ${where}`;
+      // Without predicates the count comes from the count store, not a scan.
+      const count = !plan.count
+        ? 'RETURN -1 AS totalCount'
+        : predicates.length || anchors
+          ? `${matches} RETURN count(${v}) AS totalCount`
+          : `MATCH (${v}:${plan.label}) RETURN count(${v}) AS totalCount`;
+      let page = 'RETURN [] AS items';
+      // A count asked for alone (`first: 0`, or only `totalCount` selected) reads no page at all.
+      if (plan.limit > 0 || !plan.count || plan.after) {
+        const sortKey = rename(SORT_KEYS[plan.order.key](plan.order.desc), vars, '');
+        const dir = plan.order.desc ? ' DESC' : '';
+        let after = '';
+        if (plan.after) {
+          const cmp = plan.order.desc ? '<' : '>';
+          w.params.afterKey = plan.after.key;
+          w.params.afterId = plan.after.id;
+          after = ` AND (${sortKey} ${cmp} $afterKey OR (${sortKey} = $afterKey AND ${v}.id ${cmp} $afterId))`;
+        }
+        w.params.limit = neo4j.int(plan.limit + 1);
+        page =
+          `${matches}${after} WITH ${v}, ${sortKey} AS sortKey ORDER BY sortKey${dir}, ${v}.id${dir} LIMIT $limit ` +
+          `RETURN collect({node: ${w.node(plan.node, v)}, sortKey: sortKey}) AS items`;
+      }
+      return { cypher: `CALL () { ${count} } CALL () { ${page} } RETURN {totalCount: totalCount, items: items} AS row`, params: w.params };
+    }
+    case 'links': {
+      w.params.ids = plan.ids;
+      return { cypher: `UNWIND $ids AS id MATCH (${v}:Node {id: id}) RETURN {id: id, links: ${w.link(plan.link, v)}} AS row`, params: w.params };
+    }
+  }
+}
+
+/** Runs a root plan through the request's reader (batched with the other statements of its step). */
+export async function readRoot(graph: GraphReader, name: string, plan: RootPlan): Promise<RootRead> {
+  const { cypher, params } = compileRoot(plan);
+  const rows = await graph.query(name, cypher, params);
+  switch (plan.kind) {
+    case 'node':
+      return { kind: 'node', node: rows[0] ? toNodeRead(rows[0] as Props, plan.node) : null };
+    case 'list': {
+      const row = rows[0] as { totalCount: number; items: { node: Props; sortKey: string }[] };
+      return { kind: 'list', totalCount: row.totalCount, items: row.items.map((i) => ({ node: toNodeRead(i.node, plan.node), sortKey: i.sortKey })) };
+    }
+    case 'links':
+      return { kind: 'links', byId: new Map(rows.map((r) => [r.id as string, toLinkRead(r.links as Props | null, plan.link)])) };
+  }
+}
+
+/** Splits a projected node map into its properties and what the plan asked for beside them. */
+function toNodeRead(map: Props, plan: NodePlan): NodeRead {
+  const props: Props = {};
+  for (const [key, value] of Object.entries(map)) if (!key.startsWith('_')) props[key] = value;
+  return {
+    props,
+    labels: map._labels as string[],
+    claims: (map._claims as Props[] | undefined) ?? null,
+    links: plan.links.map((link, i) => toLinkRead(map[`_${i}`] as Props | null, link)),
+  };
+}
+
+function toLinkRead(map: Props | null, plan: LinkPlan): LinkRead {
+  if (!map) return { totalCount: 0, items: [] };
+  const items = map.items as Props[];
+  return {
+    totalCount: map.totalCount as number,
+    items: items.map((item) => ({
+      node: toNodeRead(item.node as Props, plan.node),
+      rel: item.rel as Props,
+      relClaims: (item.relClaims as Props[] | null) ?? null,
+      outgoing: item.outgoing as boolean,
+      parent: plan.parent && item.parent ? toNodeRead(item.parent as Props, plan.parent) : null,
+      sortKey: item.sortKey as string,
+      tieId: item.tieId as string,
+    })),
+  };
+}
+
+/** Compiled reads for one request, through its reader (so they batch and count like any other). */
+export class ReadRepository {
+  constructor(private readonly graph: GraphReader) {}
+
+  /** Runs a root plan; `name` tags the statement. */
+  read(name: string, plan: RootPlan): Promise<RootRead> {
+    return readRoot(this.graph, name, plan);
+  }
+
+  /** Keeps claims a plan read, so the `claims`, `evidence` and `disputed` fields need no statement. */
+  primeClaims(subject: string, claims: Props[]): void {
+    this.graph.primeClaims(subject, claims);
+  }
+}
