@@ -1,13 +1,13 @@
 /**
- * The generic reads every aggregate repository is built on: nodes by id, the nodes linked to a
- * node by one relationship type, and one page of a filtered, sorted list.
+ * The generic reads the repositories are built on: nodes by id, the nodes linked to a node, the
+ * claims about a fact, and any statement a repository writes, all through one per-request reader.
  *
  * Round trips are bounded twice over. Lookups by id and links are batched per field with
  * DataLoader, so resolving a field for twenty parents costs one statement, not twenty. And every
- * statement a request asks for while GraphQL resolves one level of the selection is held until
- * that level has been walked, then all of them run as one Cypher statement (each in its own
- * `CALL` subquery). A request therefore costs at most one round trip per nesting level, whatever
- * the number of fields and items. Labels and relationship types come only from the constants below.
+ * statement a request asks for while GraphQL resolves one step is held until that step has been
+ * walked, then all of them run as one Cypher statement (each in its own `CALL` subquery). Most
+ * reads go further: a root field and everything selected below it compile to one statement
+ * (./read-plan.ts). Labels and relationship types come only from the constants below.
  */
 import DataLoader from 'dataloader';
 import neo4j from 'neo4j-driver';
@@ -155,14 +155,6 @@ export interface PageRequest {
   after: { key: string; id: string } | null;
 }
 
-/** One page of the nodes with a label. */
-export interface ListQuery extends Filter, PageRequest {
-  label: Label;
-  order: SortSpec;
-  /** Whether to count all matches too (default true). */
-  count?: boolean;
-}
-
 /**
  * One page of the nodes linked to a node. `pattern` is a Cypher pattern from `(a)` (the node
  * whose links are read) to `(n)` (each linked node) through a relationship `r`; it is always a
@@ -304,38 +296,6 @@ export class GraphReader {
       this.pages.set(key, loader);
     }
     return loader.load(id);
-  }
-
-  /**
-   * One page of a list, with the total count, in one statement. Starts from the filter's anchors
-   * when it has them (each found by id), and otherwise from the label.
-   */
-  async list<T>(name: string, query: ListQuery, map: (row: NodeRow) => T): Promise<ListPage<T>> {
-    const { expression, after, orderBy } = ordering(query.order, 'n.id');
-    const where = query.predicates.length ? query.predicates.join(' AND ') : 'true';
-    const matches = query.anchors
-      ? `CALL () { ${query.anchors.map((a) => `MATCH ${a} WHERE n:${query.label} RETURN DISTINCT n`).join(' UNION ')} } WITH n WHERE ${where}`
-      : `MATCH (n:${query.label}) WHERE ${where}`;
-    // Without predicates the count comes from the count store, not a scan.
-    const count = query.predicates.length || query.anchors ? `${matches} RETURN count(n) AS totalCount` : `MATCH (n:${query.label}) RETURN count(n) AS totalCount`;
-    // A count asked for alone (`first: 0` from the start) reads no page at all.
-    const countOnly = query.limit === 0 && query.after === null && query.count !== false;
-    const page = countOnly
-      ? 'RETURN [] AS rows'
-      : `${matches} ${query.after ? `AND ${after}` : ''}
-        WITH n, ${expression} AS sortKey ORDER BY ${orderBy} LIMIT $limitPlusOne
-        RETURN collect({node: ${nodeProps('n')}, labels: labels(n), sortKey: sortKey}) AS rows`;
-    const cypher = `
-      CALL () { ${query.count === false ? 'RETURN -1 AS totalCount' : count} }
-      CALL () { ${page} }
-      RETURN {totalCount: totalCount, rows: rows} AS row`;
-    const [result] = await this.query(name, cypher, pageParams(query));
-    const rows = result.rows as (NodeRow & { sortKey: string })[];
-    return {
-      items: rows.slice(0, query.limit).map((row) => ({ node: map(row), sortKey: row.sortKey, id: row.node.id as string })),
-      hasNextPage: countOnly ? (result.totalCount as number) > 0 : rows.length > query.limit,
-      totalCount: result.totalCount as number,
-    };
   }
 
   private async loadNodes(ids: readonly string[]): Promise<(NodeRow | null)[]> {

@@ -94,48 +94,9 @@ export function toConnection<T>(page: ListPage<T>, request: PageRequest, list: s
   };
 }
 
-/** The Relay arguments of a connection field. */
-export interface ConnectionArgs<W, O> {
-  where?: W | null;
-  orderBy?: O | null;
-  first?: number | null;
-  after?: string | null;
-}
-
-/**
- * Runs one of the repositories' list reads for Relay arguments: checks `first` and `after`,
- * fetches the page with its total count and returns the connection.
- */
-export async function paginate<W, T, O = never>(
-  list: (args: { where?: W | null; orderBy?: O | null; page: PageRequest; count: boolean }) => Promise<ListPage<T>>,
-  args: ConnectionArgs<W, O>,
-  info: GraphQLResolveInfo,
-): Promise<Connection<T>> {
-  const cursors = listOf(info, args.orderBy);
-  const page = pageRequest(args.first, args.after, cursors);
-  checkRanges(args.where, 'where');
-  // Asked for its count alone, a list reads no page (see GraphReader.list); and a count nobody
-  // selected is not taken (totalCount is then -1, which no client sees).
-  const read = page.after === null && onlyTotalCount(info) ? { ...page, limit: 0 } : page;
-  return toConnection(await list({ where: args.where, orderBy: args.orderBy, page: read, count: selects(info, 'totalCount') }), page, cursors);
-}
-
 /** Whether the field's selection may include the field `name` (a fragment counts as yes). */
 export function selects(info: GraphQLResolveInfo, name: string): boolean {
   return info.fieldNodes.some((field) => field.selectionSet?.selections.some((s) => s.kind !== Kind.FIELD || s.name.value === name) ?? false);
-}
-
-/** True when every selection of this connection field is `totalCount` or `__typename` (fragments count as more). */
-export function onlyTotalCount(info: GraphQLResolveInfo): boolean {
-  return info.fieldNodes.every(
-    (field) => field.selectionSet?.selections.every((s) => s.kind === Kind.FIELD && (s.name.value === 'totalCount' || s.name.value === '__typename')) ?? false,
-  );
-}
-
-/** The items of a plain list field: the first PLAIN_LIST_LIMIT in the list's default order. */
-export async function plainList<T>(list: (args: { page: PageRequest; count: false }) => Promise<ListPage<T>>): Promise<T[]> {
-  const page = await list({ page: { limit: PLAIN_LIST_LIMIT, after: null }, count: false });
-  return page.items.map((item) => item.node);
 }
 
 /** Checks the `asOf`/`during` pair of a field on offices or relations. */
