@@ -6,6 +6,23 @@
 import type { Filter, SortKey } from './graph-reader';
 import { type DateRange, dateRangePredicates } from './date-range';
 import { RequestLimitError } from '../errors';
+import type {
+  ActorOrderField,
+  ActorWhere,
+  EventOrderField,
+  EventWhere,
+  LocationOrderField,
+  LocationWhere,
+  MeetingOrderField,
+  MeetingWhere,
+  PositionOrderField,
+  PositionWhere,
+  SourceWhere,
+  StanceOrderField,
+  StanceWhere,
+  StatementOrderField,
+  StatementWhere,
+} from '../generated/resolvers-types';
 
 /** The combinators every `where` input has. Empty `AND`/`OR` lists constrain nothing. */
 export interface Combinable<W> {
@@ -171,15 +188,6 @@ export interface Order<F extends string> {
   direction?: OrderDirection | null;
 }
 
-export interface ActorWhere extends Combinable<ActorWhere>, SupportWhere {
-  id?: string | null;
-  name?: string | null;
-  kind?: string | null;
-  meetingId?: string | null;
-  metActorId?: string | null;
-  positionId?: string | null;
-}
-export type ActorOrderField = 'NAME' | 'DEGREE' | 'MEETING_COUNT';
 
 const actorRules: Rules<ActorWhere> = {
   ...supportRules,
@@ -195,14 +203,6 @@ const actorRules: Rules<ActorWhere> = {
   positionId: linkedTo('(x)<-[:HOLDS]-(n)'),
 };
 
-export interface MeetingWhere extends Combinable<MeetingWhere>, SupportWhere {
-  id?: string | null;
-  name?: string | null;
-  locationId?: string | null;
-  participantId?: string | null;
-  startDate?: DateRange | null;
-}
-export type MeetingOrderField = 'START_DATE' | 'NAME' | 'PARTICIPANT_COUNT';
 
 const meetingRules: Rules<MeetingWhere> = {
   ...supportRules,
@@ -213,13 +213,6 @@ const meetingRules: Rules<MeetingWhere> = {
   startDate: dateRule('n.startDate'),
 };
 
-export interface LocationWhere extends Combinable<LocationWhere>, SupportWhere {
-  id?: string | null;
-  name?: string | null;
-  kind?: string | null;
-  withinId?: string | null;
-}
-export type LocationOrderField = 'NAME' | 'DEGREE' | 'MEETING_COUNT';
 
 const locationRules: Rules<LocationWhere> = {
   ...supportRules,
@@ -229,13 +222,6 @@ const locationRules: Rules<LocationWhere> = {
   withinId: linkedTo(`(x)<-[:PART_OF*1..${MAX_PART_OF_DEPTH}]-(n)`),
 };
 
-export interface PositionWhere extends Combinable<PositionWhere>, SupportWhere {
-  id?: string | null;
-  name?: string | null;
-  holderId?: string | null;
-  organizationId?: string | null;
-}
-export type PositionOrderField = 'TITLE' | 'HOLDER_COUNT';
 
 const positionRules: Rules<PositionWhere> = {
   ...supportRules,
@@ -245,18 +231,6 @@ const positionRules: Rules<PositionWhere> = {
   organizationId: linkedTo('(x)<-[:POSITION_OF]-(n)'),
 };
 
-export interface StatementWhere extends Combinable<StatementWhere>, SupportWhere {
-  id?: string | null;
-  speakerId?: string | null;
-  textContains?: string | null;
-  kind?: string | null;
-  topic?: string | null;
-  meetingId?: string | null;
-  mentionsId?: string | null;
-  aboutId?: string | null;
-  date?: DateRange | null;
-}
-export type StatementOrderField = 'SOURCE_ORDER' | 'DATE';
 
 const statementRules: Rules<StatementWhere> = {
   ...supportRules,
@@ -271,14 +245,6 @@ const statementRules: Rules<StatementWhere> = {
   date: dateRule('n.date'),
 };
 
-export interface StanceWhere extends Combinable<StanceWhere>, SupportWhere {
-  id?: string | null;
-  actorId?: string | null;
-  topic?: string | null;
-  stance?: string | null;
-  aboutId?: string | null;
-}
-export type StanceOrderField = 'ID' | 'TOPIC';
 
 const stanceRules: Rules<StanceWhere> = {
   ...supportRules,
@@ -289,15 +255,6 @@ const stanceRules: Rules<StanceWhere> = {
   aboutId: linkedTo('(x)<-[:ABOUT]-(n)'),
 };
 
-export interface EventWhere extends Combinable<EventWhere>, SupportWhere {
-  id?: string | null;
-  name?: string | null;
-  kind?: string | null;
-  actorId?: string | null;
-  locationId?: string | null;
-  date?: DateRange | null;
-}
-export type EventOrderField = 'DATE' | 'NAME';
 
 const eventRules: Rules<EventWhere> = {
   ...supportRules,
@@ -309,11 +266,6 @@ const eventRules: Rules<EventWhere> = {
   date: dateRule('n.date'),
 };
 
-export interface SourceWhere extends Combinable<SourceWhere> {
-  id?: string | null;
-  title?: string | null;
-  publisher?: string | null;
-}
 const sourceRules: Rules<SourceWhere> = {
   id: idRule,
   title: nameRule('title', false),
@@ -337,7 +289,7 @@ export const LIST_TYPES = {
   Event: { rules: eventRules, orders: { DATE: 'date', NAME: 'name' }, defaultOrder: 'DATE' },
   Source: { rules: sourceRules, orders: { TITLE: 'title' }, defaultOrder: 'TITLE' },
   Node: { rules: nodeRules, orders: { ID: 'id' }, defaultOrder: 'ID' },
-} as const satisfies Record<string, { rules: object; orders: Record<string, SortKey>; defaultOrder: string }>;
+} as const satisfies { [T in ListType]: { rules: Rules<ListTypes[T][0]>; orders: Record<ListTypes[T][1], SortKey>; defaultOrder: ListTypes[T][1] } };
 
 /** The `where` and order-field types of each listed type. */
 export interface ListTypes {
