@@ -86,13 +86,15 @@ const Env = z.object({
   AUTH_READS: z.enum(['open', 'authenticated']).default('open'),
   // The defaults leave room above every playground example, dashboard operation and GraphiQL's
   // own introspection query (tests/unit/limits.test.ts measures them) and every operation of the
-  // test suite. The cost is an upper bound that counts each plain list as 100 items, so three
-  // nested plain lists (sources -> credits -> evidence, about 8 million) set its default.
+  // test suite. The cost counts a plain link list as the items such a list holds on average in the
+  // graph, and any other plain list as 100 items, so three nested plain lists that are not links
+  // (about 8 million) set its default. What a request reads is bounded as it runs: GRAPHQL_MAX_ROWS.
   GRAPHQL_MAX_DEPTH: positive.default(15),
   GRAPHQL_MAX_ALIASES: positive.default(30),
   GRAPHQL_MAX_DIRECTIVES: positive.default(30),
   GRAPHQL_MAX_TOKENS: positive.default(5_000),
   GRAPHQL_MAX_COST: positive.default(10_000_000),
+  GRAPHQL_MAX_ROWS: positive.default(100_000),
   // Input objects are measured with variables applied (src/limits/measure.ts), because Neo4j plans
   // a filter's Cypher before any timeout applies, and planning grows faster than the filter: on
   // the 2-core test machine an OR of 100 name filters took 3 s of CPU, one of 1,000 took 44 s
@@ -269,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
       maxTokens: e.GRAPHQL_MAX_TOKENS,
       maxCost: e.GRAPHQL_MAX_COST,
+      maxRows: e.GRAPHQL_MAX_ROWS,
       maxFilterDepth: e.GRAPHQL_MAX_FILTER_DEPTH,
       maxFilterBranches: e.GRAPHQL_MAX_FILTER_BRANCHES,
       maxFilterFields: e.GRAPHQL_MAX_FILTER_FIELDS,

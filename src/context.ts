@@ -79,6 +79,8 @@ export interface ServerState {
   analyticsCache: AnalyticsCache;
   /** SOURCE_TEXT_MAX_BYTES for curators' mutations (the default limit without it). */
   textLimits?: TextLimits;
+  /** GRAPHQL_MAX_ROWS: nodes and links one request's compiled reads may return (no bound without it). */
+  maxRows?: number;
 }
 
 /**
@@ -94,7 +96,7 @@ export function createContext(db: Database, request: RequestInfo = { debugDb: fa
     user: request.auth?.user ?? null,
     clientKey: request.clientKey ?? 'unknown',
     ...(request.auth?.problem ? { authProblem: request.auth.problem } : {}),
-    reads: new ReadRepository(graph),
+    reads: new ReadRepository(graph, state.maxRows),
     nodes: new NodeRepository(graph),
     disputes: new DisputeRepository(graph),
     actors: new ActorRepository(graph),

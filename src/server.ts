@@ -13,6 +13,7 @@ import { AnalyticsCache } from './analytics/cache';
 import { type Authenticator, createAuthenticator } from './auth/authenticator';
 import { type Context, createContext, type ServerState } from './context';
 import type { StatementTrace } from './repositories/graph-reader';
+import { typicalListSizes } from './repositories/link-stats';
 import type { Database } from './db/driver';
 import { describeError, isDatabaseUnavailable, isQueryTimeout } from './db/errors';
 import { PROJECT_ROOT } from './db/local-neo4j';
@@ -76,6 +77,37 @@ export interface Server {
   stop(): Promise<void>;
 }
 
+/** How long the graph's typical list sizes (for request costs) are kept before they are counted again. */
+const TYPICAL_SIZES_TTL_MS = 60_000;
+
+/**
+ * The typical sizes of link lists (src/repositories/link-stats.ts), counted at most once a
+ * minute. Until the first count arrives, or when counting fails, lists count at their largest.
+ */
+function typicalSizesOf(db: Database): () => Promise<Record<string, number>> {
+  let sizes: Record<string, number> = {};
+  let countedAt = Number.NEGATIVE_INFINITY;
+  let counting: Promise<void> | null = null;
+  return async () => {
+    if (!counting && performance.now() - countedAt > TYPICAL_SIZES_TTL_MS) {
+      counting = typicalListSizes(db)
+        .then((counted) => {
+          sizes = counted;
+          countedAt = performance.now();
+        })
+        .catch(() => {
+          countedAt = performance.now();
+        })
+        .finally(() => {
+          counting = null;
+        });
+    }
+    // The first request waits for the first count; later ones use the last while a new one runs.
+    if (countedAt === Number.NEGATIVE_INFINITY && counting) await counting;
+    return sizes;
+  };
+}
+
 /** The SDL of schema/*.graphql, in file-name order. */
 export function loadTypeDefs(): string[] {
   const dir = join(PROJECT_ROOT, 'schema');
@@ -113,7 +145,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       noSubscriptionsPlugin,
-      requestLimitsPlugin(limits, work),
+      requestLimitsPlugin(limits, work, typicalSizesOf(db)),
       internalErrorPlugin(logError),
       dbStatsPlugin,
       observabilityPlugin({ logger, metrics, slowQueryMs: deps.slowQueryMs ?? DEFAULT_SLOW_QUERY_MS }),
@@ -122,7 +154,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   });
   await apollo.start();
   // One analytics cache per server: it outlives requests and is invalidated by the graph version.
-  const state: ServerState = { analyticsCache: new AnalyticsCache(), textLimits: deps.textLimits };
+  const state: ServerState = { analyticsCache: new AnalyticsCache(), textLimits: deps.textLimits, maxRows: limits.maxRows };
   const handle = createRequestHandler({
     apollo,
     context: (request) => createContext(db, { ...request, debugDb: request.debugDb && (deps.allowDebugDb ?? true), trace: deps.trace }, state),

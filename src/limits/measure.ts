@@ -6,7 +6,10 @@
  * response: a field inside a connection is resolved once per item of the page, so its cost is
  * counted `first` times (DEFAULT_PAGE_SIZE when `first` is not given); a field inside a plain list
  * is counted PLAIN_LIST_LIMIT times, the most such a list returns, unless `first`, `limit` or `k`
- * (given, or the argument's default in the schema) says how many it returns.
+ * (given, or the argument's default in the schema) says how many it returns, or, for a link field
+ * (`Actor.meetings`), as many times as such a list holds on average in the graph (`typicalSizes`,
+ * from src/repositories/link-stats.ts): the estimate then describes this graph, not the worst one,
+ * and what a request really reads is bounded as it runs (GRAPHQL_MAX_ROWS).
  * The lists of a connection (`nodes`, `edges`) hold that same page, so they do not multiply again.
  *
  * Input objects (`where` filters, mutation inputs) are measured too, with variables applied, since
@@ -89,6 +92,7 @@ export function measureOperation(
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> = {},
+  typicalSizes: Record<string, number> = {},
 ): OperationMeasures {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
@@ -118,7 +122,7 @@ export function measureOperation(
           if (args[arg.name] != null && isFilter(arg.type)) addInputMeasures(inputs, args[arg.name], arg.type);
         }
         if (field && parent && EXPENSIVE_FIELDS.has(`${parent.name}.${field.name}`)) expensive += 1;
-        cost += 1 + (field && parent ? listSize(field, parent, args) : 1) * inner.cost;
+        cost += 1 + (field && parent ? listSize(field, parent, args, typicalSizes) : 1) * inner.cost;
       } else {
         const spread = selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : undefined;
         if (spread) used.add(spread);
@@ -201,7 +205,7 @@ const SIZE_ARGUMENTS = ['first', 'limit', 'k'];
 const BOUNDED_LISTS: Record<string, number> = { disputed: 8, 'Claim.values': 8, 'Claim.names': 8, 'DisputedField.values': 8, 'Dispute.fields': 8 };
 
 /** How many times the selection under `field` (of type `parent`) is resolved, at most. */
-function listSize(field: GraphQLField<unknown, unknown>, parent: GraphQLCompositeType, args: Record<string, unknown>): number {
+function listSize(field: GraphQLField<unknown, unknown>, parent: GraphQLCompositeType, args: Record<string, unknown>, typicalSizes: Record<string, number>): number {
   const sized = (fallback: number) => {
     for (const name of SIZE_ARGUMENTS) {
       const asked = args[name] ?? field.args.find((a) => a.name === name)?.defaultValue;
@@ -213,7 +217,10 @@ function listSize(field: GraphQLField<unknown, unknown>, parent: GraphQLComposit
   if (field.name.startsWith('__') || parent.name.startsWith('__')) return isList ? INTROSPECTION_LIST_SIZE : 1;
   const bounded = BOUNDED_LISTS[`${parent.name}.${field.name}`] ?? BOUNDED_LISTS[field.name];
   if (isList && bounded !== undefined) return bounded;
-  if (isList) return parent.name.endsWith('Connection') ? 1 : sized(PLAIN_LIST_LIMIT);
+  if (isList && parent.name.endsWith('Connection')) return 1;
+  // A link field's plain list counts as many items as such a list holds on average in this graph.
+  const typical = typicalSizes[`${parent.name}.${field.name}`];
+  if (isList) return sized(typical === undefined ? PLAIN_LIST_LIMIT : Math.min(typical, PLAIN_LIST_LIMIT));
   return field.args.some((a) => a.name === 'first') ? sized(DEFAULT_PAGE_SIZE) : 1;
 }
 

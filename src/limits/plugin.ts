@@ -1,6 +1,7 @@
 /**
  * Refuses an operation whose measures (see measure.ts) exceed the configured limits, after
- * validation and before anything is resolved, with a coded error that names the limit.
+ * validation and before anything is resolved, with a coded error that names the limit. Plain
+ * link lists are sized by `typicalSizes` (see measure.ts), the graph's own averages.
  */
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { RequestLimitError } from '../errors';
@@ -17,6 +18,8 @@ export interface RequestLimits {
   maxDirectives: number;
   /** Estimated fields resolved, lists multiplied by their size (GRAPHQL_MAX_COST). */
   maxCost: number;
+  /** Items (nodes and links) one request's compiled reads may return, counted as they run (GRAPHQL_MAX_ROWS). */
+  maxRows: number;
   /** Deepest nesting of input objects, variables applied (GRAPHQL_MAX_FILTER_DEPTH). */
   maxFilterDepth: number;
   /** Entries of lists of input objects (AND/OR), all arguments together (GRAPHQL_MAX_FILTER_BRANCHES). */
@@ -42,14 +45,18 @@ export interface RequestLimits {
  * selects an expensive field wait for its place there (as the client `contextValue.clientKey`),
  * giving the place up when the response is sent, whatever happened before.
  */
-export function requestLimitsPlugin<C extends BaseContext & { clientKey?: string }>(limits: RequestLimits, queue?: WorkQueue): ApolloServerPlugin<C> {
+export function requestLimitsPlugin<C extends BaseContext & { clientKey?: string }>(
+  limits: RequestLimits,
+  queue?: WorkQueue,
+  typicalSizes: () => Promise<Record<string, number>> = async () => ({}),
+): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       let ticket: Ticket | undefined;
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return; // Apollo itself refuses a request whose operation it cannot find.
-          const m = measureOperation(schema, document, operation, request.variables ?? {});
+          const m = measureOperation(schema, document, operation, request.variables ?? {}, await typicalSizes());
           if (m.depth > limits.maxDepth) throw new RequestLimitError('QUERY_TOO_DEEP', 'a depth of', 'GRAPHQL_MAX_DEPTH', m.depth, limits.maxDepth);
           if (m.aliases > limits.maxAliases) throw new RequestLimitError('TOO_MANY_ALIASES', 'aliases:', 'GRAPHQL_MAX_ALIASES', m.aliases, limits.maxAliases);
           if (m.directives > limits.maxDirectives) throw new RequestLimitError('TOO_MANY_DIRECTIVES', 'directives:', 'GRAPHQL_MAX_DIRECTIVES', m.directives, limits.maxDirectives);

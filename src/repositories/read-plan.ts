@@ -10,6 +10,7 @@
  * ./where.ts); values travel as parameters.
  */
 import neo4j from 'neo4j-driver';
+import { RequestLimitError } from '../errors';
 import type { Props } from '../models/mappers';
 import { type Filter, type GraphReader, type Label, NODE_PROPERTIES, SORT_KEYS, type SortSpec } from './graph-reader';
 import type { LinkField } from './link-fields';
@@ -301,17 +302,38 @@ function toLinkRead(map: Props | null, plan: LinkPlan): LinkRead {
   };
 }
 
-/** Compiled reads for one request, through its reader (so they batch and count like any other). */
+/**
+ * Compiled reads for one request, through its reader (so they batch and count like any other).
+ * Every node and link item they return counts against `maxRows` (GRAPHQL_MAX_ROWS) for the whole
+ * request; past it, the read that crossed it fails with RESULT_TOO_LARGE.
+ */
 export class ReadRepository {
-  constructor(private readonly graph: GraphReader) {}
+  private rows = 0;
+
+  constructor(
+    private readonly graph: GraphReader,
+    private readonly maxRows = Number.POSITIVE_INFINITY,
+  ) {}
 
   /** Runs a root plan; `name` tags the statement. */
-  read(name: string, plan: RootPlan): Promise<RootRead> {
-    return readRoot(this.graph, name, plan);
+  async read(name: string, plan: RootPlan): Promise<RootRead> {
+    const result = await readRoot(this.graph, name, plan);
+    this.rows += rowsOf(result);
+    if (this.rows > this.maxRows) throw new RequestLimitError('RESULT_TOO_LARGE', 'read nodes and links:', 'GRAPHQL_MAX_ROWS', this.rows, this.maxRows);
+    return result;
   }
 
   /** Keeps claims a plan read, so the `claims`, `evidence` and `disputed` fields need no statement. */
   primeClaims(subject: string, claims: Props[]): void {
     this.graph.primeClaims(subject, claims);
   }
+}
+
+/** How many nodes and link items a read returned, at every depth. */
+function rowsOf(read: RootRead): number {
+  const node = (n: NodeRead): number => 1 + n.links.reduce((sum, l) => sum + link(l), 0);
+  const link = (l: LinkRead): number => l.items.reduce((sum, i) => sum + node(i.node) + (i.parent ? node(i.parent) : 0), 0);
+  if (read.kind === 'node') return read.node ? node(read.node) : 0;
+  if (read.kind === 'list') return read.items.reduce((sum, i) => sum + node(i.node), 0);
+  return [...read.byId.values()].reduce((sum, l) => sum + link(l), 0);
 }

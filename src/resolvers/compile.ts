@@ -400,7 +400,20 @@ export function compiledList(type: string, plain = false) {
 }
 
 /** Per request, per field: the loader that reads one link field for every parent in one statement. */
-const linkLoaders = new WeakMap<Context, Map<FieldNode, DataLoader<NodeModel, unknown, string>>>();
+const linkLoaders = new WeakMap<Context, Map<string, DataLoader<NodeModel, unknown, string>>>();
+
+/** Numbers AST nodes, so a field's selection (one or more merged nodes) has a key. */
+const fieldNodeIds = new WeakMap<FieldNode, number>();
+let nextFieldNodeId = 0;
+function selectionKey(nodes: readonly FieldNode[]): string {
+  return nodes
+    .map((node) => {
+      let id = fieldNodeIds.get(node);
+      if (id === undefined) fieldNodeIds.set(node, (id = nextFieldNodeId++));
+      return id;
+    })
+    .join(',');
+}
 
 /**
  * A link field's resolver: the value a compiled read already holds, or else one compiled read of
@@ -411,7 +424,8 @@ function compiledLink(parent: NodeModel, _: unknown, ctx: Context, info: GraphQL
   if (value !== undefined) return value;
   let loaders = linkLoaders.get(ctx);
   if (!loaders) linkLoaders.set(ctx, (loaders = new Map()));
-  let loader = loaders.get(info.fieldNodes[0]);
+  const key = `${info.parentType.name}.${info.fieldName} ${selectionKey(info.fieldNodes)}`;
+  let loader = loaders.get(key);
   if (!loader) {
     const op = operationOf(info);
     const type = info.parentType;
@@ -428,7 +442,7 @@ function compiledLink(parent: NodeModel, _: unknown, ctx: Context, info: GraphQL
       },
       { cacheKeyFn: (p) => p.id },
     );
-    loaders.set(info.fieldNodes[0], loader);
+    loaders.set(key, loader);
   }
   return loader.load(parent);
 }
