@@ -98,7 +98,8 @@ const Env = z.object({
   // Input objects are measured with variables applied (src/limits/measure.ts), because Neo4j plans
   // a filter's Cypher before any timeout applies, and planning grows faster than the filter: on
   // the 2-core test machine an OR of 100 name filters took 3 s of CPU, one of 1,000 took 44 s
-  // (README "Security"). The playground's richest filter (with its sort order) has depth 2, 2 branches and 6 fields.
+  // (docs/operations.md, "Bounds on the work a request asks for"). The playground's richest filter
+  // (with its sort order) has depth 2, 2 branches and 6 fields.
   GRAPHQL_MAX_FILTER_DEPTH: positive.max(WHERE_MAX_DEPTH).default(8),
   GRAPHQL_MAX_FILTER_BRANCHES: positive.default(20),
   GRAPHQL_MAX_FILTER_FIELDS: positive.max(WHERE_MAX_FIELDS).default(100),

@@ -1,7 +1,7 @@
 /**
  * The flat attributes both export formats write for a node or an edge. Models hold fuzzy dates as
  * objects; here a date named `date` becomes `date`, `datePrecision`, `dateInferred` and
- * `dateExpression`, as the graph stores it (README, "Dates").
+ * `dateExpression`, as the graph stores it (docs/facts.md, "Dates").
  */
 import type { ExportEdgeModel, FuzzyDateModel, NodeModel } from '../models/models';
 
@@ -11,7 +11,7 @@ export type AttributeValue = string | boolean | number | string[];
 /**
  * Model fields an export leaves out: the id and type are written apart, `isLocation`/`isActor`
  * become labels, and `sentences` is left out because it is `text` split by the documented rule
- * (README, "Sentence numbering") and would double the size of every source. `fact` (how a node
+ * (docs/facts.md, "Sentence numbering") and would double the size of every source. `fact` (how a node
  * stands among its sources) is read from claims, which an export does not write.
  */
 const LEFT_OUT = new Set(['nodeType', 'id', 'isLocation', 'isActor', 'sentences', 'from', 'to', 'fromId', 'toId', 'type', 'evidence', 'fact']);

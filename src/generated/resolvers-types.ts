@@ -17,7 +17,7 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   /**
-   * Any JSON value. `ingestSource` takes a whole facts document in this form (see the README and
+   * Any JSON value. `ingestSource` takes a whole facts document in this form (see docs/facts.md and
    * seed/facts.schema.json).
    */
   JSON: { input: unknown; output: unknown; }
@@ -929,8 +929,8 @@ export type MeetingWhere = {
 };
 
 /**
- * Writes for curators. Each needs a caller with the editor role (a bearer JWT or an API key; see the
- * README), runs in one transaction over the loader's validation and write path, records a `Change`,
+ * Writes for curators. Each needs a caller with the editor role (a bearer JWT or an API key; see
+ * docs/curation-and-auth.md), runs in one transaction over the loader's validation and write path, records a `Change`,
  * and accepts an `idempotencyKey` (at most 200 characters): a repeat with the same key and input
  * returns the first result and writes nothing more.
  */
@@ -958,8 +958,8 @@ export type Mutation = {
 
 
 /**
- * Writes for curators. Each needs a caller with the editor role (a bearer JWT or an API key; see the
- * README), runs in one transaction over the loader's validation and write path, records a `Change`,
+ * Writes for curators. Each needs a caller with the editor role (a bearer JWT or an API key; see
+ * docs/curation-and-auth.md), runs in one transaction over the loader's validation and write path, records a `Change`,
  * and accepts an `idempotencyKey` (at most 200 characters): a repeat with the same key and input
  * returns the first result and writes nothing more.
  */
@@ -970,8 +970,8 @@ export type MutationAddMeetingArgs = {
 
 
 /**
- * Writes for curators. Each needs a caller with the editor role (a bearer JWT or an API key; see the
- * README), runs in one transaction over the loader's validation and write path, records a `Change`,
+ * Writes for curators. Each needs a caller with the editor role (a bearer JWT or an API key; see
+ * docs/curation-and-auth.md), runs in one transaction over the loader's validation and write path, records a `Change`,
  * and accepts an `idempotencyKey` (at most 200 characters): a repeat with the same key and input
  * returns the first result and writes nothing more.
  */
@@ -982,8 +982,8 @@ export type MutationAddStatementArgs = {
 
 
 /**
- * Writes for curators. Each needs a caller with the editor role (a bearer JWT or an API key; see the
- * README), runs in one transaction over the loader's validation and write path, records a `Change`,
+ * Writes for curators. Each needs a caller with the editor role (a bearer JWT or an API key; see
+ * docs/curation-and-auth.md), runs in one transaction over the loader's validation and write path, records a `Change`,
  * and accepts an `idempotencyKey` (at most 200 characters): a repeat with the same key and input
  * returns the first result and writes nothing more.
  */
@@ -994,8 +994,8 @@ export type MutationIngestSourceArgs = {
 
 
 /**
- * Writes for curators. Each needs a caller with the editor role (a bearer JWT or an API key; see the
- * README), runs in one transaction over the loader's validation and write path, records a `Change`,
+ * Writes for curators. Each needs a caller with the editor role (a bearer JWT or an API key; see
+ * docs/curation-and-auth.md), runs in one transaction over the loader's validation and write path, records a `Change`,
  * and accepts an `idempotencyKey` (at most 200 characters): a repeat with the same key and input
  * returns the first result and writes nothing more.
  */
@@ -1006,8 +1006,8 @@ export type MutationLinkActorsArgs = {
 
 
 /**
- * Writes for curators. Each needs a caller with the editor role (a bearer JWT or an API key; see the
- * README), runs in one transaction over the loader's validation and write path, records a `Change`,
+ * Writes for curators. Each needs a caller with the editor role (a bearer JWT or an API key; see
+ * docs/curation-and-auth.md), runs in one transaction over the loader's validation and write path, records a `Change`,
  * and accepts an `idempotencyKey` (at most 200 characters): a repeat with the same key and input
  * returns the first result and writes nothing more.
  */
@@ -1018,8 +1018,8 @@ export type MutationPinClaimArgs = {
 
 
 /**
- * Writes for curators. Each needs a caller with the editor role (a bearer JWT or an API key; see the
- * README), runs in one transaction over the loader's validation and write path, records a `Change`,
+ * Writes for curators. Each needs a caller with the editor role (a bearer JWT or an API key; see
+ * docs/curation-and-auth.md), runs in one transaction over the loader's validation and write path, records a `Change`,
  * and accepts an `idempotencyKey` (at most 200 characters): a repeat with the same key and input
  * returns the first result and writes nothing more.
  */
@@ -1031,8 +1031,8 @@ export type MutationRetractFactArgs = {
 
 
 /**
- * Writes for curators. Each needs a caller with the editor role (a bearer JWT or an API key; see the
- * README), runs in one transaction over the loader's validation and write path, records a `Change`,
+ * Writes for curators. Each needs a caller with the editor role (a bearer JWT or an API key; see
+ * docs/curation-and-auth.md), runs in one transaction over the loader's validation and write path, records a `Change`,
  * and accepts an `idempotencyKey` (at most 200 characters): a repeat with the same key and input
  * returns the first result and writes nothing more.
  */

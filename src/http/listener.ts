@@ -18,7 +18,7 @@ export interface HttpServerSettings {
   maxConnections: number;
 }
 
-/** The defaults of the settings above (see README, Configuration). */
+/** The defaults of the settings above (see docs/operations.md, Configuration). */
 export const DEFAULT_HTTP_SERVER: HttpServerSettings = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000 };
 
 /** An http.Server over `handler` with `settings` applied. */

@@ -37,7 +37,7 @@ export interface LoadOptions {
   dryRun?: boolean;
 }
 
-/** Relationships per transaction; measured best on the project machine (see README). */
+/** Relationships per transaction; measured best on the project machine (see docs/performance.md, "Loading with claims"). */
 export const DEFAULT_BATCH_RELATIONSHIPS = 5_000;
 
 /** Files to read for the given paths: a directory stands for the `*.json` files in it, by name. */

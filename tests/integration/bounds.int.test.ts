@@ -2,10 +2,10 @@
  * The bounds on the work a request asks for, as a client meets them over HTTP: filters measured
  * with variables applied, the number of expensive fields, the statement size, and the work queue
  * that keeps cheap requests answered while expensive ones wait or are refused with SERVER_BUSY
- * (HTTP 429 and Retry-After). Legitimate filters, the README's operations and the playground's
- * examples stay under every bound.
+ * (HTTP 429 and Retry-After). Legitimate filters, the operations in the README and docs/ and the
+ * playground's examples stay under every bound.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse } from 'graphql';
 import { createAuthenticator } from '../../src/auth/authenticator';
@@ -83,14 +83,15 @@ test(`more than GRAPHQL_MAX_EXPENSIVE_FIELDS (${limits.maxExpensiveFields}) expe
   expect(answered.data.s0.totalCount).toBeGreaterThan(0);
 });
 
-test('the playground examples and the README operations stay under every bound', async () => {
+test('the playground examples and the operations in the README and docs/ stay under every bound', async () => {
   const BOUND_CODES = ['FILTER_TOO_DEEP', 'FILTER_TOO_WIDE', 'FILTER_TOO_LARGE', 'TOO_MANY_EXPENSIVE_FIELDS', 'STATEMENT_TOO_LARGE', 'SERVER_BUSY'];
   for (const example of EXAMPLES) {
     const response = await t.api.gql(example.query, example.variables ? JSON.parse(example.variables) : undefined);
     expect({ title: example.title, errors: response.errors }).toEqual({ title: example.title, errors: undefined });
   }
-  const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
-  const operations = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]).filter((text) => /^\s*(query|\{)/m.test(text));
+  const docs = ['README.md', ...readdirSync(join(PROJECT_ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join('docs', f))];
+  const markdown = docs.map((file) => readFileSync(join(PROJECT_ROOT, file), 'utf8')).join('\n');
+  const operations = [...markdown.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]).filter((op) => /^\s*(query|\{)/m.test(op));
   expect(operations.length).toBeGreaterThanOrEqual(3);
   for (const text of operations) {
     let document;
