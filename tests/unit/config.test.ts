@@ -46,6 +46,7 @@ test('request limits have documented defaults and are set by their variables', (
     maxDirectives: 30,
     maxTokens: 5_000,
     maxCost: 10_000_000,
+    maxRows: 100_000,
     maxFilterDepth: 8,
     maxFilterBranches: 20,
     maxFilterFields: 100,
