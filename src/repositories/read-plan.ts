@@ -99,9 +99,23 @@ export interface Statement {
   params: Record<string, unknown>;
 }
 
+/**
+ * A node position whose links are read once per distinct node rather than once per occurrence:
+ * the nodes two links deep (a meeting's participants under an actor's meetings), where the same
+ * node recurs under many parents. `path` is the link indexes from the root's nodes to it.
+ */
+interface Deferred {
+  path: number[];
+  plan: NodePlan;
+}
+
+/** How deep a node may sit before its links are read once per distinct node (see Deferred). */
+const DEFER_DEPTH = 2;
+
 /** Builds one statement: hands out fresh variable numbers and collects parameters. */
 class Writer {
   readonly params: Record<string, unknown> = {};
+  readonly deferred: Deferred[] = [];
   private next = 0;
 
   fresh(): number {
@@ -114,14 +128,29 @@ class Writer {
     return filter.predicates.map((p) => rename(p, vars, prefix));
   }
 
-  node(plan: NodePlan, v: string): string {
+  /**
+   * The map projection of node `v` at `depth`, reached from the root's nodes by the link indexes
+   * `path` (null where its links are never deferred, as a relationship's parent end read again).
+   */
+  node(plan: NodePlan, v: string, depth = 0, path: number[] | null = null): string {
     const props = plan.props === 'all' ? NODE_PROPERTIES : ['id', ...plan.props.filter((p) => p !== 'id')];
     const parts = props.map((p) => `.${p}`);
     parts.push(`_labels: labels(${v})`);
     const claims = this.claims(plan.claims, `${v}.id`, `${v}.disputed`);
     if (claims) parts.push(`_claims: ${claims}`);
-    plan.links.forEach((link, i) => parts.push(`_${i}: ${this.link(link, v)}`));
+    if (path && depth >= DEFER_DEPTH && plan.links.length > 0) {
+      // Read later, once per distinct node (see Deferred), and found again by element id.
+      parts.push(`_eid: elementId(${v})`);
+      this.deferred.push({ path, plan });
+    } else {
+      plan.links.forEach((link, i) => parts.push(`_${i}: ${this.link(link, v, depth, path && [...path, i])}`));
+    }
     return `${v} {${parts.join(', ')}}`;
+  }
+
+  /** The links of node `v` alone, as a map of link results (a deferred node's). */
+  links(plan: NodePlan, v: string): string {
+    return `{${plan.links.map((link, i) => `_${i}: ${this.link(link, v)}`).join(', ')}}`;
   }
 
   private claims(read: ClaimRead, key: string, disputed: string): string | null {
@@ -131,7 +160,7 @@ class Writer {
     return read === 'all' ? all : `CASE WHEN ${disputed} IS NULL THEN [] ELSE ${all} END`;
   }
 
-  link(plan: LinkPlan, a: string): string {
+  link(plan: LinkPlan, a: string, depth = 0, path: number[] | null = null): string {
     const k = this.fresh();
     const n = `n${k}`;
     const r = `r${k}`;
@@ -157,11 +186,11 @@ class Writer {
       const relClaims = plan.rel ? this.claims(plan.rel.claims, `${r}.key`, `${r}.disputed`) : null;
       const relProps = plan.rel?.props.length ? `${r} {${plan.rel.props.map((p) => `.${p}`).join(', ')}}` : '{}';
       const item = [
-        `node: ${this.node(plan.node, n)}`,
+        `node: ${this.node(plan.node, n, depth + 1, path)}`,
         `rel: ${relProps}`,
         `relClaims: ${relClaims ?? 'null'}`,
         `outgoing: startNode(${r}) = ${a}`,
-        `parent: ${plan.parent ? this.node(plan.parent, a) : 'null'}`,
+        `parent: ${plan.parent ? this.node(plan.parent, a, depth + 1) : 'null'}`,
         `sortKey: k${k}`,
         `tieId: t${k}`,
       ];
@@ -207,15 +236,61 @@ export function rename(cypher: string, vars: Record<string, string>, prefix: str
   return out;
 }
 
+/** The nodes at the top of a root read's result (`row`), from which deferred paths start. */
+const TOPS = {
+  node: { cypher: '[row]', js: (row: Props) => [row] },
+  list: { cypher: '[it IN row.items | it.node]', js: (row: Props) => (row.items as Props[]).map((it) => it.node as Props) },
+  links: { cypher: '[it IN coalesce(row.links.items, []) | it.node]', js: (row: Props) => ((row.links as Props | null)?.items as Props[] | undefined ?? []).map((it) => it.node as Props) },
+} as const;
+
 /** The statement of a root plan; its rows have one column, `row`. */
 export function compileRoot(plan: RootPlan): Statement {
   const w = new Writer();
+  const { head, result } = compileMain(w, plan);
+  if (w.deferred.length === 0) return { cypher: `${head} RETURN ${result} AS row`, params: w.params };
+  // The main read makes `row`; each deferred position then reads the links of its distinct nodes
+  // once, and the result carries them beside the tree (see joinDeferred).
+  const stages = w.deferred.map((d, k) => {
+    let nodes: string = TOPS[plan.kind].cypher;
+    for (const i of d.path) nodes = `reduce(acc = [], m IN ${nodes} | acc + [it IN coalesce(m._${i}.items, []) | it.node])`;
+    const x = `x${k}`;
+    return (
+      `CALL (row) { UNWIND [m IN ${nodes} WHERE m._eid IS NOT NULL | m._eid] AS eid WITH DISTINCT eid ` +
+      `MATCH (${x}) WHERE elementId(${x}) = eid RETURN collect([eid, ${w.links(d.plan, x)}]) AS d${k} }`
+    );
+  });
+  const deferred = w.deferred.map((_, k) => `d${k}`).join(', ');
+  return { cypher: `${head} WITH ${result} AS row ${stages.join(' ')} RETURN {tree: row, deferred: [${deferred}]} AS row`, params: w.params };
+}
+
+/** The paths of a plan's deferred positions, in the order compileRoot reads them. */
+function deferredPaths(plan: RootPlan): number[][] {
+  const w = new Writer();
+  compileMain(w, plan);
+  return w.deferred.map((d) => d.path);
+}
+
+/** Puts the links read once per distinct node back under each of its occurrences. */
+function joinDeferred(kind: RootPlan['kind'], row: Props, paths: number[][]): Props {
+  if (!('tree' in row && 'deferred' in row)) return row;
+  const tree = row.tree as Props;
+  (row.deferred as [string, Props][][]).forEach((pairs, k) => {
+    const byEid = new Map(pairs);
+    let nodes: Props[] = TOPS[kind].js(tree);
+    for (const i of paths[k]) nodes = nodes.flatMap((m) => (((m[`_${i}`] as Props | null)?.items as Props[] | undefined) ?? []).map((it) => it.node as Props));
+    for (const m of nodes) if (typeof m._eid === 'string') Object.assign(m, byEid.get(m._eid));
+  });
+  return tree;
+}
+
+/** A root plan's read: the clauses, and the expression of each row's value. */
+function compileMain(w: Writer, plan: RootPlan): { head: string; result: string } {
   const v = 'v';
   switch (plan.kind) {
     case 'node': {
       w.params.id = plan.id;
       const label = plan.label === 'Node' ? '' : ` WHERE ${v}:${plan.label}`;
-      return { cypher: `MATCH (${v}:Node {id: $id})${label} RETURN ${w.node(plan.node, v)} AS row`, params: w.params };
+      return { head: `MATCH (${v}:Node {id: $id})${label}`, result: w.node(plan.node, v, 0, []) };
     }
     case 'list': {
       const vars = { n: v };
@@ -246,13 +321,13 @@ export function compileRoot(plan: RootPlan): Statement {
         w.params.limit = neo4j.int(plan.limit + 1);
         page =
           `${matches}${after} WITH ${v}, ${sortKey} AS sortKey ORDER BY sortKey${dir}, ${v}.id${dir} LIMIT $limit ` +
-          `RETURN collect({node: ${w.node(plan.node, v)}, sortKey: sortKey}) AS items`;
+          `RETURN collect({node: ${w.node(plan.node, v, 0, [])}, sortKey: sortKey}) AS items`;
       }
-      return { cypher: `CALL () { ${count} } CALL () { ${page} } RETURN {totalCount: totalCount, items: items} AS row`, params: w.params };
+      return { head: `CALL () { ${count} } CALL () { ${page} }`, result: '{totalCount: totalCount, items: items}' };
     }
     case 'links': {
       w.params.ids = plan.ids;
-      return { cypher: `UNWIND $ids AS id MATCH (${v}:Node {id: id}) RETURN {id: id, links: ${w.link(plan.link, v)}} AS row`, params: w.params };
+      return { head: `UNWIND $ids AS id MATCH (${v}:Node {id: id})`, result: `{id: id, links: ${w.link(plan.link, v, 0, [])}}` };
     }
   }
 }
@@ -260,7 +335,8 @@ export function compileRoot(plan: RootPlan): Statement {
 /** Runs a root plan through the request's reader (batched with the other statements of its step). */
 export async function readRoot(graph: GraphReader, name: string, plan: RootPlan): Promise<RootRead> {
   const { cypher, params } = compileRoot(plan);
-  const rows = await graph.query(name, cypher, params);
+  const paths = deferredPaths(plan);
+  const rows = (await graph.query(name, cypher, params)).map((row) => joinDeferred(plan.kind, row as Props, paths));
   switch (plan.kind) {
     case 'node':
       return { kind: 'node', node: rows[0] ? toNodeRead(rows[0] as Props, plan.node) : null };

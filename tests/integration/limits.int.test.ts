@@ -74,6 +74,19 @@ test('plain link lists count as many items as they hold on average, so a natural
   expect(response.data.actors.nodes).toHaveLength(20);
 });
 
+test('reads past GRAPHQL_MAX_ROWS are refused as they run with RESULT_TOO_LARGE, naming the bound', async () => {
+  const small = await startTestServer(t.db, [], { limits: { ...limits, maxRows: 30 } });
+  try {
+    expect((await small.gql('{ actors(first: 5) { nodes { name meetings { name } } } }')).errors).toBeUndefined();
+    const response = await small.gql('{ actors(first: 20) { nodes { name meetings { name participants { actor { name } } } } } }');
+    expect(response.data?.actors ?? null).toBeNull();
+    expect(response.errors).toEqual([expect.objectContaining({ path: ['actors'], extensions: expect.objectContaining({ code: 'RESULT_TOO_LARGE', limit: 'GRAPHQL_MAX_ROWS', max: 30 }) })]);
+    expect(response.errors![0].message).toContain('GRAPHQL_MAX_ROWS is 30');
+  } finally {
+    await small.close();
+  }
+});
+
 test('a page larger than 100 is refused with BAD_USER_INPUT', async () => {
   const response = await t.api.gql('{ actors(first: 101) { nodes { id } } }');
   expect(response.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'first' } });
@@ -97,19 +110,6 @@ describe('with limits of its own', () => {
   afterAll(async () => {
     await api?.close();
     await db?.driver.close();
-  });
-
-  test('reads past GRAPHQL_MAX_ROWS are refused as they run with RESULT_TOO_LARGE, naming the bound', async () => {
-    const small = await startTestServer(db, [], { limits: { ...limits, maxRows: 30 } });
-    try {
-      expect((await small.gql('{ actors(first: 5) { nodes { name meetings { name } } } }')).errors).toBeUndefined();
-      const response = await small.gql('{ actors(first: 20) { nodes { name meetings { name participants { actor { name } } } } } }');
-      expect(response.data?.actors ?? null).toBeNull();
-      expect(response.errors).toEqual([expect.objectContaining({ path: ['actors'], extensions: expect.objectContaining({ code: 'RESULT_TOO_LARGE', limit: 'GRAPHQL_MAX_ROWS', max: 30 }) })]);
-      expect(response.errors![0].message).toContain('GRAPHQL_MAX_ROWS is 30');
-    } finally {
-      await small.close();
-    }
   });
 
   test('a body over HTTP_MAX_BODY_BYTES gets 413, naming the limit; one under it is served', async () => {
