@@ -22,6 +22,8 @@ export type ClaimRead = 'all' | 'disputed' | 'none';
 export interface NodePlan {
   /** Stored properties (`id` is always read), or `all` model properties. */
   props: string[] | 'all';
+  /** Whether to read its labels (a node of an interface type, or one read whole). */
+  labels?: boolean;
   claims: ClaimRead;
   links: LinkPlan[];
 }
@@ -135,7 +137,7 @@ class Writer {
   node(plan: NodePlan, v: string, depth = 0, path: number[] | null = null): string {
     const props = plan.props === 'all' ? NODE_PROPERTIES : ['id', ...plan.props.filter((p) => p !== 'id')];
     const parts = props.map((p) => `.${p}`);
-    parts.push(`_labels: labels(${v})`);
+    if (plan.labels || plan.props === 'all') parts.push(`_labels: labels(${v})`);
     const claims = this.claims(plan.claims, `${v}.id`, `${v}.disputed`);
     if (claims) parts.push(`_claims: ${claims}`);
     if (path && depth >= DEFER_DEPTH && plan.links.length > 0) {
@@ -355,7 +357,7 @@ function toNodeRead(map: Props, plan: NodePlan): NodeRead {
   for (const [key, value] of Object.entries(map)) if (!key.startsWith('_')) props[key] = value;
   return {
     props,
-    labels: map._labels as string[],
+    labels: (map._labels as string[] | undefined) ?? [],
     claims: (map._claims as Props[] | undefined) ?? null,
     links: plan.links.map((link, i) => toLinkRead(map[`_${i}`] as Props | null, link)),
   };

@@ -85,6 +85,7 @@ function planNode(op: Operation, type: GraphQLNamedType, groups: (readonly Field
     const all = members.some((m) => m.planned.plan.props === 'all');
     const plan: NodePlan = {
       props: all ? 'all' : [...new Set(members.flatMap((m) => m.planned.plan.props as string[]))],
+      labels: true,
       claims: members.reduce<ClaimRead>((c, m) => moreClaims(c, m.planned.plan.claims), 'none'),
       links: [],
     };
