@@ -15,7 +15,7 @@ import { type Context, createContext, type ServerState } from './context';
 import type { StatementTrace } from './repositories/graph-reader';
 import type { Database } from './db/driver';
 import { describeError, isDatabaseUnavailable, isQueryTimeout } from './db/errors';
-import { PROJECT_ROOT } from './db/local-neo4j';
+import { PROJECT_ROOT } from './paths';
 import { BadUserInputError, DatabaseUnavailableError, InternalServerError, OperationNotSupportedError, QueryTimeoutError } from './errors';
 import { type RequestLimits, requestLimitsPlugin } from './limits/plugin';
 import { WorkQueue } from './limits/work-queue';
