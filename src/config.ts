@@ -7,10 +7,10 @@ import { z } from 'zod';
 import { type ApiKey, parseApiKeys } from './auth/api-keys';
 import { type JwtConfig, publicKeyAlgorithm } from './auth/jwt';
 import { LOCAL_NEO4J_DIR, PROJECT_ROOT } from './paths';
+import type { Neo4jConnectionSettings } from './db/connect';
 import { MIN_JWT_SECRET_BITS, weakSecretProblem } from './auth/secret-strength';
 import { type ClientLimitSettings } from './http/client-limits';
 import { DEFAULT_HTTP_SERVER, type HttpServerSettings } from './http/listener';
-import type { RestartPolicy } from './db/supervisor';
 import type { RequestLimits } from './limits/plugin';
 import { WHERE_MAX_DEPTH, WHERE_MAX_FIELDS } from './repositories/where';
 import { DEFAULT_SLOW_QUERY_MS } from './observability/plugin';
@@ -158,9 +158,7 @@ function authProblems(env: Record<string, string | undefined>): string[] {
 export interface Config {
   http: { port: number; host: string };
   /** An external Neo4j (NEO4J_URI set) or a local one the service provisions and starts. */
-  neo4j:
-    | { mode: 'external'; uri: string; user: string; password: string; database?: string }
-    | { mode: 'local'; dataDir: string; port?: number; heapMb: number; pageCacheMb: number; database?: string; restart: RestartPolicy };
+  neo4j: Neo4jConnectionSettings;
   seed: { onStart: 'if-empty' | 'always' | 'never'; files: string[] };
   /**
    * FACTS_ROOT (a directory any facts file's `textFile` may point into, besides its own) and
