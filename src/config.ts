@@ -4,8 +4,9 @@
  */
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { type ApiKey, parseApiKeys } from './auth/api-keys';
-import { type JwtConfig, publicKeyAlgorithm } from './auth/jwt';
+import { parseApiKeys } from './auth/api-keys';
+import type { AuthConfig } from './auth/authenticator';
+import { publicKeyAlgorithm } from './auth/jwt';
 import { LOCAL_NEO4J_DIR, PROJECT_ROOT } from './paths';
 import type { Neo4jConnectionSettings } from './db/connect';
 import { MIN_JWT_SECRET_BITS, weakSecretProblem } from './auth/secret-strength';
@@ -198,19 +199,6 @@ export interface Exposure {
 
 /** Who may read GET /metrics. */
 export type MetricsAccess = 'open' | 'authenticated' | 'off';
-
-/**
- * Who can authenticate, and whether reads need it. With neither a JWT key nor API keys nobody
- * can authenticate: write operations are refused to everyone and reads stay open.
- */
-export interface AuthConfig {
-  /** AUTH_JWT_SECRET (HS256) or AUTH_JWT_PUBLIC_KEY (RS256/ES256), with AUTH_JWT_ISSUER/AUDIENCE. */
-  jwt: JwtConfig | null;
-  /** AUTH_API_KEYS. */
-  apiKeys: ApiKey[];
-  /** AUTH_READS: `open` (default) or `authenticated` (every GraphQL operation needs a user). */
-  reads: 'open' | 'authenticated';
-}
 
 /** Thrown with every configuration problem listed. */
 export class ConfigError extends Error {
