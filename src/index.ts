@@ -56,7 +56,7 @@ async function main(log: (line: string) => void, logger: Logger): Promise<void> 
   }, log);
   cleanups.push(async () => preparation.stop());
   // A step cut short by shutdown (the driver closed under it) is no failure to report.
-  preparation.done.catch((error: unknown) => stopping || fail(error, log));
+  preparation.done.catch((error: unknown) => stopping || fail(error));
 
   const server = await createServer({
     // Requests run under the query timeout; the schema and seed above are the service's own work.
@@ -95,7 +95,7 @@ async function main(log: (line: string) => void, logger: Logger): Promise<void> 
   }, () => undefined);
 }
 
-function fail(error: unknown, log: (line: string) => void): never {
+function fail(error: unknown): never {
   // A list of problems for a person to fix reads better as plain lines than as one JSON string.
   if (error instanceof ConfigError || error instanceof InvalidFactsError || error instanceof LocalDatabaseBusyError) process.stderr.write(`${error.message}\n`);
   else lineLogger(logger, 'error')(`[server] failed to start: ${error instanceof Error ? error.stack : String(error)}`);
@@ -104,4 +104,4 @@ function fail(error: unknown, log: (line: string) => void): never {
 
 const logger = createLogger();
 const log = lineLogger(logger);
-main(log, logger).catch((error: unknown) => fail(error, log));
+main(log, logger).catch((error: unknown) => fail(error));
