@@ -4,13 +4,14 @@
  */
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { type ApiKey, parseApiKeys } from './auth/api-keys';
-import { type JwtConfig, publicKeyAlgorithm } from './auth/jwt';
-import { LOCAL_NEO4J_DIR, PROJECT_ROOT } from './db/local-neo4j';
+import { parseApiKeys } from './auth/api-keys';
+import type { AuthConfig } from './auth/authenticator';
+import { publicKeyAlgorithm } from './auth/jwt';
+import { LOCAL_NEO4J_DIR, PROJECT_ROOT } from './paths';
+import type { Neo4jConnectionSettings } from './db/connect';
 import { MIN_JWT_SECRET_BITS, weakSecretProblem } from './auth/secret-strength';
 import { type ClientLimitSettings } from './http/client-limits';
 import { DEFAULT_HTTP_SERVER, type HttpServerSettings } from './http/listener';
-import type { RestartPolicy } from './db/supervisor';
 import type { RequestLimits } from './limits/plugin';
 import { WHERE_MAX_DEPTH, WHERE_MAX_FIELDS } from './repositories/where';
 import { DEFAULT_SLOW_QUERY_MS } from './observability/plugin';
@@ -161,9 +162,7 @@ function authProblems(env: Record<string, string | undefined>): string[] {
 export interface Config {
   http: { port: number; host: string };
   /** An external Neo4j (NEO4J_URI set) or a local one the service provisions and starts. */
-  neo4j:
-    | { mode: 'external'; uri: string; user: string; password: string; database?: string }
-    | { mode: 'local'; dataDir: string; port?: number; heapMb: number; pageCacheMb: number; database?: string; restart: RestartPolicy };
+  neo4j: Neo4jConnectionSettings;
   seed: { onStart: 'if-empty' | 'always' | 'never'; files: string[] };
   /**
    * FACTS_ROOT (a directory any facts file's `textFile` may point into, besides its own) and
@@ -203,19 +202,6 @@ export interface Exposure {
 
 /** Who may read GET /metrics. */
 export type MetricsAccess = 'open' | 'authenticated' | 'off';
-
-/**
- * Who can authenticate, and whether reads need it. With neither a JWT key nor API keys nobody
- * can authenticate: write operations are refused to everyone and reads stay open.
- */
-export interface AuthConfig {
-  /** AUTH_JWT_SECRET (HS256) or AUTH_JWT_PUBLIC_KEY (RS256/ES256), with AUTH_JWT_ISSUER/AUDIENCE. */
-  jwt: JwtConfig | null;
-  /** AUTH_API_KEYS. */
-  apiKeys: ApiKey[];
-  /** AUTH_READS: `open` (default) or `authenticated` (every GraphQL operation needs a user). */
-  reads: 'open' | 'authenticated';
-}
 
 /** Thrown with every configuration problem listed. */
 export class ConfigError extends Error {

@@ -6,14 +6,13 @@
  * flight finish, then closes the driver and, last, the local Neo4j (in a process group of its
  * own, so a terminal's Ctrl-C does not stop it first).
  */
-import type { Server as HttpServer } from 'node:http';
-import { Server as NetServer } from 'node:net';
 import { createAuthenticator } from './auth/authenticator';
 import { ConfigError, loadConfig } from './config';
 import { connect } from './db/connect';
 import { LocalDatabaseBusyError } from './db/owner-file';
 import { prepareWhenReachable } from './db/prepare';
 import { InvalidFactsError, seedFiles } from './ingest/seed';
+import { drain } from './http/drain';
 import { createHttpServer } from './http/listener';
 import { readyLines } from './http/start-log';
 import { type Logger, createLogger, lineLogger } from './observability/logger';
@@ -57,7 +56,7 @@ async function main(log: (line: string) => void, logger: Logger): Promise<void> 
   }, log);
   cleanups.push(async () => preparation.stop());
   // A step cut short by shutdown (the driver closed under it) is no failure to report.
-  preparation.done.catch((error: unknown) => stopping || fail(error, log));
+  preparation.done.catch((error: unknown) => stopping || fail(error));
 
   const server = await createServer({
     // Requests run under the query timeout; the schema and seed above are the service's own work.
@@ -96,39 +95,7 @@ async function main(log: (line: string) => void, logger: Logger): Promise<void> 
   }, () => undefined);
 }
 
-/** How long keep-alive connections idle at shutdown stay open for a request their client already sent. */
-const DRAIN_GRACE_MS = 1_000;
-/**
- * How long the service keeps accepting connections after the signal (answering with `connection:
- * close`; /readyz already says "shutting down"). Closing the listening socket at once resets the
- * connections still waiting in the kernel's accept queue: clients that connected just before the
- * signal would lose their request (the full SIGTERM test saw 2 of 343).
- */
-const LISTEN_GRACE_MS = 500;
-
-/**
- * Stops accepting connections (after LISTEN_GRACE_MS) and resolves once every request in flight
- * has its response.
- * `http.Server#close` would also destroy at once every keep-alive connection that is between
- * requests, and with it a request its client has just written but the server has not read yet:
- * so only the listening socket is closed here (net's close), requests arriving on open
- * connections are answered with `connection: close`, and connections still idle after
- * DRAIN_GRACE_MS are closed instead of holding the shutdown for the keep-alive timeout.
- */
-async function drain(http: HttpServer): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, LISTEN_GRACE_MS));
-  const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(http, () => resolve()));
-  let sweep: NodeJS.Timeout | undefined;
-  const grace = setTimeout(() => {
-    sweep = setInterval(() => http.closeIdleConnections(), 100);
-  }, DRAIN_GRACE_MS);
-  return closed.finally(() => {
-    clearTimeout(grace);
-    clearInterval(sweep);
-  });
-}
-
-function fail(error: unknown, log: (line: string) => void): never {
+function fail(error: unknown): never {
   // A list of problems for a person to fix reads better as plain lines than as one JSON string.
   if (error instanceof ConfigError || error instanceof InvalidFactsError || error instanceof LocalDatabaseBusyError) process.stderr.write(`${error.message}\n`);
   else lineLogger(logger, 'error')(`[server] failed to start: ${error instanceof Error ? error.stack : String(error)}`);
@@ -137,4 +104,4 @@ function fail(error: unknown, log: (line: string) => void): never {
 
 const logger = createLogger();
 const log = lineLogger(logger);
-main(log, logger).catch((error: unknown) => fail(error, log));
+main(log, logger).catch((error: unknown) => fail(error));

@@ -16,7 +16,7 @@ import type { StatementTrace } from './repositories/graph-reader';
 import { typicalListSizes } from './repositories/link-stats';
 import type { Database } from './db/driver';
 import { describeError, isDatabaseUnavailable, isQueryTimeout } from './db/errors';
-import { PROJECT_ROOT } from './db/local-neo4j';
+import { PROJECT_ROOT } from './paths';
 import { BadUserInputError, DatabaseUnavailableError, InternalServerError, OperationNotSupportedError, QueryTimeoutError } from './errors';
 import { type RequestLimits, requestLimitsPlugin } from './limits/plugin';
 import { WorkQueue } from './limits/work-queue';

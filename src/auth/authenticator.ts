@@ -3,10 +3,22 @@
  * three dot-separated parts is a JWT and anything else an API key, or `X-API-Key: <key>`.
  * Credentials are never logged or echoed; a refused one yields a problem in plain words.
  */
-import type { AuthConfig } from '../config';
-import { createApiKeyLookup } from './api-keys';
-import { createJwtVerifier } from './jwt';
+import { type ApiKey, createApiKeyLookup } from './api-keys';
+import { type JwtConfig, createJwtVerifier } from './jwt';
 import type { AuthResult } from './user';
+
+/**
+ * Who can authenticate, and whether reads need it. With neither a JWT key nor API keys nobody
+ * can authenticate: write operations are refused to everyone and reads stay open.
+ */
+export interface AuthConfig {
+  /** AUTH_JWT_SECRET (HS256) or AUTH_JWT_PUBLIC_KEY (RS256/ES256), with AUTH_JWT_ISSUER/AUDIENCE. */
+  jwt: JwtConfig | null;
+  /** AUTH_API_KEYS. */
+  apiKeys: ApiKey[];
+  /** AUTH_READS: `open` (default) or `authenticated` (every GraphQL operation needs a user). */
+  reads: 'open' | 'authenticated';
+}
 
 /** Request headers as Node gives them: names in lower case. */
 export type RequestHeaders = Record<string, string | string[] | undefined>;

@@ -19,6 +19,16 @@ export interface AuthResult {
   problem?: string;
 }
 
+/**
+ * The caller as a request's context carries it (Context has these fields): the verified user, or
+ * none, and why a credential sent was refused. Declared here so that src/auth needs nothing from
+ * src/context.ts, which imports src/auth.
+ */
+export interface Caller {
+  user: User | null;
+  authProblem?: string;
+}
+
 /** Whether `user` holds `role` (directly or by implication). */
 export function hasRole(user: User | null, role: Role): boolean {
   return user !== null && user.roles.includes(role);

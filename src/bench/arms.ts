@@ -4,7 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../db/local-neo4j';
+import { PROJECT_ROOT } from '../paths';
 import { FLOOR_QUERIES } from './arms/floor';
 import { LIBRARY_OPERATIONS } from './arms/library';
 import { type Answers, type BenchParams, type QueryName, SERVICE_OPERATIONS } from './queries';

@@ -10,9 +10,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import neo4j from 'neo4j-driver';
-import { type Database, createDatabase } from '../db/driver';
-import { PROJECT_ROOT, startLocalNeo4j } from '../db/local-neo4j';
+import { type Database, createDatabase, readTransaction } from '../db/driver';
+import { startLocalNeo4j } from '../db/local-neo4j';
+import { PROJECT_ROOT } from '../paths';
 import { generateCorpus } from '../facts/generate';
 import type { FactsDocument } from '../facts/format';
 import { readFactsFile } from '../ingest/read';
@@ -331,14 +331,9 @@ interface Plan {
 
 /** The db hits of one statement, by PROFILE. */
 async function profiledDbHits(db: Database, cypher: string, params: Record<string, unknown>): Promise<number> {
-  const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });
-  try {
-    const result = await session.run(`PROFILE ${cypher.replace(/^\s*(CYPHER [^\n]*\n)?/, '')}`, params);
-    const sum = (p: Plan): number => Number(p.dbHits) + p.children.reduce((n, c) => n + sum(c), 0);
-    return sum(result.summary.profile as unknown as Plan);
-  } finally {
-    await session.close();
-  }
+  const result = await readTransaction(db, async (tx) => await tx.run(`PROFILE ${cypher.replace(/^\s*(CYPHER [^\n]*\n)?/, '')}`, params));
+  const sum = (p: Plan): number => Number(p.dbHits) + p.children.reduce((n, c) => n + sum(c), 0);
+  return sum(result.summary.profile as unknown as Plan);
 }
 
 async function seedDocument(): Promise<FactsDocument> {

@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ATTACKS, type AttackResult, type Target } from '../bench/attacks';
 import type { ProbeReport, ProbeSpec } from '../bench/probe';
-import { freePort, PROJECT_ROOT } from '../db/local-neo4j';
+import { freePort } from '../db/local-neo4j';
+import { PROJECT_ROOT } from '../paths';
 import { runCli, UsageError } from './run';
 
 const USAGE = 'usage: npm run bench:attacks -- [--phase-ms N] [--only name,name] [--probe-rate N] [--out DIR]';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ARMS, type ArmName } from '../bench/arms';
 import { markdown, runBench, SCALES } from '../bench/run';
-import { PROJECT_ROOT } from '../db/local-neo4j';
+import { PROJECT_ROOT } from '../paths';
 import { runCli, UsageError } from './run';
 
 const USAGE =

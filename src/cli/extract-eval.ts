@@ -13,7 +13,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { basename, extname, join } from 'node:path';
-import { PROJECT_ROOT } from '../db/local-neo4j';
+import { PROJECT_ROOT } from '../paths';
 import { GoldArticle, goldToFacts } from '../extract/corpus';
 import { draftFacts } from '../extract/draft';
 import { ENTITY_CLASSES, evaluateDraft, type Evaluation, type Score, score } from '../extract/evaluate';

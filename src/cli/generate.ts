@@ -9,7 +9,7 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig } from '../config';
 import { connect } from '../db/connect';
-import { PROJECT_ROOT } from '../db/local-neo4j';
+import { PROJECT_ROOT } from '../paths';
 import { generateCorpus } from '../facts/generate';
 import { loadDocuments, prepareLoad, validateDocuments } from '../ingest/seed';
 import { applySchema } from '../repositories/schema-repository';

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../db/local-neo4j';
+import { PROJECT_ROOT } from '../paths';
 
 /** Where tools/build-dashboard.mjs writes the bundle; ignored by git. */
 export const DASHBOARD_BUILD_DIR = join(PROJECT_ROOT, '.build', 'dashboard');

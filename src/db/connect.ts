@@ -4,11 +4,32 @@
  * local server. A local server's owner is recorded in its data directory (owner-file.ts), so a
  * second process on the same data uses the running server or says in one line why it cannot.
  */
-import type { Config } from '../config';
-import { type Database, createDatabase } from './driver';
+import { type Database, type Neo4jSettings, createDatabase } from './driver';
 import { startLocalNeo4j } from './local-neo4j';
 import { LocalDatabaseBusyError, readOwner, removeOwner, writeOwner } from './owner-file';
-import { type SupervisedNeo4j, superviseNeo4j } from './supervisor';
+import { type RestartPolicy, type SupervisedNeo4j, superviseNeo4j } from './supervisor';
+
+/**
+ * Which Neo4j to use (the configuration's `neo4j`): an external server (NEO4J_URI set), or a local
+ * one provisioned and started here, restarted by `restart` when it dies.
+ */
+export type Neo4jConnectionSettings = ExternalNeo4jSettings | LocalNeo4jSettings;
+
+/** An external Neo4j server or cluster, reached with these credentials. */
+export interface ExternalNeo4jSettings extends Neo4jSettings {
+  mode: 'external';
+}
+
+/** A local Neo4j whose data lives in `dataDir` (NEO4J_LOCAL_*). */
+export interface LocalNeo4jSettings {
+  mode: 'local';
+  dataDir: string;
+  port?: number;
+  heapMb: number;
+  pageCacheMb: number;
+  database?: string;
+  restart: RestartPolicy;
+}
 
 /** An open database handle and how to let it go. */
 export interface Connection {
@@ -43,7 +64,7 @@ export interface ConnectOptions {
  * Opens the configured database; for a local one, starts the server first and restarts it
  * whenever it dies (config.restart).
  */
-export async function connect(config: Config['neo4j'], log: (line: string) => void, options: ConnectOptions = {}): Promise<Connection> {
+export async function connect(config: Neo4jConnectionSettings, log: (line: string) => void, options: ConnectOptions = {}): Promise<Connection> {
   if (config.mode === 'external') {
     const db = createDatabase(config);
     log(`[neo4j] using the Neo4j at ${config.uri}${config.database ? ` (database ${config.database})` : ''}`);
@@ -87,7 +108,7 @@ export async function connect(config: Config['neo4j'], log: (line: string) => vo
 }
 
 /** A connection to the local database another process runs (see ConnectOptions.useRunning); closing it leaves that server alone. */
-async function useRunning(uri: string, pid: number, config: Extract<Config['neo4j'], { mode: 'local' }>, log: (line: string) => void): Promise<Connection> {
+async function useRunning(uri: string, pid: number, config: LocalNeo4jSettings, log: (line: string) => void): Promise<Connection> {
   const db = createDatabase({ uri, user: 'neo4j', password: '', database: config.database });
   try {
     await db.driver.verifyConnectivity({ database: db.database });

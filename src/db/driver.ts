@@ -7,6 +7,12 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { StatementTooLargeError } from '../errors';
 import { fromNeo4j } from './values';
 
+/**
+ * The transaction that readTransaction, writeTransaction and rolledBackTransaction hand to their
+ * work, named here so that code above src/db can type that work without importing the driver.
+ */
+export type { ManagedTransaction };
+
 /** How long a transaction is retried on transient failures (leader switch, brief outage). */
 export const RETRY_BOUND_MS = 5_000;
 /** How long one attempt waits for a TCP connection to the database. */

@@ -7,17 +7,14 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createInterface } from 'node:readline';
+import { LOCAL_NEO4J_DIR, PROJECT_ROOT } from '../paths';
 
 const run = promisify(execFile);
 
-/** The repository root (this file lives in src/db). */
-export const PROJECT_ROOT = resolve(__dirname, '..', '..');
 const TOOL_DIR = join(PROJECT_ROOT, 'tools', 'neo4j');
-/** Where provisioned jars and the `npm start` database live; ignored by git. */
-export const LOCAL_NEO4J_DIR = join(PROJECT_ROOT, '.neo4j');
 
 /** Options for {@link startLocalNeo4j}. */
 export interface LocalNeo4jOptions {

@@ -368,7 +368,7 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
       return [...(owner.length && corporate ? ownerMention : ownerPlaces(sentence, text, all, owner)), ...typeName(sentence, text, all, tail).map((m) => (m.kind === 'maybe' && tail.length >= 2 ? { ...m, kind: 'person' as const, rule: 'after-title' } : m))];
     }
   }
-  let last = run[run.length - 1];
+  const last = run[run.length - 1];
   // "Qualcomm Inc.", "Air Liquide SA": the company goes by its name without the legal form.
   if (run.length > 1 && LEGAL_FORMS.has(last.word)) {
     const name = run.slice(0, -1);

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { PROJECT_ROOT } from '../db/local-neo4j';
+import { PROJECT_ROOT } from '../paths';
 import { FactsFile } from './format';
 
 /** Where the schema is published in the repository. */

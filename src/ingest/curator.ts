@@ -4,14 +4,13 @@
  * through the loader's write path inside one recorded, idempotent change. Problems a caller can
  * fix come back as user errors, and then nothing is written.
  */
-import type { Database } from '../db/driver';
+import type { Database, ManagedTransaction } from '../db/driver';
 import type { ChangeModel, UserErrorModel } from '../models/models';
 import type { EntityInput, RelationshipInput } from '../facts/format';
 import { idWords } from '../facts/names';
 import { InvalidFactsError, prepareLoad } from './seed';
 import type { Problem } from '../facts/validate';
 import { DEFAULT_SOURCE_TEXT_MAX_BYTES, type TextLimits, validateFacts } from '../facts/validate';
-import type { ManagedTransaction } from 'neo4j-driver';
 import { type ChangeOutcome, type ChangeRequest, CurationRepository, RefusedChange } from '../repositories/curation-repository';
 import { storedDocumentOf, writeBatch } from '../repositories/claim-writer';
 

@@ -11,7 +11,7 @@
 import { constants } from 'node:fs';
 import { type FileHandle, open, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { PROJECT_ROOT } from '../db/local-neo4j';
+import { PROJECT_ROOT } from '../paths';
 import {
   DEFAULT_SOURCE_TEXT_MAX_BYTES,
   type Problem,

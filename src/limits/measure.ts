@@ -39,7 +39,7 @@ import {
   valueFromASTUntyped,
   visit,
 } from 'graphql';
-import { DEFAULT_PAGE_SIZE, PLAIN_LIST_LIMIT } from '../resolvers/connection';
+import { DEFAULT_PAGE_SIZE, PLAIN_LIST_LIMIT } from '../paging';
 
 /** The measures of one operation. */
 export interface OperationMeasures {

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse } from 'graphql';
-import { PROJECT_ROOT } from '../db/local-neo4j';
+import { PROJECT_ROOT } from '../paths';
 import { EXAMPLES } from '../playground/examples';
 
 const DASHBOARD_OPERATIONS = join(PROJECT_ROOT, 'src', 'dashboard', 'operations');

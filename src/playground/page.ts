@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../db/local-neo4j';
+import { PROJECT_ROOT } from '../paths';
 import { EXAMPLES } from './examples';
 
 interface Asset {

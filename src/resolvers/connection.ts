@@ -8,13 +8,7 @@ import { type GraphQLResolveInfo, Kind } from 'graphql';
 import { BadUserInputError } from '../errors';
 import { type DateRange, type InForce, isOrderedRange } from '../repositories/date-range';
 import type { ListPage, PageRequest } from '../repositories/graph-reader';
-
-/** Page size when `first` is not given. */
-export const DEFAULT_PAGE_SIZE = 20;
-/** The largest `first` a client may ask for. */
-export const MAX_PAGE_SIZE = 100;
-/** How many items a plain (non-connection) list field returns at most. */
-export const PLAIN_LIST_LIMIT = 100;
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PLAIN_LIST_LIMIT } from '../paging';
 
 /**
  * Names the list a connection field reads and its sort order (`Query.actors {"field":"NAME"}`),

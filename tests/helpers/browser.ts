@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { PROJECT_ROOT } from '../../src/db/local-neo4j';
+import { PROJECT_ROOT } from '../../src/paths';
 
 /** The Chromium the tests drive; CHROMIUM_PATH overrides the Debian package's path. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

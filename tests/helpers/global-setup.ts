@@ -13,7 +13,6 @@ import { applySchema } from '../../src/repositories/schema-repository';
 import { SEED_FILE } from './seed-file';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __NEWSGRAPH_TEST_NEO4J__: LocalNeo4j | undefined;
 }
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../src/db/local-neo4j';
+import { PROJECT_ROOT } from '../../src/paths';
 
 /** The built-in facts file and the article it was built from. */
 export const SEED_FILE = join(PROJECT_ROOT, 'seed', 'data', 'uae-talks.json');

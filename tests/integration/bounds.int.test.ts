@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Kind, parse } from 'graphql';
 import { createAuthenticator } from '../../src/auth/authenticator';
 import { defaultLimits } from '../../src/config';
-import { PROJECT_ROOT } from '../../src/db/local-neo4j';
+import { PROJECT_ROOT } from '../../src/paths';
 import type { Ticket } from '../../src/limits/work-queue';
 import { EXAMPLES } from '../../src/playground/examples';
 import { deepNot, wideOr } from '../helpers/filters';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { createAuthenticator } from '../../src/auth/authenticator';
 import { writeTransaction } from '../../src/db/driver';
-import { PROJECT_ROOT } from '../../src/db/local-neo4j';
+import { PROJECT_ROOT } from '../../src/paths';
 import { seedFiles } from '../../src/ingest/seed';
 import { removeSource } from '../../src/repositories/claim-writer';
 import { applySchema } from '../../src/repositories/schema-repository';

@@ -6,7 +6,8 @@
 import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { PROJECT_ROOT, freePort } from '../../src/db/local-neo4j';
+import { freePort } from '../../src/db/local-neo4j';
+import { PROJECT_ROOT } from '../../src/paths';
 import { testDatabaseSettings } from '../helpers/test-database';
 
 const run = promisify(execFile);

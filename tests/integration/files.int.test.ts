@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { createAuthenticator } from '../../src/auth/authenticator';
-import { PROJECT_ROOT } from '../../src/db/local-neo4j';
+import { PROJECT_ROOT } from '../../src/paths';
 import { InvalidFactsError, seedFiles } from '../../src/ingest/seed';
 import { removeSource } from '../../src/repositories/claim-writer';
 import { graphState } from '../helpers/graph-state';

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { createAuthenticator } from '../../src/auth/authenticator';
-import { PROJECT_ROOT } from '../../src/db/local-neo4j';
+import { PROJECT_ROOT } from '../../src/paths';
 import { seedFiles } from '../../src/ingest/seed';
 import { graphState } from '../helpers/graph-state';
 import { useOwnGraph } from '../helpers/scale-graph';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Database } from '../../src/db/driver';
-import { PROJECT_ROOT } from '../../src/db/local-neo4j';
+import { PROJECT_ROOT } from '../../src/paths';
 import { InvalidFactsError, seedFiles } from '../../src/ingest/seed';
 import { readFactsFile } from '../../src/ingest/read';
 import { loadDocument } from '../../src/repositories/claim-writer';

@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../src/db/local-neo4j';
+import { PROJECT_ROOT } from '../../src/paths';
 import { InvalidFactsError, seedFiles } from '../../src/ingest/seed';
 import { removeSource } from '../../src/repositories/claim-writer';
 import { graphState } from '../helpers/graph-state';

@@ -8,7 +8,8 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type LocalNeo4j, PROJECT_ROOT, freePort, startLocalNeo4j } from '../../src/db/local-neo4j';
+import { type LocalNeo4j, freePort, startLocalNeo4j } from '../../src/db/local-neo4j';
+import { PROJECT_ROOT } from '../../src/paths';
 
 let neo4j: LocalNeo4j | undefined;
 let homeDir: string | undefined;

@@ -11,7 +11,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase } from '../../src/db/driver';
-import { PROJECT_ROOT, freePort } from '../../src/db/local-neo4j';
+import { freePort } from '../../src/db/local-neo4j';
+import { PROJECT_ROOT } from '../../src/paths';
 import { NO_CLIENT_LIMITS_ENV, type Outcome, READ, send } from '../helpers/load';
 import { SEED_FILE } from '../helpers/seed-file';
 

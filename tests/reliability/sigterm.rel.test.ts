@@ -6,7 +6,8 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { PROJECT_ROOT, freePort } from '../../src/db/local-neo4j';
+import { freePort } from '../../src/db/local-neo4j';
+import { PROJECT_ROOT } from '../../src/paths';
 import { seedFiles } from '../../src/ingest/seed';
 import { AUTH_ENV, NO_CLIENT_LIMITS_ENV, type Outcome, READ, send } from '../helpers/load';
 import { useOwnGraph } from '../helpers/scale-graph';

@@ -15,7 +15,8 @@ import { type Server, type Socket, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, read } from '../../src/db/driver';
-import { PROJECT_ROOT, freePort } from '../../src/db/local-neo4j';
+import { freePort } from '../../src/db/local-neo4j';
+import { PROJECT_ROOT } from '../../src/paths';
 import { ADD_STATEMENT, AUTH_ENV, NO_CLIENT_LIMITS_ENV, type Outcome, READ, editorHeaders, mixedLoad, send, statementInput } from '../helpers/load';
 
 const RECOVERY_TIMEOUT_MS = 20_000;

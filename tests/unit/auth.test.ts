@@ -3,11 +3,11 @@
  * the requireRole guard, and the AUTH_* configuration.
  */
 import { exportSPKI, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
-import { createAuthenticator, type RequestHeaders } from '../../src/auth/authenticator';
+import { type AuthConfig, createAuthenticator, type RequestHeaders } from '../../src/auth/authenticator';
 import { requireRole } from '../../src/auth/require-role';
 import { withImpliedRoles } from '../../src/auth/roles';
 import type { User } from '../../src/auth/user';
-import { type AuthConfig, ConfigError, loadConfig } from '../../src/config';
+import { ConfigError, loadConfig } from '../../src/config';
 
 const SECRET = 'a-test-secret-of-more-than-32-characters';
 const OTHER_SECRET = 'another-secret-nobody-configured-here!!';

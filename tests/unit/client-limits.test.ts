@@ -56,7 +56,10 @@ describe('token buckets', () => {
     expect(buckets.size).toBeLessThan(500);
 
     const capped = new TokenBuckets(60, 2, 100, clock.now);
-    for (let i = 0; i < 100; i += 1) capped.take(`busy-${i}`), capped.take(`busy-${i}`);
+    for (let i = 0; i < 100; i += 1) {
+      capped.take(`busy-${i}`);
+      capped.take(`busy-${i}`);
+    }
     capped.take('busy-0'); // busy-0 is now the most recently seen, and empty
     for (let i = 0; i < 1_000; i += 1) capped.take(`flood-${i}`);
     expect(capped.size).toBeLessThanOrEqual(100);

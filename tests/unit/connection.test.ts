@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, encodeCursor, pageRequest, toConnection } from '../../src/resolvers/connection';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../src/paging';
+import { encodeCursor, pageRequest, toConnection } from '../../src/resolvers/connection';
 
 const LIST = 'Query.actors';
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../src/db/local-neo4j';
+import { PROJECT_ROOT } from '../../src/paths';
 import { GoldArticle, goldToFacts } from '../../src/extract/corpus';
 import { draftFacts, draftWithProvenance } from '../../src/extract/draft';
 import { endsWithAbbreviation, extractionSentences } from '../../src/extract/sentences';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../src/db/local-neo4j';
+import { PROJECT_ROOT } from '../../src/paths';
 import { splitSentences } from '../../src/facts/sentences';
 import { ARTICLE_FILE } from '../helpers/seed-file';
 

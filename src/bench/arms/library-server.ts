@@ -29,6 +29,8 @@ function recordingDriver(driver: Driver, record: (cypher: string, params: Record
     record(typeof cypher === 'string' ? cypher : String((cypher as { text?: string })?.text ?? cypher), params ?? {});
     return runner.run(cypher, params, ...rest);
   };
+  /** A method of the driver's objects (each returns an object: a session, a transaction, a promise), called on its own object. */
+  type Method = (this: unknown, ...args: unknown[]) => object;
   const wrapTx = <T extends object>(tx: T): T =>
     new Proxy(tx, {
       get(target, prop) {
@@ -43,16 +45,16 @@ function recordingDriver(driver: Driver, record: (cypher: string, params: Record
         const value = Reflect.get(target, prop, target);
         if (prop === 'run') return recordingRun(target as never);
         if (prop === 'executeRead' || prop === 'executeWrite') {
-          return (work: (tx: object) => unknown, config?: unknown) => (value as Function).call(target, (tx: object) => work(wrapTx(tx)), config);
+          return (work: (tx: object) => unknown, config?: unknown) => (value as Method).call(target, (tx: object) => work(wrapTx(tx)), config);
         }
-        if (prop === 'beginTransaction') return (...args: unknown[]) => wrapTx((value as Function).apply(target, args));
+        if (prop === 'beginTransaction') return (...args: unknown[]) => wrapTx((value as Method).apply(target, args));
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
   return new Proxy(driver, {
     get(target, prop) {
       const value = Reflect.get(target, prop, target);
-      if (prop === 'session') return (...args: unknown[]) => wrapSession((value as Function).apply(target, args));
+      if (prop === 'session') return (...args: unknown[]) => wrapSession((value as Method).apply(target, args));
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
