@@ -66,11 +66,12 @@ function fieldPath(path: readonly PropertyKey[], rename: (field: string) => stri
   return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${rename(String(part))}`)).join('');
 }
 
-/** ` (id "actor:x")` when the row says which node or relationship it is, so the log points at it. */
+/** ` (id "actor:x")` when the row says which node, relationship or claim it is, so the log points at it. */
 function identify(row: unknown): string {
   if (!isMap(row)) return '';
   if (typeof row.id === 'string') return ` (id "${row.id}")`;
   if (typeof row.key === 'string') return ` (key "${row.key}")`;
+  if (typeof row.of === 'string') return ` (of "${row.of}")`;
   return '';
 }
 

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import type { Claim } from '../../src/facts/claims';
 import {
   toActor,
   toEvent,
@@ -18,6 +19,7 @@ import {
 import { parseRow, RowShapeError } from '../../src/models/rows';
 import { nodeProps } from '../../src/repositories/graph-reader';
 import { LinkPageRow, ListPageRow } from '../../src/repositories/reader-rows';
+import { fromClaimRow, toClaimRow } from '../../src/repositories/storage';
 
 /** What `fn` threw, so a test can look at it. */
 function thrown(fn: () => unknown): unknown {
@@ -257,4 +259,44 @@ describe('a present value of the wrong type is refused, naming the row shape and
 test("the reader's page rows parse, absent labels reading as none", () => {
   const page = parseRow('listActors', ListPageRow, { totalCount: 2, rows: [{ node: { id: 'actor:a', name: 'A' }, sortKey: 'a' }] });
   expect(page).toEqual({ totalCount: 2, rows: [{ node: { id: 'actor:a', name: 'A' }, labels: [], sortKey: 'a' }] });
+});
+
+describe('stored claims', () => {
+  const claim: Claim = {
+    subject: 'meeting:uae-talks',
+    subjectType: 'Meeting',
+    source: 'source:observer',
+    published: '2026-01-25',
+    values: { name: 'Talks', aliases: ['Trilateral talks'], startDate: { value: '2026-01-23', precision: 'DAY', inferred: true, expression: 'this weekend' } },
+    names: [{ text: 'Talks', keys: ['talks'] }],
+    evidence: [{ sourceId: 'source:observer', sentence: 1, excerpt: 'Talks', start: 0, end: 5 }],
+  };
+
+  test('a claim comes back as it was stored', () => {
+    expect(fromClaimRow({ ...toClaimRow(claim, 'digest', true) })).toEqual({ ...claim, pinned: true });
+  });
+
+  test('absent parts read as nothing: no body, no publication date, not pinned', () => {
+    expect(fromClaimRow({ of: 'actor:a', subjectType: 'Actor', source: 'source:a' })).toEqual({
+      subject: 'actor:a',
+      subjectType: 'Actor',
+      source: 'source:a',
+      published: null,
+      values: {},
+      names: [],
+      evidence: [],
+      pinned: false,
+    });
+  });
+
+  test('a wrongly typed claim or body is refused, naming the field', () => {
+    const pinned = thrown(() => fromClaimRow({ of: 'actor:a', source: 'source:a', pinned: 'yes' })) as RowShapeError;
+    expect(pinned.message).toBe('Claim row (of "actor:a") does not have its expected shape: field "pinned": Invalid input: expected boolean, received string');
+    const subject = thrown(() => fromClaimRow({ of: 'actor:a', source: 'source:a', subjectType: 'Planet' })) as RowShapeError;
+    expect(subject.fields).toEqual(['subjectType']);
+    const body = thrown(() => fromClaimRow({ of: 'actor:a', source: 'source:a', body: JSON.stringify({ values: { name: 3 }, names: [], evidence: [] }) })) as RowShapeError;
+    expect(body).toBeInstanceOf(RowShapeError);
+    expect(body.shape).toBe('Claim body');
+    expect(body.fields).toEqual(['values.name']);
+  });
 });
