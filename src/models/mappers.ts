@@ -1,7 +1,8 @@
 /**
- * Stored properties -> models. Nodes and relationships store evidence as parallel lists
- * (`evidenceSource`, `evidenceSentence`, `evidenceExcerpt`, `evidenceStart`, `evidenceEnd`) and
- * fuzzy dates as `<name>`, `<name>Precision`, `<name>Inferred`, `<name>Expression`.
+ * Stored properties -> models. Every mapper parses what it reads with its row shape (./rows.ts),
+ * so it accepts a partial row (absent properties take their defaults) and refuses a wrongly typed
+ * one with a RowShapeError. Nodes and relationships store fuzzy dates flattened as `<name>`,
+ * `<name>Precision`, `<name>Inferred`, `<name>Expression`; evidence lives in the claims' JSON body.
  */
 import type {
   ActorModel,
@@ -19,12 +20,27 @@ import type {
   StanceModel,
   StatementModel,
 } from './models';
+import {
+  ActorProps,
+  ClaimEvidenceBody,
+  ClaimProps,
+  EventProps,
+  FactRow,
+  FuzzyDateFields,
+  LocationProps,
+  MeetingProps,
+  parseRow,
+  PositionProps,
+  type Props,
+  RelProps,
+  type RelRow,
+  RowShapeError,
+  SourceProps,
+  StanceProps,
+  StatementProps,
+} from './rows';
 
-/** Stored properties of a node or relationship, as returned by a map projection and already plain. */
-export type Props = Record<string, unknown>;
-
-const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-const strs = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+export type { Props, RelRow };
 
 /**
  * The evidence of a fact: every piece of every claim on it, claim by claim (claims as stored, in
@@ -32,131 +48,143 @@ const strs = (value: unknown): string[] => (Array.isArray(value) ? value.filter(
  */
 export function toEvidence(claims: Props[]): EvidenceModel[] {
   return claims.flatMap((claim) => {
-    const sourceId = claim.source as string;
-    const body = JSON.parse((claim.body as string | undefined) ?? '{}') as { evidence?: [number, string, number, number][] };
-    return (body.evidence ?? []).map(([sentence, excerpt, start, end]) => ({ sourceId, sentence, excerpt, start, end }));
+    const { source: sourceId, body } = parseRow('Claim', ClaimProps, claim);
+    const { evidence } = parseRow('Claim body', ClaimEvidenceBody, JSON.parse(body ?? '{}'));
+    return evidence.map(([sentence, excerpt, start, end]) => ({ sourceId, sentence, excerpt, start, end }));
   });
 }
 
 /** How a stored node or relationship stands among its sources (see FactModel). */
 export function toFact(props: Props, key: unknown): FactModel {
-  return { key: key as string, sourceCount: typeof props.sourceCount === 'number' ? props.sourceCount : 0, disputed: strs(props.disputed) };
+  const p = parseRow('Fact', FactRow, { key, sourceCount: props.sourceCount, disputed: props.disputed });
+  return fact(p.key, p);
+}
+
+function fact(key: string, parsed: { sourceCount: number; disputed: string[] }): FactModel {
+  return { key, sourceCount: parsed.sourceCount, disputed: parsed.disputed };
 }
 
 /** Reads the fuzzy date stored under `name`, or null when there is none. */
 export function toFuzzyDate(props: Props, name: string): FuzzyDateModel | null {
-  const value = str(props[name]);
-  if (value === null) return null;
-  return {
-    value,
-    precision: props[`${name}Precision`] as FuzzyDateModel['precision'],
-    inferred: props[`${name}Inferred`] === true,
-    expression: str(props[`${name}Expression`]),
-  };
+  return fuzzyDate('FuzzyDate', props, name);
+}
+
+/** toFuzzyDate for a row of shape `shape`, which errors name. */
+function fuzzyDate(shape: string, props: Props, name: string): FuzzyDateModel | null {
+  const [valueName, precisionName, inferredName, expressionName] = dateNames(name);
+  const stored = { value: props[valueName], precision: props[precisionName], inferred: props[inferredName], expression: props[expressionName] };
+  // Most rows hold no date under most names: nothing to parse.
+  if (stored.value == null && stored.precision == null && stored.inferred == null && stored.expression == null) return null;
+  const rename = (field: string) => `${name}${field === 'value' ? '' : field[0].toUpperCase() + field.slice(1)}`;
+  const date = parseRow(shape, FuzzyDateFields, stored, { rename, from: props });
+  return date.value === null ? null : { value: date.value, precision: date.precision, inferred: date.inferred, expression: date.expression };
+}
+
+/** The stored names of a fuzzy date's four parts, built once per name (rows are read by the thousand). */
+const DATE_NAMES = new Map<string, readonly [string, string, string, string]>();
+function dateNames(name: string): readonly [string, string, string, string] {
+  let names = DATE_NAMES.get(name);
+  if (!names) DATE_NAMES.set(name, (names = [name, `${name}Precision`, `${name}Inferred`, `${name}Expression`]));
+  return names;
 }
 
 export function toActor(props: Props, labels: string[] = []): ActorModel {
+  const p = parseRow('Actor', ActorProps, props);
   return {
     nodeType: 'Actor',
-    id: props.id as string,
-    fact: toFact(props, props.id),
-    name: props.name as string,
-    kind: props.kind as ActorModel['kind'],
-    aliases: strs(props.aliases),
-    description: str(props.description),
-    isLocation: labels.includes('Location') || props.kind === 'COUNTRY',
+    id: p.id,
+    fact: fact(p.id, p),
+    name: p.name,
+    kind: p.kind,
+    aliases: p.aliases,
+    description: p.description,
+    isLocation: labels.includes('Location') || p.kind === 'COUNTRY',
   };
 }
 
 export function toLocation(props: Props, labels: string[] = []): LocationModel {
+  const p = parseRow('Location', LocationProps, props);
   return {
     nodeType: 'Location',
-    id: props.id as string,
-    fact: toFact(props, props.id),
-    name: props.name as string,
-    kind: props.kind as LocationModel['kind'],
-    aliases: strs(props.aliases),
-    description: str(props.description),
-    isActor: labels.includes('Actor') || props.kind === 'COUNTRY',
+    id: p.id,
+    fact: fact(p.id, p),
+    name: p.name,
+    kind: p.kind,
+    aliases: p.aliases,
+    description: p.description,
+    isActor: labels.includes('Actor') || p.kind === 'COUNTRY',
   };
 }
 
 export function toMeeting(props: Props): MeetingModel {
+  const p = parseRow('Meeting', MeetingProps, props);
   return {
     nodeType: 'Meeting',
-    id: props.id as string,
-    fact: toFact(props, props.id),
-    name: props.name as string,
-    aliases: strs(props.aliases),
-    description: str(props.description),
-    startDate: toFuzzyDate(props, 'startDate'),
-    endDate: toFuzzyDate(props, 'endDate'),
-    outcome: str(props.outcome),
+    id: p.id,
+    fact: fact(p.id, p),
+    name: p.name,
+    aliases: p.aliases,
+    description: p.description,
+    startDate: fuzzyDate('Meeting', props, 'startDate'),
+    endDate: fuzzyDate('Meeting', props, 'endDate'),
+    outcome: p.outcome,
   };
 }
 
 export function toPosition(props: Props): PositionModel {
-  return {
-    nodeType: 'Position',
-    id: props.id as string,
-    fact: toFact(props, props.id),
-    title: props.title as string,
-    description: str(props.description),
-  };
+  const p = parseRow('Position', PositionProps, props);
+  return { nodeType: 'Position', id: p.id, fact: fact(p.id, p), title: p.title, description: p.description };
 }
 
 export function toStatement(props: Props): StatementModel {
+  const p = parseRow('Statement', StatementProps, props);
   return {
     nodeType: 'Statement',
-    id: props.id as string,
-    fact: toFact(props, props.id),
-    text: props.text as string,
-    kind: props.kind as StatementModel['kind'],
-    topics: strs(props.topics),
-    date: toFuzzyDate(props, 'date'),
+    id: p.id,
+    fact: fact(p.id, p),
+    text: p.text,
+    kind: p.kind,
+    topics: p.topics,
+    date: fuzzyDate('Statement', props, 'date'),
   };
 }
 
 export function toStance(props: Props): StanceModel {
-  return {
-    nodeType: 'Stance',
-    id: props.id as string,
-    fact: toFact(props, props.id),
-    topic: props.topic as string,
-    stance: props.stance as string,
-    summary: props.summary as string,
-  };
+  const p = parseRow('Stance', StanceProps, props);
+  return { nodeType: 'Stance', id: p.id, fact: fact(p.id, p), topic: p.topic, stance: p.stance, summary: p.summary };
 }
 
 export function toEvent(props: Props): EventModel {
+  const p = parseRow('Event', EventProps, props);
   return {
     nodeType: 'Event',
-    id: props.id as string,
-    fact: toFact(props, props.id),
-    name: props.name as string,
-    kind: str(props.kind),
-    description: str(props.description),
-    date: toFuzzyDate(props, 'date'),
+    id: p.id,
+    fact: fact(p.id, p),
+    name: p.name,
+    kind: p.kind,
+    description: p.description,
+    date: fuzzyDate('Event', props, 'date'),
   };
 }
 
 export function toSource(props: Props): SourceModel {
+  const p = parseRow('Source', SourceProps, props);
   return {
     nodeType: 'Source',
-    id: props.id as string,
-    fact: toFact(props, props.id),
-    title: props.title as string,
-    publisher: props.publisher as string,
-    url: str(props.url),
-    publishedDate: toFuzzyDate(props, 'publishedDate'),
-    text: props.text as string,
-    sentences: strs(props.sentences),
+    id: p.id,
+    fact: fact(p.id, p),
+    title: p.title,
+    publisher: p.publisher,
+    url: p.url,
+    publishedDate: fuzzyDate('Source', props, 'publishedDate'),
+    text: p.text,
+    sentences: p.sentences,
   };
 }
 
 /**
- * Maps a node of any type, given its labels, to its model. Actor wins over Location for a
- * country, so `node(id)` returns countries as actors.
+ * Maps a node of any type, given its labels, to its model; null when no label names a type.
+ * Actor wins over Location for a country, so `node(id)` returns countries as actors.
  */
 export function toNode(props: Props, labels: string[]): NodeModel | null {
   if (labels.includes('Actor')) return toActor(props, labels);
@@ -170,12 +198,14 @@ export function toNode(props: Props, labels: string[]): NodeModel | null {
   return null;
 }
 
-/** A relationship as a read statement returns it: its type, end node ids and stored properties. */
-export interface RelRow {
-  type: string;
-  from: string;
-  to: string;
-  props: Props;
+/**
+ * toNode for a node a statement read from the graph: every stored node carries one of the labels
+ * toNode knows (the loader writes no other), so one that does not is refused like a mistyped row.
+ */
+export function toStoredNode(props: Props, labels: string[]): NodeModel {
+  const node = toNode(props, labels);
+  if (!node) throw new RowShapeError('Node', [{ field: 'labels', message: `none of ${JSON.stringify(labels)} names a node type` }], props);
+  return node;
 }
 
 /**
@@ -189,16 +219,16 @@ export function toGraphEdge(rel: RelRow, from: NodeModel, to: NodeModel): GraphE
 
 /** Maps a stored relationship to an edge that names its end nodes by id (see toGraphEdge). */
 export function toExportEdge(rel: RelRow): Omit<ExportEdgeModel, 'evidence'> {
-  const relation = str(rel.props.relation);
+  const p = parseRow(`${rel.type} relationship`, RelProps, rel.props);
   return {
-    id: `${rel.type}:${rel.from}->${rel.to}${relation ? `|${relation}` : ''}`,
+    id: `${rel.type}:${rel.from}->${rel.to}${p.relation ? `|${p.relation}` : ''}`,
     type: rel.type,
     fromId: rel.from,
     toId: rel.to,
-    role: str(rel.props.role),
-    relation,
-    since: toFuzzyDate(rel.props, 'since'),
-    until: toFuzzyDate(rel.props, 'until'),
-    fact: toFact(rel.props, rel.props.key),
+    role: p.role,
+    relation: p.relation,
+    since: fuzzyDate(`${rel.type} relationship`, rel.props, 'since'),
+    until: fuzzyDate(`${rel.type} relationship`, rel.props, 'until'),
+    fact: fact(p.key, p),
   };
 }

@@ -9,22 +9,23 @@
  * version is unchanged, so a warm analytics request costs that one lookup.
  */
 import neo4j from 'neo4j-driver';
+import { z } from 'zod';
 import type { AnalyticsCache } from '../analytics/cache';
 import { bucketStart, bucketStarts, type Interval } from '../analytics/buckets';
 import { pageRank } from '../analytics/pagerank';
 import { RELATIONSHIP_TYPES } from '../facts/format';
-import { type Props, toActor, toNode, toSource, toStance } from '../models/mappers';
+import { toActor, toSource, toStance, toStoredNode } from '../models/mappers';
 import type {
   SourceStatsModel,
   ActorModel,
   ActorPairModel,
   GraphStatsModel,
-  NodeModel,
   RankedActorModel,
   StanceMatrixModel,
   StanceModel,
   TimelineBucketModel,
 } from '../models/models';
+import { count, NodeRow, parseRow, props, required, rowSchema, text } from '../models/rows';
 import { periodStart } from './date-range';
 import { type GraphReader, type Label, nodeProps } from './graph-reader';
 
@@ -66,6 +67,25 @@ const DATED: { field: keyof Omit<TimelineBucketModel, 'start'>; label: Label; da
   { field: 'events', label: 'Event', date: 'date' },
 ];
 
+/** The row shapes of the statements below, by statement. */
+const ROWS = {
+  findGraphVersion: rowSchema(z.number()),
+  graphStats: rowSchema(z.object({ nodes: z.array(z.number()), relationships: z.array(z.number()), lastLoadAt: text })),
+  sourceStats: rowSchema(z.object({ source: props, nodes: z.number(), relationships: z.number(), disputed: z.number() })),
+  topActors: rowSchema(NodeRow.extend({ score: z.number() })),
+  // An actor without a name or kind sorts and filters as null, as it always did.
+  actorCoParticipation: rowSchema(
+    z.object({
+      actors: z.array(z.tuple([z.string(), required(z.string()), required(z.string())])),
+      pairs: z.array(z.tuple([z.string(), z.string(), z.number()])),
+    }),
+  ),
+  findActorsById: NodeRow,
+  coOccurrence: rowSchema(z.object({ a: props, aLabels: z.array(z.string()), b: props, bLabels: z.array(z.string()), count: z.number(), together: z.array(NodeRow) })),
+  stanceMatrixKeys: rowSchema(z.object({ actor: z.string(), name: required(z.string()), topic: z.string(), stance: z.string() })),
+  timelineBuckets: rowSchema(z.object(Object.fromEntries(DATED.map(({ field }) => [field, z.array(z.tuple([z.string(), count]))])))),
+};
+
 export class AnalyticsRepository {
   private versionRead: Promise<number> | null = null;
 
@@ -78,7 +98,7 @@ export class AnalyticsRepository {
   version(): Promise<number> {
     this.versionRead ??= this.graph
       .query('findGraphVersion', `OPTIONAL MATCH (m:${GRAPH_META.label} {id: $id}) RETURN coalesce(m.version, 0) AS row`, { id: GRAPH_META.id })
-      .then(([version]) => version as unknown as number);
+      .then(([version]) => parseRow('findGraphVersion', ROWS.findGraphVersion, version));
     return this.versionRead;
   }
 
@@ -94,13 +114,13 @@ export class AnalyticsRepository {
       const cypher = `${[...labels, ...types].join('\n')}
         OPTIONAL MATCH (m:${GRAPH_META.label} {id: $id})
         RETURN {nodes: [${COUNTED_LABELS.map((_, i) => `n${i}`).join(', ')}], relationships: [${RELATIONSHIP_TYPES.map((_, i) => `r${i}`).join(', ')}], lastLoadAt: m.lastLoadAt} AS row`;
-      const [row] = await this.graph.query('graphStats', cypher, { id: GRAPH_META.id });
-      const nodes = COUNTED_LABELS.map((type, i) => ({ type, count: (row.nodes as number[])[i] }));
+      const row = parseRow('graphStats', ROWS.graphStats, (await this.graph.query('graphStats', cypher, { id: GRAPH_META.id }))[0]);
+      const nodes = COUNTED_LABELS.map((type, i) => ({ type, count: row.nodes[i] }));
       return {
         nodes,
-        relationships: RELATIONSHIP_TYPES.map((type, i) => ({ type, count: (row.relationships as number[])[i] })),
+        relationships: RELATIONSHIP_TYPES.map((type, i) => ({ type, count: row.relationships[i] })),
         sources: nodes.find((n) => n.type === 'Source')!.count,
-        lastLoadAt: (row.lastLoadAt as string | null) ?? null,
+        lastLoadAt: row.lastLoadAt,
       };
     });
   }
@@ -121,7 +141,10 @@ export class AnalyticsRepository {
          RETURN {source: ${nodeProps('s')}, nodes: nodes, relationships: relationships, disputed: disputed} AS row`,
         { first: neo4j.int(first) },
       );
-      return rows.map((r) => ({ source: toSource(r.source as Props), nodes: r.nodes as number, relationships: r.relationships as number, disputed: r.disputed as number }));
+      return rows.map((r) => {
+        const { source, ...counts } = parseRow('sourceStats', ROWS.sourceStats, r);
+        return { source: toSource(source), ...counts };
+      });
     });
   }
 
@@ -138,14 +161,17 @@ export class AnalyticsRepository {
          RETURN {node: ${nodeProps('a')}, labels: labels(a), score: score} AS row`,
         { kind, first: neo4j.int(first) },
       );
-      return rows.map((row, i) => ({ actor: toActor(row.node as Props, row.labels as string[]), score: row.score as number, rank: i + 1 }));
+      return rows.map((r, i) => {
+        const row = parseRow(`topActors ${by}`, ROWS.topActors, r);
+        return { actor: toActor(row.node, row.labels), score: row.score, rank: i + 1 };
+      });
     });
   }
 
   /** PageRank scores of every actor, from one read of the weighted co-participation pairs. */
   private pageRankScores(): Promise<{ scores: Map<string, number>; actors: { id: string; name: string; kind: string }[] }> {
     return this.cached('pageRankScores', async () => {
-      const [row] = await this.graph.query(
+      const [found] = await this.graph.query(
         'actorCoParticipation',
         `CALL () { MATCH (a:Actor) RETURN collect([a.id, a.name, a.kind]) AS actors }
          CALL () {
@@ -155,8 +181,9 @@ export class AnalyticsRepository {
          }
          RETURN {actors: actors, pairs: pairs} AS row`,
       );
-      const actors = (row.actors as [string, string, string][]).map(([id, name, kind]) => ({ id, name, kind }));
-      const pairs = (row.pairs as [string, string, number][]).map(([a, b, weight]) => ({ a, b, weight }));
+      const row = parseRow('actorCoParticipation', ROWS.actorCoParticipation, found);
+      const actors = row.actors.map(([id, name, kind]) => ({ id, name, kind }));
+      const pairs = row.pairs.map(([a, b, weight]) => ({ a, b, weight }));
       return { scores: pageRank(actors.map((a) => a.id), pairs), actors };
     });
   }
@@ -178,7 +205,7 @@ export class AnalyticsRepository {
       `UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN {node: ${nodeProps('a')}, labels: labels(a)} AS row`,
       { ids },
     );
-    return new Map(rows.map((r) => [(r.node as Props).id as string, toActor(r.node as Props, r.labels as string[])]));
+    return new Map(rows.map((r) => parseRow('findActorsById', ROWS.findActorsById, r)).map((row) => toActor(row.node, row.labels)).map((actor) => [actor.id, actor]));
   }
 
   /**
@@ -202,12 +229,15 @@ export class AnalyticsRepository {
          RETURN {a: ${nodeProps('a')}, aLabels: labels(a), b: ${nodeProps('b')}, bLabels: labels(b), count: count, together: together} AS row`,
         { minCount: neo4j.int(minCount), first: neo4j.int(first) },
       );
-      return rows.map((row) => ({
-        a: toActor(row.a as Props, row.aLabels as string[]),
-        b: toActor(row.b as Props, row.bLabels as string[]),
-        count: row.count as number,
-        together: (row.together as { node: Props; labels: string[] }[]).map((t) => toNode(t.node, t.labels) as NodeModel),
-      }));
+      return rows.map((r) => {
+        const row = parseRow(`coOccurrence ${kind}`, ROWS.coOccurrence, r);
+        return {
+          a: toActor(row.a, row.aLabels),
+          b: toActor(row.b, row.bLabels),
+          count: row.count,
+          together: row.together.map((t) => toStoredNode(t.node, t.labels)),
+        };
+      });
     });
   }
 
@@ -222,13 +252,14 @@ export class AnalyticsRepository {
       const askedTopics = topics && [...new Map(topics.map((t) => [t.toLowerCase(), t])).values()];
       // First the matching stances as ids and names only (a big graph has thousands), then the
       // models of just the actors and stances that make it into the matrix.
-      const rows = (await this.graph.query(
+      const found = await this.graph.query(
         'stanceMatrixKeys',
         `MATCH (a:Actor)-[:TAKES_STANCE]->(s:Stance)
          WHERE ($actorIds IS NULL OR a.id IN $actorIds) AND ($topics IS NULL OR toLower(s.topic) IN $topics)
          RETURN {actor: a.id, name: a.name, topic: s.topic, stance: s.id} AS row`,
         { actorIds, topics: askedTopics && askedTopics.map((t) => t.toLowerCase()) },
-      )) as { actor: string; name: string; topic: string; stance: string }[];
+      );
+      const rows = found.map((r) => parseRow('stanceMatrixKeys', ROWS.stanceMatrixKeys, r));
       let actorList: string[];
       if (actorIds) {
         actorList = [...new Set(actorIds)].slice(0, MATRIX_LIMIT);
@@ -263,7 +294,7 @@ export class AnalyticsRepository {
 
   private async stancesById(ids: string[]): Promise<Map<string, StanceModel>> {
     const rows = await this.graph.query('findStancesById', `UNWIND $ids AS id MATCH (s:Stance {id: id}) RETURN ${nodeProps('s')} AS row`, { ids });
-    return new Map(rows.map((r) => [r.id as string, toStance(r)]));
+    return new Map(rows.map((r) => toStance(r)).map((stance) => [stance.id, stance]));
   }
 
   /**
@@ -285,14 +316,15 @@ export class AnalyticsRepository {
            RETURN collect([day, count]) AS ${field}
          }`,
       );
-      const [row] = await this.graph.query(
+      const [found] = await this.graph.query(
         'timelineBuckets',
         `${branches.join('\n')} RETURN {${DATED.map((d) => `${d.field}: ${d.field}`).join(', ')}} AS row`,
         { fromYear: firstDay.slice(0, 4), firstDay, lastDay },
       );
+      const row = parseRow('timelineBuckets', ROWS.timelineBuckets, found);
       const buckets = new Map(starts.map((start) => [start, { start, meetings: 0, statements: 0, events: 0 }]));
       for (const { field } of DATED) {
-        for (const [day, count] of row[field] as [string, number][]) buckets.get(bucketStart(day, interval))![field] += count;
+        for (const [day, count] of row[field]) buckets.get(bucketStart(day, interval))![field] += count;
       }
       return [...buckets.values()];
     });

@@ -6,9 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import { z } from 'zod';
 import { type Database, read, runRows, writeTransaction } from '../db/driver';
 import type { EntityType } from '../facts/format';
 import type { ChangeModel } from '../models/models';
+import { flag, parseRow, required, rowSchema, text, texts } from '../models/rows';
 import type { ListPage, PageRequest } from './graph-reader';
 import { recomputeFacts, STAMP_GRAPH_VERSION } from './claim-writer';
 
@@ -113,6 +115,35 @@ const CLAIM_SOURCES = `// findClaimSources
 const SET_PIN = `// pinClaim
   MATCH (c:Claim {of: $key}) SET c.pinned = coalesce(c.source = $sourceId, false)`;
 
+/** A stored `Change`, as RECORD_CHANGE writes it: the change model itself. */
+const ChangeRow = rowSchema(
+  z.object({
+    id: z.string(),
+    at: required(z.string()),
+    userId: required(z.string()),
+    action: required(z.string()),
+    targetIds: texts,
+    sourceId: text,
+    summary: required(z.string()),
+    reason: text,
+    retracted: text,
+    replaced: text,
+  }),
+);
+
+/** The rows of the statements above, by statement. */
+const ROWS = {
+  findSourceForAddition: rowSchema(z.object({ id: z.string(), title: required(z.string()), publisher: required(z.string()), text: required(z.string()) })),
+  findEntityTypes: rowSchema(z.object({ id: z.string(), labels: z.array(z.string()) })),
+  findExistingIds: rowSchema(z.object({ id: z.string() })),
+  claimIdempotencyKey: rowSchema(z.object({ fresh: z.boolean(), request: text, result: text, changeId: text })),
+  findChange: rowSchema(z.object({ change: ChangeRow })),
+  // Only what the retraction reads; the whole row is kept as the retracted JSON.
+  snapshotForRetraction: rowSchema(z.object({ relationships: z.array(z.object({ from: z.string(), to: z.string() })).nullish() })),
+  findClaimSources: rowSchema(z.object({ source: required(z.string()), pinned: flag })),
+  listChanges: rowSchema(z.object({ total: z.number(), page: z.array(ChangeRow) })),
+};
+
 /** Labels (other than Node) -> the facts format's entity type. */
 function entityType(labels: string[]): EntityType {
   if (labels.includes('Actor') && labels.includes('Location')) return 'Country';
@@ -125,19 +156,19 @@ export class CurationRepository {
   /** The source a curator's addition cites, with its text; null when the graph has none. */
   async source(id: string): Promise<{ id: string; title: string; publisher: string; text: string } | null> {
     const [row] = await read(this.db, SOURCE_TEXT, { id });
-    return row ? (row as { id: string; title: string; publisher: string; text: string }) : null;
+    return row ? parseRow('findSourceForAddition', ROWS.findSourceForAddition, row) : null;
   }
 
   /** The entity types of those `ids` that are nodes of the graph. */
   async entityTypes(ids: string[]): Promise<Map<string, EntityType>> {
-    const rows = await read(this.db, ENTITY_TYPES, { ids });
-    return new Map(rows.map((r) => [r.id as string, entityType(r.labels as string[])]));
+    const rows = (await read(this.db, ENTITY_TYPES, { ids })).map((r) => parseRow('findEntityTypes', ROWS.findEntityTypes, r));
+    return new Map(rows.map((r) => [r.id, entityType(r.labels)]));
   }
 
   /** Those of `ids` that are nodes of the graph, read inside a change's transaction. */
   async existingIds(tx: ManagedTransaction, ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
-    return (await runRows(tx, EXISTING_IDS, { ids })).map((r) => r.id as string);
+    return (await runRows(tx, EXISTING_IDS, { ids })).map((r) => parseRow('findExistingIds', ROWS.findExistingIds, r).id);
   }
 
   /**
@@ -150,11 +181,12 @@ export class CurationRepository {
     try {
       return await writeTransaction(this.db, async (tx): Promise<ChangeResult<T>> => {
         if (key) {
-          const [claim] = await runRows(tx, CLAIM_KEY, { key, request: request.request });
+          const claim = parseRow('claimIdempotencyKey', ROWS.claimIdempotencyKey, (await runRows(tx, CLAIM_KEY, { key, request: request.request }))[0]);
           if (!claim.fresh) {
             if (claim.request !== request.request) return { status: 'key-reused' };
             const [stored] = await runRows(tx, FIND_CHANGE, { id: claim.changeId });
-            return { status: 'replayed', result: JSON.parse(claim.result as string) as T, change: toChange(stored.change as Record<string, unknown>) };
+            // The result was stored by the same action's code, which gives it type T.
+            return { status: 'replayed', result: JSON.parse(claim.result ?? 'null') as T, change: parseRow('findChange', ROWS.findChange, stored).change };
           }
         }
         const outcome = await work(tx);
@@ -196,7 +228,7 @@ export class CurationRepository {
     const [row] = await runRows(tx, SNAPSHOT_NODE, { id });
     if (!row) return null;
     await tx.run(DELETE_NODE, { id });
-    const relationships = (row.relationships as { from: string; to: string }[]) ?? [];
+    const relationships = parseRow('snapshotForRetraction', ROWS.snapshotForRetraction, row).relationships ?? [];
     const neighbours = relationships.flatMap((r) => [r.from, r.to]).filter((other) => other !== id);
     return { targetIds: [id, ...new Set(neighbours)], retracted: JSON.stringify({ node: row }) };
   }
@@ -208,10 +240,10 @@ export class CurationRepository {
    */
   async pin(tx: ManagedTransaction, id: string, sourceId: string | null): Promise<{ status: 'no-fact' | 'no-claim' | 'unchanged' | 'done'; key: string }> {
     const key = parseEdgeId(id)?.key ?? id;
-    const claims = await runRows(tx, CLAIM_SOURCES, { key });
+    const claims = (await runRows(tx, CLAIM_SOURCES, { key })).map((r) => parseRow('findClaimSources', ROWS.findClaimSources, r));
     if (!claims.length) return { status: 'no-fact', key };
     if (sourceId !== null && !claims.some((c) => c.source === sourceId)) return { status: 'no-claim', key };
-    const pinned = (claims.find((c) => c.pinned === true)?.source as string | undefined) ?? null;
+    const pinned = claims.find((c) => c.pinned)?.source ?? null;
     if (pinned === sourceId) return { status: 'unchanged', key };
     await tx.run(SET_PIN, { key, sourceId });
     await recomputeFacts(tx, [key]);
@@ -220,31 +252,17 @@ export class CurationRepository {
 
   /** The change log, newest first, optionally about one id or by one user. */
   async changes(filter: { targetId?: string | null; userId?: string | null }, page: PageRequest): Promise<ListPage<ChangeModel>> {
-    const [row] = await read(this.db, LIST_CHANGES, {
+    const [found] = await read(this.db, LIST_CHANGES, {
       targetId: filter.targetId ?? null,
       userId: filter.userId ?? null,
       after: page.after,
       limit: neo4j.int(page.limit),
     });
-    const all = (row.page as Record<string, unknown>[]).map(toChange);
+    const row = parseRow('listChanges', ROWS.listChanges, found);
+    const all: ChangeModel[] = row.page;
     const items = all.slice(0, page.limit).map((node) => ({ node, sortKey: node.at, id: node.id }));
-    return { items, hasNextPage: all.length > page.limit, totalCount: Number(row.total) };
+    return { items, hasNextPage: all.length > page.limit, totalCount: row.total };
   }
-}
-
-function toChange(c: Record<string, unknown>): ChangeModel {
-  return {
-    id: c.id as string,
-    at: c.at as string,
-    userId: c.userId as string,
-    action: c.action as string,
-    targetIds: (c.targetIds as string[]) ?? [],
-    sourceId: (c.sourceId as string | null) ?? null,
-    summary: c.summary as string,
-    reason: (c.reason as string | null) ?? null,
-    retracted: (c.retracted as string | null) ?? null,
-    replaced: (c.replaced as string | null) ?? null,
-  };
 }
 
 /** `TYPE:from->to[|relation]` (a GraphEdge id) -> what finds the stored relationship. */

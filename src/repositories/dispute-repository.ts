@@ -1,7 +1,9 @@
 /** Reads about disagreement: the facts whose sources disagree (`disputes`), and one edge by key. */
 import neo4j from 'neo4j-driver';
-import { type Props, type RelRow, toGraphEdge, toNode } from '../models/mappers';
+import { z } from 'zod';
+import { toGraphEdge, toNode } from '../models/mappers';
 import type { FactModel, GraphEdgeModel } from '../models/models';
+import { NodeRow, parseRow, RelRow, rowSchema, texts } from '../models/rows';
 import { type GraphReader, nodeProps, type PageRequest, type ListPage } from './graph-reader';
 import { isRelationshipKey, parseRelationshipKey } from './storage';
 
@@ -30,27 +32,28 @@ const FIND_EDGE = `// findEdgeByKey
   MATCH (a:Node {id: $from})-[r {key: $key}]->(b:Node {id: $to})
   RETURN {rel: {type: type(r), from: a.id, to: b.id, props: r {.*}}, from: {node: ${nodeProps('a')}, labels: labels(a)}, to: {node: ${nodeProps('b')}, labels: labels(b)}} AS row`;
 
+/** The rows of the statements above. */
+const DisputePageRow = rowSchema(z.object({ total: z.number(), page: z.array(z.object({ of: z.string(), fields: texts })) }));
+const EdgeByKeyRow = rowSchema(z.object({ rel: RelRow, from: NodeRow, to: NodeRow }));
+
 export class DisputeRepository {
   constructor(private readonly graph: GraphReader) {}
 
   /** One page of the facts whose sources disagree, by key. */
   async list(filter: DisputeFilter, page: PageRequest): Promise<ListPage<DisputeModel>> {
-    const [row] = await this.graph.query('listDisputes', LIST_DISPUTES, {
+    const [found] = await this.graph.query('listDisputes', LIST_DISPUTES, {
       field: filter.field ?? null,
       type: filter.type ?? null,
       sourceId: filter.sourceId ?? null,
       after: page.after?.id ?? null,
       limitPlusOne: neo4j.int(page.limit + 1),
     });
-    const found = (row.page as Props[]).map((d) => {
-      const key = d.of as string;
-      const fact = { key, sourceCount: 0, disputed: (d.fields as string[]) ?? [] };
-      return { id: isRelationshipKey(key) ? edgeId(key) : key, fact };
-    });
+    const row = parseRow('listDisputes', DisputePageRow, found);
+    const disputes = row.page.map(({ of: key, fields }) => ({ id: isRelationshipKey(key) ? edgeId(key) : key, fact: { key, sourceCount: 0, disputed: fields } }));
     return {
-      items: found.slice(0, page.limit).map((node) => ({ node, sortKey: '', id: node.fact.key })),
-      hasNextPage: found.length > page.limit,
-      totalCount: Number(row.total),
+      items: disputes.slice(0, page.limit).map((node) => ({ node, sortKey: '', id: node.fact.key })),
+      hasNextPage: disputes.length > page.limit,
+      totalCount: row.total,
     };
   }
 
@@ -59,10 +62,10 @@ export class DisputeRepository {
     const { from, to } = parseRelationshipKey(key);
     const [found] = await this.graph.query('findEdgeByKey', FIND_EDGE, { key, from, to });
     if (!found) return null;
-    const end = (n: Props) => toNode(n.node as Props, n.labels as string[]);
-    const a = end(found.from as Props);
-    const b = end(found.to as Props);
-    return a && b ? toGraphEdge(found.rel as RelRow, a, b) : null;
+    const row = parseRow('findEdgeByKey', EdgeByKeyRow, found);
+    const a = toNode(row.from.node, row.from.labels);
+    const b = toNode(row.to.node, row.to.labels);
+    return a && b ? toGraphEdge(row.rel, a, b) : null;
   }
 }
 

@@ -3,9 +3,11 @@
  * `neighbourhood` returns it. Both give nodes with their own evidence and edges with theirs.
  */
 import neo4j from 'neo4j-driver';
+import { z } from 'zod';
 import { type Database, read } from '../db/driver';
-import { type Props, type RelRow, toEvidence, toExportEdge, toNode } from '../models/mappers';
-import type { ExportEdgeModel, ExportGraphModel, ExportNodeModel, GraphEdgeModel, NodeModel } from '../models/models';
+import { toEvidence, toExportEdge, toStoredNode } from '../models/mappers';
+import type { ExportEdgeModel, ExportGraphModel, ExportNodeModel, GraphEdgeModel } from '../models/models';
+import { IdentifiedProps, NodeRow, parseRow, PropsList, RelRow, rowSchema } from '../models/rows';
 import { GraphExplorerRepository, NEIGHBOURHOOD_LIMITS } from './graph-explorer-repository';
 import { GraphReader, nodeProps } from './graph-reader';
 
@@ -13,6 +15,10 @@ import { GraphReader, nodeProps } from './graph-reader';
 export const NODE_PAGE = 500;
 /** Relationships per page of a whole-graph export. */
 export const EDGE_PAGE = 2_000;
+
+/** The rows of `exportNodes` and `exportRelationships` (each in the column `row`). */
+const ExportNodeRow = rowSchema(z.object({ row: NodeRow.extend({ node: IdentifiedProps, claims: PropsList }) }));
+const ExportEdgeRow = rowSchema(z.object({ row: z.object({ rid: z.string(), rel: RelRow, claims: PropsList }) }));
 
 export class ExportRepository {
   constructor(
@@ -62,7 +68,7 @@ export class ExportRepository {
   private async *nodePages(): AsyncGenerator<ExportNodeModel[]> {
     let after = '';
     for (;;) {
-      const rows = await read(
+      const found = await read(
         this.db,
         `// exportNodes
         MATCH (n:Node) WHERE n.id > $after
@@ -71,10 +77,11 @@ export class ExportRepository {
         RETURN {node: ${nodeProps('n')}, labels: labels(n), claims: claims} AS row`,
         { after, limit: neo4j.int(this.pages.nodes) },
       );
-      if (rows.length === 0) return;
-      yield rows.map((row) => exportNode(row.row as { node: Props; labels: string[]; claims: Props[] }));
+      if (found.length === 0) return;
+      const rows = found.map((r) => parseRow('exportNodes', ExportNodeRow, r).row);
+      yield rows.map(({ node, labels, claims }) => ({ node: toStoredNode(node, labels), evidence: toEvidence(claims) }));
       if (rows.length < this.pages.nodes) return;
-      after = (rows.at(-1)!.row as { node: Props }).node.id as string;
+      after = rows.at(-1)!.node.id;
     }
   }
 
@@ -83,7 +90,7 @@ export class ExportRepository {
     let afterNode = '';
     let afterRel = '';
     for (;;) {
-      const rows = await read(
+      const found = await read(
         this.db,
         `// exportRelationships
         MATCH (a:Node) WHERE a.id >= $afterNode
@@ -95,13 +102,11 @@ export class ExportRepository {
         RETURN {rid: rid, rel: {type: type(r), from: a.id, to: b.id, props: r {.*}}, claims: claims} AS row`,
         { afterNode, afterRel, limit: neo4j.int(this.pages.edges) },
       );
-      if (rows.length === 0) return;
-      yield rows.map((row) => {
-        const { rel, claims } = row.row as { rel: RelRow; claims: Props[] };
-        return { ...toExportEdge(rel), evidence: toEvidence(claims) };
-      });
+      if (found.length === 0) return;
+      const rows = found.map((r) => parseRow('exportRelationships', ExportEdgeRow, r).row);
+      yield rows.map(({ rel, claims }) => ({ ...toExportEdge(rel), evidence: toEvidence(claims) }));
       if (rows.length < this.pages.edges) return;
-      const last = rows.at(-1)!.row as { rid: string; rel: RelRow };
+      const last = rows.at(-1)!;
       afterNode = last.rel.from;
       afterRel = last.rid;
     }
@@ -111,13 +116,6 @@ export class ExportRepository {
 /** The claims about `key` (a node id or relationship key), in the rule's order, as `claims`. */
 const CLAIMS_OF = (key: string) =>
   `OPTIONAL MATCH (c:Claim {of: ${key}}) WITH c ORDER BY coalesce(c.published, '9999'), c.source RETURN collect(c {.*}) AS claims`;
-
-function exportNode(row: { node: Props; labels: string[]; claims: Props[] }): ExportNodeModel {
-  const node: NodeModel | null = toNode(row.node, row.labels);
-  // Every stored node carries one of the labels toNode knows; the loader writes no other.
-  if (!node) throw new Error(`node ${String(row.node.id)} has no known type label`);
-  return { node, evidence: toEvidence(row.claims) };
-}
 
 async function* once<T>(page: T[]): AsyncGenerator<T[]> {
   if (page.length) yield page;

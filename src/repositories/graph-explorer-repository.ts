@@ -5,23 +5,23 @@
  * way). Each statement returns whole nodes and relationships, so no node is fetched twice.
  */
 import neo4j from 'neo4j-driver';
-import { type Props, type RelRow, toGraphEdge, toNode } from '../models/mappers';
+import { z } from 'zod';
+import { toGraphEdge, toStoredNode } from '../models/mappers';
 import type { GraphEdgeModel, GraphPathModel, NodeModel, SubgraphModel } from '../models/models';
+import { NodeRow, parseRow, RelRow, rowSchema } from '../models/rows';
 import { type GraphReader, nodeProps } from './graph-reader';
 
 /** Bounds the API layer checks before calling; repeated here because they become Cypher literals. */
 export const PATH_LIMITS = { maxHops: { min: 1, max: 6 }, k: { min: 1, max: 10 } } as const;
 export const NEIGHBOURHOOD_LIMITS = { depth: { min: 1, max: 3 }, limit: { min: 1, max: 500 } } as const;
 
-/** A node as a statement returns it. */
-interface NodeRow {
-  node: Props;
-  labels: string[];
-}
-
 /** Cypher projections of a node `n` and a relationship `x` into NodeRow and RelRow maps. */
 const NODE_ROW = (n: string) => `{node: ${nodeProps(n)}, labels: labels(${n})}`;
 const REL_ROW = (x: string) => `{type: type(${x}), from: startNode(${x}).id, to: endNode(${x}).id, props: ${x} {.*}}`;
+
+/** The rows of the statements below: a path, and a neighbourhood. */
+const PathRow = rowSchema(z.object({ length: z.number(), nodes: z.array(NodeRow), edges: z.array(RelRow) }));
+const NeighbourhoodRow = rowSchema(z.object({ center: NodeRow, nodes: z.array(NodeRow), edges: z.array(RelRow), truncated: z.boolean() }));
 
 export class GraphExplorerRepository {
   constructor(private readonly graph: GraphReader) {}
@@ -52,10 +52,11 @@ export class GraphExplorerRepository {
       { fromId, toId },
     );
     return rows
-      .map((row) => {
-        const nodes = (row.nodes as NodeRow[]).map(mapNode);
+      .map((r) => {
+        const row = parseRow(withContent ? 'findShortestPaths' : 'findShortestPathLengths', PathRow, r);
+        const nodes = row.nodes.map(mapNode);
         const byId = new Map(nodes.map((n) => [n.id, n]));
-        return { length: row.length as number, nodes, edges: (row.edges as RelRow[]).map((rel) => edge(rel, byId)) };
+        return { length: row.length, nodes, edges: row.edges.map((rel) => edge(rel, byId)) };
       })
       .sort((a, b) => a.length - b.length);
   }
@@ -120,13 +121,13 @@ export class GraphExplorerRepository {
       RETURN {center: ${NODE_ROW('c')}, nodes: [n IN kept | ${NODE_ROW('n')}], edges: edges, truncated: truncated} AS row`,
       { id, depth: neo4j.int(depth), limit: neo4j.int(limit), limitPlusOne: neo4j.int(limit + 1) },
     );
-    const [row] = rows;
-    if (!row) return null;
-    const center = mapNode(row.center as NodeRow);
-    const nodes = (row.nodes as NodeRow[]).map(mapNode);
+    if (!rows[0]) return null;
+    const row = parseRow('findNeighbourhood', NeighbourhoodRow, rows[0]);
+    const center = mapNode(row.center);
+    const nodes = row.nodes.map(mapNode);
     const byId = new Map([center, ...nodes].map((n) => [n.id, n]));
-    const edges = (row.edges as RelRow[]).map((rel) => edge(rel, byId)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return { center, nodes, edges, truncated: row.truncated as boolean };
+    const edges = row.edges.map((rel) => edge(rel, byId)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return { center, nodes, edges, truncated: row.truncated };
   }
 }
 
@@ -137,10 +138,7 @@ function literal(value: number, range: { min: number; max: number }): number {
 }
 
 function mapNode(row: NodeRow): NodeModel {
-  const node = toNode(row.node, row.labels);
-  // Every stored node carries one of the labels toNode knows; the loader writes no other.
-  if (!node) throw new Error(`node ${String(row.node.id)} has no known type label`);
-  return node;
+  return toStoredNode(row.node, row.labels);
 }
 
 function edge(rel: RelRow, byId: Map<string, NodeModel>): GraphEdgeModel {

@@ -13,6 +13,8 @@ import DataLoader from 'dataloader';
 import neo4j from 'neo4j-driver';
 import { type Database, type Row, read } from '../db/driver';
 import type { Props } from '../models/mappers';
+import { parseRow } from '../models/rows';
+import { ClaimsRow, LinkPageRow, NodeByIdRow } from './reader-rows';
 
 /** What one request cost in the database: statements sent and the time spent waiting for them. */
 export interface DbStats {
@@ -304,13 +306,13 @@ export class GraphReader {
       `UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN {id: n.id, node: ${nodeProps('n')}, labels: labels(n)} AS row`,
       { ids },
     );
-    const byId = new Map(rows.map((r) => [r.id as string, { node: r.node as Props, labels: r.labels as string[] }]));
+    const byId = new Map(rows.map((r) => parseRow('findNodesById', NodeByIdRow, r)).map(({ id, node, labels }) => [id, { node, labels }]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
   private async loadClaims(ids: readonly string[]): Promise<Props[][]> {
     const rows = await this.query('findClaimsBySubject', READ_CLAIMS_BY_SUBJECT, { ids });
-    const byId = new Map(rows.map((r) => [r.id as string, r.claims as Props[]]));
+    const byId = new Map(rows.map((r) => parseRow('findClaimsBySubject', ClaimsRow, r)).map(({ id, claims }) => [id, claims]));
     return ids.map((id) => byId.get(id) ?? []);
   }
 
@@ -331,14 +333,14 @@ export class GraphReader {
       }
       RETURN {fromId: id, totalCount: totalCount, rows: rows} AS row`;
     const results = await this.query(query.name, cypher, { ...pageParams(query), ids });
-    const byId = new Map(results.map((r) => [r.fromId as string, r]));
+    const byId = new Map(results.map((r) => parseRow(query.name, LinkPageRow, r)).map((r) => [r.fromId, r]));
     return ids.map((id) => {
       const result = byId.get(id);
-      const rows = (result?.rows ?? []) as (LinkRow & { sortKey: string; tieId: string })[];
+      const rows = result?.rows ?? [];
       return {
         items: rows.slice(0, query.limit).map(({ sortKey, tieId, ...row }) => ({ node: row, sortKey, id: tieId })),
         hasNextPage: rows.length > query.limit,
-        totalCount: (result?.totalCount as number | undefined) ?? 0,
+        totalCount: result?.totalCount ?? 0,
       };
     });
   }

@@ -3,13 +3,18 @@
  * has: its claims, its evidence and its disputed fields, read by its key only when asked for.
  */
 import { type Claim, compete, type Competition, orderClaims } from '../facts/claims';
-import { toEvidence, toNode } from '../models/mappers';
+import { z } from 'zod';
+import { toEvidence, toFact, toNode } from '../models/mappers';
 import type { EvidenceModel, FactModel, NodeModel } from '../models/models';
+import { ClaimProps, parseRow, rowSchema, text } from '../models/rows';
 import type { GraphReader } from './graph-reader';
 import { fromClaimRow, SINGLE_VALUED_LINKS } from './storage';
 
 /** Link fields by name (`location`), from the single-valued links. */
 const LINK_FIELDS = new Map(Object.values(SINGLE_VALUED_LINKS).map((l) => [l.field, l]));
+
+/** What a competing link shows of its node: its name, or its title, or else its id. */
+const NamedProps = rowSchema(z.object({ id: z.string(), name: text, title: text }));
 
 /** One source's claim as the API shows it. */
 export type ClaimModel = Claim & { pinned: boolean };
@@ -47,15 +52,19 @@ export class NodeRepository {
   private async linkCompetition(id: string, field: string): Promise<Competition> {
     const link = LINK_FIELDS.get(field)!;
     const links = await this.graph.linked({ rel: link.type, dir: 'OUT', label: 'Node', order: 'support' }, id);
-    const sources = await Promise.all(links.map((l) => this.graph.claims(l.rel.key as string)));
+    const facts = links.map((l) => toFact(l.rel, l.rel.key));
+    const sources = await Promise.all(facts.map((f) => this.graph.claims(f.key)));
     return {
       field,
-      values: links.map((l, i) => ({
-        value: (l.node.name ?? l.node.title ?? l.node.id) as string,
-        sources: sources[i].map((c) => c.source as string),
-        support: Number(l.rel.sourceCount ?? 0),
-        current: i === 0,
-      })),
+      values: links.map((l, i) => {
+        const node = parseRow('findLinked', NamedProps, l.node);
+        return {
+          value: node.name ?? node.title ?? node.id,
+          sources: sources[i].map((c) => parseRow('Claim', ClaimProps, c).source),
+          support: facts[i].sourceCount,
+          current: i === 0,
+        };
+      }),
     };
   }
 }

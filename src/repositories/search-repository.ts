@@ -3,8 +3,10 @@
  * from the search terms and reads one page of hits by score, with the total count.
  */
 import neo4j from 'neo4j-driver';
+import { z } from 'zod';
 import { type Props, toActor, toEvent, toLocation, toMeeting, toPosition, toStatement } from '../models/mappers';
 import type { NodeModel, SearchHitModel } from '../models/models';
+import { NodeRow, parseRow, RowShapeError, rowSchema } from '../models/rows';
 import type { SearchTerm } from '../search/terms';
 import { type GraphReader, type Label, type ListPage, nodeProps } from './graph-reader';
 
@@ -26,6 +28,9 @@ const TYPES: { type: SearchType; label: Label; map: (props: Props, labels: strin
   { type: 'POSITION', label: 'Position', map: toPosition },
   { type: 'STATEMENT', label: 'Statement', map: toStatement },
 ];
+
+/** The row of `searchNodes`: one page of hits with their scores, and the total count (-1 when not asked for). */
+const SearchPageRow = rowSchema(z.object({ totalCount: z.number(), rows: z.array(NodeRow.extend({ score: z.number() })) }));
 
 /** How much more an exact word counts than the same word matched within its edit distance. */
 const EXACT_BOOST = 4;
@@ -85,23 +90,24 @@ export class SearchRepository {
         RETURN collect({node: ${nodeProps('n')}, labels: labels(n), score: score}) AS rows
       }
       RETURN {totalCount: totalCount, rows: rows} AS row`;
-    const [result] = await this.graph.query('searchNodes', cypher, {
+    const [found] = await this.graph.query('searchNodes', cypher, {
       lucene: luceneQuery(query.terms),
       labels: allowed.map((t) => t.label),
       afterScore: page.after?.score ?? null,
       afterId: page.after?.id ?? null,
       limitPlusOne: neo4j.int(page.limit + 1),
     });
-    const rows = result.rows as { node: Props; labels: string[]; score: number }[];
+    const { rows, totalCount } = parseRow('searchNodes', SearchPageRow, found);
     return {
       items: rows.slice(0, page.limit).map((row) => {
-        // The filter above guarantees one allowed label.
-        const type = allowed.find((t) => row.labels.includes(t.label)) as (typeof TYPES)[number];
+        // The statement's filter guarantees one allowed label.
+        const type = allowed.find((t) => row.labels.includes(t.label));
+        if (!type) throw new RowShapeError('searchNodes', [{ field: 'labels', message: `none of ${JSON.stringify(row.labels)} is a searched type` }], row.node);
         const node = type.map(row.node, row.labels);
         return { node: { id: node.id, score: row.score, node, terms: query.terms }, sortKey: String(row.score), id: node.id };
       }),
       hasNextPage: rows.length > page.limit,
-      totalCount: result.totalCount as number,
+      totalCount,
     };
   }
 }

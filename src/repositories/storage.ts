@@ -14,8 +14,11 @@
  *   named by thousands of sources costs no more to write to than a leaf;
  * - a fact whose sources disagree has a `Dispute` node (`of`, `fields`), so disputes list fast.
  */
+import { z } from 'zod';
 import type { Claim, ClaimValue } from '../facts/claims';
 import { type EntityType, RELATIONSHIP_TYPES, type RelationshipType } from '../facts/format';
+import type { FuzzyDateModel } from '../models/models';
+import { flag, parseRow, required, rowSchema, text } from '../models/rows';
 
 /** Labels set on each entity type; a Country is an Actor and a Location. */
 export const ENTITY_LABELS: Record<EntityType, string> = {
@@ -88,19 +91,56 @@ export function toClaimRow(claim: Claim, digest: string, pinned = false): ClaimR
   return { of: claim.subject, subjectType: claim.subjectType, source: claim.source, published: claim.published, digest, pinned, body: JSON.stringify(body) };
 }
 
+/** What a claim is about: an entity type, a relationship type, or a source. */
+const SUBJECT_TYPES = new Set<string>([...ENTITY_TYPES, ...RELATIONSHIP_TYPES, 'Source']);
+
+/** A stored claim as fromClaimRow reads it (the `digest` is for writers only). */
+const StoredClaim = rowSchema(
+  z.object({
+    of: z.string(),
+    subjectType: required(z.custom<Claim['subjectType']>((value) => typeof value === 'string' && SUBJECT_TYPES.has(value), { message: 'expected a subject type' })),
+    source: required(z.string()),
+    published: text,
+    pinned: flag,
+    body: text,
+  }),
+);
+
+/** A claim's JSON body, as toClaimRow writes it. */
+const StoredClaimBody = rowSchema(
+  z.object({
+    values: z.record(
+      z.string(),
+      z.union([
+        z.string(),
+        z.array(z.string()),
+        z.object({
+          value: z.string(),
+          precision: z.enum(['YEAR', 'MONTH', 'DAY'] satisfies FuzzyDateModel['precision'][]),
+          inferred: z.boolean(),
+          expression: z.string().optional(),
+        }),
+      ]),
+    ),
+    names: z.array(z.tuple([z.string(), z.array(z.string())])),
+    evidence: z.array(z.tuple([z.number(), z.string(), z.number(), z.number()])),
+  }) satisfies z.ZodType<ClaimBody>,
+);
+
 /** A stored claim back to a claim; `pinned` says whether an editor pinned it. */
-export function fromClaimRow(row: Record<string, unknown>): Claim & { pinned: boolean } {
-  const source = row.source as string;
-  const body = JSON.parse((row.body as string | null) ?? '{"values":{},"names":[],"evidence":[]}') as ClaimBody;
+export function fromClaimRow(stored: Record<string, unknown>): Claim & { pinned: boolean } {
+  const row = parseRow('Claim', StoredClaim, stored);
+  const source = row.source;
+  const body = parseRow('Claim body', StoredClaimBody, JSON.parse(row.body ?? '{"values":{},"names":[],"evidence":[]}'), { from: stored });
   return {
-    subject: row.of as string,
-    subjectType: row.subjectType as Claim['subjectType'],
+    subject: row.of,
+    subjectType: row.subjectType,
     source,
-    published: (row.published as string | null) ?? null,
+    published: row.published,
     values: body.values,
     names: body.names.map(([text, keys]) => ({ text, keys })),
     evidence: body.evidence.map(([sentence, excerpt, start, end]) => ({ sourceId: source, sentence, excerpt, start, end })),
-    pinned: row.pinned === true,
+    pinned: row.pinned,
   };
 }
 

@@ -4,8 +4,10 @@
  * by its start and spans to its end (or its start, when it has no end) for range filters.
  */
 import neo4j from 'neo4j-driver';
-import { type Props, toFuzzyDate, toNode } from '../models/mappers';
-import type { FuzzyDateModel, TimelineEntryModel } from '../models/models';
+import { z } from 'zod';
+import { toFuzzyDate, toStoredNode } from '../models/mappers';
+import type { TimelineEntryModel } from '../models/models';
+import { IdentifiedProps, NodeRow, parseRow, type Props, RowShapeError, rowSchema } from '../models/rows';
 import { type DateRange, dateRangeFilter } from './date-range';
 import { type GraphReader, type Label, type ListPage, nodeProps, type PageRequest } from './graph-reader';
 
@@ -23,6 +25,16 @@ const BRANCHES: { kind: Kind; label: Label; date: string; end: string | null; ac
   { kind: 'STATEMENT', label: 'Statement', date: 'date', end: null, actorRel: 'SAID' },
   { kind: 'EVENT', label: 'Event', date: 'date', end: null, actorRel: 'INVOLVED_IN' },
 ];
+
+/** The row of `listTimeline`: one page of dated nodes, each with its kind and the name of its date, and the total count. */
+const TimelinePageRow = rowSchema(
+  z.object({
+    totalCount: z.number(),
+    rows: z.array(
+      NodeRow.extend({ node: IdentifiedProps, kind: z.enum(BRANCHES.map((b) => b.kind)), dateName: z.string(), sortKey: z.string() }),
+    ),
+  }),
+);
 
 /** The sort key of a stored partial date: the first day of its period (as `periodStart`). */
 const sortKey = (date: string) => `left(${date} + '-01-01', 10)`;
@@ -64,25 +76,26 @@ export class TimelineRepository {
         RETURN collect({node: ${nodeProps('n')}, labels: labels(n), kind: kind, dateName: dateName, sortKey: sortKey}) AS rows
       }
       RETURN {totalCount: totalCount, rows: rows} AS row`;
-    const [result] = await this.graph.query('listTimeline', cypher, {
+    const [found] = await this.graph.query('listTimeline', cypher, {
       ...params,
       actorId: filter.actorId ?? null,
       afterKey: page.after?.key ?? null,
       afterId: page.after?.id ?? null,
       limitPlusOne: neo4j.int(page.limit + 1),
     });
-    const rows = result.rows as { node: Props; labels: string[]; kind: Kind; dateName: string; sortKey: string }[];
+    const { rows, totalCount } = parseRow('listTimeline', TimelinePageRow, found);
     return {
-      items: rows.slice(0, page.limit).map((row) => ({ node: toEntry(row), sortKey: row.sortKey, id: row.node.id as string })),
+      items: rows.slice(0, page.limit).map((row) => ({ node: toEntry(row), sortKey: row.sortKey, id: row.node.id })),
       hasNextPage: rows.length > page.limit,
-      totalCount: result.totalCount as number,
+      totalCount,
     };
   }
 }
 
 function toEntry(row: { node: Props; labels: string[]; kind: Kind; dateName: string }): TimelineEntryModel {
-  const node = toNode(row.node, row.labels);
-  // The statement only returns nodes with the date property set, of the three labels above.
-  if (!node) throw new Error(`timeline entry ${String(row.node.id)} has no known type label`);
-  return { id: node.id, kind: row.kind, date: toFuzzyDate(row.node, row.dateName) as FuzzyDateModel, node };
+  const node = toStoredNode(row.node, row.labels);
+  // The statement only returns nodes with the date property set.
+  const date = toFuzzyDate(row.node, row.dateName);
+  if (!date) throw new RowShapeError('listTimeline', [{ field: row.dateName, message: 'expected a date' }], row.node);
+  return { id: node.id, kind: row.kind, date, node };
 }

@@ -32,7 +32,8 @@ import { type Filter, type Label, NODE_PROPERTIES, type PageRequest } from '../r
 import { type LinkField, linkField, LINK_FIELDS, ROOT_LABELS } from '../repositories/link-fields';
 import type { ClaimRead, ItemRead, LinkPlan, LinkRead, NodePlan, NodeRead } from '../repositories/read-plan';
 import { type ListType, sortSpec, whereFilter } from '../repositories/where';
-import { checkRanges, inForce, listName, pageRequest, PLAIN_LIST_LIMIT, toConnection } from './connection';
+import { PLAIN_LIST_LIMIT } from '../paging';
+import { checkRanges, inForce, listName, pageRequest, toConnection } from './connection';
 
 /** Where a model keeps the values of its link fields that a compiled read already holds. */
 const PRELOADED = Symbol('preloaded link fields');

@@ -8,7 +8,7 @@ import { type GraphQLResolveInfo, Kind } from 'graphql';
 import { BadUserInputError } from '../errors';
 import { type DateRange, type InForce, isOrderedRange } from '../repositories/date-range';
 import type { ListPage, PageRequest } from '../repositories/graph-reader';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PLAIN_LIST_LIMIT } from '../paging';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../paging';
 
 /**
  * Names the list a connection field reads and its sort order (`Query.actors {"field":"NAME"}`),

@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../src/db/local-neo4j';
+import { PROJECT_ROOT } from '../../src/paths';
 
 test('every relative link, #anchor and quoted repository path in README.md and docs/*.md resolves', () => {
   const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'tools', 'check-doc-links.mjs')], { encoding: 'utf8' });
