@@ -1,9 +1,11 @@
 /**
- * Four projects: unit tests (no database); integration tests against a real Neo4j that
- * tests/helpers/global-setup.ts starts (or the one NEO4J_TEST_URI names); browser tests that
- * drive the playground and the dashboard in headless Chromium over that same database (jest runs
- * a global setup module once however many projects name it); and reliability tests (kills,
- * outages, soak, SIGTERM), each on a throwaway Neo4j of its own.
+ * Four projects: unit tests (no database); integration tests against the seeded Neo4j that global
+ * setup starts (or the one NEO4J_TEST_URI names) and, for files that need a graph of their own,
+ * a shared scratch Neo4j that each such file wipes (tests/helpers/test-neo4j.ts); browser tests
+ * that drive the playground and the dashboard in headless Chromium over the seeded database; and
+ * reliability tests (kills, outages, soak, SIGTERM), on the scratch Neo4j or, when they kill or
+ * start the database themselves, on a throwaway Neo4j of their own. Jest runs each global setup
+ * module once however many projects name it, and the setups start only what is not yet running.
  */
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
@@ -34,13 +36,15 @@ module.exports = {
       globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
     },
     {
-      // Each file starts (and kills) a Neo4j of its own; RELIABILITY=full runs the long versions.
+      // RELIABILITY=full runs the long versions.
       displayName: 'reliability',
       testEnvironment: 'node',
       testEnvironmentOptions: { globalsCleanup: 'off' },
       transform,
       transformIgnorePatterns,
       testMatch: ['<rootDir>/tests/reliability/**/*.rel.test.ts'],
+      globalSetup: '<rootDir>/tests/helpers/global-setup-scratch.ts',
+      globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
     },
     {
       displayName: 'browser',
@@ -49,7 +53,7 @@ module.exports = {
       transform,
       transformIgnorePatterns,
       testMatch: ['<rootDir>/tests/browser/**/*.browser.test.ts'],
-      globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+      globalSetup: '<rootDir>/tests/helpers/global-setup-seeded.ts',
       globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
     },
   ],

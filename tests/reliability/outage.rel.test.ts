@@ -10,7 +10,7 @@ import { ADD_STATEMENT, AUTH, FULL, type Outcome, READ, editorHeaders, quantile,
 import { useOwnGraph } from '../helpers/scale-graph';
 import { SEED_FILE } from '../helpers/seed-file';
 
-const t = useOwnGraph((db) => seedFiles(db, [SEED_FILE], () => undefined), { auth: AUTH });
+const t = useOwnGraph((db) => seedFiles(db, [SEED_FILE], () => undefined), { auth: AUTH, ownProcess: true });
 /** How long Neo4j stays down before it is started again: several retry windows. */
 const DOWN_MS = FULL ? 30_000 : 3 * RETRY_BOUND_MS;
 
