@@ -6,6 +6,7 @@
  * reliability tests (kills, outages, soak, SIGTERM), on the scratch Neo4j or, when they kill or
  * start the database themselves, on a throwaway Neo4j of their own. Jest runs each global setup
  * module once however many projects name it, and the setups start only what is not yet running.
+ * In band, the reliability files run in a worker of their own beside the rest (lanes-runner.js).
  */
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
@@ -13,6 +14,9 @@ const transform = {
   '/node_modules/jose/.+\\.js$': '<rootDir>/tests/helpers/esm-to-cjs.js',
 };
 const transformIgnorePatterns = ['/node_modules/(?!jose/)'];
+// Every project names the same runner, so jest gives it all the files at once: it runs the
+// reliability files beside the others (tests/helpers/lanes-runner.js).
+const runner = '<rootDir>/tests/helpers/lanes-runner.js';
 
 module.exports = {
   testTimeout: 60000,
@@ -23,6 +27,7 @@ module.exports = {
       testEnvironmentOptions: { globalsCleanup: 'off' },
       transform,
       transformIgnorePatterns,
+      runner,
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
     },
     {
@@ -31,6 +36,7 @@ module.exports = {
       testEnvironmentOptions: { globalsCleanup: 'off' },
       transform,
       transformIgnorePatterns,
+      runner,
       testMatch: ['<rootDir>/tests/integration/**/*.int.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
@@ -42,6 +48,7 @@ module.exports = {
       testEnvironmentOptions: { globalsCleanup: 'off' },
       transform,
       transformIgnorePatterns,
+      runner,
       testMatch: ['<rootDir>/tests/reliability/**/*.rel.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup-scratch.ts',
       globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
@@ -52,6 +59,7 @@ module.exports = {
       testEnvironmentOptions: { globalsCleanup: 'off' },
       transform,
       transformIgnorePatterns,
+      runner,
       testMatch: ['<rootDir>/tests/browser/**/*.browser.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup-seeded.ts',
       globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
