@@ -2,7 +2,8 @@
  * The benchmark: for each scale, a throwaway local Neo4j loaded with a generated corpus (or the
  * seed article), then each arm in turn on it: every question's answer checked against the floor's,
  * its statements counted and PROFILEd, and its latency and throughput measured by a separate load
- * generator process at each concurrency. Results go to bench/results/<timestamp>.json and .md.
+ * generator process at each concurrency. Results go to bench/results/<timestamp>.json and .md; the
+ * JSON of a run is kept only while it is the latest of one of its scales (see results.ts).
  */
 import { type ChildProcess, execFile, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { ARMS, type ArmName, type ArmRequest, floorStatement, type RunningArm, s
 import { decodeStatementParams } from './arms/statements';
 import type { LoadResult, LoadSpec } from './load-generator';
 import { type BenchParams, pickParams, QUERY_NAMES, type QueryName } from './queries';
+import { pruneResults } from './results';
 
 /**
  * The load generator: one separate process for the whole run (forked once: starting a TypeScript
@@ -125,8 +127,11 @@ export interface BenchReport {
   scales: ScaleResult[];
 }
 
-/** Runs the benchmark and writes its results; returns the report and the files written. */
-export async function runBench(options: BenchOptions): Promise<{ report: BenchReport; files: string[] }> {
+/**
+ * Runs the benchmark and writes its results; returns the report, the files written and the older
+ * JSON files that pruneResults removed.
+ */
+export async function runBench(options: BenchOptions): Promise<{ report: BenchReport; files: string[]; removed: string[] }> {
   const report: BenchReport = {
     startedAt: new Date().toISOString(),
     machine: {
@@ -157,7 +162,7 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
   const files = [join(options.outDir, `${stamp}.json`), join(options.outDir, `${stamp}.md`)];
   await writeFile(files[0], `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(files[1], markdown(report));
-  return { report, files };
+  return { report, files, removed: await pruneResults(options.outDir) };
 }
 
 async function benchScale(scale: Scale, options: BenchOptions, report: BenchReport, generator: LoadGenerator): Promise<ScaleResult> {

@@ -6,7 +6,8 @@
  * Compares this service with @neo4j/graphql and hand-written Cypher (the floor) on the same
  * Neo4j, at each scale (see src/bench/run.ts). `--quick` (seed and 10k, short runs) takes a few
  * minutes on a 2-core machine; the default runs all four scales for longer. Writes
- * bench/results/<timestamp>.json and .md and prints the Markdown. `--graphs-dir` keeps each scale's
+ * bench/results/<timestamp>.json and .md and prints the Markdown; an older run's JSON is deleted
+ * once later runs cover all its scales (its .md stays). `--graphs-dir` keeps each scale's
  * graph (and its load figures) there and reuses it on the next run. Never part of `npm test`.
  */
 import { join } from 'node:path';
@@ -58,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
     return n;
   };
   const concurrency = list(v.concurrency).map((c) => number(c, '--concurrency'));
-  const { report, files } = await runBench({
+  const { report, files, removed } = await runBench({
     scales,
     arms,
     concurrency,
@@ -72,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
   });
   process.stdout.write(markdown(report));
   process.stderr.write(`[bench] wrote ${files.join(' and ')}\n`);
+  if (removed.length) process.stderr.write(`[bench] deleted ${removed.length} older JSON result(s) that later runs cover: ${removed.join(', ')}\n`);
   return 0;
 }
 

@@ -1,4 +1,6 @@
-/** Stops the throwaway Neo4j that global setup started (its temporary data stays for post-mortems). */
+/** Stops the throwaway Neo4j servers that global setup started (their temporary data stays for post-mortems). */
+import { stopTestNeo4j } from './test-neo4j';
+
 export default async function globalTeardown(): Promise<void> {
-  await globalThis.__NEWSGRAPH_TEST_NEO4J__?.stop();
+  await stopTestNeo4j();
 }

@@ -129,3 +129,26 @@ function place(type: GraphQLInputType, path: string[], payload: string, base: un
   const object = (base && typeof base === 'object' ? base : valueOf(input, payload)) as Record<string, unknown>;
   return { ...object, [path[0]]: place(field.type, path.slice(1), payload, object[path[0]]) };
 }
+
+/** In npm test, a field with more payload positions than this takes each payload at one in this many of them. */
+const STRIDE = 4;
+
+/**
+ * The requests an injection test sends. With `full` (RELIABILITY=full, npm run test:reliability),
+ * every payload through every position. Otherwise (npm test), a field with more than STRIDE
+ * positions (the list fields' `where` filters and the mutations' inputs, each field's positions
+ * built and checked by the same code) takes each payload at one in STRIDE of its positions, in
+ * rotation: every position still takes a share of the payloads, and every field takes every
+ * payload. Fields with fewer positions (lookups by id, search, paths) take every payload at each.
+ */
+export function injectionRequests(all: Target[], full: boolean): { target: Target; payload: string }[] {
+  const positions = new Map<string, number>();
+  for (const target of all) positions.set(target.field, (positions.get(target.field) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return all.flatMap((target) => {
+    const index = seen.get(target.field) ?? 0;
+    seen.set(target.field, index + 1);
+    const stride = full || positions.get(target.field)! <= STRIDE ? 1 : STRIDE;
+    return PAYLOADS.filter((_, p) => (p + index) % stride === 0).map((payload) => ({ target, payload }));
+  });
+}

@@ -10,7 +10,7 @@ import { FULL, AUTH, mixedLoad, send, READ } from '../helpers/load';
 import { useOwnGraph } from '../helpers/scale-graph';
 import { SEED_FILE } from '../helpers/seed-file';
 
-const t = useOwnGraph((db) => seedFiles(db, [SEED_FILE], () => undefined), { auth: AUTH });
+const t = useOwnGraph((db) => seedFiles(db, [SEED_FILE], () => undefined), { auth: AUTH, ownProcess: true });
 const PAUSE_MS = FULL ? 10_000 : 3_000;
 /** Codes a client may see while the database is down; anything else is a bug. */
 const OUTAGE_CODES = new Set(['DATABASE_UNAVAILABLE']);
