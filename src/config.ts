@@ -49,7 +49,10 @@ const Env = z.object({
   NEO4J_RESTART_BACKOFF_MAX_MS: positive.default(30_000),
   NEO4J_RECOVERY_TIMEOUT_MS: positive.default(120_000),
   SEED_ON_START: z.enum(['if-empty', 'always', 'never']).default('if-empty'),
-  SEED_FILES: z.string().min(1).default(join(PROJECT_ROOT, 'seed', 'data', 'uae-talks.json')),
+  SEED_FILES: z
+    .string()
+    .min(1)
+    .default(join(PROJECT_ROOT, 'seed', 'data', 'uae-talks.json')),
   // Where a facts file's `textFile` may point besides its own directory, and the largest text.
   FACTS_ROOT: z.string().min(1).default(DEFAULT_FACTS_ROOT),
   SOURCE_TEXT_MAX_BYTES: positive.default(DEFAULT_SOURCE_TEXT_MAX_BYTES),
@@ -240,7 +243,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           database: e.NEO4J_DATABASE,
           restart: { backoffMs: e.NEO4J_RESTART_BACKOFF_MS, maxBackoffMs: e.NEO4J_RESTART_BACKOFF_MAX_MS, recoveryTimeoutMs: e.NEO4J_RECOVERY_TIMEOUT_MS },
         },
-    seed: { onStart: e.SEED_ON_START, files: e.SEED_FILES.split(',').map((f) => f.trim()).filter(Boolean) },
+    seed: {
+      onStart: e.SEED_ON_START,
+      files: e.SEED_FILES.split(',')
+        .map((f) => f.trim())
+        .filter(Boolean),
+    },
     facts: { root: resolve(e.FACTS_ROOT), maxTextBytes: e.SOURCE_TEXT_MAX_BYTES },
     production: e.NODE_ENV === 'production',
     auth: {

@@ -34,9 +34,12 @@ export class InternalServerError extends GraphQLError {
  */
 export class UnauthenticatedError extends GraphQLError {
   constructor(problem?: string) {
-    super(problem ? `Authentication is required, and the credential sent was refused: ${problem}.` : 'Authentication is required: send a token or an API key.', {
-      extensions: { code: 'UNAUTHENTICATED', ...(problem ? { problem } : {}) },
-    });
+    super(
+      problem ? `Authentication is required, and the credential sent was refused: ${problem}.` : 'Authentication is required: send a token or an API key.',
+      {
+        extensions: { code: 'UNAUTHENTICATED', ...(problem ? { problem } : {}) },
+      },
+    );
   }
 }
 
@@ -120,9 +123,12 @@ export class ServerBusyError extends GraphQLError {
  */
 export class ServiceNotReadyError extends GraphQLError {
   constructor(reason: string, retryAfterSeconds: number) {
-    super(`The service is not ready yet (${reason}): its database is still being prepared. Retry after ${retryAfterSeconds} s; /readyz answers 200 once it is ready.`, {
-      extensions: { code: 'SERVICE_NOT_READY', reason, retryAfterSeconds, retryable: true },
-    });
+    super(
+      `The service is not ready yet (${reason}): its database is still being prepared. Retry after ${retryAfterSeconds} s; /readyz answers 200 once it is ready.`,
+      {
+        extensions: { code: 'SERVICE_NOT_READY', reason, retryAfterSeconds, retryable: true },
+      },
+    );
   }
 }
 

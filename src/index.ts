@@ -88,11 +88,16 @@ async function main(log: (line: string) => void, logger: Logger): Promise<void> 
   const base = `http://${config.http.host}:${config.http.port}`;
   // "Ready" only once the data is there: until then GraphQL answers 503 SERVICE_NOT_READY.
   if (preparation.problem() !== null) {
-    log(`[server] listening at ${base} in ${((Date.now() - started) / 1000).toFixed(1)} s; not ready yet: preparing the database (schema, seed), GraphQL answers 503 SERVICE_NOT_READY until then`);
+    log(
+      `[server] listening at ${base} in ${((Date.now() - started) / 1000).toFixed(1)} s; not ready yet: preparing the database (schema, seed), GraphQL answers 503 SERVICE_NOT_READY until then`,
+    );
   }
-  void preparation.done.then(() => {
-    if (!stopping) for (const line of readyLines(base, config.exposure, (Date.now() - started) / 1000)) log(line);
-  }, () => undefined);
+  void preparation.done.then(
+    () => {
+      if (!stopping) for (const line of readyLines(base, config.exposure, (Date.now() - started) / 1000)) log(line);
+    },
+    () => undefined,
+  );
 }
 
 function fail(error: unknown): never {

@@ -246,7 +246,11 @@ function formatError(formatted: GraphQLFormattedError, error: unknown, limits: R
   if (isQueryTimeout(original)) return toFormatted(new QueryTimeoutError(limits.queryTimeoutMs), formatted);
   if (isDatabaseUnavailable(original)) return toFormatted(new DatabaseUnavailableError(), formatted);
   if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && /Document contains more th(?:an|at) \d+ tokens/.test(formatted.message)) {
-    return { ...formatted, message: `${formatted.message} The limit GRAPHQL_MAX_TOKENS is ${limits.maxTokens}.`, extensions: { code: 'TOO_MANY_TOKENS', max: limits.maxTokens } };
+    return {
+      ...formatted,
+      message: `${formatted.message} The limit GRAPHQL_MAX_TOKENS is ${limits.maxTokens}.`,
+      extensions: { code: 'TOO_MANY_TOKENS', max: limits.maxTokens },
+    };
   }
   if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED') return formatValidationError(formatted, error);
   if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
@@ -260,13 +264,18 @@ function formatValidationError(formatted: GraphQLFormattedError, error: unknown)
     return toFormatted(error.originalError, formatted);
   }
   if (formatted.extensions?.validationErrorCode === 'INTROSPECTION_DISABLED') {
-    return { ...formatted, message: 'Introspection is not allowed on this server: GRAPHQL_INTROSPECTION is off (the default with NODE_ENV=production); GRAPHQL_INTROSPECTION=true turns it on.' };
+    return {
+      ...formatted,
+      message:
+        'Introspection is not allowed on this server: GRAPHQL_INTROSPECTION is off (the default with NODE_ENV=production); GRAPHQL_INTROSPECTION=true turns it on.',
+    };
   }
   // graphql-js gives up checking that repeated fields can be merged after a fixed amount of work.
   if (formatted.message === 'Validation aborted.') {
     return {
       ...formatted,
-      message: 'The operation repeats the same fields (or fragments) too many times to be checked, so it was not run. Select each field once per selection set.',
+      message:
+        'The operation repeats the same fields (or fragments) too many times to be checked, so it was not run. Select each field once per selection set.',
       extensions: { ...formatted.extensions, code: 'TOO_MANY_REPEATED_FIELDS' },
     };
   }

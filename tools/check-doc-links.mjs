@@ -13,7 +13,12 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const files = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const files = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 /** GitHub's heading anchor: lower case, punctuation other than `-` and `_` dropped, spaces to `-`. */
 function slug(heading) {
@@ -97,7 +102,13 @@ for (const file of files) {
     paths += 1;
     if (path.includes('*')) {
       const dir = join(root, dirname(path));
-      const pattern = new RegExp(`^${path.split('/').pop().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+      const pattern = new RegExp(
+        `^${path
+          .split('/')
+          .pop()
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')}$`,
+      );
       if (!existsSync(dir) || !readdirSync(dir).some((f) => pattern.test(f))) problems.push(`${file}: \`${m[1]}\` matches no file`);
     } else if (!existsSync(join(root, path))) {
       problems.push(`${file}: \`${m[1]}\` does not exist`);

@@ -49,7 +49,8 @@ export function createAuthenticator(config: AuthConfig = NO_AUTH): Authenticator
     const authorization = single(headers.authorization);
     const apiKey = single(headers['x-api-key']);
     if (authorization === undefined && apiKey === undefined) return { user: null };
-    if (authorization !== undefined && apiKey !== undefined) return { user: null, problem: 'the request carries two credentials (Authorization and X-API-Key); send one' };
+    if (authorization !== undefined && apiKey !== undefined)
+      return { user: null, problem: 'the request carries two credentials (Authorization and X-API-Key); send one' };
     if (apiKey !== undefined) return apiKey === '' ? { user: null, problem: 'the API key is empty' } : checkApiKey(apiKey);
 
     const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization ?? '');

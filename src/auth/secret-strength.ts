@@ -27,7 +27,8 @@ export function weakSecretProblem(secret: string, minBits: number): string | nul
   const period = shortestPeriod(characters);
   if (period * 2 <= characters.length) return `repeats a sequence of ${period} characters`;
   const bits = estimatedBits(characters);
-  if (bits < minBits) return `has an estimated entropy of ${Math.floor(bits)} bits (at least ${minBits} are needed; \`openssl rand -base64 32\` makes a good one)`;
+  if (bits < minBits)
+    return `has an estimated entropy of ${Math.floor(bits)} bits (at least ${minBits} are needed; \`openssl rand -base64 32\` makes a good one)`;
   return null;
 }
 

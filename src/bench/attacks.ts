@@ -174,7 +174,11 @@ export const ATTACKS: Attack[] = [
       const line = `${'Words without end keep coming here '.repeat(26_000)}and the end.`;
       let n = 0;
       return flood(1, durationMs, () =>
-        post(target, { query: INGEST, variables: { d: factsDocument(`source:attack-big-${n++ % 2}`, { text: line }, 'Words without end') } }, bearer(target.editorKey)),
+        post(
+          target,
+          { query: INGEST, variables: { d: factsDocument(`source:attack-big-${n++ % 2}`, { text: line }, 'Words without end') } },
+          bearer(target.editorKey),
+        ),
       );
     },
   },
@@ -184,7 +188,9 @@ export const ATTACKS: Attack[] = [
     async run(target, durationMs) {
       const mutation = 'mutation Guess { retractFact(id: "statement:none", reason: "guess") { userErrors { code } } }';
       const result = await flood(8, durationMs, () => post(target, { query: mutation }, { 'x-api-key': randomBytes(20).toString('hex') }));
-      const checked = Object.entries(result.answers).filter(([k]) => k.includes('UNAUTHENTICATED')).reduce((sum, [, v]) => sum + v, 0);
+      const checked = Object.entries(result.answers)
+        .filter(([k]) => k.includes('UNAUTHENTICATED'))
+        .reduce((sum, [, v]) => sum + v, 0);
       result.notes.push(`${(checked / (durationMs / 1000)).toFixed(1)} guesses checked per second`);
       return result;
     },

@@ -208,7 +208,12 @@ function stored(fields: Record<string, unknown>): Props {
     if (['type', 'evidence', 'sameAs', 'from', 'to'].includes(key)) continue;
     if (value && typeof value === 'object' && !Array.isArray(value) && 'precision' in value) {
       const date = value as { value: string; precision: string; inferred: boolean; expression?: string };
-      Object.assign(props, { [key]: date.value, [`${key}Precision`]: date.precision, [`${key}Inferred`]: date.inferred, [`${key}Expression`]: date.expression ?? null });
+      Object.assign(props, {
+        [key]: date.value,
+        [`${key}Precision`]: date.precision,
+        [`${key}Inferred`]: date.inferred,
+        [`${key}Expression`]: date.expression ?? null,
+      });
     } else props[key] = value;
   }
   return props;
@@ -246,7 +251,8 @@ interface Workload {
   rows: (rows: Rows) => number;
 }
 
-const linkModel = (toActorFn: (p: Props, l: string[]) => unknown, fact: (p: Props, k: unknown) => unknown, date: (p: Props, n: string) => unknown) =>
+const linkModel =
+  (toActorFn: (p: Props, l: string[]) => unknown, fact: (p: Props, k: unknown) => unknown, date: (p: Props, n: string) => unknown) =>
   (r: { node: Props; labels: string[]; rel: Props }) => ({
     other: toActorFn(r.node, r.labels),
     since: date(r.rel, 'since'),
@@ -282,7 +288,8 @@ const WORKLOADS: Workload[] = [
   },
   {
     name: 'link page to actors (envelope + toActor + 2 dates + toFact)',
-    old: (r) => (r.linkPage as unknown as { rows: { node: Props; labels: string[]; rel: Props }[] }).rows.map(linkModel(old.toActor, old.toFact, old.toFuzzyDate)),
+    old: (r) =>
+      (r.linkPage as unknown as { rows: { node: Props; labels: string[]; rel: Props }[] }).rows.map(linkModel(old.toActor, old.toFact, old.toFuzzyDate)),
     new: (r) => parseRow('actorRelations', LinkPageRow, r.linkPage).rows.map(linkModel(toActor, toFact, toFuzzyDate)),
     rows: (r) => r.linkPage.rows.length,
   },
@@ -330,7 +337,11 @@ function main(): void {
   const same = rows.nodes.every((n) => isDeepStrictEqual(old.toNode(n.node, n.labels), toNode(n.node, n.labels)));
   console.log(`rows from ${SEED_FILE}: ${rows.nodes.length} nodes (${PROJECTED.length} projected properties each), ${rows.linkPage.rows.length} actor links`);
   console.log(`old and new models equal on every full row: ${same}`);
-  console.log(`${rounds} rounds per workload, old and new alternating, >= ${target} rows per round; node ${process.version}, load average ${loadavg().map((l) => round(l)).join(' ')}\n`);
+  console.log(
+    `${rounds} rounds per workload, old and new alternating, >= ${target} rows per round; node ${process.version}, load average ${loadavg()
+      .map((l) => round(l))
+      .join(' ')}\n`,
+  );
   const perRow = new Map<string, number>();
   for (const w of WORKLOADS.filter((x) => !only || new RegExp(only).test(x.name))) {
     const perRun = w.rows(rows);
@@ -366,7 +377,8 @@ function main(): void {
     ['nested2 (10 meeting + 120 participant link rows)', added('link page', 130)],
   ] as const;
   console.log('\nAdded CPU per request, from the medians above:');
-  for (const [what, us] of estimates) if (us !== null) console.log(`  ${what}: ${signed(round(us, 1))} us = ${signed(round((us / 5000) * 100, 3))}% of a 5 ms request`);
+  for (const [what, us] of estimates)
+    if (us !== null) console.log(`  ${what}: ${signed(round(us, 1))} us = ${signed(round((us / 5000) * 100, 3))}% of a 5 ms request`);
 }
 
 const us = (msPer10k: number) => round(msPer10k / 10, 3);

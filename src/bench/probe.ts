@@ -38,17 +38,21 @@ function probeOnce(spec: ProbeSpec, agent: Agent, into: ProbeReport): Promise<vo
   const fail = (kind: string) => void (into.failures[kind] = (into.failures[kind] ?? 0) + 1);
   const started = performance.now();
   return new Promise((resolve) => {
-    const req = request(spec.url, { method: 'POST', agent, headers: { ...spec.headers, 'content-length': Buffer.byteLength(spec.body) }, timeout: spec.timeoutMs }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        const code = /"code":"([A-Z_]+)"/.exec(text)?.[1];
-        if (res.statusCode === 200 && !code) into.latenciesMs.push(performance.now() - started);
-        else fail(`${res.statusCode} ${code ?? ''}`.trim());
-        resolve();
-      });
-    });
+    const req = request(
+      spec.url,
+      { method: 'POST', agent, headers: { ...spec.headers, 'content-length': Buffer.byteLength(spec.body) }, timeout: spec.timeoutMs },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const code = /"code":"([A-Z_]+)"/.exec(text)?.[1];
+          if (res.statusCode === 200 && !code) into.latenciesMs.push(performance.now() - started);
+          else fail(`${res.statusCode} ${code ?? ''}`.trim());
+          resolve();
+        });
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', (e) => {
       fail(e.message === 'timeout' ? 'timeout' : 'network');

@@ -24,16 +24,7 @@ export interface BenchParams {
   searchText: string;
 }
 
-export type QueryName =
-  | 'point'
-  | 'nested2'
-  | 'nested3'
-  | 'filteredList'
-  | 'countOnly'
-  | 'search'
-  | 'shortestPath'
-  | 'topDegree'
-  | 'coOccurrence';
+export type QueryName = 'point' | 'nested2' | 'nested3' | 'filteredList' | 'countOnly' | 'search' | 'shortestPath' | 'topDegree' | 'coOccurrence';
 
 /** Normalised answers, per question. Arrays are in the question's order unless said otherwise. */
 export interface Answers {
@@ -133,12 +124,18 @@ export const QUERY_NAMES = Object.keys(SERVICE_OPERATIONS) as QueryName[];
 
 /** Picks the ids and words the questions are asked about, the same way for every arm and run. */
 export async function pickParams(db: Database): Promise<BenchParams> {
-  const [hub] = await read(db, `// benchPickActor
-    MATCH (a:Actor {kind: 'PERSON'}) RETURN a.id AS id, a.name AS name ORDER BY COUNT { (a)-[:PARTICIPATED_IN]->() } DESC, a.id LIMIT 1`);
-  let [pair] = await read(db, `// benchPickPair
+  const [hub] = await read(
+    db,
+    `// benchPickActor
+    MATCH (a:Actor {kind: 'PERSON'}) RETURN a.id AS id, a.name AS name ORDER BY COUNT { (a)-[:PARTICIPATED_IN]->() } DESC, a.id LIMIT 1`,
+  );
+  let [pair] = await read(
+    db,
+    `// benchPickPair
     MATCH (a:Actor)-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(:Actor)-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(b:Actor)
     WHERE a.id < b.id AND NOT EXISTS { (a)-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(b) }
-    RETURN a.id AS from, b.id AS to ORDER BY a.id, b.id LIMIT 1`);
+    RETURN a.id AS from, b.id AS to ORDER BY a.id, b.id LIMIT 1`,
+  );
   [pair] = pair ? [pair] : [{ from: hub.id, to: hub.id }];
   return { actorId: hub.id as string, pathFrom: pair.from as string, pathTo: pair.to as string, searchText: hub.name as string };
 }

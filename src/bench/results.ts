@@ -17,7 +17,10 @@ const RESULT_JSON = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.json$/;
  */
 export async function pruneResults(outDir: string): Promise<string[]> {
   // Newest first: the names are start times, which sort as they happened.
-  const names = (await readdir(outDir)).filter((name) => RESULT_JSON.test(name)).sort().reverse();
+  const names = (await readdir(outDir))
+    .filter((name) => RESULT_JSON.test(name))
+    .sort()
+    .reverse();
   const covered = new Set<string>();
   const removed: string[] = [];
   for (const name of names) {

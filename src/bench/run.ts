@@ -295,7 +295,15 @@ async function benchQuery(
 }
 
 /** Asks an arm one question: its normalised answer, and the statements it sent with their PROFILEd db hits. */
-async function askCounted(db: Database, arm: (typeof ARMS)[ArmName], armName: ArmName, running: RunningArm, request: ArmRequest, q: QueryName, params: BenchParams) {
+async function askCounted(
+  db: Database,
+  arm: (typeof ARMS)[ArmName],
+  armName: ArmName,
+  running: RunningArm,
+  request: ArmRequest,
+  q: QueryName,
+  params: BenchParams,
+) {
   if (armName !== 'floor') await fetch(`${running.origin}/__reset`, { method: 'POST' });
   const answer = arm.answer(q, await (await send(request)).json());
   const statements =
@@ -320,7 +328,9 @@ function coldWarm(result: QueryResult | undefined, cost: 'roundTrips' | 'dbHits'
 
 /** JSON with object keys sorted, so that key order never makes two answers differ. */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
 }
 
 /** Equal answers may list tied search hits in another order: compare those as sets. */

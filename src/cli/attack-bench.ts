@@ -62,7 +62,13 @@ async function main(argv: string[]): Promise<number> {
   const probe = fork(join(PROJECT_ROOT, 'src', 'bench', 'probe.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
   const rows: Row[] = [];
   try {
-    const spec: ProbeSpec = { url: `${service.target.url}/graphql`, headers: { 'content-type': 'application/json', authorization: `Bearer ${service.probeKey}` }, body: JSON.stringify({ query: LOOKUP }), perSecond: probeRate, timeoutMs: 30_000 };
+    const spec: ProbeSpec = {
+      url: `${service.target.url}/graphql`,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${service.probeKey}` },
+      body: JSON.stringify({ query: LOOKUP }),
+      perSecond: probeRate,
+      timeoutMs: 30_000,
+    };
     probe.send({ start: spec });
     const report = () => probeReport(probe);
     await sleep(2_000);
@@ -77,7 +83,9 @@ async function main(argv: string[]): Promise<number> {
       const during = await report();
       const settleMs = await settle(report);
       rows.push({ attack: attack.name, description: attack.description, result, during, settleMs });
-      console.error(`[attacks]   ${summary(during)}; answers ${JSON.stringify(result.answers)}; settled in ${settleMs === null ? 'more than 90 s' : `${(settleMs / 1000).toFixed(1)} s`}`);
+      console.error(
+        `[attacks]   ${summary(during)}; answers ${JSON.stringify(result.answers)}; settled in ${settleMs === null ? 'more than 90 s' : `${(settleMs / 1000).toFixed(1)} s`}`,
+      );
     }
     if (!only || only.includes('kill-database')) rows.push(await killDatabase(service, report));
   } finally {
@@ -113,7 +121,16 @@ async function startService(): Promise<RunningService> {
   const apiKeys = [`probe:reader:${probeKey}`, `editor:editor:${editorKey}`, ...attackerKeys.map((k, i) => `attacker${i}:reader:${k}`)].join(',');
   const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'index.ts')], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', NEO4J_LOCAL_DIR: join(dataDir, 'neo4j'), AUTH_JWT_SECRET: randomBytes(32).toString('hex'), AUTH_API_KEYS: apiKeys, NEO4J_URI: '' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NEO4J_LOCAL_DIR: join(dataDir, 'neo4j'),
+      AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
+      AUTH_API_KEYS: apiKeys,
+      NEO4J_URI: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // The service (and with it its Neo4j, which watches the service's stdin) never outlives this run.
@@ -126,7 +143,9 @@ async function startService(): Promise<RunningService> {
   const started = performance.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the service exited (${child.exitCode}):\n${lines.slice(-20).join('\n')}`);
-    const ready = await fetch(`${url}/readyz`).then((r) => r.status === 200).catch(() => false);
+    const ready = await fetch(`${url}/readyz`)
+      .then((r) => r.status === 200)
+      .catch(() => false);
     if (ready) break;
     if (performance.now() - started > 600_000) throw new Error('the service was not ready within 10 minutes');
     await sleep(1_000);
@@ -151,7 +170,14 @@ async function killDatabase(service: RunningService, report: () => Promise<Probe
   const description = 'the local Neo4j child is killed with SIGKILL';
   console.error(`[attacks] kill-database: ${description}`);
   const java = await childProcessOf(service.target.pid!, 'java');
-  if (java === null) return { attack: 'kill-database', description, result: { sent: 0, answers: {}, notes: ['no Neo4j child process found'] }, during: await report(), settleMs: null };
+  if (java === null)
+    return {
+      attack: 'kill-database',
+      description,
+      result: { sent: 0, answers: {}, notes: ['no Neo4j child process found'] },
+      during: await report(),
+      settleMs: null,
+    };
   await report();
   process.kill(java, 'SIGKILL');
   const killedAt = performance.now();
@@ -171,8 +197,13 @@ async function killDatabase(service: RunningService, report: () => Promise<Probe
     await sleep(250);
   }
   const during = await report();
-  const healthz = await fetch(`${service.target.url}/healthz`).then((r) => r.status).catch(() => 0);
-  const notes = [recoveredMs === null ? 'no answer within 300 s of the kill' : `the lookup answered again ${(recoveredMs / 1000).toFixed(1)} s after the kill`, `/healthz ${healthz} at the end`];
+  const healthz = await fetch(`${service.target.url}/healthz`)
+    .then((r) => r.status)
+    .catch(() => 0);
+  const notes = [
+    recoveredMs === null ? 'no answer within 300 s of the kill' : `the lookup answered again ${(recoveredMs / 1000).toFixed(1)} s after the kill`,
+    `/healthz ${healthz} at the end`,
+  ];
   return { attack: 'kill-database', description, result: { sent: 0, answers: {}, notes }, during, settleMs: recoveredMs };
 }
 
@@ -211,7 +242,9 @@ function quantile(values: number[], q: number): number {
 }
 
 function summary(during: ProbeReport): string {
-  const failures = Object.entries(during.failures).map(([k, v]) => `${v}× ${k}`).join(', ');
+  const failures = Object.entries(during.failures)
+    .map(([k, v]) => `${v}× ${k}`)
+    .join(', ');
   return `lookup p50 ${quantile(during.latenciesMs, 0.5).toFixed(1)} ms, p95 ${quantile(during.latenciesMs, 0.95).toFixed(1)} ms, ${during.latenciesMs.length} ok${failures ? `, failed: ${failures}` : ''}`;
 }
 
@@ -228,11 +261,20 @@ function render(rows: Row[], phaseMs: number, probeRate: number): string {
     '| --- | --- | --- | --- | --- | --- |',
   ];
   for (const row of rows) {
-    const answers = row.result ? Object.entries(row.result.answers).map(([k, v]) => `${v}× ${k}`).join(', ') : '';
+    const answers = row.result
+      ? Object.entries(row.result.answers)
+          .map(([k, v]) => `${v}× ${k}`)
+          .join(', ')
+      : '';
     const p = row.during.latenciesMs;
-    const failures = Object.entries(row.during.failures).map(([k, v]) => `${v}× ${k}`).join(', ') || 'none';
+    const failures =
+      Object.entries(row.during.failures)
+        .map(([k, v]) => `${v}× ${k}`)
+        .join(', ') || 'none';
     const settled = row.settleMs === null ? '> 90 s' : `${(row.settleMs / 1000).toFixed(1)} s`;
-    lines.push(`| ${cell(row.attack)} | ${cell(answers)} | ${quantile(p, 0.5).toFixed(1)} / ${quantile(p, 0.95).toFixed(1)} ms (${p.length}) | ${cell(failures)} | ${settled} | ${cell(row.result?.notes.join('; ') ?? '')} |`);
+    lines.push(
+      `| ${cell(row.attack)} | ${cell(answers)} | ${quantile(p, 0.5).toFixed(1)} / ${quantile(p, 0.95).toFixed(1)} ms (${p.length}) | ${cell(failures)} | ${settled} | ${cell(row.result?.notes.join('; ') ?? '')} |`,
+    );
   }
   lines.push('', 'Attacks (src/bench/attacks.ts):', ...rows.map((r) => `- **${r.attack}**: ${r.description}.`), '');
   return lines.join('\n');

@@ -43,7 +43,11 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError((error as Error).message);
   }
   const v = parsed.values;
-  const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (text: string) =>
+    text
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const scales = list(v.scales ?? (v.quick ? 'seed,10k' : 'seed,10k,100k,1m')).map((name) => {
     const scale = SCALES[name.toLowerCase()];
     if (!scale) throw new UsageError(`unknown scale ${name}; choose from ${Object.keys(SCALES).join(', ')}`);

@@ -129,11 +129,15 @@ function warmDraftMs(text: string, name: string): number {
   return times.sort((a, b) => a - b)[Math.floor(TIMING_RUNS / 2)];
 }
 
-const pairRow = (label: string, s: PairScore) => `${label.padEnd(24)}${pct(s.precision)}${pct(s.recall)}${pct(s.f1)}   ${`${s.right}/${s.merged}`.padStart(7)}   ${`${s.right}/${s.gold}`.padStart(7)}`;
+const pairRow = (label: string, s: PairScore) =>
+  `${label.padEnd(24)}${pct(s.precision)}${pct(s.recall)}${pct(s.f1)}   ${`${s.right}/${s.merged}`.padStart(7)}   ${`${s.right}/${s.gold}`.padStart(7)}`;
 
 /** Drafts and scores every article of the corpus; undefined when one of them is invalid. */
 async function evaluateCorpus(): Promise<Scored[] | undefined> {
-  const slugs = (await readdir(CORPUS_DIR)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+  const slugs = (await readdir(CORPUS_DIR))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .sort();
   const out: Scored[] = [];
   for (const slug of slugs) {
     const parsed = GoldArticle.safeParse(JSON.parse(await readFile(join(CORPUS_DIR, `${slug}.json`), 'utf8')));
@@ -144,7 +148,13 @@ async function evaluateCorpus(): Promise<Scored[] | undefined> {
     const text = await readFile(join(CORPUS_DIR, `${slug}.txt`), 'utf8');
     const draft = draftOf(text, slug);
     if (!draft) return undefined;
-    out.push({ slug, gold: parsed.data, text, result: evaluateDraft(draft, goldToFacts(slug, parsed.data, text), { ignore: parsed.data.ignore }), resolution: scoreResolution(parsed.data) });
+    out.push({
+      slug,
+      gold: parsed.data,
+      text,
+      result: evaluateDraft(draft, goldToFacts(slug, parsed.data, text), { ignore: parsed.data.ignore }),
+      resolution: scoreResolution(parsed.data),
+    });
   }
   return out;
 }
@@ -164,11 +174,13 @@ async function main(argv: string[]): Promise<number> {
   if (!corpus) return 1;
   for (const split of ['dev', 'heldout'] as const) {
     const part = corpus.filter((a) => a.gold.split === split);
-    console.log(`\n== Real reporting, ${split === 'dev' ? 'dev half (rules may be tuned on it)' : 'held-out half (never tuned on)'}: ${part.length} articles ==`);
+    console.log(
+      `\n== Real reporting, ${split === 'dev' ? 'dev half (rules may be tuned on it)' : 'held-out half (never tuned on)'}: ${part.length} articles ==`,
+    );
     for (const line of table(sum(part.map((a) => a.result)), true)) console.log(line);
     console.log(pairRow('resolution (pairs)', sumPairs(part.map((a) => a.resolution))));
   }
-  console.log('(resolution: pairs of one article\'s gold surface forms that resolution puts on one node; correct = right/merged, found = right/gold pairs)');
+  console.log("(resolution: pairs of one article's gold surface forms that resolution puts on one node; correct = right/merged, found = right/gold pairs)");
   console.log('\nPer article: entities P / R / F1, quote texts found, right speakers, meetings found, offices F1');
   for (const { slug, gold, result: r } of corpus) {
     const e = r.entities;
@@ -187,7 +199,9 @@ async function main(argv: string[]): Promise<number> {
   const times = corpus.map(({ slug, text }) => ({ slug, chars: text.length, ms: warmDraftMs(text, slug) }));
   for (const t of times) console.log(`${t.slug.padEnd(40)}${`${t.chars}`.padStart(7)} chars ${t.ms.toFixed(1).padStart(9)} ms`);
   const all = times.map((t) => t.ms).sort((a, b) => a - b);
-  console.log(`${'mean'.padEnd(40)}${(all.reduce((a, b) => a + b, 0) / all.length).toFixed(1).padStart(23)} ms; median ${all[Math.floor(all.length / 2)].toFixed(1)} ms; max ${all[all.length - 1].toFixed(1)} ms`);
+  console.log(
+    `${'mean'.padEnd(40)}${(all.reduce((a, b) => a + b, 0) / all.length).toFixed(1).padStart(23)} ms; median ${all[Math.floor(all.length / 2)].toFixed(1)} ms; max ${all[all.length - 1].toFixed(1)} ms`,
+  );
   return 0;
 }
 

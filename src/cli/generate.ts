@@ -37,7 +37,8 @@ function parseArgs(argv: string[]): Args {
     } else throw new UsageError(`unknown argument "${argv[i]}"`);
   }
   const integer = (flag: string, text: string, min: number, max: number) => {
-    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}; got "${text}"`);
+    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max)
+      throw new UsageError(`${flag} must be a whole number from ${min} to ${max}; got "${text}"`);
     return Number(text);
   };
   const relationships = values.get('--relationships');
@@ -77,7 +78,10 @@ async function main(argv: string[]): Promise<number> {
   if (!args.load || !config) return 0;
 
   started = Date.now();
-  const valid = validateDocuments(documents, documents.map((d) => d.source.id));
+  const valid = validateDocuments(
+    documents,
+    documents.map((d) => d.source.id),
+  );
   log(`[generate] validated in ${Date.now() - started} ms`);
   const connection = await connect(config.neo4j, log, { useRunning: true });
   try {

@@ -31,7 +31,8 @@ async function main(argv: string[]): Promise<number> {
   if (unknown.length) throw new UsageError(`unknown option ${unknown.join(', ')}`);
   const flag = (name: string) => args.includes(name);
   const paths = args.filter((a) => !a.startsWith('-'));
-  if (removeId && (paths.length || flag('--check') || flag('--skip-invalid'))) throw new UsageError('--remove takes no files and no other option but --dry-run');
+  if (removeId && (paths.length || flag('--check') || flag('--skip-invalid')))
+    throw new UsageError('--remove takes no files and no other option but --dry-run');
   const config = loadConfig();
   const log = (line: string) => console.error(line);
   const dryRun = flag('--dry-run');

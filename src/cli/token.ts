@@ -42,7 +42,11 @@ async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   const { jwt } = loadConfig().auth;
   if (jwt?.algorithm !== 'HS256') throw new UsageError('AUTH_JWT_SECRET is not set: this tool signs with the shared secret');
-  let token = new SignJWT({ roles: args.roles }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(args.sub).setIssuedAt().setExpirationTime(args.expires);
+  let token = new SignJWT({ roles: args.roles })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(args.sub)
+    .setIssuedAt()
+    .setExpirationTime(args.expires);
   if (jwt.issuer) token = token.setIssuer(jwt.issuer);
   if (jwt.audience) token = token.setAudience(jwt.audience);
   console.log(await token.sign(new TextEncoder().encode(jwt.secret)));

@@ -83,10 +83,12 @@ export async function connect(config: Neo4jConnectionSettings, log: (line: strin
   await writeOwner(config.dataDir, null);
   let server: SupervisedNeo4j;
   try {
-    server = await superviseNeo4j(
-      (port) => startLocalNeo4j({ homeDir: config.dataDir, port, heapMb: config.heapMb, pageCacheMb: config.pageCacheMb, log }),
-      { port: config.port, policy: config.restart, log: { info: log, error: options.logError ?? log }, shuttingDown: options.shuttingDown },
-    );
+    server = await superviseNeo4j((port) => startLocalNeo4j({ homeDir: config.dataDir, port, heapMb: config.heapMb, pageCacheMb: config.pageCacheMb, log }), {
+      port: config.port,
+      policy: config.restart,
+      log: { info: log, error: options.logError ?? log },
+      shuttingDown: options.shuttingDown,
+    });
   } catch (error) {
     await removeOwner(config.dataDir);
     throw error;

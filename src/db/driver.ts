@@ -104,7 +104,9 @@ export async function read(db: Database, cypher: string, params: Record<string, 
     const bytes = statementBytes(cypher, params);
     if (bytes > db.maxStatementBytes) throw new StatementTooLargeError(bytes, db.maxStatementBytes);
   }
-  const result = await counted(() => db.driver.executeQuery(cypher, params, { database: db.database, routing: neo4j.routing.READ, transactionConfig: transactionConfig(db) }));
+  const result = await counted(() =>
+    db.driver.executeQuery(cypher, params, { database: db.database, routing: neo4j.routing.READ, transactionConfig: transactionConfig(db) }),
+  );
   return result.records.map((record) => fromNeo4j(record.toObject()) as Row);
 }
 

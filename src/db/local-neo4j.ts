@@ -139,9 +139,7 @@ export async function findJava(): Promise<string> {
     if (major === 17 || major === 21) return java;
     if (major !== undefined) seen.push(`${java} (Java ${major})`);
   }
-  throw new Error(
-    `Neo4j 5.26 needs Java 17 or 21; found ${seen.length ? seen.join(', ') : 'no Java'}. Set NEO4J_JAVA_HOME to a JDK 17 or 21.`,
-  );
+  throw new Error(`Neo4j 5.26 needs Java 17 or 21; found ${seen.length ? seen.join(', ') : 'no Java'}. Set NEO4J_JAVA_HOME to a JDK 17 or 21.`);
 }
 
 async function javaMajor(java: string): Promise<number | undefined> {
@@ -217,7 +215,13 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   } catch (error) {
     child.kill('SIGKILL');
     const debugLog = await readFile(join(options.homeDir, 'logs', 'debug.log'), 'utf8').catch(() => '');
-    const detail = [...output, ...debugLog.split('\n').filter((l) => /ERROR|WARN|Exception/.test(l)).slice(-20)].join('\n');
+    const detail = [
+      ...output,
+      ...debugLog
+        .split('\n')
+        .filter((l) => /ERROR|WARN|Exception/.test(l))
+        .slice(-20),
+    ].join('\n');
     throw new Error(`${(error as Error).message}. Data: ${options.homeDir}. Last output:\n${detail}`);
   }
   // After ready, keep draining the pipes so the child never blocks on a full buffer.

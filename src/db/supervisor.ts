@@ -72,11 +72,14 @@ export async function superviseNeo4j(
       downSince = Date.now();
       downReason = `the local Neo4j died (${describeExit(exit)}) and is being restarted`;
       const output = server.lastOutput().slice(-LAST_LINES);
-      log.error(`[neo4j] the local Neo4j on port ${port} died (${describeExit(exit)}); restarting it on the same data. Its last output:\n${output.join('\n') || '(none)'}`);
+      log.error(
+        `[neo4j] the local Neo4j on port ${port} died (${describeExit(exit)}); restarting it on the same data. Its last output:\n${output.join('\n') || '(none)'}`,
+      );
       // A server that crashes soon after it came up keeps the longer backoff: no tight crash loop.
       if (Date.now() - upSince > policy.maxBackoffMs) backoffMs = policy.backoffMs;
       failingTimer = setTimeout(() => {
-        if (downSince !== undefined) log.error(`[neo4j] the local Neo4j is still down after ${policy.recoveryTimeoutMs / 1000} s (NEO4J_RECOVERY_TIMEOUT_MS): /healthz now fails`);
+        if (downSince !== undefined)
+          log.error(`[neo4j] the local Neo4j is still down after ${policy.recoveryTimeoutMs / 1000} s (NEO4J_RECOVERY_TIMEOUT_MS): /healthz now fails`);
       }, policy.recoveryTimeoutMs);
       failingTimer.unref();
       restarting = restart();
@@ -104,7 +107,9 @@ export async function superviseNeo4j(
       } catch (error) {
         if (expected()) return;
         const lines = (error as Error).message.split('\n');
-        log.error(`[neo4j] restart attempt ${attempt} failed; next in ${Math.min(backoffMs * 2, policy.maxBackoffMs) / 1000} s: ${lines.slice(0, 1 + LAST_LINES).join('\n')}`);
+        log.error(
+          `[neo4j] restart attempt ${attempt} failed; next in ${Math.min(backoffMs * 2, policy.maxBackoffMs) / 1000} s: ${lines.slice(0, 1 + LAST_LINES).join('\n')}`,
+        );
         downReason = `the local Neo4j died and restart attempt ${attempt} failed: ${lines[0]}`;
         backoffMs = Math.min(backoffMs * 2, policy.maxBackoffMs);
       } finally {
@@ -130,7 +135,10 @@ export async function superviseNeo4j(
       wake();
       const attempt = attemptUnderWay;
       await restarting;
-      await attempt?.then((server) => server.stop(), () => undefined);
+      await attempt?.then(
+        (server) => server.stop(),
+        () => undefined,
+      );
       await current.stop();
     },
   };

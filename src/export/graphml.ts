@@ -24,15 +24,37 @@ const DATE = (name: string): [string, KeyType][] => [
 
 /** Node attributes: everything the node models carry (see attributes.ts), and evidence. */
 const NODE_ATTRIBUTES: [string, KeyType][] = [
-  ['type', 'string'], ['labels', 'string'], ['label', 'string'], ['name', 'string'], ['title', 'string'], ['kind', 'string'],
-  ['aliases', 'string'], ['description', 'string'], ['outcome', 'string'], ['text', 'string'], ['topics', 'string'],
-  ['topic', 'string'], ['stance', 'string'], ['summary', 'string'], ['publisher', 'string'], ['url', 'string'],
-  ...DATE('startDate'), ...DATE('endDate'), ...DATE('date'), ...DATE('publishedDate'),
-  ['evidence', 'string'], ['evidenceCount', 'int'],
+  ['type', 'string'],
+  ['labels', 'string'],
+  ['label', 'string'],
+  ['name', 'string'],
+  ['title', 'string'],
+  ['kind', 'string'],
+  ['aliases', 'string'],
+  ['description', 'string'],
+  ['outcome', 'string'],
+  ['text', 'string'],
+  ['topics', 'string'],
+  ['topic', 'string'],
+  ['stance', 'string'],
+  ['summary', 'string'],
+  ['publisher', 'string'],
+  ['url', 'string'],
+  ...DATE('startDate'),
+  ...DATE('endDate'),
+  ...DATE('date'),
+  ...DATE('publishedDate'),
+  ['evidence', 'string'],
+  ['evidenceCount', 'int'],
 ];
 const EDGE_ATTRIBUTES: [string, KeyType][] = [
-  ['type', 'string'], ['role', 'string'], ['relation', 'string'], ...DATE('since'), ...DATE('until'),
-  ['evidence', 'string'], ['evidenceCount', 'int'],
+  ['type', 'string'],
+  ['role', 'string'],
+  ['relation', 'string'],
+  ...DATE('since'),
+  ...DATE('until'),
+  ['evidence', 'string'],
+  ['evidenceCount', 'int'],
 ];
 
 /** Key ids are the attribute name prefixed by its domain (`n_` node, `e_` edge, `g_` graph), so names may repeat. */
@@ -76,14 +98,18 @@ export const graphml: GraphSerializer = {
     const attrs: Record<string, AttributeValue> = { type: node.nodeType, labels: nodeLabels(node).join(':'), label: nodeLabel(node), ...attributes(node) };
     attrs.evidence = evidenceJson(evidence);
     attrs.evidenceCount = evidence.length;
-    const body = Object.entries(attrs).map(([name, value]) => data(NODE_KEYS.get(name), name, value)).join('');
+    const body = Object.entries(attrs)
+      .map(([name, value]) => data(NODE_KEYS.get(name), name, value))
+      .join('');
     return `    <node id="${xmlEscape(node.id)}">${body}</node>\n`;
   },
   edge: (edge: ExportEdgeModel) => {
     const attrs: Record<string, AttributeValue> = { type: edge.type, ...attributes(edge) };
     attrs.evidence = evidenceJson(edge.evidence);
     attrs.evidenceCount = edge.evidence.length;
-    const body = Object.entries(attrs).map(([name, value]) => data(EDGE_KEYS.get(name), name, value)).join('');
+    const body = Object.entries(attrs)
+      .map(([name, value]) => data(EDGE_KEYS.get(name), name, value))
+      .join('');
     return `    <edge id="${xmlEscape(edge.id)}" source="${xmlEscape(edge.fromId)}" target="${xmlEscape(edge.toId)}">${body}</edge>\n`;
   },
   between: () => '',

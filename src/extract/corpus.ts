@@ -29,7 +29,10 @@ export const GoldArticle = z.strictObject({
   /** The site the text was taken from. */
   site: z.string().min(1),
   /** YYYY, YYYY-MM or YYYY-MM-DD, or null when neither the page nor its address gives a date. */
-  published: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullable(),
+  published: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+    .nullable(),
   publishedNote: z.string().optional(),
   attribution: z.string().min(1),
   /** dev: rules may be written while reading it; heldout: only scored. */

@@ -64,7 +64,14 @@ export function draftWithProvenance(text: string, meta: SourceMeta): { doc: Fact
   const meetings = findMeetings(doc);
 
   const relationships = new Map<string, RelationshipInput>();
-  const relate = (type: RelationshipInput['type'], from: string, to: string, evidence: EvidenceInput, why: FactProvenance, extra: Partial<RelationshipInput> = {}) => {
+  const relate = (
+    type: RelationshipInput['type'],
+    from: string,
+    to: string,
+    evidence: EvidenceInput,
+    why: FactProvenance,
+    extra: Partial<RelationshipInput> = {},
+  ) => {
     const rel: RelationshipInput = { type, from, to, evidence: [evidence], ...extra };
     note(provenance.relationships, relationshipKey(rel), why.rules, why.confidence);
     const existing = relationships.get(relationshipKey(rel));
@@ -100,7 +107,8 @@ export function draftWithProvenance(text: string, meta: SourceMeta): { doc: Fact
     const id = uniqueId(`statement:${who}-${idWords(quote.text.split(/\s+/).slice(0, 6).join(' '))}`);
     statements.push({ id, type: 'Statement', kind: 'QUOTE', text: quote.text, topics: [], evidence: [quote.evidence] });
     note(provenance.entities, id, ['quote-marks'], 0.95);
-    if (quote.speakerId && quote.attribution) relate('SAID', quote.speakerId, id, quote.attribution, { rules: [quote.rule ?? 'speaker'], confidence: quote.confidence ?? 0.7 });
+    if (quote.speakerId && quote.attribution)
+      relate('SAID', quote.speakerId, id, quote.attribution, { rules: [quote.rule ?? 'speaker'], confidence: quote.confidence ?? 0.7 });
   }
 
   // Meetings: PARTICIPATED_IN from each participant, HELD_IN the place.
@@ -142,5 +150,10 @@ export function draftWithProvenance(text: string, meta: SourceMeta): { doc: Fact
 
 /** The first non-empty line, trimmed; "Untitled" for a text without one. */
 function firstLine(text: string): string {
-  return text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? 'Untitled';
+  return (
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l.length > 0) ?? 'Untitled'
+  );
 }

@@ -55,14 +55,20 @@ function kindOf(entity: NamedEntity): Mention['kind'] {
  * "TI" for Texas Instruments). Acronym -> full name.
  */
 function acronymsOf(all: Mention[], text: string): Map<string, string> {
-  const names = [...new Set(all.filter((m) => m.kind === 'organization' && m.words > 1 || /-/.test(m.name) && m.kind === 'organization').map((m) => m.name))];
+  const names = [
+    ...new Set(all.filter((m) => (m.kind === 'organization' && m.words > 1) || (/-/.test(m.name) && m.kind === 'organization')).map((m) => m.name)),
+  ];
   const out = new Map<string, string>();
   for (const m of text.matchAll(/(\p{Lu}[\p{L}’'-]*(?:\s(?:of|and|for|the|\p{Lu}[\p{L}’'-]*))+)\s\((\p{Lu}[\p{Lu}\p{Ll}]{1,7})\)/gu)) {
     const full = names.find((n) => m[1].endsWith(n));
     if (full) out.set(m[2], full);
   }
   for (const name of names) {
-    const initials = name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w) && !/^(?:Inc|Corp|Ltd|SA|AG|Co|N\.V\.)$/.test(w)).map((w) => w[0]).join('');
+    const initials = name
+      .split(/[\s-]+/)
+      .filter((w) => /^\p{Lu}/u.test(w) && !/^(?:Inc|Corp|Ltd|SA|AG|Co|N\.V\.)$/.test(w))
+      .map((w) => w[0])
+      .join('');
     if (initials.length >= 2 && !out.has(initials)) out.set(initials, name);
   }
   return out;
@@ -81,10 +87,31 @@ function defaultRule(m: Mention): string {
 
 /** How sure each mention rule is that it named and typed an entity right, 0..1. */
 export const ENTITY_RULE_CONFIDENCE: Record<string, number> = {
-  gazetteer: 0.95, capital: 0.85, 'capital-placed': 0.9, institution: 0.95, 'news-organisation': 0.95, 'legal-form': 0.9, 'organisation-head': 0.9,
-  'demonym-organisation': 0.9, 'organisation-word': 0.85, 'person-word': 0.85, 'group-phrase': 0.85, 'group-noun': 0.8, 'area-phrase': 0.85,
-  dateline: 0.8, 'title-owner': 0.8, 'after-title': 0.8, 'town-of': 0.8, 'based-in': 0.8, 'city-tag': 0.8, 'place-tag': 0.7, 'person-cue': 0.75,
-  'document-organisation': 0.75, 'document-person': 0.75, 'organisation-tag': 0.7, 'known-name': 0.7,
+  gazetteer: 0.95,
+  capital: 0.85,
+  'capital-placed': 0.9,
+  institution: 0.95,
+  'news-organisation': 0.95,
+  'legal-form': 0.9,
+  'organisation-head': 0.9,
+  'demonym-organisation': 0.9,
+  'organisation-word': 0.85,
+  'person-word': 0.85,
+  'group-phrase': 0.85,
+  'group-noun': 0.8,
+  'area-phrase': 0.85,
+  dateline: 0.8,
+  'title-owner': 0.8,
+  'after-title': 0.8,
+  'town-of': 0.8,
+  'based-in': 0.8,
+  'city-tag': 0.8,
+  'place-tag': 0.7,
+  'person-cue': 0.75,
+  'document-organisation': 0.75,
+  'document-person': 0.75,
+  'organisation-tag': 0.7,
+  'known-name': 0.7,
 };
 
 /** An entity's confidence: that of the surest rule that typed one of its mentions. */
@@ -118,7 +145,14 @@ export function resolveEntities(
     resolved.push({ ...m, entityId: id });
   };
   const blank = (id: string, type: NamedType, name: string, kind?: NamedEntity['kind'], country?: CountryEntry): NamedEntity => ({
-    id, type, name, kind, aliases: new Set(), rules: new Set(), evidence: [], country,
+    id,
+    type,
+    name,
+    kind,
+    aliases: new Set(),
+    rules: new Set(),
+    evidence: [],
+    country,
   });
 
   // Full person names first, so that surnames can find them.

@@ -234,13 +234,19 @@ function scoreMeetings(draft: FactsDocument, curated: FactsDocument, matches: Ma
 
 /** The head office noun of a title, or its longer words when it has no office noun. */
 export function titleHead(title: string): Set<string> {
-  const before = nameKey(title).split(/ (?:of|for|to|on) /)[0].split(' ');
+  const before = nameKey(title)
+    .split(/ (?:of|for|to|on) /)[0]
+    .split(' ');
   const offices = before.filter((w) => isOfficeNoun(w));
   if (offices.length) {
     const head = offices[offices.length - 1];
     return new Set([head.endsWith('s') && isOfficeNoun(head.slice(0, -1)) ? head.slice(0, -1) : head]);
   }
-  return new Set(nameKey(title).split(' ').filter((w) => w.length >= 3));
+  return new Set(
+    nameKey(title)
+      .split(' ')
+      .filter((w) => w.length >= 3),
+  );
 }
 
 function scoreOffices(draft: FactsDocument, curated: FactsDocument, matches: Map<string, string>): Score {

@@ -57,7 +57,8 @@ export const MEETING_CONFIDENCE: Record<string, number> = {
 
 const ACTOR_KINDS = new Set(['person', 'group', 'organization', 'country']);
 const PLACE_KINDS = new Set(['country', 'city', 'place']);
-const PARTICIPATE = /\b(?:met for [^.;]*?\btalks|joined (?:the )?talks|took part in (?:the )?talks|engaged in (?:the )?talks|attended (?:the )?talks|participated in (?:the )?talks|held (?:[a-z-]+ ){0,2}talks)\b/g;
+const PARTICIPATE =
+  /\b(?:met for [^.;]*?\btalks|joined (?:the )?talks|took part in (?:the )?talks|engaged in (?:the )?talks|attended (?:the )?talks|participated in (?:the )?talks|held (?:[a-z-]+ ){0,2}talks)\b/g;
 const TALKS_IN = /(?<!\b(?:after|before|while|when) )\b(?:talks|meeting|summit|negotiations)(?: [a-z]+){0,3}? in (?=\S)/gi;
 
 /** True when the mention is part of a title or possessive, not a participant. */
@@ -76,9 +77,11 @@ function chainEndingWith(text: string, mentions: ResolvedMention[], last: Resolv
   const actors = mentions.filter((m) => isActor(text, m));
   for (let i = actors.indexOf(last) - 1; i >= 0; i -= 1) {
     const between = text.slice(actors[i].end, chain[0].start);
-    if (actors[i].end === chain[0].end) chain.unshift(actors[i]); // "Ukrainian and Russian officials"
+    if (actors[i].end === chain[0].end)
+      chain.unshift(actors[i]); // "Ukrainian and Russian officials"
     else if (/^,?\s+and\s+[^.;:?!“”"]*$/.test(between) && between.split(/\s+/).length <= 9) chain.unshift(actors[i]);
-    else if (/^,\s+(?:the\s+)?$/.test(between) && chain.length > 1) chain.unshift(actors[i]); // Russia, Ukraine and the US
+    else if (/^,\s+(?:the\s+)?$/.test(between) && chain.length > 1)
+      chain.unshift(actors[i]); // Russia, Ukraine and the US
     else break;
   }
   return chain;
@@ -91,7 +94,8 @@ function chainStartingWith(text: string, mentions: ResolvedMention[], first: Res
   for (let i = actors.indexOf(first) + 1; i < actors.length; i += 1) {
     const between = text.slice(chain[chain.length - 1].end, actors[i].start);
     if (/^,?\s+and\s+[^.;:?!“”"]*$/.test(between) && between.split(/\s+/).length <= 9) chain.push(actors[i]);
-    else if (/^,\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}$/u.test(between) && /^[^.;]*?\band\b/.test(text.slice(actors[i].end, actors[i].end + 80))) chain.push(actors[i]); // A, US special envoy B and C
+    else if (/^,\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}$/u.test(between) && /^[^.;]*?\band\b/.test(text.slice(actors[i].end, actors[i].end + 80)))
+      chain.push(actors[i]); // A, US special envoy B and C
     else break;
   }
   return chain;
@@ -100,7 +104,13 @@ function chainStartingWith(text: string, mentions: ResolvedMention[], first: Res
 /** The subject right before offset `at`: "X met", "X has engaged", "X, who took part". */
 function subjectBefore(text: string, mentions: ResolvedMention[], at: number): ResolvedMention[] {
   const last = [...mentions].reverse().find((m) => m.end <= at && isActor(text, m));
-  if (!last || !/^(?:,\s*who\s+|,\s*|\s+|\s+[–—-]\s+)(?:(?:has|have|had|also|then|later|both|on|last|this|next|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)\s+)*$/.test(text.slice(last.end, at))) return [];
+  if (
+    !last ||
+    !/^(?:,\s*who\s+|,\s*|\s+|\s+[–—-]\s+)(?:(?:has|have|had|also|then|later|both|on|last|this|next|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)\s+)*$/.test(
+      text.slice(last.end, at),
+    )
+  )
+    return [];
   return chainEndingWith(text, mentions, last);
 }
 
@@ -113,12 +123,23 @@ function objectAfter(text: string, mentions: ResolvedMention[], at: number): Res
 
 /** True when the words before offset `at` say the meeting is yet to happen ("will hold talks with"). */
 function planned(text: string, at: number): boolean {
-  return /\b(?:will|would|shall|plans?|planned|planning|expected|scheduled|due|set|upcoming|next|future|proposed|possible|potential|invited|invitation)\b/i.test(text.slice(Math.max(0, at - 60), at));
+  return /\b(?:will|would|shall|plans?|planned|planning|expected|scheduled|due|set|upcoming|next|future|proposed|possible|potential|invited|invitation)\b/i.test(
+    text.slice(Math.max(0, at - 60), at),
+  );
 }
 
 /** Words between "received" and the visitor: titles and determiners only ("received the visiting Foreign Minister"). */
 function visitorGap(gap: string): boolean {
-  return gap.trim().split(/\s+/).filter(Boolean).every((w) => /^(?:the|his|her|their|visiting|\p{Lu}[\p{L}-]*|[\p{Ll}-]+['’]s)$/u.test(w) || isOfficeNoun(w) || /^(?:foreign|prime|deputy|special|defence|defense|state|vice)$/i.test(w));
+  return gap
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every(
+      (w) =>
+        /^(?:the|his|her|their|visiting|\p{Lu}[\p{L}-]*|[\p{Ll}-]+['’]s)$/u.test(w) ||
+        isOfficeNoun(w) ||
+        /^(?:foreign|prime|deputy|special|defence|defense|state|vice)$/i.test(w),
+    );
 }
 
 /**
@@ -135,7 +156,9 @@ function meetingHost(text: string, mentions: ResolvedMention[], at: number, obje
   if (first.start > at) {
     // "During his meeting with Y in Z, X said": X opens the main clause after the comma.
     const comma = text.indexOf(',', objects[objects.length - 1].end);
-    return comma >= 0 && first.start > comma && /^[\s“"]*(?:[A-Z][a-z]+\s+)?(?:his|her|their|a|the)\s+(?:[a-z-]+\s+){0,2}$/.test(text.slice(0, at)) ? [first] : [];
+    return comma >= 0 && first.start > comma && /^[\s“"]*(?:[A-Z][a-z]+\s+)?(?:his|her|their|a|the)\s+(?:[a-z-]+\s+){0,2}$/.test(text.slice(0, at))
+      ? [first]
+      : [];
   }
   return /^[\s“"]*$/.test(text.slice(0, first.start)) ? [first] : [];
 }
@@ -201,13 +224,15 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
     // "talks (in Z) between A, B and C", "consultations at the Kremlin between A and B".
     for (const m of text.matchAll(/\b(?:talks|discussions|consultations|meeting|meetings|negotiations|summit|contacts)\b([^.;:?!“”"]{0,50}?)\bbetween\s+/g)) {
       const parties = objectAfter(text, mentions, m.index + m[0].length);
-      if (parties.length >= 2) meetingOf(parties, ev(m.index, parties[parties.length - 1].end), 'between', m.index + m[0].length - m[1].length - 'between '.length);
+      if (parties.length >= 2)
+        meetingOf(parties, ev(m.index, parties[parties.length - 1].end), 'between', m.index + m[0].length - m[1].length - 'between '.length);
     }
     // "X held a trilateral meeting with Y", "X held talks with Y", "X had talks with Y".
     for (const m of text.matchAll(/\b(?:held|had|holds)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:talks|meeting|meetings|discussions|consultations)\s+with\s+/g)) {
       const subject = subjectBefore(text, mentions, m.index);
       const objects = objectAfter(text, mentions, m.index + m[0].length);
-      if (subject.length && objects.length) meetingOf([...subject, ...objects], ev(subject[0].start, objects[objects.length - 1].end), 'held-with', objects[objects.length - 1].end);
+      if (subject.length && objects.length)
+        meetingOf([...subject, ...objects], ev(subject[0].start, objects[objects.length - 1].end), 'held-with', objects[objects.length - 1].end);
     }
     // "X’s meeting with Y", "during his talks with Y in Z, X said", "X, in a meeting with Y, said".
     for (const m of text.matchAll(/\b(?:meeting|meetings|talks|discussions|consultations)\s+with\s+/g)) {
@@ -215,7 +240,13 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
       const objects = objectAfter(text, mentions, m.index + m[0].length);
       if (!objects.length) continue;
       const subject = meetingHost(text, mentions, m.index, objects);
-      if (subject.length) meetingOf([...subject, ...objects], ev(Math.min(subject[0].start, m.index), objects[objects.length - 1].end), 'meeting-with', objects[objects.length - 1].end);
+      if (subject.length)
+        meetingOf(
+          [...subject, ...objects],
+          ev(Math.min(subject[0].start, m.index), objects[objects.length - 1].end),
+          'meeting-with',
+          objects[objects.length - 1].end,
+        );
     }
     // "Y was received by X": the visitor before, the host after.
     for (const m of text.matchAll(/\bwas\s+(?:received|hosted|welcomed)\s+by\s+/g)) {
@@ -225,9 +256,12 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
     }
     // "X received Y in Z", "X hosted Y", "X welcomed Y": a host and a visitor, the visitor right after the verb.
     for (const m of text.matchAll(/(?<!\bwas\s+)\b(?:received|hosted|welcomed)\s+(?!by\b)/g)) {
-      const objects = objectAfter(text, mentions, m.index + m[0].length).filter((o, i, all) => i > 0 || visitorGap(text.slice(m.index + m[0].length, all[0].start)));
+      const objects = objectAfter(text, mentions, m.index + m[0].length).filter(
+        (o, i, all) => i > 0 || visitorGap(text.slice(m.index + m[0].length, all[0].start)),
+      );
       const subject = objects.length ? subjectBefore(text, mentions, m.index) : [];
-      if (subject.length) meetingOf([...subject, ...objects], ev(subject[0].start, objects[objects.length - 1].end), 'received', objects[objects.length - 1].end);
+      if (subject.length)
+        meetingOf([...subject, ...objects], ev(subject[0].start, objects[objects.length - 1].end), 'received', objects[objects.length - 1].end);
     }
     // "Representatives from Russia, Ukraine and the United States met ...", "Delegations from A, B and C ... talks".
     for (const m of text.matchAll(/\b(?:[Rr]epresentatives|[Dd]elegations|[Nn]egotiators|[Oo]fficials|[Ee]nvoys)\s+(?:from|of)\s+/g)) {
@@ -238,7 +272,9 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
     }
     // "A and B discussed the war during a meeting in Z", "A and B announced a truce after talks in
     // Z": the sentence's subject (titles may stand before it), two parties or more.
-    const talksClause = /\b(?:during|at|in|after|following)\s+(?:(?:an?|the|their)\s+)?(?:[a-z-]+\s+){0,2}(?:talks|meeting|negotiations|discussions)\b/.exec(text);
+    const talksClause = /\b(?:during|at|in|after|following)\s+(?:(?:an?|the|their)\s+)?(?:[a-z-]+\s+){0,2}(?:talks|meeting|negotiations|discussions)\b/.exec(
+      text,
+    );
     if (talksClause && !planned(text, talksClause.index)) {
       const first = mentions.find((x) => isActor(text, x));
       const lead = /^[\s“"]*(?:(?:On|Last|This)\s+\p{Lu}\p{Ll}+,?\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+|(?:of|the)\s+)*$/u;
@@ -279,7 +315,9 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
     // "X met Y", "after meeting Y ..., X".
     for (const m of text.matchAll(/\b(met(?: with)?|meets(?: with)?|sat down with|(?:[Aa]fter|[Bb]efore|[Ww]hile|[Ww]hen) meeting(?: with)?)\s+(?!for\b)/g)) {
       const gerund = /meeting/.test(m[1]);
-      const objects = /^(?:in|at|on|for|during|briefly|privately|separately|again|last|this|late|early|behind|over)\b/.test(text.slice(m.index + m[0].length)) ? [] : objectAfter(text, mentions, m.index + m[0].length);
+      const objects = /^(?:in|at|on|for|during|briefly|privately|separately|again|last|this|late|early|behind|over)\b/.test(text.slice(m.index + m[0].length))
+        ? []
+        : objectAfter(text, mentions, m.index + m[0].length);
       if (!objects.length) {
         // "A, B and C met in Z": a meeting of the subject's parties.
         const together = gerund ? [] : subjectBefore(text, mentions, m.index);

@@ -5,7 +5,16 @@
  * organisation or a place. What the rules cannot type is kept as a "maybe" mention, which counts
  * only if it names an entity found elsewhere (a surname at the start of a sentence, say).
  */
-import { COUNTRIES, type CountryEntry, type CountryVia, INSTITUTIONS, lookupCountry, MAX_GAZETTEER_WORDS, NEWS_ORGANISATIONS, REGION_DEMONYMS } from './gazetteer';
+import {
+  COUNTRIES,
+  type CountryEntry,
+  type CountryVia,
+  INSTITUTIONS,
+  lookupCountry,
+  MAX_GAZETTEER_WORDS,
+  NEWS_ORGANISATIONS,
+  REGION_DEMONYMS,
+} from './gazetteer';
 import { isOfficeNoun, SPEECH_VERBS } from './lexicon';
 import { type Token, tokenize } from './tokens';
 
@@ -37,25 +46,178 @@ export interface Mention {
   rule?: string;
 }
 
-const HONORIFICS = new Set(
-  ['president', 'prime', 'minister', 'foreign', 'secretary', 'mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'senator', 'general', 'chancellor', 'king', 'queen', 'prince', 'princess', 'pope', 'sheikh', 'governor', 'mayor', 'ambassador', 'envoy', 'judge', 'colonel', 'admiral'],
-);
+const HONORIFICS = new Set([
+  'president',
+  'prime',
+  'minister',
+  'foreign',
+  'secretary',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'sir',
+  'dame',
+  'lord',
+  'senator',
+  'general',
+  'chancellor',
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'pope',
+  'sheikh',
+  'governor',
+  'mayor',
+  'ambassador',
+  'envoy',
+  'judge',
+  'colonel',
+  'admiral',
+]);
 const DETERMINERS = new Set(['The', 'A', 'An']);
 /** Last words that make a capitalised name an organisation ("Getty Images", "Associated Press"). */
-const ORG_SUFFIXES = new Set(['Images', 'Press', 'Agency', 'News', 'Media', 'Times', 'Post', 'Journal', 'Group', 'Inc', 'Ltd', 'Corp', 'Corporation', 'Company', 'Bank', 'Council', 'Ministry', 'Party', 'Committee', 'Union', 'Organisation', 'Organization', 'Institute', 'University', 'Foundation', 'Commission', 'Parliament', 'Assembly', 'Office', 'Department', 'Service', 'Army', 'Navy', 'Guard', 'Observatory', 'Board', 'Bureau', 'Authority', 'Court', 'Democrats', 'Republicans', 'Conservatives', 'Instruments', 'Semiconductor', 'Semiconductors', 'Systems', 'Communications', 'Industries', 'Holdings', 'Technologies', 'Airlines', 'Airways', 'Motors', 'Helmets', 'Reserve', 'Exchange', 'Association', 'Federation', 'Fund', 'Forum', 'Rights', 'Novosti']);
+const ORG_SUFFIXES = new Set([
+  'Images',
+  'Press',
+  'Agency',
+  'News',
+  'Media',
+  'Times',
+  'Post',
+  'Journal',
+  'Group',
+  'Inc',
+  'Ltd',
+  'Corp',
+  'Corporation',
+  'Company',
+  'Bank',
+  'Council',
+  'Ministry',
+  'Party',
+  'Committee',
+  'Union',
+  'Organisation',
+  'Organization',
+  'Institute',
+  'University',
+  'Foundation',
+  'Commission',
+  'Parliament',
+  'Assembly',
+  'Office',
+  'Department',
+  'Service',
+  'Army',
+  'Navy',
+  'Guard',
+  'Observatory',
+  'Board',
+  'Bureau',
+  'Authority',
+  'Court',
+  'Democrats',
+  'Republicans',
+  'Conservatives',
+  'Instruments',
+  'Semiconductor',
+  'Semiconductors',
+  'Systems',
+  'Communications',
+  'Industries',
+  'Holdings',
+  'Technologies',
+  'Airlines',
+  'Airways',
+  'Motors',
+  'Helmets',
+  'Reserve',
+  'Exchange',
+  'Association',
+  'Federation',
+  'Fund',
+  'Forum',
+  'Rights',
+  'Novosti',
+]);
 /** First words that make a name with "of" an organisation ("Bank of America", "Ministry of Defence"). */
-const ORG_HEADS = new Set(['Bank', 'Ministry', 'Department', 'Council', 'Board', 'Office', 'Commission', 'University', 'Institute', 'Bureau', 'Agency', 'Court', 'Supreme', 'Federal', 'Central', 'Organisation', 'Organization', 'Union', 'League', 'Church', 'House', 'Senate', 'Parliament', 'Committee']);
+const ORG_HEADS = new Set([
+  'Bank',
+  'Ministry',
+  'Department',
+  'Council',
+  'Board',
+  'Office',
+  'Commission',
+  'University',
+  'Institute',
+  'Bureau',
+  'Agency',
+  'Court',
+  'Supreme',
+  'Federal',
+  'Central',
+  'Organisation',
+  'Organization',
+  'Union',
+  'League',
+  'Church',
+  'House',
+  'Senate',
+  'Parliament',
+  'Committee',
+]);
 /** Legal forms after a company name; the name goes without them ("Qualcomm Inc." is Qualcomm). */
 const LEGAL_FORMS = new Set(['Inc', 'Corp', 'Ltd', 'SA', 'AG', 'plc', 'Plc', 'PLC', 'N.V.', 'NV', 'LLC', 'GmbH', 'SpA', 'Co']);
 /** Last words, and nouns right after a name, that make it an armed or political group. */
 const GROUP_SUFFIXES = new Set(['Front', 'Brigade', 'Brigades', 'Militia', 'Movement', 'Alliance']);
-const GROUP_AFTER = /^\s+(?:(?:rebel|armed|militant|jihadist|islamist|opposition|separatist)\s+)?(?:alliance|faction|militia|movement|rebels|fighters|insurgents)\b/;
+const GROUP_AFTER =
+  /^\s+(?:(?:rebel|armed|militant|jihadist|islamist|opposition|separatist)\s+)?(?:alliance|faction|militia|movement|rebels|fighters|insurgents)\b/;
 /** Words of a title before a name ("Qualcomm Chief Executive Steve Mollenkopf", "General Staff Chief Andrey Gnatov"). */
-const TITLE_WORDS = new Set(['ceo', 'cfo', 'coo', 'fm', 'chairman', 'chairwoman', 'chief', 'staff', 'state', 'executive', 'deputy', 'vice', 'foreign', 'defence', 'defense', 'education', 'interior', 'finance', 'health', 'justice', 'trade', 'special', 'secretary', 'attorney', 'spokesman', 'spokeswoman', 'spokesperson', 'acting', 'former', 'first', 'lady', 'speaker', 'officer', 'operating', 'financial']);
+const TITLE_WORDS = new Set([
+  'ceo',
+  'cfo',
+  'coo',
+  'fm',
+  'chairman',
+  'chairwoman',
+  'chief',
+  'staff',
+  'state',
+  'executive',
+  'deputy',
+  'vice',
+  'foreign',
+  'defence',
+  'defense',
+  'education',
+  'interior',
+  'finance',
+  'health',
+  'justice',
+  'trade',
+  'special',
+  'secretary',
+  'attorney',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'acting',
+  'former',
+  'first',
+  'lady',
+  'speaker',
+  'officer',
+  'operating',
+  'financial',
+]);
 /** Particles inside names: "Tahrir al Sham", "Abdullah bin Zayed Al Nahyan", "Ursula von der Leyen". */
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'ben', 'de', 'da', 'di', 'del', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'dos', 'das', 'ul']);
 /** Plural nouns that turn a demonym into a group of people or states ("Russian officials"). */
-const GROUP_NOUNS = 'officials|forces|troops|negotiators|diplomats|delegations?|soldiers|leaders|authorities|countries|nations|governments|lawmakers|politicians|ministers|allies|partners|citizens|civilians|residents|prosecutors|investigators';
+const GROUP_NOUNS =
+  'officials|forces|troops|negotiators|diplomats|delegations?|soldiers|leaders|authorities|countries|nations|governments|lawmakers|politicians|ministers|allies|partners|citizens|civilians|residents|prosecutors|investigators';
 const QUANTIFIERS = 'Some|Several|Many|Most|Other|Few|All|Two|Three|Four';
 const COMPASS = 'northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western';
 
@@ -82,9 +244,18 @@ export interface SentenceOptions {
 let context: { orgs: ReadonlySet<string>; persons: ReadonlySet<string> } = { orgs: new Set(), persons: new Set() };
 
 const NAME = String.raw`\p{Lu}[\p{L}\p{N}&’'-]*(?:\s\p{Lu}[\p{L}\p{N}&’'-]*)*`;
-const ORG_CUES_BEFORE = new RegExp(String.raw`\b(?:[Ss]hares (?:of|in)|[Bb]uy|[Aa]cquire[sd]?|[Rr]ival|[Ss]take in|[Mm]erger with|[Tt]akeover of|[Bb]id for|acquired by|advis(?:ing|ors? to|ers? to)|-based)\s+(${NAME})`, 'gu');
-const ORG_CUES_AFTER = new RegExp(String.raw`(${NAME})(?:['’]s?)?\s+(?:shares|stock|board|boards|CEO|[Cc]hief [Ee]xecutive|[Cc]hairman|Inc|Corp|SA|AG|plc|N\.V\.|closing price|revenues?|advances|surged|climbed|rose|fell)\b`, 'gu');
-const PERSON_CUES = new RegExp(String.raw`(?:^|[\s“"”,])(?<!\p{Lu}[\p{L}.]*\s)(\p{Lu}\p{Ll}+)\s+(?:also\s+)?(?:${SPEECH_VERBS.join('|')}|stressed|congratulated|emphasised|affirmed)\b|\b(?:said|says|added|told)\s+(\p{Lu}\p{Ll}+)[.,]`, 'gu');
+const ORG_CUES_BEFORE = new RegExp(
+  String.raw`\b(?:[Ss]hares (?:of|in)|[Bb]uy|[Aa]cquire[sd]?|[Rr]ival|[Ss]take in|[Mm]erger with|[Tt]akeover of|[Bb]id for|acquired by|advis(?:ing|ors? to|ers? to)|-based)\s+(${NAME})`,
+  'gu',
+);
+const ORG_CUES_AFTER = new RegExp(
+  String.raw`(${NAME})(?:['’]s?)?\s+(?:shares|stock|board|boards|CEO|[Cc]hief [Ee]xecutive|[Cc]hairman|Inc|Corp|SA|AG|plc|N\.V\.|closing price|revenues?|advances|surged|climbed|rose|fell)\b`,
+  'gu',
+);
+const PERSON_CUES = new RegExp(
+  String.raw`(?:^|[\s“"”,])(?<!\p{Lu}[\p{L}.]*\s)(\p{Lu}\p{Ll}+)\s+(?:also\s+)?(?:${SPEECH_VERBS.join('|')}|stressed|congratulated|emphasised|affirmed)\b|\b(?:said|says|added|told)\s+(\p{Lu}\p{Ll}+)[.,]`,
+  'gu',
+);
 
 /**
  * Names the whole text types: an organisation where it is bought, rivals, has shares, a board or a
@@ -96,14 +267,28 @@ export function documentCues(text: string): { organisations: Set<string>; person
   for (const m of text.matchAll(ORG_CUES_BEFORE)) organisations.add(trimName(m[1]));
   for (const m of text.matchAll(ORG_CUES_AFTER)) organisations.add(trimName(m[1]));
   // "Goldman Sachs and Bank of America are acting as financial advisors", "Barclays and BNP Paribas are advising".
-  for (const m of text.matchAll(new RegExp(String.raw`(${NAME}(?:,\s${NAME})*(?:,?\sand\s${NAME})?)\s+(?:are|is|were|was)\s+(?:acting\s+as\s+)?(?:(?:financial|legal|lead)\s+)?advis`, 'gu'))) {
+  for (const m of text.matchAll(
+    new RegExp(
+      String.raw`(${NAME}(?:,\s${NAME})*(?:,?\sand\s${NAME})?)\s+(?:are|is|were|was)\s+(?:acting\s+as\s+)?(?:(?:financial|legal|lead)\s+)?advis`,
+      'gu',
+    ),
+  )) {
     for (const name of m[1].split(/,\s|,?\sand\s/)) organisations.add(trimName(name));
   }
   for (const o of [...organisations]) if (lookupCountry(o) || DETERMINERS.has(o) || /^(?:The|He|She|It|They|Shares)$/.test(o)) organisations.delete(o);
   const persons = new Set<string>();
   for (const m of text.matchAll(PERSON_CUES)) {
     const name = m[1] ?? m[2];
-    if (!organisations.has(name) && !lookupCountry(name) && !NEWS_ORGANISATIONS.has(name) && !INSTITUTIONS.has(name) && !ORG_SUFFIXES.has(name) && !GROUP_SUFFIXES.has(name) && !/^(?:The|He|She|It|They|This|That|We|I|But|And|Officials|Critics)$/.test(name)) persons.add(name);
+    if (
+      !organisations.has(name) &&
+      !lookupCountry(name) &&
+      !NEWS_ORGANISATIONS.has(name) &&
+      !INSTITUTIONS.has(name) &&
+      !ORG_SUFFIXES.has(name) &&
+      !GROUP_SUFFIXES.has(name) &&
+      !/^(?:The|He|She|It|They|This|That|We|I|But|And|Officials|Critics)$/.test(name)
+    )
+      persons.add(name);
   }
   return { organisations, persons };
 }
@@ -115,7 +300,31 @@ function trimName(name: string): string {
 }
 
 /** First words of a paragraph that end in a colon or dash without being a dateline. */
-const DATELINE_STOP = new Set(['source', 'sources', 'copyright', 'update', 'updated', 'urgent', 'breaking', 'photo', 'editing', 'reporting', 'by', 'note', 'related', 'read', 'watch', 'exclusive', 'analysis', 'opinion', 'comment', 'video', 'live', 'quotes', 'key']);
+const DATELINE_STOP = new Set([
+  'source',
+  'sources',
+  'copyright',
+  'update',
+  'updated',
+  'urgent',
+  'breaking',
+  'photo',
+  'editing',
+  'reporting',
+  'by',
+  'note',
+  'related',
+  'read',
+  'watch',
+  'exclusive',
+  'analysis',
+  'opinion',
+  'comment',
+  'video',
+  'live',
+  'quotes',
+  'key',
+]);
 
 /**
  * A dateline at the start of a paragraph: "BEIRUT:", "NEW YORK (AA) –", "Seoul, February 16 (QNA) -",
@@ -129,12 +338,43 @@ function dateline(sentence: number, text: string, tokens: Token[]): Mention | un
   if (words.some((t) => DATELINE_STOP.has(t.word.toLowerCase()) || (hasTag(t, 'Adjective') && !hasTag(t, 'Place')))) return undefined;
   if (!/^[\p{Lu}\p{N}“"‘(]/u.test(text.slice(m[0].length))) return undefined; // "NOTE: not a report" is no dateline
   // "Dahl: “We are ready”" introduces a quote: a dateline is in capitals ("BEIRUT:") or names a place.
-  if (/^[“"‘«]/u.test(text.slice(m[0].length)) && /:\s$/.test(m[0]) && !/^[\p{Lu}\s.'’-]+$/u.test(m[1]) && !lookupCountry(m[1]) && !words.some((t) => hasTag(t, 'Place'))) return undefined;
+  if (
+    /^[“"‘«]/u.test(text.slice(m[0].length)) &&
+    /:\s$/.test(m[0]) &&
+    !/^[\p{Lu}\s.'’-]+$/u.test(m[1]) &&
+    !lookupCountry(m[1]) &&
+    !words.some((t) => hasTag(t, 'Place'))
+  )
+    return undefined;
   const surface = text.slice(0, words[words.length - 1].end);
   const name = /^[\p{Lu}\s.'’-]+$/u.test(surface) && surface.length > 3 ? surface.toLowerCase().replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase()) : surface;
   const hit = lookupCountry(surface);
-  if (hit?.via === 'name') return { sentence, start: 0, end: surface.length, text: surface, name: hit.country.name, kind: 'country', country: hit.country, via: 'name', possessive: false, words: words.length, rule: 'dateline' };
-  return { sentence, start: 0, end: surface.length, text: surface, name, kind: 'city', possessive: false, words: words.length, rule: 'dateline', ...(hit ? { country: hit.country, via: hit.via } : {}) };
+  if (hit?.via === 'name')
+    return {
+      sentence,
+      start: 0,
+      end: surface.length,
+      text: surface,
+      name: hit.country.name,
+      kind: 'country',
+      country: hit.country,
+      via: 'name',
+      possessive: false,
+      words: words.length,
+      rule: 'dateline',
+    };
+  return {
+    sentence,
+    start: 0,
+    end: surface.length,
+    text: surface,
+    name,
+    kind: 'city',
+    possessive: false,
+    words: words.length,
+    rule: 'dateline',
+    ...(hit ? { country: hit.country, via: hit.via } : {}),
+  };
 }
 
 /**
@@ -157,10 +397,12 @@ function splitJoined(run: Token[]): Token[][] {
     } else piece.push(t);
   }
   if (piece.length) out.push(piece);
-  return out.map((p) => {
-    while (p.length && !p[p.length - 1].capitalised) p = p.slice(0, -1);
-    return p;
-  }).filter((p) => p.length);
+  return out
+    .map((p) => {
+      while (p.length && !p[p.length - 1].capitalised) p = p.slice(0, -1);
+      return p;
+    })
+    .filter((p) => p.length);
 }
 
 /** Finds the mentions in sentence number `sentence` whose text is `text`. */
@@ -194,7 +436,11 @@ function capitalisedRuns(tokens: Token[]): Token[][] {
   for (const t of tokens) {
     const previous = run[run.length - 1];
     // "Mark V. Hurd", "Mr. Dahl": an initial or a title with its stop goes on with the name.
-    const afterStop = !!previous && t.gap === '. ' && t.capitalised && (/^\p{Lu}$/u.test(previous.word) || /^(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof)$/.test(previous.word));
+    const afterStop =
+      !!previous &&
+      t.gap === '. ' &&
+      t.capitalised &&
+      (/^\p{Lu}$/u.test(previous.word) || /^(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof)$/.test(previous.word));
     const joins = run.length > 0 && (t.gap === ' ' || afterStop) && (!run[run.length - 1].possessive || (t.capitalised && ORG_SUFFIXES.has(t.word)));
     if (t.capitalised) {
       if (!joins) close();
@@ -243,7 +489,14 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
   }
   // A capitalised word at the start of a clause is only a name if something says so.
   const head = run[0];
-  const known = run.some((_, n) => context.orgs.has(run.slice(0, n + 1).map((t) => t.word).join(' ')));
+  const known = run.some((_, n) =>
+    context.orgs.has(
+      run
+        .slice(0, n + 1)
+        .map((t) => t.word)
+        .join(' '),
+    ),
+  );
   if (weakPosition(head) && !known && !hasTag(head, 'ProperNoun', 'Person', 'Place', 'Organization') && !gazetteerAt(run, 0)) {
     const functionWord = hasTag(head, 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Verb', 'Adverb', 'QuestionWord');
     if (run.length === 1) return functionWord ? [] : [mention(sentence, text, run, 'maybe')];
@@ -266,7 +519,7 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
   }
   // Gazetteer phrases (longest first) become their own mentions; the pieces between are typed below.
   let piece: Token[] = [];
-  for (let i = 0; i < run.length; ) {
+  for (let i = 0; i < run.length;) {
     const hit = gazetteerAt(run, i);
     if (hit) {
       out.push(...typeName(sentence, text, all, piece));
@@ -310,7 +563,7 @@ function countryMention(sentence: number, text: string, all: Token[], words: Tok
 /** The countries named in the words before a title ("Republican" names none; "US" names one). */
 function ownerPlaces(sentence: number, text: string, all: Token[], owner: Token[]): Mention[] {
   const out: Mention[] = [];
-  for (let i = 0; i < owner.length; ) {
+  for (let i = 0; i < owner.length;) {
     const hit = gazetteerAt(owner, i);
     if (hit) out.push(countryMention(sentence, text, all, owner.slice(i, i + hit.length), hit.entry.country, hit.entry.via));
     i += hit ? hit.length : 1;
@@ -326,7 +579,10 @@ function lastIndexWhere<T>(items: T[], test: (x: T) => boolean): number {
 /** The head word of a title: an honorific, an office noun, "CEO", "Chairman", "Chief", "FM". */
 function isTitleHead(t: Token): boolean {
   const w = t.word.toLowerCase();
-  return !t.possessive && (HONORIFICS.has(w) || isOfficeNoun(w) || /^(?:ceo|cfo|coo|fm|chairman|chairwoman|chief|secretary|spokesman|spokeswoman|spokesperson|speaker)$/.test(w));
+  return (
+    !t.possessive &&
+    (HONORIFICS.has(w) || isOfficeNoun(w) || /^(?:ceo|cfo|coo|fm|chairman|chairwoman|chief|secretary|spokesman|spokeswoman|spokesperson|speaker)$/.test(w))
+  );
 }
 
 /** A word of a title: an honorific, an office noun or a word that titles carry ("Chief", "Foreign"). */
@@ -350,7 +606,8 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   // Titles before a name belong to the office, not the name ("President Vladimir Putin").
   // ("Foreign Ministry" keeps its first word: it is the organisation's name.)
   // "Secretary of State Antony Blinken": the words of a leading title go, "of" with them.
-  const leadingTitle = (t: Token) => HONORIFICS.has(t.word.toLowerCase()) || hasTag(t, 'Honorific') || (run.length > 2 && (t.word === 'of' || TITLE_WORDS.has(t.word.toLowerCase())));
+  const leadingTitle = (t: Token) =>
+    HONORIFICS.has(t.word.toLowerCase()) || hasTag(t, 'Honorific') || (run.length > 2 && (t.word === 'of' || TITLE_WORDS.has(t.word.toLowerCase())));
   while (run.length > 1 && leadingTitle(run[0]) && !ORG_SUFFIXES.has(run[run.length - 1].word)) run = run.slice(1);
   if (!run.length) return [];
   // A title inside the run: "Qualcomm Chief Executive Steve Mollenkopf", "White House Chief of Staff
@@ -365,7 +622,12 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
       const owner = run.slice(0, firstTitle);
       const ownerMention = owner.length && owner[owner.length - 1].capitalised ? [mention(sentence, text, owner, 'organization', { rule: 'title-owner' })] : [];
       const corporate = /^(?:CEO|Chairman|Chairwoman)$/.test(run[firstTitle].word) || /^Chief Executive/.test(text.slice(run[firstTitle].start));
-      return [...(owner.length && corporate ? ownerMention : ownerPlaces(sentence, text, all, owner)), ...typeName(sentence, text, all, tail).map((m) => (m.kind === 'maybe' && tail.length >= 2 ? { ...m, kind: 'person' as const, rule: 'after-title' } : m))];
+      return [
+        ...(owner.length && corporate ? ownerMention : ownerPlaces(sentence, text, all, owner)),
+        ...typeName(sentence, text, all, tail).map((m) =>
+          m.kind === 'maybe' && tail.length >= 2 ? { ...m, kind: 'person' as const, rule: 'after-title' } : m,
+        ),
+      ];
     }
   }
   const last = run[run.length - 1];
@@ -375,18 +637,26 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
     return [{ ...mention(sentence, text, run, 'organization', { rule: 'legal-form' }), name: text.slice(name[0].start, name[name.length - 1].end) }];
   }
   const next = all[last.index + 1];
-  const acronym = run.length === 1 && /^\p{Lu}{2,6}$/u.test(last.word) && !hasTag(last, 'Adjective', 'Expression', 'Verb', 'Adverb') && !TITLE_WORDS.has(last.word.toLowerCase());
+  const acronym =
+    run.length === 1 &&
+    /^\p{Lu}{2,6}$/u.test(last.word) &&
+    !hasTag(last, 'Adjective', 'Expression', 'Verb', 'Adverb') &&
+    !TITLE_WORDS.has(last.word.toLowerCase());
   // "Foreign Ministers", "Russian FM": office holders, not a name.
   if (TITLE_WORDS.has(last.word.toLowerCase()) || (/s$/.test(last.word) && isOfficeNoun(last.word.slice(0, -1)))) return [];
   const phrase = run.map((t) => t.word).join(' ');
   if (GROUP_SUFFIXES.has(last.word) || (next && GROUP_AFTER.test(text.slice(last.end)))) return [mention(sentence, text, run, 'group', { rule: 'group-noun' })];
   if (context.orgs.has(phrase)) return [mention(sentence, text, run, 'organization', { rule: 'document-organisation' })];
   if (ORG_SUFFIXES.has(last.word) || acronym) return [mention(sentence, text, run, 'organization', { rule: 'organisation-word' })];
-  if (next && /^\s+(?:CEO|chief executive|chairman|spokesman|spokesperson|shares)\b/i.test(text.slice(last.end)) && !run.some((t) => hasTag(t, 'Person'))) return [mention(sentence, text, run, 'organization', { rule: 'title-owner' })];
+  if (next && /^\s+(?:CEO|chief executive|chairman|spokesman|spokesperson|shares)\b/i.test(text.slice(last.end)) && !run.some((t) => hasTag(t, 'Person')))
+    return [mention(sentence, text, run, 'organization', { rule: 'title-owner' })];
   // "the town of Ras al-Ain".
-  if (/\b(?:town|city|village|port|capital|province|district|region) of\s+$/.test(text.slice(Math.max(0, run[0].start - 30), run[0].start))) return [mention(sentence, text, run, 'city', { rule: 'town-of' })];
-  if (run.length <= 4 && context.persons.has(last.word) && !run.some((t) => t.word === 'of')) return [mention(sentence, text, run, 'person', { rule: 'document-person' })];
-  if (run.some((t) => hasTag(t, 'FirstName', 'LastName', 'Person') && !hasTag(t, 'Honorific'))) return [mention(sentence, text, run, 'person', { rule: 'person-word' })];
+  if (/\b(?:town|city|village|port|capital|province|district|region) of\s+$/.test(text.slice(Math.max(0, run[0].start - 30), run[0].start)))
+    return [mention(sentence, text, run, 'city', { rule: 'town-of' })];
+  if (run.length <= 4 && context.persons.has(last.word) && !run.some((t) => t.word === 'of'))
+    return [mention(sentence, text, run, 'person', { rule: 'document-person' })];
+  if (run.some((t) => hasTag(t, 'FirstName', 'LastName', 'Person') && !hasTag(t, 'Honorific')))
+    return [mention(sentence, text, run, 'person', { rule: 'person-word' })];
   if (run.some((t) => hasTag(t, 'Organization'))) return [mention(sentence, text, run, 'organization', { rule: 'organisation-tag' })];
   if (next && /^(region|province|oblast|state)$/.test(next.word) && next.gap === ' ') return [mention(sentence, text, run, 'place', { placeKind: 'REGION' })];
   if (hasTag(last, 'Date', 'Month', 'WeekDay', 'Holiday')) return [];
@@ -434,7 +704,17 @@ function groupMentions(sentence: number, text: string): Mention[] {
       const name = `${quantifier && adjectives.length === 1 ? `${quantifier} ` : ''}${adjective} ${noun}`;
       const start = m.index + (adjectives.length === 1 ? 0 : (quantifier ? quantifier.length + 1 : 0) + list.indexOf(adjective));
       // The excerpt is the whole phrase, which always holds the group's words.
-      out.push({ sentence, start, end: m.index + m[0].length, text: text.slice(start, m.index + m[0].length), name, kind: 'group', possessive: false, words: name.split(' ').length, phrase: true });
+      out.push({
+        sentence,
+        start,
+        end: m.index + m[0].length,
+        text: text.slice(start, m.index + m[0].length),
+        name,
+        kind: 'group',
+        possessive: false,
+        words: name.split(' ').length,
+        phrase: true,
+      });
     }
   }
   return out;
@@ -447,7 +727,18 @@ function areaMentions(sentence: number, text: string): Mention[] {
     const hit = lookupCountry(m[2]);
     if (!hit || hit.via !== 'name') continue;
     const name = `${m[1][0].toUpperCase()}${m[1].slice(1)} ${hit.country.name}`;
-    out.push({ sentence, start: m.index, end: m.index + m[0].length, text: m[0], name, kind: 'place', placeKind: 'AREA', possessive: false, words: 2, phrase: true });
+    out.push({
+      sentence,
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      name,
+      kind: 'place',
+      placeKind: 'AREA',
+      possessive: false,
+      words: 2,
+      phrase: true,
+    });
   }
   return out;
 }

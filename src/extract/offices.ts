@@ -33,7 +33,21 @@ export interface OfficeFinding {
 }
 
 /** Capitalised words that may start or sit inside a title ("Foreign Minister", "Prime Minister"). */
-const TITLE_CAPITALS = new Set(['Prime', 'Foreign', 'Vice', 'Deputy', 'Special', 'Defence', 'Defense', 'Finance', 'Interior', 'Chief', 'Secretary', 'General', 'State']);
+const TITLE_CAPITALS = new Set([
+  'Prime',
+  'Foreign',
+  'Vice',
+  'Deputy',
+  'Special',
+  'Defence',
+  'Defense',
+  'Finance',
+  'Interior',
+  'Chief',
+  'Secretary',
+  'General',
+  'State',
+]);
 const MAX_TITLE_WORDS = 7;
 
 interface Owner {
@@ -62,7 +76,12 @@ function checkTitle(words: Token[]): Token[] | undefined {
   // Drop leading words that are not part of a title ("met", "joined the", ...): keep from the first
   // word that is an adjective-like modifier next to the head.
   let from = head;
-  while (from > 0 && /^[\p{L}-]+$/u.test(words[from - 1].raw) && !/^(the|a|an|and|or|with|met|meeting|joined|after|before|by|to|said|says|told|for|of|in|on|at)$/i.test(words[from - 1].word)) from -= 1;
+  while (
+    from > 0 &&
+    /^[\p{L}-]+$/u.test(words[from - 1].raw) &&
+    !/^(the|a|an|and|or|with|met|meeting|joined|after|before|by|to|said|says|told|for|of|in|on|at)$/i.test(words[from - 1].word)
+  )
+    from -= 1;
   return words.slice(from);
 }
 
@@ -178,7 +197,7 @@ function titleAfter(text: string, tokens: Token[], mentions: ResolvedMention[], 
     words.push(tokens[i]);
     i += 1;
   }
-  if (!words.length || !isOfficeNoun(words[0].word) && !words.slice(0, 3).some((t) => isOfficeNoun(t.word))) return undefined;
+  if (!words.length || (!isOfficeNoun(words[0].word) && !words.slice(0, 3).some((t) => isOfficeNoun(t.word)))) return undefined;
   // "of Ukraine" after the title names its country.
   if (!owner && words[words.length - 1].word === 'of' && tokens[i]) {
     const c = mentionAt(mentions, tokens[i]);

@@ -77,10 +77,12 @@ const PRONOUN = /^(?:he|she|it)$/i;
  * Verbs that put words in the subject's mouth without being speech verbs: "X called the decision
  * “a disgrace”", "X urged voters to “stay at home”". Only read before a quote in the same sentence.
  */
-const JUDGE_VERBS = 'vowed|lamented|called on|called|described|urged|promised|pledged|accused|denounced|condemned|praised|hailed|branded|dismissed|welcomed|criticised|criticized|slammed';
+const JUDGE_VERBS =
+  'vowed|lamented|called on|called|described|urged|promised|pledged|accused|denounced|condemned|praised|hailed|branded|dismissed|welcomed|criticised|criticized|slammed';
 
 /** Nouns that stand for the organisation last quoted: "the statement added", "the agency said". */
-const STATEMENT_NOUNS = 'statement|tweet|ministry|post|release|communiqu[eé]|readout|agency|company|firm|group|government|army|military|alliance|faction|movement|party|council|office|observatory|organisation|organization|department';
+const STATEMENT_NOUNS =
+  'statement|tweet|ministry|post|release|communiqu[eé]|readout|agency|company|firm|group|government|army|military|alliance|faction|movement|party|council|office|observatory|organisation|organization|department';
 /** ", in an official statement, said", ", 22, said": an apposition between a speaker and the verb. */
 const APPOSITION_VERB = new RegExp(`^,[^,.;:?!“”"]{1,80},${ADVERB}\\s+${V}\\b`);
 
@@ -125,7 +127,9 @@ export function quoteSpans(paragraph: string): { start: number; end: number; inn
 /** Finds every quote of the text with its speaker where one can be told. */
 export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): QuoteFinding[] {
   const quotes: QuoteFinding[] = [];
-  const placed: Placed[] = doc.sentences.flatMap((s) => doc.mentionsIn(s.number).map((m) => ({ ...m, at: s.start + m.start, to: s.start + m.end, sentenceStart: s.start })));
+  const placed: Placed[] = doc.sentences.flatMap((s) =>
+    doc.mentionsIn(s.number).map((m) => ({ ...m, at: s.start + m.start, to: s.start + m.end, sentenceStart: s.start })),
+  );
   const text = doc.text;
   const attributions: Attribution[] = [];
   const kindOf = (id: string) => placed.find((m) => m.entityId === id)?.kind ?? '';
@@ -133,7 +137,8 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
   // Reported speech ("X said ...") is an attribution a later "he" or "the statement" may refer to.
   const nested = (m: Placed) => placed.some((o) => o !== m && o.at <= m.at && o.to >= m.to && o.to - o.at > m.to - m.at);
   for (const m of placed.filter((x) => canSpeak(x) && !nested(x))) {
-    if (VERB_AFTER.test(text.slice(m.to, m.to + 40)) || APPOSITION_VERB.test(text.slice(m.to, m.to + 120))) attributions.push({ at: m.at, speakerId: m.entityId, kind: m.kind });
+    if (VERB_AFTER.test(text.slice(m.to, m.to + 40)) || APPOSITION_VERB.test(text.slice(m.to, m.to + 120)))
+      attributions.push({ at: m.at, speakerId: m.entityId, kind: m.kind });
   }
 
   const paragraphs = new Map<number, typeof doc.sentences>();
@@ -212,7 +217,8 @@ function speakerAfter(text: string, quoteEnd: number, mentions: Placed[]): Found
   // "“…” – Henrik Dahl": a name alone after a dash at the end of the sentence signs the quote.
   const dash = /^\s*[–—-]\s*/.exec(rest);
   const signed = dash && mentions.find((m) => m.at === quoteEnd + dash[0].length && m.kind === 'person' && canSpeak(m));
-  if (signed && /^[ \t]*(?:[.,;\n]|$)/.test(text.slice(signed.to, signed.to + 2))) return { speakerId: signed.entityId, from: signed.at, to: signed.to, rule: 'after' };
+  if (signed && /^[ \t]*(?:[.,;\n]|$)/.test(text.slice(signed.to, signed.to + 2)))
+    return { speakerId: signed.entityId, from: signed.at, to: signed.to, rule: 'after' };
   const verbFirst = new RegExp(`^[\\s,]*(${V}|according to|read)\\s+`).exec(rest);
   if (verbFirst) {
     const from = quoteEnd + verbFirst[0].length;
@@ -241,21 +247,36 @@ function speakerAfter(text: string, quoteEnd: number, mentions: Placed[]): Found
     const simple = /^[\s,]*(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,3}$/u.test(lead);
     return { speakerId: speaker.entityId, from: speaker.at, to: verbAt + verb[0].length, rule: simple && speaker === first ? 'after' : 'after-apposition' };
   }
-  if (/^,[^,]{1,80},\s*(?:also\s+)?$/.test(between)) return { speakerId: speaker.entityId, from: speaker.at, to: verbAt + verb[0].length, rule: 'after-apposition' };
+  if (/^,[^,]{1,80},\s*(?:also\s+)?$/.test(between))
+    return { speakerId: speaker.entityId, from: speaker.at, to: verbAt + verb[0].length, rule: 'after-apposition' };
   return undefined;
 }
 
 /** True for the words of a title between an owner and a name: " chief executive ", "’s foreign minister ". */
 function isTitleBetween(between: string): boolean {
-  const words = between.replace(/^['’]s?\b/, '').trim().split(/\s+/).filter(Boolean);
-  return words.length >= 1 && words.length <= 5 && !/[,;:.]/.test(between) && words.some((w) => isOfficeNoun(w)) && words.every((w) => /^[\p{L}-]+$/u.test(w) && !/^(?:and|or|with|to|by|from|in|at|on)$/i.test(w));
+  const words = between
+    .replace(/^['’]s?\b/, '')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  return (
+    words.length >= 1 &&
+    words.length <= 5 &&
+    !/[,;:.]/.test(between) &&
+    words.some((w) => isOfficeNoun(w)) &&
+    words.every((w) => /^[\p{L}-]+$/u.test(w) && !/^(?:and|or|with|to|by|from|in|at|on)$/i.test(w))
+  );
 }
 
 /** `X said: “…”`, `X said in a statement, “…”`, `X: “…”`, `X, spokesperson of Y, tweeted, “…”`, `According to X, “…”`. */
 function speakerBefore(text: string, quoteStart: number, sentenceStart: number, mentions: Placed[]): Found | undefined {
   const before = text.slice(sentenceStart, quoteStart);
-  const candidates = [...mentions].reverse().filter((m) => m.to <= quoteStart && canSpeak(m)).slice(0, 3);
-  const saysBefore = (speaker: Placed) => new RegExp(`^(?:,[^,“”"«]{1,80},?)?${ADVERB}\\s+${V}(?:\\s+[^“”"«.;]{0,60}?)?\\s*[:,]\\s*$`).test(text.slice(speaker.to, quoteStart));
+  const candidates = [...mentions]
+    .reverse()
+    .filter((m) => m.to <= quoteStart && canSpeak(m))
+    .slice(0, 3);
+  const saysBefore = (speaker: Placed) =>
+    new RegExp(`^(?:,[^,“”"«]{1,80},?)?${ADVERB}\\s+${V}(?:\\s+[^“”"«.;]{0,60}?)?\\s*[:,]\\s*$`).test(text.slice(speaker.to, quoteStart));
   const colonBefore = (speaker: Placed) => /^\s*:\s*$/.test(text.slice(speaker.to, quoteStart));
   // "X told Y: “…”" is X's: the subject of a speech verb wins over a name right before the colon.
   const speaker =
@@ -275,7 +296,8 @@ function speakerBefore(text: string, quoteStart: number, sentenceStart: number, 
   // sentence names its source before the quote.
   for (const opening of before.matchAll(/\b[Aa]ccording to\s+(?:the\s+)?/g)) {
     const source = mentions.find((m) => m.at === sentenceStart + opening.index + opening[0].length && canSpeak(m));
-    if (source && /^,/.test(text.slice(source.to, source.to + 1))) return { speakerId: source.entityId, from: sentenceStart + opening.index, to: source.to, rule: 'before' };
+    if (source && /^,/.test(text.slice(source.to, source.to + 1)))
+      return { speakerId: source.entityId, from: sentenceStart + opening.index, to: source.to, rule: 'before' };
   }
   return undefined;
 }
@@ -307,20 +329,25 @@ function pronounOrDescriptor(
   const rest = text.slice(quoteEnd, quoteEnd + 120);
   const pronoun = new RegExp(`^[\\s,]*((he|she|it)(?:\\s+(?:was|has|had|also|later|then|further))*\\s+(?:${V}|quoted)(?:\\s+reporters)?)\\b`, 'i').exec(rest);
   if (pronoun) {
-    const speakerId = /^it$/i.test(pronoun[2]) ? lastActor(text, quoteStart, placed, attributions)?.speakerId : lastPerson(text, quoteStart, placed, attributions);
+    const speakerId = /^it$/i.test(pronoun[2])
+      ? lastActor(text, quoteStart, placed, attributions)?.speakerId
+      : lastPerson(text, quoteStart, placed, attributions);
     const from = quoteEnd + rest.indexOf(pronoun[1]);
     return speakerId ? { speakerId, from, to: from + pronoun[1].length, rule: 'pronoun' } : undefined;
   }
   const statement = new RegExp(`^[\\s,]*(the\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:${STATEMENT_NOUNS})\\s+(?:also\\s+)?(?:${V}|reads|read))\\b`, 'iu').exec(rest);
   if (statement) {
     const anyone = /tweet|post/i.test(statement[1]);
-    const last = [...attributions].reverse().find((a) => a.at < quoteStart && (anyone || a.kind !== 'person'))
-      ?? (anyone ? undefined : lastActor(text, quoteStart, placed, attributions));
+    const last =
+      [...attributions].reverse().find((a) => a.at < quoteStart && (anyone || a.kind !== 'person')) ??
+      (anyone ? undefined : lastActor(text, quoteStart, placed, attributions));
     const from = quoteEnd + rest.indexOf(statement[1]);
     return last ? { speakerId: last.speakerId, from, to: from + statement[1].length, rule: 'statement' } : undefined;
   }
   // "X’s statement reads": the possessive names the speaker.
-  const owner = placed.find((m) => m.at >= quoteEnd && m.possessive && SPEAKER_KINDS.has(m.kind) && m.entityId && /^[\s,]*(?:the\s+)?$/.test(text.slice(quoteEnd, m.at)));
+  const owner = placed.find(
+    (m) => m.at >= quoteEnd && m.possessive && SPEAKER_KINDS.has(m.kind) && m.entityId && /^[\s,]*(?:the\s+)?$/.test(text.slice(quoteEnd, m.at)),
+  );
   if (owner && new RegExp(`^['’]s?\\s+(?:statement|tweet|post)\\s+(?:${V}|reads|read)\\b`).test(text.slice(owner.to))) {
     return { speakerId: owner.entityId, from: owner.at, to: owner.to, rule: 'statement' };
   }
@@ -353,7 +380,8 @@ function lastPerson(text: string, at: number, placed: Placed[], attributions: At
   for (const start of starts.slice(0, 3)) {
     // A sentence whose subject is a person described, not named ("The Labour leader, who ..."), is
     // someone the rules cannot name: the pronoun may well be that person.
-    if (start < at && new RegExp(`^(?:The|A)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${OFFICE_NOUN_PATTERN})\\b`, 'u').test(text.slice(start, start + 80))) return undefined;
+    if (start < at && new RegExp(`^(?:The|A)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${OFFICE_NOUN_PATTERN})\\b`, 'u').test(text.slice(start, start + 80)))
+      return undefined;
     const inSentence = placed.filter((m) => m.sentenceStart === start && m.at < at);
     const said = attributions.filter((a) => inSentence.some((m) => m.entityId === a.speakerId && m.at === a.at) && a.kind === 'person');
     if (said.length) return said[said.length - 1].speakerId;
@@ -374,12 +402,19 @@ function lastActor(text: string, at: number, placed: Placed[], attributions: Att
   const starts = [...new Set(placed.map((m) => m.sentenceStart))].filter((s) => s <= at).sort((a, b) => b - a);
   const spans = quoteSpans(text.slice(0, at)).map((s) => [s.start, s.end]);
   const quoted = (m: Placed) => spans.some(([a, b]) => m.at >= a && m.to <= b);
-  const formerName = (m: Placed) => /\b(?:formerly|previously|once|also known as|known as|then called)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.at - 30), m.at));
+  const formerName = (m: Placed) =>
+    /\b(?:formerly|previously|once|also known as|known as|then called)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.at - 30), m.at));
   for (const start of starts.slice(0, 3)) {
     const inSentence = placed.filter((m) => m.sentenceStart === start && m.at < at);
     const said = attributions.filter((a) => a.at < at && a.kind !== 'person' && inSentence.some((m) => m.entityId === a.speakerId && m.at === a.at));
     if (said.length) return said[said.length - 1];
-    const actors = [...new Set(inSentence.filter((m) => (m.kind === 'organization' || m.kind === 'group') && !m.possessive && m.entityId && !quoted(m) && !formerName(m)).map((m) => m.entityId))];
+    const actors = [
+      ...new Set(
+        inSentence
+          .filter((m) => (m.kind === 'organization' || m.kind === 'group') && !m.possessive && m.entityId && !quoted(m) && !formerName(m))
+          .map((m) => m.entityId),
+      ),
+    ];
     if (actors.length === 1) return { at: start, speakerId: actors[0], kind: placed.find((m) => m.entityId === actors[0])!.kind };
     if (actors.length > 1) return undefined;
   }
@@ -405,11 +440,24 @@ function subjectBefore(
   if (!verb) return undefined;
   const verbAt = sentenceStart + verb.index;
   // The subject: the last speaker-like mention before the verb that is not the object of a preposition.
-  const candidates = [...mentions].reverse().filter((m) => m.to <= verbAt && canSpeak(m) && verbAt - m.to <= 120 && !/[.;“”"«»]/.test(text.slice(m.to, verbAt)));
+  const candidates = [...mentions]
+    .reverse()
+    .filter((m) => m.to <= verbAt && canSpeak(m) && verbAt - m.to <= 120 && !/[.;“”"«»]/.test(text.slice(m.to, verbAt)));
   // "A statement from X said": the statement's author speaks, though it follows a preposition.
-  const author = (m: Placed) => /\b(?:statement|communiqu[eé]|release|readout|post|tweet|letter)\s+(?:from|by|of|issued by)\s+(?:the\s+)?$/.test(text.slice(Math.max(sentenceStart, m.at - 40), m.at));
-  const subject = candidates.find((m) => author(m) || !/\b(?:in|at|to|from|of|with|by|for|on|between|against)\s+(?:the\s+)?$/.test(text.slice(Math.max(sentenceStart, m.at - 20), m.at)));
-  if (subject && (subject.kind === 'person' || author(subject) || /^[\s,]*(?:also\s+)?$/.test(text.slice(subject.to, verbAt)) || /^\s+$/.test(text.slice(subject.to, verbAt)))) {
+  const author = (m: Placed) =>
+    /\b(?:statement|communiqu[eé]|release|readout|post|tweet|letter)\s+(?:from|by|of|issued by)\s+(?:the\s+)?$/.test(
+      text.slice(Math.max(sentenceStart, m.at - 40), m.at),
+    );
+  const subject = candidates.find(
+    (m) => author(m) || !/\b(?:in|at|to|from|of|with|by|for|on|between|against)\s+(?:the\s+)?$/.test(text.slice(Math.max(sentenceStart, m.at - 20), m.at)),
+  );
+  if (
+    subject &&
+    (subject.kind === 'person' ||
+      author(subject) ||
+      /^[\s,]*(?:also\s+)?$/.test(text.slice(subject.to, verbAt)) ||
+      /^\s+$/.test(text.slice(subject.to, verbAt)))
+  ) {
     return { speakerId: subject.entityId, from: subject.at, to: verbAt + verb[0].length, rule: 'subject' };
   }
   const lead = text.slice(sentenceStart, verbAt);

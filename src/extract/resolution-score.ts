@@ -72,11 +72,20 @@ export function scoreResolution(gold: GoldArticle): PairScore {
   });
   forms.sort((a, b) => b.text.split(/\s+/).length - a.text.split(/\s+/).length);
   const documents: ValidDocument[] = forms.map((f, i) => {
-    const doc: FactsDocument = { source: { id: `source:form-${i}`, title: f.text, publisher: '-', text: f.text, evidence: [] }, entities: [f.input], relationships: [] };
+    const doc: FactsDocument = {
+      source: { id: `source:form-${i}`, title: f.text, publisher: '-', text: f.text, evidence: [] },
+      entities: [f.input],
+      relationships: [],
+    };
     return { doc, sentences: [], evidence: new Map() };
   });
   // Only equality of labels matters to resolution, so the entity type stands for its labels.
-  const result = resolveEntities(documents, forms.map((f) => f.text), { byId: new Map(), byKey: [] }, (type) => type);
+  const result = resolveEntities(
+    documents,
+    forms.map((f) => f.text),
+    { byId: new Map(), byKey: [] },
+    (type) => type,
+  );
   const node = result.documents.map((d, i) => (result.problems[i].length ? `unresolved:${i}` : d.doc.entities[0].id));
   let right = 0;
   let merged = 0;

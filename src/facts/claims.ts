@@ -89,7 +89,18 @@ export function claimsOf({ doc, evidence }: ValidDocument): DocumentClaims {
       if (isGiven(value)) values[field] = value as ClaimValue;
     }
     const key = relationshipKey(rel);
-    const claim = { subject: key, subjectType: rel.type, source, published, values, names: [], evidence: evidence.get(`relationships[${i}]`) ?? [], from: rel.from, to: rel.to, type: rel.type };
+    const claim = {
+      subject: key,
+      subjectType: rel.type,
+      source,
+      published,
+      values,
+      names: [],
+      evidence: evidence.get(`relationships[${i}]`) ?? [],
+      from: rel.from,
+      to: rel.to,
+      type: rel.type,
+    };
     const seen = relationships.get(key);
     if (seen) mergeInto(seen, claim);
     else relationships.set(key, claim);
@@ -116,7 +127,13 @@ export function evidenceKey(e: Pick<ResolvedEvidence, 'sentence' | 'start' | 'en
 
 /** A digest of everything a claim says: equal digests, nothing to rewrite on a reload. */
 export function claimDigest(claim: Claim): string {
-  const body = JSON.stringify([claim.subjectType, claim.published, sortedEntries(claim.values), claim.names, claim.evidence.map((e) => [e.sentence, e.excerpt, e.start, e.end])]);
+  const body = JSON.stringify([
+    claim.subjectType,
+    claim.published,
+    sortedEntries(claim.values),
+    claim.names,
+    claim.evidence.map((e) => [e.sentence, e.excerpt, e.start, e.end]),
+  ]);
   return createHash('sha256').update(body).digest('base64url').slice(0, 22);
 }
 
@@ -214,7 +231,9 @@ export function compete(orderedClaims: Claim[], field: string, pinnedSource: str
   });
   const all = [...groups.values()];
   const support = (v: ClaimValue) =>
-    isDate(v) ? all.filter((g) => isDate(g.value) && v.value.startsWith(g.value.value)).reduce((n, g) => n + g.sources.length, 0) : groups.get(canonical(v))!.sources.length;
+    isDate(v)
+      ? all.filter((g) => isDate(g.value) && v.value.startsWith(g.value.value)).reduce((n, g) => n + g.sources.length, 0)
+      : groups.get(canonical(v))!.sources.length;
   const precision = (v: ClaimValue) => (isDate(v) ? v.value.length : 0);
   const ranked = all
     .map((g) => ({ ...g, support: support(g.value) }))

@@ -7,9 +7,7 @@ import { z } from 'zod';
 import { mixedScriptWord } from './names';
 
 /** Ids are stable, human-readable, lower-case and unique across all types: `actor:andrii-sybiha`. */
-export const Id = z
-  .string()
-  .regex(/^[a-z]+:[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must look like "prefix:lower-case-words", e.g. "actor:andrii-sybiha"');
+export const Id = z.string().regex(/^[a-z]+:[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must look like "prefix:lower-case-words", e.g. "actor:andrii-sybiha"');
 
 /** Where a fact comes from: a sentence number of the source text and an exact excerpt of it. */
 export const EvidenceInput = z.strictObject({
@@ -120,7 +118,10 @@ export const EntityInput = z.discriminatedUnion('type', [
     ...base,
     type: z.literal('Event'),
     name,
-    kind: z.string().regex(/^[A-Z][A-Z_]*$/, 'must be an UPPER_SNAKE word such as STRIKE or AGREEMENT').optional(),
+    kind: z
+      .string()
+      .regex(/^[A-Z][A-Z_]*$/, 'must be an UPPER_SNAKE word such as STRIKE or AGREEMENT')
+      .optional(),
     date: FuzzyDateInput.optional(),
     description: z.string().optional(),
   }),
@@ -167,7 +168,10 @@ export const RelationshipInput = z
     from: Id,
     to: Id,
     role: z.string().min(1).optional(),
-    relation: z.string().regex(/^[A-Z][A-Z_]*$/, 'must be an UPPER_SNAKE phrase such as SON_IN_LAW_OF').optional(),
+    relation: z
+      .string()
+      .regex(/^[A-Z][A-Z_]*$/, 'must be an UPPER_SNAKE phrase such as SON_IN_LAW_OF')
+      .optional(),
     since: FuzzyDateInput.optional(),
     until: FuzzyDateInput.optional(),
     evidence,

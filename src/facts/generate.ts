@@ -96,7 +96,10 @@ class Rng {
  */
 class Zipf<T> {
   private readonly cumulative: number[] = [];
-  constructor(readonly items: readonly T[], exponent: number) {
+  constructor(
+    readonly items: readonly T[],
+    exponent: number,
+  ) {
     let sum = 0;
     for (let rank = 1; rank <= items.length; rank += 1) {
       sum += 1 / rank ** exponent;
@@ -202,7 +205,15 @@ const ONSETS = ['b', 'd', 'f', 'g', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v',
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'a', 'o', 'e', 'ai', 'ei'];
 const CODAS = ['', '', '', '', 'n', 'r', 'l', 's', 'k', 'm', 'sh'];
 const TOPICS = ['border', 'ceasefire', 'prisoner exchange', 'energy', 'trade', 'grain corridor', 'water rights', 'security', 'sanctions', 'reconstruction'];
-const COUNTRY_TITLES = ['president', 'prime minister', 'foreign minister', 'defence minister', 'interior minister', 'chief negotiator', 'national security adviser'];
+const COUNTRY_TITLES = [
+  'president',
+  'prime minister',
+  'foreign minister',
+  'defence minister',
+  'interior minister',
+  'chief negotiator',
+  'national security adviser',
+];
 const ORG_TITLES = ['secretary-general', 'chair', 'spokesperson', 'deputy chair', 'special envoy'];
 const GROUP_TITLES = ['leader', 'spokesperson', 'political chief'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -279,16 +290,37 @@ function buildWorld(rng: Rng, target: number): World {
     country.place = place;
     for (let r = rng.int(2, 4); r > 0; r -= 1) {
       const regionName = names.unique(() => syllables(rng, rng.int(2, 3)));
-      const region: Place = { fields: placeFields(regionName, 'REGION', `A region of ${name}.`), name: regionName, kind: 'REGION', parent: place, country, children: [] };
+      const region: Place = {
+        fields: placeFields(regionName, 'REGION', `A region of ${name}.`),
+        name: regionName,
+        kind: 'REGION',
+        parent: place,
+        country,
+        children: [],
+      };
       place.children.push(region);
       for (let k = rng.int(1, 3); k > 0; k -= 1) {
         const cityName = names.unique(() => syllables(rng, rng.int(1, 2)) + rng.pick(['', '', '', 'grad', 'ford', 'polis', 'abad', 'burg', 'ovo']));
-        const city: Place = { fields: placeFields(cityName, 'CITY', `A city in ${regionName}, ${name}.`), name: cityName, kind: 'CITY', parent: region, country, children: [] };
+        const city: Place = {
+          fields: placeFields(cityName, 'CITY', `A city in ${regionName}, ${name}.`),
+          name: cityName,
+          kind: 'CITY',
+          parent: region,
+          country,
+          children: [],
+        };
         region.children.push(city);
         allCities.push(city);
         if (rng.chance(0.5)) {
           const venueName = names.unique(() => `${syllables(rng, 2)} ${rng.pick(['Palace', 'Conference Centre', 'House', 'Hall', 'Pavilion'])}`);
-          city.children.push({ fields: placeFields(venueName, 'VENUE', `A venue in ${cityName}.`), name: venueName, kind: 'VENUE', parent: city, country, children: [] });
+          city.children.push({
+            fields: placeFields(venueName, 'VENUE', `A venue in ${cityName}.`),
+            name: venueName,
+            kind: 'VENUE',
+            parent: city,
+            country,
+            children: [],
+          });
         }
       }
     }
@@ -306,13 +338,22 @@ function buildWorld(rng: Rng, target: number): World {
   for (let o = 0; o < organizationCount; o += 1) {
     const name = names.unique(() =>
       [
-        rng.chance(0.4) ? syllables(rng, 2) : rng.pick(['Northern', 'Eastern', 'Western', 'Southern', 'Central', 'Continental', 'Coastal', 'Highland', 'United', 'Free']),
+        rng.chance(0.4)
+          ? syllables(rng, 2)
+          : rng.pick(['Northern', 'Eastern', 'Western', 'Southern', 'Central', 'Continental', 'Coastal', 'Highland', 'United', 'Free']),
         rng.pick(['Trade', 'Energy', 'Security', 'Grain', 'River', 'Border', 'Maritime', 'Monetary', 'Health', 'Peace']),
         rng.pick(['Council', 'Union', 'Alliance', 'Commission', 'Forum', 'Pact', 'Organisation', 'Bank']),
       ].join(' '),
     );
     const aliases = [acronym(name)];
-    organizations.push({ fields: actorFields(`actor:gen-${slug(name)}`, name, 'ORGANIZATION', aliases, 'An international organisation.'), name, aliases, kind: 'ORGANIZATION', holdings: [], relations: [] });
+    organizations.push({
+      fields: actorFields(`actor:gen-${slug(name)}`, name, 'ORGANIZATION', aliases, 'An international organisation.'),
+      name,
+      aliases,
+      kind: 'ORGANIZATION',
+      holdings: [],
+      relations: [],
+    });
   }
   const groups: Actor[] = [];
   for (let g = 0; g < groupCount; g += 1) {
@@ -320,18 +361,33 @@ function buildWorld(rng: Rng, target: number): World {
     const name = names.unique(() => `${core} ${rng.pick(['Front', 'Movement', 'Brigade', 'Coalition', 'Guard', 'Resistance'])}`);
     // Aliases start with a capital: sentences may open with them.
     const aliases = rng.chance(0.5) ? [`${core}s`] : [];
-    groups.push({ fields: actorFields(`actor:gen-${slug(name)}`, name, 'GROUP', aliases, 'An armed or political group.'), name, aliases, kind: 'GROUP', holdings: [], relations: [] });
+    groups.push({
+      fields: actorFields(`actor:gen-${slug(name)}`, name, 'GROUP', aliases, 'An armed or political group.'),
+      name,
+      aliases,
+      kind: 'GROUP',
+      holdings: [],
+      relations: [],
+    });
   }
   const agencies: Actor[] = [];
   for (let a = 0; a < 8 + Math.round(target / 50_000); a += 1) {
     const name = names.unique(() => `${syllables(rng, 2)} News Agency`);
     const aliases = [acronym(name)];
-    agencies.push({ fields: actorFields(`actor:gen-${slug(name)}`, name, 'ORGANIZATION', aliases, 'A news agency.'), name, aliases, kind: 'ORGANIZATION', holdings: [], relations: [] });
+    agencies.push({
+      fields: actorFields(`actor:gen-${slug(name)}`, name, 'ORGANIZATION', aliases, 'A news agency.'),
+      name,
+      aliases,
+      kind: 'ORGANIZATION',
+      holdings: [],
+      relations: [],
+    });
   }
   const photographers: Actor[] = [];
   for (let p = 0; p < 10 + Math.round(target / 20_000); p += 1) photographers.push(makePerson(rng, names, 'A news photographer.'));
   const publishers: string[] = [];
-  for (let p = 0; p < 12; p += 1) publishers.push(`The ${allCities[p % allCities.length].name} ${rng.pick(['Herald', 'Courier', 'Observer', 'Tribune', 'Gazette', 'Daily'])}`);
+  for (let p = 0; p < 12; p += 1)
+    publishers.push(`The ${allCities[p % allCities.length].name} ${rng.pick(['Herald', 'Courier', 'Observer', 'Tribune', 'Gazette', 'Daily'])}`);
 
   // Popularity: one ranking over every kind of actor, so a few people, organisations and
   // countries dominate the coverage and most actors appear once or twice.
@@ -513,7 +569,20 @@ function newMeeting(rng: Rng, world: World, meetings: Meeting[], progress: numbe
     ...(outcome ? { outcome } : {}),
     description: `A ${short} on ${topic} in ${city.name}.`,
   };
-  const meeting: Meeting = { fields, id, name, short, topic, place, day, start, end, participants: rng.shuffle(participants), previous: series?.rounds.at(-1), outcome };
+  const meeting: Meeting = {
+    fields,
+    id,
+    name,
+    short,
+    topic,
+    place,
+    day,
+    start,
+    end,
+    participants: rng.shuffle(participants),
+    previous: series?.rounds.at(-1),
+    outcome,
+  };
   series?.rounds.push(meeting);
   return meeting;
 }
@@ -783,20 +852,30 @@ function writeArticle(rng: Rng, world: World, meeting: Meeting, at: { seed: numb
     const choice = rng.int(0, 3);
     if (quote) {
       if (event) [text, about] = [`The ${event.name} changed nothing at this table`, { fields: event.fields, words: event.name }];
-      else if (choice === 0 || !otherName) [text, about] = [`We will not accept any deal on ${topic} that ignores ${place.name}`, { fields: place.fields, words: place.name }];
+      else if (choice === 0 || !otherName)
+        [text, about] = [`We will not accept any deal on ${topic} that ignores ${place.name}`, { fields: place.fields, words: place.name }];
       else if (choice === 1) [text, mentions] = [`${otherName} must keep its promises on ${topic}`, true];
-      else if (choice === 2) [text, mentions, about] = [`Our discussions with ${otherName} at ${meeting.short === 'talks' ? 'these' : 'this'} ${meeting.short} were frank and useful`, true, { fields: meeting.fields, words: meeting.short }];
+      else if (choice === 2)
+        [text, mentions, about] = [
+          `Our discussions with ${otherName} at ${meeting.short === 'talks' ? 'these' : 'this'} ${meeting.short} were frank and useful`,
+          true,
+          { fields: meeting.fields, words: meeting.short },
+        ];
       else [text, mentions] = [`There can be no ${topic} agreement without ${otherName}`, true];
     } else if (choice === 0 || !otherName) [text, about] = [`talks on ${topic} would resume in ${place.name}`, { fields: place.fields, words: place.name }];
-    else if (choice === 1) [text, mentions, about] = [`${otherName} had broken the ${topic} agreement near ${place.name}`, true, { fields: place.fields, words: place.name }];
+    else if (choice === 1)
+      [text, mentions, about] = [`${otherName} had broken the ${topic} agreement near ${place.name}`, true, { fields: place.fields, words: place.name }];
     else [text, mentions] = [`${otherName} was ready to discuss ${topic}`, true];
 
     const during = rng.chance(0.6);
     const agency = !quote && rng.chance(0.35) ? rng.pick(world.agencies) : undefined;
     const agencyName = agency ? a.ref(agency) : '';
-    const said = quote ? `“${text},” ${speakerName} said${during ? ` during the ${meeting.short}` : ''}` : `${speakerName} said${during ? ` during the ${meeting.short}` : ''} that ${text}`;
+    const said = quote
+      ? `“${text},” ${speakerName} said${during ? ` during the ${meeting.short}` : ''}`
+      : `${speakerName} said${during ? ` during the ${meeting.short}` : ''} that ${text}`;
     n = a.say(agency ? `According to the ${agencyName}, ${said}.` : `${said}.`);
-    const datePrecision = meeting.start.precision === 'DAY' && rng.chance(0.5) ? 'DAY' : meeting.start.precision === 'YEAR' || rng.chance(0.3) ? 'YEAR' : 'MONTH';
+    const datePrecision =
+      meeting.start.precision === 'DAY' && rng.chance(0.5) ? 'DAY' : meeting.start.precision === 'YEAR' || rng.chance(0.3) ? 'YEAR' : 'MONTH';
     a.cite({ id, type: 'Statement', text, kind: quote ? 'QUOTE' : 'REPORTED', topics: [topic], date: fuzzy(meeting.day, datePrecision, true) }, n, text);
     a.cite(speaker.fields, n, speakerName);
     a.relate({ type: 'SAID', from: speaker.fields.id, to: id }, n, said);
@@ -829,10 +908,34 @@ function writeArticle(rng: Rng, world: World, meeting: Meeting, at: { seed: numb
     let topic: string;
     let sentence: string;
     let about: { fields: EntityFields; words: string };
-    if (event) [stance, topic, sentence, about] = ['CONDEMNS', String((event.fields as { kind?: string }).kind).toLowerCase(), `${h} condemns the ${event.name}.`, { fields: event.fields, words: event.name }];
-    else if (choice === 0) [stance, topic, sentence, about] = ['DEMANDS', 'troop withdrawal', `${h} demands the withdrawal of ${t}’s forces from ${place.name}.`, { fields: place.fields, words: place.name }];
-    else if (choice === 1) [stance, topic, sentence, about] = ['REJECTS', `${meeting.topic} mediation`, `${h} rejects any role for ${t} in the ${meeting.topic} talks.`, { fields: targetActor.fields, words: t }];
-    else if (choice === 2) [stance, topic, sentence, about] = ['SUPPORTS', meeting.topic, `${h} supports a ${meeting.topic} deal that includes ${place.name}.`, { fields: place.fields, words: place.name }];
+    if (event)
+      [stance, topic, sentence, about] = [
+        'CONDEMNS',
+        String((event.fields as { kind?: string }).kind).toLowerCase(),
+        `${h} condemns the ${event.name}.`,
+        { fields: event.fields, words: event.name },
+      ];
+    else if (choice === 0)
+      [stance, topic, sentence, about] = [
+        'DEMANDS',
+        'troop withdrawal',
+        `${h} demands the withdrawal of ${t}’s forces from ${place.name}.`,
+        { fields: place.fields, words: place.name },
+      ];
+    else if (choice === 1)
+      [stance, topic, sentence, about] = [
+        'REJECTS',
+        `${meeting.topic} mediation`,
+        `${h} rejects any role for ${t} in the ${meeting.topic} talks.`,
+        { fields: targetActor.fields, words: t },
+      ];
+    else if (choice === 2)
+      [stance, topic, sentence, about] = [
+        'SUPPORTS',
+        meeting.topic,
+        `${h} supports a ${meeting.topic} deal that includes ${place.name}.`,
+        { fields: place.fields, words: place.name },
+      ];
     else [stance, topic, sentence, about] = ['OPPOSES', 'sanctions', `${h} opposes new sanctions on ${t}.`, { fields: targetActor.fields, words: t }];
     const id = `stance:gen-${docKey}-${s}`;
     n = a.say(sentence);

@@ -114,14 +114,18 @@ const givenNames = new Map<string, string>();
 for (const [canonical, ...others] of GIVEN_NAMES) for (const name of others) givenNames.set(fold(name), fold(canonical));
 
 /** The folded words of a phrase, initials written with stops joined ("u s" -> "us"). */
-const words = (phrase: string) => fold(phrase).replace(/[^\p{L}\p{N}]+/gu, ' ').trim().replace(/\b(\p{L}) (?=\p{L}\b)/gu, '$1');
+const words = (phrase: string) =>
+  fold(phrase)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/\b(\p{L}) (?=\p{L}\b)/gu, '$1');
 const countries = new Map<string, string>();
 for (const [canonical, ...others] of COUNTRY_NAMES) for (const name of others) countries.set(words(name), words(canonical));
 
 /** Folded place phrase -> folded canonical phrase, longest first so "krivoy rog" is read whole. */
-const places = PLACE_VARIANTS.flatMap(([canonical, ...others]) => others.map((o) => [fold(o).replace(/[^\p{L}\p{N}]+/gu, ' '), fold(canonical).replace(/[^\p{L}\p{N}]+/gu, ' ')] as const)).sort(
-  (a, b) => b[0].split(' ').length - a[0].split(' ').length,
-);
+const places = PLACE_VARIANTS.flatMap(([canonical, ...others]) =>
+  others.map((o) => [fold(o).replace(/[^\p{L}\p{N}]+/gu, ' '), fold(canonical).replace(/[^\p{L}\p{N}]+/gu, ' ')] as const),
+).sort((a, b) => b[0].split(' ').length - a[0].split(' ').length);
 
 /** Endings of Slavic surnames, where "ie" and "ye" are transliterations of one letter. */
 const SLAVIC_ENDING = /(?:ov|ova|ev|eva|in|ina|enko|uk|yuk|chuk|ovich|evich|sky|ska|ko)$/;

@@ -29,7 +29,13 @@ export function nameKey(text: string): string {
  * apostrophes dropped ("Zelenskyy’s office" -> "zelenskyys-office"); "unnamed" when none are left.
  */
 export function idWords(text: string): string {
-  const words = text.normalize('NFD').replace(/\p{M}/gu, '').replace(/['’‘`]/g, '').toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const words =
+    text
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/['’‘`]/g, '')
+      .toLowerCase()
+      .match(/[a-z0-9]+/g) ?? [];
   return words.join('-') || 'unnamed';
 }
 
@@ -78,13 +84,20 @@ const MINOR_WORDS = new Set(['of', 'and', 'for', 'the', 'de', 'des', 'du', 'la',
  */
 export function acronymKeys(entity: NamedEntity, text: string): { stored: string; lookup: string } | undefined {
   if (entity.type !== 'Actor' || entity.kind === 'PERSON') return undefined;
-  const words = text.normalize('NFD').replace(/\p{M}/gu, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   if (words.length === 1) {
     if (!/^\p{Lu}{2,6}$/u.test(words[0])) return undefined;
     const key = nameKey(words[0]);
     return { stored: ACRONYM_PREFIX + key, lookup: INITIALS_PREFIX + key };
   }
-  const letters = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase())).map((w) => w[0].toLowerCase()).join('');
+  const letters = words
+    .filter((w) => !MINOR_WORDS.has(w.toLowerCase()))
+    .map((w) => w[0].toLowerCase())
+    .join('');
   // Doubled letters are folded as in nameKey, after counting them: "Anadolu Agency" is "AA", keyed "a".
   const initials = letters.replace(/(\p{L})\1+/gu, '$1');
   return letters.length >= 2 ? { stored: INITIALS_PREFIX + initials, lookup: ACRONYM_PREFIX + initials } : undefined;

@@ -21,7 +21,19 @@
  * Meetings, events, statements and stances are matched in steps 1 and 2 only (see names.ts).
  */
 import type { EntityInput } from './format';
-import { ACRONYM_PREFIX, displayName, INITIALS_PREFIX, givenNamesAgree, isMatchedByName, isNamed, lookupKeys, nameEntries, nameKey, SURNAME_PREFIX, surnameKey } from './names';
+import {
+  ACRONYM_PREFIX,
+  displayName,
+  INITIALS_PREFIX,
+  givenNamesAgree,
+  isMatchedByName,
+  isNamed,
+  lookupKeys,
+  nameEntries,
+  nameKey,
+  SURNAME_PREFIX,
+  surnameKey,
+} from './names';
 import type { Problem, ValidDocument } from './validate';
 
 /** A node an entity may resolve to: from the graph, or introduced earlier in the same load. */
@@ -109,7 +121,11 @@ export function resolveEntities(documents: ValidDocument[], labels: string[], gr
       const node = map.get(entity.id)!;
       const first = owners.get(node);
       if (first === undefined) owners.set(node, i);
-      else problems.push({ path: `${labels[d]}: entities[${i}] (${entity.id})`, message: `resolves to "${node}", as entities[${first}] (${valid.doc.entities[first].id}) does; one document must not name a node twice, so merge the two entities` });
+      else
+        problems.push({
+          path: `${labels[d]}: entities[${i}] (${entity.id})`,
+          message: `resolves to "${node}", as entities[${first}] (${valid.doc.entities[first].id}) does; one document must not name a node twice, so merge the two entities`,
+        });
     });
     if (problems.length) return { valid, problems };
     for (const [from, to] of map) idMap.set(from, to);
@@ -140,7 +156,10 @@ function resolveOne(
     const id = idMap.get(entity.sameAs) ?? entity.sameAs;
     const node = known.get(id);
     if (ownIds.has(entity.sameAs)) {
-      problems.push({ path: `${path}.sameAs`, message: `"${entity.sameAs}" is an entity of this same document; sameAs names a node of the graph or of another document` });
+      problems.push({
+        path: `${path}.sameAs`,
+        message: `"${entity.sameAs}" is an entity of this same document; sameAs names a node of the graph or of another document`,
+      });
     } else if (!node) {
       problems.push({ path: `${path}.sameAs`, message: `"${entity.sameAs}" is neither in the graph nor in an earlier document of this load` });
     } else if (node.labels !== labels) {
@@ -153,8 +172,14 @@ function resolveOne(
   if (!isMatchedByName(entity) || entity.sameAs === null) return { id: entity.id };
 
   const acronymic = (k: string) => k.startsWith(ACRONYM_PREFIX) || k.startsWith(INITIALS_PREFIX);
-  const lookups = new Map(lookupKeys(entity).map((k) => [k, k.startsWith(SURNAME_PREFIX) ? ('surname' as const) : acronymic(k) ? ('acronym' as const) : ('name' as const)]));
-  const aliasKeys = new Set(nameEntries(entity).slice(1).map((e) => e.keys[0]));
+  const lookups = new Map(
+    lookupKeys(entity).map((k) => [k, k.startsWith(SURNAME_PREFIX) ? ('surname' as const) : acronymic(k) ? ('acronym' as const) : ('name' as const)]),
+  );
+  const aliasKeys = new Set(
+    nameEntries(entity)
+      .slice(1)
+      .map((e) => e.keys[0]),
+  );
   const found = new Map<string, Merge['how']>();
   for (const [key, how] of lookups) {
     for (const id of byKey.get(key) ?? []) if (!found.has(id)) found.set(id, how); // the name before the surname

@@ -5,14 +5,7 @@
  * can fix a file in one pass.
  */
 import type { z } from 'zod';
-import {
-  type EntityInput,
-  type EntityType,
-  type EvidenceInput,
-  FactsDocument,
-  RELATIONSHIP_RULES,
-  type RelationshipInput,
-} from './format';
+import { type EntityInput, type EntityType, type EvidenceInput, FactsDocument, RELATIONSHIP_RULES, type RelationshipInput } from './format';
 import { type Sentence, splitSentences } from './sentences';
 
 /**
@@ -116,7 +109,10 @@ export function validateFacts(
   const scanLimit = EVIDENCE_SCAN_FACTOR * limits.maxTextBytes;
   const search: EvidenceSearch = { offsets: new Map(), limit: scanLimit, budget: scanLimit, exhausted: false };
   const locate = (record: string, items: EvidenceInput[]) => {
-    evidence.set(record, items.map((item, i) => resolveEvidence(doc.source.id, sentences, item, `${record}.evidence[${i}]`, problems, search)));
+    evidence.set(
+      record,
+      items.map((item, i) => resolveEvidence(doc.source.id, sentences, item, `${record}.evidence[${i}]`, problems, search)),
+    );
   };
 
   locate('source', doc.source.evidence);
@@ -143,7 +139,10 @@ export function validateFacts(
     if (entity.type !== 'Stance') return;
     const takers = doc.relationships.filter((r) => r.type === 'TAKES_STANCE' && r.to === entity.id).length;
     if (takers !== 1) {
-      problems.push({ path: `entities[${i}]`, message: `stance "${entity.id}" needs exactly one TAKES_STANCE relationship from the actor taking it; found ${takers}` });
+      problems.push({
+        path: `entities[${i}]`,
+        message: `stance "${entity.id}" needs exactly one TAKES_STANCE relationship from the actor taking it; found ${takers}`,
+      });
     }
   });
 
@@ -160,18 +159,15 @@ function standsFor(t: EntityType | 'Source'): string[] {
   return t === 'Country' ? ['Country', 'Actor', 'Location'] : [t];
 }
 
-function checkEnd(
-  rel: RelationshipInput,
-  end: 'from' | 'to',
-  actual: EntityType | 'Source' | undefined,
-  path: string,
-  problems: Problem[],
-): void {
+function checkEnd(rel: RelationshipInput, end: 'from' | 'to', actual: EntityType | 'Source' | undefined, path: string, problems: Problem[]): void {
   const allowed: readonly string[] = RELATIONSHIP_RULES[rel.type][end];
   if (actual === undefined) {
     problems.push({ path, message: `"${rel[end]}" is not the id of an entity in this document` });
   } else if (!standsFor(actual).some((t) => allowed.includes(t))) {
-    problems.push({ path, message: `${rel.type} cannot ${end === 'from' ? 'start at' : 'end at'} a ${actual} ("${rel[end]}"); allowed: ${allowed.join(', ')}` });
+    problems.push({
+      path,
+      message: `${rel.type} cannot ${end === 'from' ? 'start at' : 'end at'} a ${actual} ("${rel[end]}"); allowed: ${allowed.join(', ')}`,
+    });
   }
 }
 

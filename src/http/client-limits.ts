@@ -138,7 +138,8 @@ export class ClientLimiter {
     now: Clock = monotonic,
   ) {
     this.rate = settings.perMinute > 0 ? new TokenBuckets(settings.perMinute, settings.burst, settings.maxClients, now) : null;
-    this.authFailures = settings.authFailuresPerMinute > 0 ? new TokenBuckets(settings.authFailuresPerMinute, settings.authFailuresPerMinute, settings.maxClients, now) : null;
+    this.authFailures =
+      settings.authFailuresPerMinute > 0 ? new TokenBuckets(settings.authFailuresPerMinute, settings.authFailuresPerMinute, settings.maxClients, now) : null;
   }
 
   /**

@@ -105,7 +105,13 @@ export function createRequestHandler(deps: RouterDeps): RequestHandler {
   };
 }
 
-async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse, requestId: string, readiness: () => Promise<ReadinessCategory | null>): Promise<void> {
+async function route(
+  deps: RouterDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  readiness: () => Promise<ReadinessCategory | null>,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = req.method ?? 'GET';
   const path = url.pathname;
@@ -114,7 +120,11 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
     // The detail (how long, why the restarts failed, the data folder) is in the log at error level;
     // like /readyz, the answer names no internals.
     if (deps.liveness() === null) return sendJson(res, 200, { status: 'ok' });
-    return sendJson(res, 503, { status: 'failing', code: 'DATABASE_NOT_RECOVERED', reason: 'the local database could not be brought back within NEO4J_RECOVERY_TIMEOUT_MS' });
+    return sendJson(res, 503, {
+      status: 'failing',
+      code: 'DATABASE_NOT_RECOVERED',
+      reason: 'the local database could not be brought back within NEO4J_RECOVERY_TIMEOUT_MS',
+    });
   }
   if (path === '/favicon.ico') return void res.writeHead(204).end();
   if (path === '/metrics' && method === 'GET' && deps.metricsAccess !== 'off') return metrics(deps, req, res);
@@ -148,7 +158,8 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
     res.writeHead(200, pageHeaders(page.scriptHash));
     return void res.end(page.html);
   }
-  if (path === '/' && !deps.playground) return sendJson(res, 404, { error: 'The playground is off (NODE_ENV=production; PLAYGROUND=true turns it on). GraphQL is served at /graphql.' });
+  if (path === '/' && !deps.playground)
+    return sendJson(res, 404, { error: 'The playground is off (NODE_ENV=production; PLAYGROUND=true turns it on). GraphQL is served at /graphql.' });
   if (path !== '/graphql' && path !== '/export') return sendJson(res, 404, { error: `Nothing at ${path}. GraphQL is served at /graphql.` });
   const starting = deps.starting();
   if (starting !== null) return notReady(res, path, categoryOf(starting));
@@ -263,7 +274,16 @@ function categoryOf(detail: string): ReadinessCategory {
   return 'preparing';
 }
 
-function graphql(deps: RouterDeps, req: IncomingMessage, res: ServerResponse, url: URL, method: string, auth: AuthResult, requestId: string, clientKey: string): Promise<void> {
+function graphql(
+  deps: RouterDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  method: string,
+  auth: AuthResult,
+  requestId: string,
+  clientKey: string,
+): Promise<void> {
   const context = (headers: HeaderMap) => deps.context({ debugDb: headers.get('x-debug-db') === '1', auth, requestId, clientKey });
   return executeGraphQL(deps.apollo, req, res, url, method, context, deps.maxBodyBytes);
 }
@@ -319,7 +339,12 @@ async function exportGraph(deps: RouterDeps, res: ServerResponse, url: URL, meth
     if (!(error instanceof ServerBusyError)) throw error;
     const retryAfter = String(error.extensions.retryAfterSeconds);
     res.setHeader('retry-after', retryAfter);
-    return sendJson(res, 429, { error: error.message, code: 'SERVER_BUSY', limit: error.extensions.limit, retryAfterSeconds: error.extensions.retryAfterSeconds });
+    return sendJson(res, 429, {
+      error: error.message,
+      code: 'SERVER_BUSY',
+      limit: error.extensions.limit,
+      retryAfterSeconds: error.extensions.retryAfterSeconds,
+    });
   }
   try {
     const graph = request.focus === null ? deps.exports.wholeGraph() : await deps.exports.neighbourhood(request.focus, request.depth);
@@ -331,7 +356,8 @@ async function exportGraph(deps: RouterDeps, res: ServerResponse, url: URL, meth
       if (!(error instanceof ClientGoneError)) deps.logError(`[export] aborted: ${describeError(error)}`);
       return;
     }
-    if (isDatabaseUnavailable(error)) return sendJson(res, 503, { error: 'The graph database is not reachable at the moment. Try again shortly.', code: 'DATABASE_UNAVAILABLE' });
+    if (isDatabaseUnavailable(error))
+      return sendJson(res, 503, { error: 'The graph database is not reachable at the moment. Try again shortly.', code: 'DATABASE_UNAVAILABLE' });
     deps.logError(`[export] internal error: ${describeError(error)}`);
     return sendJson(res, 500, { error: 'Internal server error.', code: 'INTERNAL_SERVER_ERROR' });
   } finally {

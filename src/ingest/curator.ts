@@ -92,14 +92,27 @@ export class Curator {
    * A replacement records the source's previous document in the change (`replaced`), so sending
    * that back restores it. The API reads no files: a document naming `source.textFile` is refused.
    */
-  async ingestSource(userId: string, document: unknown, idempotencyKey?: string | null): Promise<CurationResult<{ sourceId: string; nodesAdded: number; relationshipsAdded: number; merges: string[] }>> {
+  async ingestSource(
+    userId: string,
+    document: unknown,
+    idempotencyKey?: string | null,
+  ): Promise<CurationResult<{ sourceId: string; nodesAdded: number; relationshipsAdded: number; merges: string[] }>> {
     const source = (document as { source?: unknown } | null)?.source;
     if (source && typeof source === 'object' && 'textFile' in source) {
-      return refused([{ code: 'TEXT_FILE_NOT_ALLOWED', message: 'the API reads no files on the server: send the text inline as source.text (textFile is for `npm run seed`)', path: 'source.textFile' }]);
+      return refused([
+        {
+          code: 'TEXT_FILE_NOT_ALLOWED',
+          message: 'the API reads no files on the server: send the text inline as source.text (textFile is for `npm run seed`)',
+          path: 'source.textFile',
+        },
+      ]);
     }
     const validated = validateFacts(document, undefined, this.limits);
     if (!validated.ok) return refused(validated.problems.map((p) => userError('INVALID_INPUT', p)));
-    if (validated.value.doc.draft) return refused([{ code: 'INVALID_INPUT', message: 'this is a draft from `npm run extract`; review every fact, then remove "draft": true', path: 'draft' }]);
+    if (validated.value.doc.draft)
+      return refused([
+        { code: 'INVALID_INPUT', message: 'this is a draft from `npm run extract`; review every fact, then remove "draft": true', path: 'draft' },
+      ]);
     let prepared;
     try {
       prepared = await prepareLoad(this.db, [{ label: 'document', result: validated }]);
@@ -127,12 +140,28 @@ export class Curator {
   async addStatement(userId: string, input: AddStatement, idempotencyKey?: string | null): Promise<CurationResult<{ id: string }>> {
     const id = input.id ?? newId('statement', input.speakerId.split(':')[1] ?? 'statement', input.text);
     const evidence = input.evidence;
-    const entity = { id, type: 'Statement', text: input.text, kind: input.kind ?? 'QUOTE', topics: input.topics ?? [], ...(input.date ? { date: fuzzy(input.date) } : {}), evidence };
+    const entity = {
+      id,
+      type: 'Statement',
+      text: input.text,
+      kind: input.kind ?? 'QUOTE',
+      topics: input.topics ?? [],
+      ...(input.date ? { date: fuzzy(input.date) } : {}),
+      evidence,
+    };
     const relationships = [
       { type: input.kind === 'REPORTED' ? 'REPORTED' : 'SAID', from: input.speakerId, to: id, evidence },
       ...(input.aboutIds ?? []).map((about) => ({ type: 'ABOUT', from: id, to: about, evidence })),
     ];
-    return this.add(userId, 'ADD_STATEMENT', { sourceId: input.sourceId, entities: [entity], relationships }, input, idempotencyKey, id, `added statement ${id} by ${input.speakerId}`);
+    return this.add(
+      userId,
+      'ADD_STATEMENT',
+      { sourceId: input.sourceId, entities: [entity], relationships },
+      input,
+      idempotencyKey,
+      id,
+      `added statement ${id} by ${input.speakerId}`,
+    );
   }
 
   async addMeeting(userId: string, input: AddMeeting, idempotencyKey?: string | null): Promise<CurationResult<{ id: string }>> {
@@ -143,13 +172,29 @@ export class Curator {
       ...input.participantIds.map((actor) => ({ type: 'PARTICIPATED_IN', from: actor, to: id, evidence })),
       ...(input.locationId ? [{ type: 'HELD_IN', from: id, to: input.locationId, evidence }] : []),
     ];
-    return this.add(userId, 'ADD_MEETING', { sourceId: input.sourceId, entities: [entity], relationships }, input, idempotencyKey, id, `added meeting ${id} with ${input.participantIds.length} participant(s)`);
+    return this.add(
+      userId,
+      'ADD_MEETING',
+      { sourceId: input.sourceId, entities: [entity], relationships },
+      input,
+      idempotencyKey,
+      id,
+      `added meeting ${id} with ${input.participantIds.length} participant(s)`,
+    );
   }
 
   async linkActors(userId: string, input: LinkActors, idempotencyKey?: string | null): Promise<CurationResult<{ id: string }>> {
     const relationship = { type: 'RELATED_TO', from: input.fromId, to: input.toId, relation: input.relation, evidence: input.evidence };
     const edgeId = `RELATED_TO:${input.fromId}->${input.toId}|${input.relation}`;
-    return this.add(userId, 'LINK_ACTORS', { sourceId: input.sourceId, entities: [], relationships: [relationship] }, input, idempotencyKey, edgeId, `linked ${input.fromId} ${input.relation} ${input.toId}`);
+    return this.add(
+      userId,
+      'LINK_ACTORS',
+      { sourceId: input.sourceId, entities: [], relationships: [relationship] },
+      input,
+      idempotencyKey,
+      edgeId,
+      `linked ${input.fromId} ${input.relation} ${input.toId}`,
+    );
   }
 
   /** Removes a fact, keeping what it was and why in the change log. */
@@ -157,7 +202,10 @@ export class Curator {
     if (!reason.trim()) return refused([{ code: 'INVALID_INPUT', message: 'a retraction needs a reason', path: 'reason' }]);
     return this.run({ userId, action: 'RETRACT_FACT', idempotencyKey, request: JSON.stringify({ id, reason }), reason }, async (tx) => {
       const retracted = await this.repo.retract(tx, id);
-      if (!retracted) throw new RefusedChange<CurationResult<{ id: string }>>(refused([{ code: 'NOT_FOUND', message: `there is no node or relationship "${id}"`, path: 'id' }]));
+      if (!retracted)
+        throw new RefusedChange<CurationResult<{ id: string }>>(
+          refused([{ code: 'NOT_FOUND', message: `there is no node or relationship "${id}"`, path: 'id' }]),
+        );
       return { targetIds: retracted.targetIds, summary: `retracted ${id}: ${reason}`, result: { id }, retracted: retracted.retracted };
     });
   }
@@ -166,16 +214,25 @@ export class Curator {
    * Pins the claim of `sourceId` on a node or relationship (null: unpins), so its values win over
    * the current-view rule. Pinning what is pinned already changes nothing and records nothing.
    */
-  async pinClaim(userId: string, input: { id: string; sourceId: string | null; reason: string }, idempotencyKey?: string | null): Promise<CurationResult<{ key: string; sourceId: string | null }>> {
+  async pinClaim(
+    userId: string,
+    input: { id: string; sourceId: string | null; reason: string },
+    idempotencyKey?: string | null,
+  ): Promise<CurationResult<{ key: string; sourceId: string | null }>> {
     if (!input.reason.trim()) return refused([{ code: 'INVALID_INPUT', message: 'a pin needs a reason', path: 'input.reason' }]);
     const action = input.sourceId === null ? 'UNPIN_CLAIM' : 'PIN_CLAIM';
     return this.run({ userId, action, idempotencyKey, request: JSON.stringify(input), sourceId: input.sourceId, reason: input.reason }, async (tx) => {
       const { status, key } = await this.repo.pin(tx, input.id, input.sourceId);
       const result = { key, sourceId: input.sourceId };
-      if (status === 'no-fact') throw new RefusedChange(refused([{ code: 'NOT_FOUND', message: `there is no node or relationship "${input.id}"`, path: 'input.id' }]));
-      if (status === 'no-claim') throw new RefusedChange(refused([{ code: 'NOT_FOUND', message: `the source "${input.sourceId}" makes no claim about "${input.id}"`, path: 'input.sourceId' }]));
+      if (status === 'no-fact')
+        throw new RefusedChange(refused([{ code: 'NOT_FOUND', message: `there is no node or relationship "${input.id}"`, path: 'input.id' }]));
+      if (status === 'no-claim')
+        throw new RefusedChange(
+          refused([{ code: 'NOT_FOUND', message: `the source "${input.sourceId}" makes no claim about "${input.id}"`, path: 'input.sourceId' }]),
+        );
       if (status === 'unchanged') throw new RefusedChange<CurationResult<typeof result>>({ result, change: null, userErrors: [] });
-      const summary = input.sourceId === null ? `unpinned ${input.id}: ${input.reason}` : `pinned the claim of ${input.sourceId} on ${input.id}: ${input.reason}`;
+      const summary =
+        input.sourceId === null ? `unpinned ${input.id}: ${input.reason}` : `pinned the claim of ${input.sourceId} on ${input.id}: ${input.reason}`;
       return { targetIds: [input.id], summary, result };
     });
   }
@@ -186,14 +243,23 @@ export class Curator {
   }
 
   /** Validates an addition against its source's text and the graph, then writes it as one change. */
-  private async add<I>(userId: string, action: string, addition: Addition, input: I, idempotencyKey: string | null | undefined, id: string, summary: string): Promise<CurationResult<{ id: string }>> {
+  private async add<I>(
+    userId: string,
+    action: string,
+    addition: Addition,
+    input: I,
+    idempotencyKey: string | null | undefined,
+    id: string,
+    summary: string,
+  ): Promise<CurationResult<{ id: string }>> {
     const source = await this.repo.source(addition.sourceId);
     if (!source) return refused([{ code: 'NOT_FOUND', message: `there is no source "${addition.sourceId}" in the graph`, path: 'input.sourceId' }]);
     const declared = new Set(addition.entities.map((e) => e.id as string));
     const referenced = [...new Set(addition.relationships.flatMap((r) => [r.from as string, r.to as string]))].filter((ref) => !declared.has(ref));
     const types = await this.repo.entityTypes(referenced);
     const missing = referenced.filter((ref) => !types.has(ref));
-    if (missing.length) return refused(missing.map((ref) => ({ code: 'NOT_FOUND' as const, message: `there is no node "${ref}" in the graph`, path: 'input' })));
+    if (missing.length)
+      return refused(missing.map((ref) => ({ code: 'NOT_FOUND' as const, message: `there is no node "${ref}" in the graph`, path: 'input' })));
     const document = {
       source: { id: source.id, title: source.title, publisher: source.publisher, text: source.text },
       entities: addition.entities as EntityInput[],
@@ -204,7 +270,10 @@ export class Curator {
     return this.run({ userId, action, idempotencyKey, request: JSON.stringify(input), sourceId: source.id }, async (tx) => {
       // Checked in the transaction, after the idempotency key: a replay must not trip over its own first write.
       const taken = await this.repo.existingIds(tx, [...declared]);
-      if (taken.length) throw new RefusedChange(refused([{ code: 'INVALID_INPUT', message: `the graph already has a node "${taken[0]}"; choose another id`, path: 'input.id' }]));
+      if (taken.length)
+        throw new RefusedChange(
+          refused([{ code: 'INVALID_INPUT', message: `the graph already has a node "${taken[0]}"; choose another id`, path: 'input.id' }]),
+        );
       await writeBatch(tx, [{ valid: validated.value, label: action }], true);
       return { targetIds: [id, ...referenced], summary, result: { id } };
     });
@@ -213,12 +282,20 @@ export class Curator {
   private async run<T>(request: ChangeRequest, work: (tx: ManagedTransaction) => Promise<ChangeOutcome<T>>): Promise<CurationResult<T>> {
     // The key is stored under a unique constraint, whose index refuses very long values.
     if (request.idempotencyKey != null && request.idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-      return refused([{ code: 'INVALID_INPUT', message: `an idempotency key has at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters; this one has ${request.idempotencyKey.length}`, path: 'idempotencyKey' }]);
+      return refused([
+        {
+          code: 'INVALID_INPUT',
+          message: `an idempotency key has at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters; this one has ${request.idempotencyKey.length}`,
+          path: 'idempotencyKey',
+        },
+      ]);
     }
     const outcome = await this.repo.change<T>(request, work);
     switch (outcome.status) {
       case 'key-reused':
-        return refused([{ code: 'IDEMPOTENCY_KEY_REUSED', message: 'this idempotency key was used before with different input; use a new key', path: 'idempotencyKey' }]);
+        return refused([
+          { code: 'IDEMPOTENCY_KEY_REUSED', message: 'this idempotency key was used before with different input; use a new key', path: 'idempotencyKey' },
+        ]);
       case 'refused':
         return outcome.result as unknown as CurationResult<T>;
       default:
@@ -238,7 +315,13 @@ function refused<T>(userErrors: UserError[]): CurationResult<T> {
 }
 
 /** The codes of problems that a mutation reports as they are; any other problem gets `fallback`. */
-const PROBLEM_CODES = new Set<string>(['TEXT_TOO_LARGE', 'TEXT_FILE_NOT_ALLOWED', 'URL_NOT_ALLOWED', 'CONFUSABLE_NAME', 'EVIDENCE_TOO_COSTLY'] satisfies UserErrorCode[]);
+const PROBLEM_CODES = new Set<string>([
+  'TEXT_TOO_LARGE',
+  'TEXT_FILE_NOT_ALLOWED',
+  'URL_NOT_ALLOWED',
+  'CONFUSABLE_NAME',
+  'EVIDENCE_TOO_COSTLY',
+] satisfies UserErrorCode[]);
 
 function userError(fallback: UserErrorCode, problem: Problem): UserError {
   const code = problem.code && PROBLEM_CODES.has(problem.code) ? (problem.code as UserErrorCode) : fallback;

@@ -79,7 +79,8 @@ export async function readFactsFile(file: string, rules: FileRules = DEFAULT_FIL
 export async function readTextFile(factsFile: string, textFile: string, rules: FileRules): Promise<{ text: string } | { problem: Problem }> {
   const refuse = (code: ProblemCode, message: string) => ({ problem: { path: 'source.textFile', code, message } });
   const outside = `"${textFile}" is outside the facts file's directory and FACTS_ROOT; name a file under one of them, by a relative path`;
-  if (isAbsolute(textFile)) return refuse('PATH_OUTSIDE_ROOT', `"${textFile}" is an absolute path; name a file under the facts file's directory or FACTS_ROOT, by a relative path`);
+  if (isAbsolute(textFile))
+    return refuse('PATH_OUTSIDE_ROOT', `"${textFile}" is an absolute path; name a file under the facts file's directory or FACTS_ROOT, by a relative path`);
   const ownDir = dirname(resolve(factsFile));
   const path = resolve(ownDir, textFile);
   const roots = [ownDir, resolve(rules.root)];
@@ -110,7 +111,9 @@ type ReadProblem = { code: 'FILE_UNREADABLE' | 'NOT_A_REGULAR_FILE' | 'FILE_TOO_
  * is refused without waiting on it.
  */
 async function readBounded(path: string, maxBytes: number): Promise<{ text: string } | { problem: ReadProblem }> {
-  const unreadable = (error: unknown) => ({ problem: { code: 'FILE_UNREADABLE' as const, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` } });
+  const unreadable = (error: unknown) => ({
+    problem: { code: 'FILE_UNREADABLE' as const, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` },
+  });
   const notRegular = { problem: { code: 'NOT_A_REGULAR_FILE' as const, message: 'is not a regular file (a directory, device, FIFO or kernel file)' } };
   const tooLarge = (bytes: number) => ({ problem: { code: 'FILE_TOO_LARGE' as const, message: `has ${bytes} bytes`, bytes } });
   if (PSEUDO_FILESYSTEMS.some((root) => isInside(root, path))) return notRegular;

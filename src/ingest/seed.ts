@@ -186,7 +186,9 @@ export async function loadDocuments(db: Database, documents: LabelledDocument[],
     batchRelationshipCount = 0;
     if (Date.now() - lastReport >= progressEveryMs && done < documents.length) {
       lastReport = Date.now();
-      log(`[load] ${done}/${documents.length} documents, ${relationships} relationships, ${rate()} relationships/s, ${((Date.now() - started) / 1000).toFixed(1)} s elapsed`);
+      log(
+        `[load] ${done}/${documents.length} documents, ${relationships} relationships, ${rate()} relationships/s, ${((Date.now() - started) / 1000).toFixed(1)} s elapsed`,
+      );
     }
   };
   for (const document of documents) {
@@ -244,7 +246,10 @@ function collect(results: LabelledResult[]): ValidDocument[] {
   const problems = results.flatMap(({ result }) => (result.ok ? [] : result.problems));
   if (problems.length) throw new InvalidFactsError(problems);
   const documents = results.map(({ result }) => (result.ok ? result.value : (undefined as never)));
-  const crossProblems = typeConflicts(documents, results.map((r) => r.label));
+  const crossProblems = typeConflicts(
+    documents,
+    results.map((r) => r.label),
+  );
   if (crossProblems.length) throw new InvalidFactsError(crossProblems.map((c) => c.problem));
   return documents;
 }
@@ -274,7 +279,13 @@ function typeConflicts(documents: ValidDocument[], labels: string[]): { index: n
       const seen = first.get(entity.id);
       if (!seen) first.set(entity.id, { labels: labelsOf(entity.type), type: entity.type, where: labels[d] });
       else if (seen.labels !== labelsOf(entity.type)) {
-        problems.push({ index: d, problem: { path: `${labels[d]}: entities[${i}] (${entity.id}).type`, message: `"${entity.id}" is a ${seen.type} in ${seen.where}, not a ${entity.type}` } });
+        problems.push({
+          index: d,
+          problem: {
+            path: `${labels[d]}: entities[${i}] (${entity.id}).type`,
+            message: `"${entity.id}" is a ${seen.type} in ${seen.where}, not a ${entity.type}`,
+          },
+        });
       }
     });
   });

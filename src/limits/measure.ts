@@ -205,7 +205,12 @@ const SIZE_ARGUMENTS = ['first', 'limit', 'k'];
 const BOUNDED_LISTS: Record<string, number> = { disputed: 8, 'Claim.values': 8, 'Claim.names': 8, 'DisputedField.values': 8, 'Dispute.fields': 8 };
 
 /** How many times the selection under `field` (of type `parent`) is resolved, at most. */
-function listSize(field: GraphQLField<unknown, unknown>, parent: GraphQLCompositeType, args: Record<string, unknown>, typicalSizes: Record<string, number>): number {
+function listSize(
+  field: GraphQLField<unknown, unknown>,
+  parent: GraphQLCompositeType,
+  args: Record<string, unknown>,
+  typicalSizes: Record<string, number>,
+): number {
   const sized = (fallback: number) => {
     for (const name of SIZE_ARGUMENTS) {
       const asked = args[name] ?? field.args.find((a) => a.name === name)?.defaultValue;

@@ -59,12 +59,35 @@ export function requestLimitsPlugin<C extends BaseContext & { clientKey?: string
           const m = measureOperation(schema, document, operation, request.variables ?? {}, await typicalSizes());
           if (m.depth > limits.maxDepth) throw new RequestLimitError('QUERY_TOO_DEEP', 'a depth of', 'GRAPHQL_MAX_DEPTH', m.depth, limits.maxDepth);
           if (m.aliases > limits.maxAliases) throw new RequestLimitError('TOO_MANY_ALIASES', 'aliases:', 'GRAPHQL_MAX_ALIASES', m.aliases, limits.maxAliases);
-          if (m.directives > limits.maxDirectives) throw new RequestLimitError('TOO_MANY_DIRECTIVES', 'directives:', 'GRAPHQL_MAX_DIRECTIVES', m.directives, limits.maxDirectives);
+          if (m.directives > limits.maxDirectives)
+            throw new RequestLimitError('TOO_MANY_DIRECTIVES', 'directives:', 'GRAPHQL_MAX_DIRECTIVES', m.directives, limits.maxDirectives);
           if (m.cost > limits.maxCost) throw new RequestLimitError('QUERY_TOO_COMPLEX', 'an estimated cost of', 'GRAPHQL_MAX_COST', m.cost, limits.maxCost);
-          if (m.inputDepth > limits.maxFilterDepth) throw new RequestLimitError('FILTER_TOO_DEEP', 'a filter (input object) nested to a depth of', 'GRAPHQL_MAX_FILTER_DEPTH', m.inputDepth, limits.maxFilterDepth);
-          if (m.inputBranches > limits.maxFilterBranches) throw new RequestLimitError('FILTER_TOO_WIDE', 'filter branches (AND/OR entries):', 'GRAPHQL_MAX_FILTER_BRANCHES', m.inputBranches, limits.maxFilterBranches);
-          if (m.inputFields > limits.maxFilterFields) throw new RequestLimitError('FILTER_TOO_LARGE', 'filter fields:', 'GRAPHQL_MAX_FILTER_FIELDS', m.inputFields, limits.maxFilterFields);
-          if (m.expensive > limits.maxExpensiveFields) throw new RequestLimitError('TOO_MANY_EXPENSIVE_FIELDS', 'expensive fields (search, path, paths, neighbourhood, analytics):', 'GRAPHQL_MAX_EXPENSIVE_FIELDS', m.expensive, limits.maxExpensiveFields);
+          if (m.inputDepth > limits.maxFilterDepth)
+            throw new RequestLimitError(
+              'FILTER_TOO_DEEP',
+              'a filter (input object) nested to a depth of',
+              'GRAPHQL_MAX_FILTER_DEPTH',
+              m.inputDepth,
+              limits.maxFilterDepth,
+            );
+          if (m.inputBranches > limits.maxFilterBranches)
+            throw new RequestLimitError(
+              'FILTER_TOO_WIDE',
+              'filter branches (AND/OR entries):',
+              'GRAPHQL_MAX_FILTER_BRANCHES',
+              m.inputBranches,
+              limits.maxFilterBranches,
+            );
+          if (m.inputFields > limits.maxFilterFields)
+            throw new RequestLimitError('FILTER_TOO_LARGE', 'filter fields:', 'GRAPHQL_MAX_FILTER_FIELDS', m.inputFields, limits.maxFilterFields);
+          if (m.expensive > limits.maxExpensiveFields)
+            throw new RequestLimitError(
+              'TOO_MANY_EXPENSIVE_FIELDS',
+              'expensive fields (search, path, paths, neighbourhood, analytics):',
+              'GRAPHQL_MAX_EXPENSIVE_FIELDS',
+              m.expensive,
+              limits.maxExpensiveFields,
+            );
           if (queue && m.expensive > 0) {
             ticket = queue.enter(contextValue.clientKey ?? 'unknown');
             await ticket.admitted;

@@ -57,9 +57,11 @@ export class WorkQueue {
     const { maxConcurrent, maxQueued, maxPerClient, maxWaitMs } = this.settings;
     const retryAfter = Math.max(1, Math.ceil(maxWaitMs / 1000));
     const held = this.perClient.get(client) ?? 0;
-    if (held >= maxPerClient) throw new ServerBusyError(`this client already has ${held} expensive operations running or waiting`, 'EXPENSIVE_MAX_PER_CLIENT', retryAfter);
+    if (held >= maxPerClient)
+      throw new ServerBusyError(`this client already has ${held} expensive operations running or waiting`, 'EXPENSIVE_MAX_PER_CLIENT', retryAfter);
     const runsNow = this.running < maxConcurrent && this.waiting.length === 0;
-    if (!runsNow && this.waiting.length >= maxQueued) throw new ServerBusyError(`${this.waiting.length} expensive operations are already waiting`, 'EXPENSIVE_MAX_QUEUED', retryAfter);
+    if (!runsNow && this.waiting.length >= maxQueued)
+      throw new ServerBusyError(`${this.waiting.length} expensive operations are already waiting`, 'EXPENSIVE_MAX_QUEUED', retryAfter);
     this.perClient.set(client, held + 1);
 
     let state: 'waiting' | 'running' | 'gone' = 'waiting';

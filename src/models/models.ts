@@ -105,15 +105,7 @@ export interface SourceModel extends NodeBase<'Source'> {
   sentences: string[];
 }
 
-export type NodeModel =
-  | ActorModel
-  | LocationModel
-  | MeetingModel
-  | PositionModel
-  | StatementModel
-  | StanceModel
-  | EventModel
-  | SourceModel;
+export type NodeModel = ActorModel | LocationModel | MeetingModel | PositionModel | StatementModel | StanceModel | EventModel | SourceModel;
 
 export interface ParticipationModel {
   actor: ActorModel;

@@ -103,13 +103,25 @@ export function required<S extends z.ZodType>(schema: S) {
 }
 
 /** An optional text: null when absent. */
-export const text = z.string().nullish().transform((value) => value ?? null);
+export const text = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? null);
 /** A list of texts: [] when absent. */
-export const texts = z.array(z.string()).nullish().transform((value) => value ?? []);
+export const texts = z
+  .array(z.string())
+  .nullish()
+  .transform((value) => value ?? []);
 /** A count: 0 when absent. */
-export const count = z.number().nullish().transform((value) => value ?? 0);
+export const count = z
+  .number()
+  .nullish()
+  .transform((value) => value ?? 0);
 /** A flag: false when absent. */
-export const flag = z.boolean().nullish().transform((value) => value === true);
+export const flag = z
+  .boolean()
+  .nullish()
+  .transform((value) => value === true);
 
 /** A stored map (a node's or relationship's properties), checked only for being a map. */
 export const props = z.custom<Props>(isMap, { message: 'expected a map of properties' });

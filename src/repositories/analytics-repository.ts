@@ -81,7 +81,9 @@ const ROWS = {
     }),
   ),
   findActorsById: NodeRow,
-  coOccurrence: rowSchema(z.object({ a: props, aLabels: z.array(z.string()), b: props, bLabels: z.array(z.string()), count: z.number(), together: z.array(NodeRow) })),
+  coOccurrence: rowSchema(
+    z.object({ a: props, aLabels: z.array(z.string()), b: props, bLabels: z.array(z.string()), count: z.number(), together: z.array(NodeRow) }),
+  ),
   stanceMatrixKeys: rowSchema(z.object({ actor: z.string(), name: required(z.string()), topic: z.string(), stance: z.string() })),
   timelineBuckets: rowSchema(z.object(Object.fromEntries(DATED.map(({ field }) => [field, z.array(z.tuple([z.string(), count]))])))),
 };
@@ -184,7 +186,13 @@ export class AnalyticsRepository {
       const row = parseRow('actorCoParticipation', ROWS.actorCoParticipation, found);
       const actors = row.actors.map(([id, name, kind]) => ({ id, name, kind }));
       const pairs = row.pairs.map(([a, b, weight]) => ({ a, b, weight }));
-      return { scores: pageRank(actors.map((a) => a.id), pairs), actors };
+      return {
+        scores: pageRank(
+          actors.map((a) => a.id),
+          pairs,
+        ),
+        actors,
+      };
     });
   }
 
@@ -205,7 +213,12 @@ export class AnalyticsRepository {
       `UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN {node: ${nodeProps('a')}, labels: labels(a)} AS row`,
       { ids },
     );
-    return new Map(rows.map((r) => parseRow('findActorsById', ROWS.findActorsById, r)).map((row) => toActor(row.node, row.labels)).map((actor) => [actor.id, actor]));
+    return new Map(
+      rows
+        .map((r) => parseRow('findActorsById', ROWS.findActorsById, r))
+        .map((row) => toActor(row.node, row.labels))
+        .map((actor) => [actor.id, actor]),
+    );
   }
 
   /**
@@ -277,7 +290,12 @@ export class AnalyticsRepository {
       const topicOrder = new Map(topicList.map((t, i) => [t.toLowerCase(), i]));
       const inMatrix = rows
         .filter((r) => actorOrder.has(r.actor) && topicOrder.has(r.topic.toLowerCase()))
-        .sort((x, y) => actorOrder.get(x.actor)! - actorOrder.get(y.actor)! || topicOrder.get(x.topic.toLowerCase())! - topicOrder.get(y.topic.toLowerCase())! || compare(x.stance, y.stance));
+        .sort(
+          (x, y) =>
+            actorOrder.get(x.actor)! - actorOrder.get(y.actor)! ||
+            topicOrder.get(x.topic.toLowerCase())! - topicOrder.get(y.topic.toLowerCase())! ||
+            compare(x.stance, y.stance),
+        );
       const [actorsById, stancesById] = await Promise.all([this.actorsById(actorList), this.stancesById(inMatrix.map((r) => r.stance))]);
       // Every asked-for actor that exists, in the order asked, with or without stances.
       const actors = actorList.flatMap((id) => actorsById.get(id) ?? []);

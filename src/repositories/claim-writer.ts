@@ -381,7 +381,11 @@ type Run = (cypher: string, params: Record<string, unknown>) => Promise<unknown>
 export async function recomputeFacts(tx: ManagedTransaction, subjects: string[], run: Run = (c, p) => tx.run(c, p)): Promise<void> {
   // A relationship that is single-valued for its start node changes that node's view too.
   const linkTypes = new Set(Object.values(SINGLE_VALUED_LINKS).map((l) => l.type));
-  const owners = subjects.filter(isRelationshipKey).map(parseRelationshipKey).filter((k) => linkTypes.has(k.type)).map((k) => k.from);
+  const owners = subjects
+    .filter(isRelationshipKey)
+    .map(parseRelationshipKey)
+    .filter((k) => linkTypes.has(k.type))
+    .map((k) => k.from);
   const all = [...new Set([...subjects, ...owners])];
   const rows = await runRows(tx, READ_CLAIMS, { subjects: all });
   const claims = new Map<string, (Claim & { pinned: boolean })[]>();
@@ -400,7 +404,8 @@ export async function recomputeFacts(tx: ManagedTransaction, subjects: string[],
   // Relationships first: a node's single-valued links are counted after them.
   const relationshipViews = new Map<RelationshipType, Record<string, unknown>[]>();
   const relationshipsGone = new Map<RelationshipType, Record<string, unknown>[]>();
-  const add = (map: Map<RelationshipType, Record<string, unknown>[]>, type: RelationshipType, row: Record<string, unknown>) => map.set(type, [...(map.get(type) ?? []), row]);
+  const add = (map: Map<RelationshipType, Record<string, unknown>[]>, type: RelationshipType, row: Record<string, unknown>) =>
+    map.set(type, [...(map.get(type) ?? []), row]);
   for (const subject of all.filter(isRelationshipKey)) {
     const found = claims.get(subject) ?? [];
     const { type, from, to } = parseRelationshipKey(subject);

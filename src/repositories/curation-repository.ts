@@ -25,10 +25,7 @@ export interface ChangeOutcome<T> {
 }
 
 /** What happened to a change: done now, replayed from its idempotency key, or refused. */
-export type ChangeResult<T> =
-  | { status: 'done' | 'replayed'; result: T; change: ChangeModel }
-  | { status: 'key-reused' }
-  | { status: 'refused'; result: T };
+export type ChangeResult<T> = { status: 'done' | 'replayed'; result: T; change: ChangeModel } | { status: 'key-reused' } | { status: 'refused'; result: T };
 
 /** A change to make: by whom, under which idempotency key and request fingerprint. */
 export interface ChangeRequest {
@@ -223,7 +220,10 @@ export class CurationRepository {
       const [row] = await runRows(tx, SNAPSHOT_RELATIONSHIP, edge);
       if (!row) return null;
       await tx.run(DELETE_RELATIONSHIP, edge);
-      return { targetIds: [id, edge.from, edge.to], retracted: JSON.stringify({ relationship: { id, type: edge.type, from: edge.from, to: edge.to, ...row } }) };
+      return {
+        targetIds: [id, edge.from, edge.to],
+        retracted: JSON.stringify({ relationship: { id, type: edge.type, from: edge.from, to: edge.to, ...row } }),
+      };
     }
     const [row] = await runRows(tx, SNAPSHOT_NODE, { id });
     if (!row) return null;

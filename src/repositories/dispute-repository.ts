@@ -49,7 +49,10 @@ export class DisputeRepository {
       limitPlusOne: neo4j.int(page.limit + 1),
     });
     const row = parseRow('listDisputes', DisputePageRow, found);
-    const disputes = row.page.map(({ of: key, fields }) => ({ id: isRelationshipKey(key) ? edgeId(key) : key, fact: { key, sourceCount: 0, disputed: fields } }));
+    const disputes = row.page.map(({ of: key, fields }) => ({
+      id: isRelationshipKey(key) ? edgeId(key) : key,
+      fact: { key, sourceCount: 0, disputed: fields },
+    }));
     return {
       items: disputes.slice(0, page.limit).map((node) => ({ node, sortKey: '', id: node.fact.key })),
       hasNextPage: disputes.length > page.limit,

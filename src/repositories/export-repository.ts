@@ -59,9 +59,12 @@ export class ExportRepository {
       Promise.all(subgraph.edges.map((edge) => reader.claims(edge.fact.key))),
     ]);
     const nodes: ExportNodeModel[] = members.map((node, i) => ({ node, evidence: toEvidence(nodeClaims[i]) }));
-    const edges = subgraph.edges.map(
-      ({ from, to, ...edge }: GraphEdgeModel, i): ExportEdgeModel => ({ ...edge, fromId: from.id, toId: to.id, evidence: toEvidence(edgeClaims[i]) }),
-    );
+    const edges = subgraph.edges.map(({ from, to, ...edge }: GraphEdgeModel, i): ExportEdgeModel => ({
+      ...edge,
+      fromId: from.id,
+      toId: to.id,
+      evidence: toEvidence(edgeClaims[i]),
+    }));
     return { truncated: subgraph.truncated, nodes: once(nodes), edges: once(edges) };
   }
 

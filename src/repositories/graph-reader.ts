@@ -64,8 +64,25 @@ const DATE_PROPERTIES = ['startDate', 'endDate', 'date', 'publishedDate'].flatMa
  * nodes (see ./storage.ts), which `GraphReader.claims` reads only when a client asks.
  */
 export const NODE_PROPERTIES = [
-  'id', 'name', 'title', 'kind', 'aliases', 'description', 'outcome', 'text', 'topics', 'stance', 'topic', 'summary',
-  'publisher', 'url', 'sentences', 'sourceCount', 'disputed', 'pinnedSource', ...DATE_PROPERTIES,
+  'id',
+  'name',
+  'title',
+  'kind',
+  'aliases',
+  'description',
+  'outcome',
+  'text',
+  'topics',
+  'stance',
+  'topic',
+  'summary',
+  'publisher',
+  'url',
+  'sentences',
+  'sourceCount',
+  'disputed',
+  'pinnedSource',
+  ...DATE_PROPERTIES,
 ];
 
 /** A map projection of node `v`'s model properties (absent ones come back as null). */

@@ -45,10 +45,14 @@ const OLD_PROPERTIES = 'evidenceSource, evidenceSentence, evidenceExcerpt, evide
 
 const CLEAR_NODES = `// clearListLayoutOfNodes
   UNWIND $ids AS id MATCH (n:Node {id: id})
-  REMOVE ${OLD_PROPERTIES.split(', ').map((p) => `n.${p}`).join(', ')}, n.nameSource, n.nameText, n.nameKeys, n.definedBy, n.evidenceNodeIds`;
+  REMOVE ${OLD_PROPERTIES.split(', ')
+    .map((p) => `n.${p}`)
+    .join(', ')}, n.nameSource, n.nameText, n.nameKeys, n.definedBy, n.evidenceNodeIds`;
 
 const CLEAR_RELATIONSHIPS = `// clearListLayoutOfRelationships
-  UNWIND $keys AS key MATCH ()-[r {key: key}]->() REMOVE ${OLD_PROPERTIES.split(', ').map((p) => `r.${p}`).join(', ')}`;
+  UNWIND $keys AS key MATCH ()-[r {key: key}]->() REMOVE ${OLD_PROPERTIES.split(', ')
+    .map((p) => `r.${p}`)
+    .join(', ')}`;
 
 const BATCH = 2_000;
 
@@ -66,7 +70,10 @@ export async function migrateGraph(db: Database, log: (line: string) => void = (
       await tx.run(CREATE_CLAIMS, { rows: claims.map((c) => toClaimRow(c, claimDigest(c))) });
       const ids = rows.map((r) => r.id as string);
       await tx.run(CLEAR_NODES, { ids });
-      await recomputeFacts(tx, ids.filter((id) => !id.startsWith('source:')));
+      await recomputeFacts(
+        tx,
+        ids.filter((id) => !id.startsWith('source:')),
+      );
     });
     converted += rows.length;
   }
@@ -141,7 +148,14 @@ function nodeClaims(id: string, labels: string[], props: Record<string, unknown>
     published: published.get(source) ?? null,
     values: source === owner ? valuesOf(props, fieldsOf(type)) : {},
     // Keys are worked out again: the stored ones may come from older name rules.
-    names: source === owner && ownNames.length ? ownNames : keyed(type, props, nameText.filter((_, i) => nameSource[i] === source)),
+    names:
+      source === owner && ownNames.length
+        ? ownNames
+        : keyed(
+            type,
+            props,
+            nameText.filter((_, i) => nameSource[i] === source),
+          ),
     evidence: evidence.get(source) ?? [],
   }));
 }

@@ -242,7 +242,10 @@ export function rename(cypher: string, vars: Record<string, string>, prefix: str
 const TOPS = {
   node: { cypher: '[row]', js: (row: Props) => [row] },
   list: { cypher: '[it IN row.items | it.node]', js: (row: Props) => (row.items as Props[]).map((it) => it.node as Props) },
-  links: { cypher: '[it IN coalesce(row.links.items, []) | it.node]', js: (row: Props) => ((row.links as Props | null)?.items as Props[] | undefined ?? []).map((it) => it.node as Props) },
+  links: {
+    cypher: '[it IN coalesce(row.links.items, []) | it.node]',
+    js: (row: Props) => (((row.links as Props | null)?.items as Props[] | undefined) ?? []).map((it) => it.node as Props),
+  },
 } as const;
 
 /** The statement of a root plan; its rows have one column, `row`. */

@@ -32,12 +32,25 @@ export async function checkTypeConflicts(db: Database, documents: LabelledDocume
 export async function checkTypes(tx: ManagedTransaction, documents: LabelledDocument[]): Promise<void> {
   const ids = [...new Set(documents.flatMap((d) => d.valid.doc.entities.map((e) => e.id)))];
   const rows = await runRows(tx, EXISTING_TYPES, { ids });
-  const existing = new Map(rows.map((r) => [r.id as string, (r.labels as string[]).filter((l) => l !== 'Node').sort().join(':')]));
+  const existing = new Map(
+    rows.map((r) => [
+      r.id as string,
+      (r.labels as string[])
+        .filter((l) => l !== 'Node')
+        .sort()
+        .join(':'),
+    ]),
+  );
   const problems = documents.flatMap(({ valid, label }) =>
     valid.doc.entities.flatMap((entity: EntityInput, i) => {
       const found = existing.get(entity.id);
       return found !== undefined && found !== labelsOf(entity.type)
-        ? [{ path: `${label ? `${label}: ` : ''}entities[${i}] (${entity.id}).type`, message: `the graph already has "${entity.id}" as ${found}, not ${entity.type}` }]
+        ? [
+            {
+              path: `${label ? `${label}: ` : ''}entities[${i}] (${entity.id}).type`,
+              message: `the graph already has "${entity.id}" as ${found}, not ${entity.type}`,
+            },
+          ]
         : [];
     }),
   );
@@ -52,7 +65,10 @@ export async function checkTypes(tx: ManagedTransaction, documents: LabelledDocu
 export async function findResolutionCandidates(db: Database, query: { ids: string[]; keys: string[] }): Promise<GraphCandidates> {
   const toCandidate = (r: Record<string, unknown>): Candidate => ({
     id: r.id as string,
-    labels: (r.labels as string[]).filter((l) => l !== 'Node').sort().join(':'),
+    labels: (r.labels as string[])
+      .filter((l) => l !== 'Node')
+      .sort()
+      .join(':'),
     name: (r.name as string | null) ?? null,
     keys: (r.keys as string[] | null) ?? [],
   });

@@ -33,7 +33,21 @@ const STATEMENTS = [
 ];
 
 /** Names of the constraints and indexes above; readiness checks for them. */
-const EXPECTED = [...NODE_LABELS.map((label) => `${label.toLowerCase()}_id`), 'graph_meta_id', 'idempotency_key', 'change_id', 'claim_of', 'claim_source', 'dispute_of', 'actor_name', 'location_name', 'meeting_start', 'event_date', 'statement_date', SEARCH_INDEX];
+const EXPECTED = [
+  ...NODE_LABELS.map((label) => `${label.toLowerCase()}_id`),
+  'graph_meta_id',
+  'idempotency_key',
+  'change_id',
+  'claim_of',
+  'claim_source',
+  'dispute_of',
+  'actor_name',
+  'location_name',
+  'meeting_start',
+  'event_date',
+  'statement_date',
+  SEARCH_INDEX,
+];
 
 /**
  * Creates the constraints and indexes that do not exist yet and waits until they are online, then
@@ -50,8 +64,12 @@ export async function applySchema(db: Database, log?: (line: string) => void): P
 
 /** True when every constraint and index of the schema exists and is online. */
 export async function isSchemaApplied(db: Database): Promise<boolean> {
-  const rows = await read(db, `// checkSchema
-    SHOW INDEXES YIELD name, state WHERE name IN $names AND state = 'ONLINE' RETURN count(*) AS online`, { names: EXPECTED });
+  const rows = await read(
+    db,
+    `// checkSchema
+    SHOW INDEXES YIELD name, state WHERE name IN $names AND state = 'ONLINE' RETURN count(*) AS online`,
+    { names: EXPECTED },
+  );
   return rows[0]?.online === EXPECTED.length;
 }
 

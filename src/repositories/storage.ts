@@ -98,7 +98,9 @@ const SUBJECT_TYPES = new Set<string>([...ENTITY_TYPES, ...RELATIONSHIP_TYPES, '
 const StoredClaim = rowSchema(
   z.object({
     of: z.string(),
-    subjectType: required(z.custom<Claim['subjectType']>((value) => typeof value === 'string' && SUBJECT_TYPES.has(value), { message: 'expected a subject type' })),
+    subjectType: required(
+      z.custom<Claim['subjectType']>((value) => typeof value === 'string' && SUBJECT_TYPES.has(value), { message: 'expected a subject type' }),
+    ),
     source: required(z.string()),
     published: text,
     pinned: flag,

@@ -30,9 +30,7 @@ const BRANCHES: { kind: Kind; label: Label; date: string; end: string | null; ac
 const TimelinePageRow = rowSchema(
   z.object({
     totalCount: z.number(),
-    rows: z.array(
-      NodeRow.extend({ node: IdentifiedProps, kind: z.enum(BRANCHES.map((b) => b.kind)), dateName: z.string(), sortKey: z.string() }),
-    ),
+    rows: z.array(NodeRow.extend({ node: IdentifiedProps, kind: z.enum(BRANCHES.map((b) => b.kind)), dateName: z.string(), sortKey: z.string() })),
   }),
 );
 

@@ -98,7 +98,11 @@ function compile<W extends Combinable<W>>(rules: Rules<W>, where: W | null | und
         if (inner.predicate) parts.push({ predicate: `NOT (${inner.predicate})`, anchors: null });
       } else {
         const compiled = (rules as Record<string, Rule>)[key](value as never, param);
-        parts.push(typeof compiled === 'string' ? { predicate: compiled, anchors: null } : { predicate: compiled.predicate, anchors: compiled.anchor ? [compiled.anchor] : null });
+        parts.push(
+          typeof compiled === 'string'
+            ? { predicate: compiled, anchors: null }
+            : { predicate: compiled.predicate, anchors: compiled.anchor ? [compiled.anchor] : null },
+        );
       }
     }
     const predicates = parts.flatMap((b) => (b.predicate ? [`(${b.predicate})`] : []));
@@ -118,11 +122,13 @@ function checkSize(where: unknown): void {
   while (stack.length > 0) {
     const { value, level } = stack.pop()!;
     if (value == null || typeof value !== 'object') continue;
-    if (level > WHERE_MAX_DEPTH) throw new RequestLimitError('FILTER_TOO_DEEP', 'a filter nested to a depth of at least', 'WHERE_MAX_DEPTH (fixed)', level, WHERE_MAX_DEPTH);
+    if (level > WHERE_MAX_DEPTH)
+      throw new RequestLimitError('FILTER_TOO_DEEP', 'a filter nested to a depth of at least', 'WHERE_MAX_DEPTH (fixed)', level, WHERE_MAX_DEPTH);
     for (const [key, inner] of Object.entries(value)) {
       if (inner == null) continue;
       fields += 1;
-      if (fields > WHERE_MAX_FIELDS) throw new RequestLimitError('FILTER_TOO_LARGE', 'filter fields: at least', 'WHERE_MAX_FIELDS (fixed)', fields, WHERE_MAX_FIELDS);
+      if (fields > WHERE_MAX_FIELDS)
+        throw new RequestLimitError('FILTER_TOO_LARGE', 'filter fields: at least', 'WHERE_MAX_FIELDS (fixed)', fields, WHERE_MAX_FIELDS);
       if (key === 'AND' || key === 'OR') for (const entry of inner as unknown[]) stack.push({ value: entry, level: level + 1 });
       if (key === 'NOT') stack.push({ value: inner, level: level + 1 });
     }
@@ -188,7 +194,6 @@ export interface Order<F extends string> {
   direction?: OrderDirection | null;
 }
 
-
 const actorRules: Rules<ActorWhere> = {
   ...supportRules,
   id: idRule,
@@ -203,7 +208,6 @@ const actorRules: Rules<ActorWhere> = {
   positionId: linkedTo('(x)<-[:HOLDS]-(n)'),
 };
 
-
 const meetingRules: Rules<MeetingWhere> = {
   ...supportRules,
   id: idRule,
@@ -213,7 +217,6 @@ const meetingRules: Rules<MeetingWhere> = {
   startDate: dateRule('n.startDate'),
 };
 
-
 const locationRules: Rules<LocationWhere> = {
   ...supportRules,
   id: idRule,
@@ -222,7 +225,6 @@ const locationRules: Rules<LocationWhere> = {
   withinId: linkedTo(`(x)<-[:PART_OF*1..${MAX_PART_OF_DEPTH}]-(n)`),
 };
 
-
 const positionRules: Rules<PositionWhere> = {
   ...supportRules,
   id: idRule,
@@ -230,7 +232,6 @@ const positionRules: Rules<PositionWhere> = {
   holderId: linkedTo('(x)-[:HOLDS]->(n)'),
   organizationId: linkedTo('(x)<-[:POSITION_OF]-(n)'),
 };
-
 
 const statementRules: Rules<StatementWhere> = {
   ...supportRules,
@@ -245,7 +246,6 @@ const statementRules: Rules<StatementWhere> = {
   date: dateRule('n.date'),
 };
 
-
 const stanceRules: Rules<StanceWhere> = {
   ...supportRules,
   id: idRule,
@@ -254,7 +254,6 @@ const stanceRules: Rules<StanceWhere> = {
   stance: equals('stance'),
   aboutId: linkedTo('(x)<-[:ABOUT]-(n)'),
 };
-
 
 const eventRules: Rules<EventWhere> = {
   ...supportRules,

@@ -29,7 +29,10 @@ export function bucketRangeArguments(from: string, to: string, interval: Interva
   dateRangeArguments(from, to);
   const lastDay = periodLastDay(to);
   if (bucketStarts(periodStart(from), lastDay, interval, MAX_BUCKETS) === null) {
-    throw new BadUserInputError(`from ${from} to ${to} holds more than ${MAX_BUCKETS} buckets of one ${interval.toLowerCase()}; choose a longer interval or a shorter range.`, 'interval');
+    throw new BadUserInputError(
+      `from ${from} to ${to} holds more than ${MAX_BUCKETS} buckets of one ${interval.toLowerCase()}; choose a longer interval or a shorter range.`,
+      'interval',
+    );
   }
   return { from, lastDay };
 }

@@ -140,7 +140,13 @@ function planNode(op: Operation, type: GraphQLNamedType, groups: (readonly Field
 }
 
 /** Plans one link field: its arguments, page and what to read of each item. */
-function planLink(op: Operation, type: GraphQLObjectType, def: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], link: LinkField): { plan: LinkPlan; shape: LinkShape } {
+function planLink(
+  op: Operation,
+  type: GraphQLObjectType,
+  def: GraphQLField<unknown, unknown>,
+  nodes: readonly FieldNode[],
+  link: LinkField,
+): { plan: LinkPlan; shape: LinkShape } {
   const connection = def.name.endsWith('Connection');
   const kind = link.single ? 'single' : connection ? 'connection' : 'list';
   const args = getArgumentValues(def, nodes[0], op.variables) as {
@@ -174,8 +180,18 @@ function planLink(op: Operation, type: GraphQLObjectType, def: GraphQLField<unkn
     itemGroups.push(nodes);
   }
   const elementType = kind === 'connection' ? getNamedType((itemType as GraphQLObjectType).getFields().nodes.type) : itemType;
-  const { node, parent, rel } = link.ends ? planEnds(op, elementType as GraphQLObjectType, itemGroups, link) : { node: planNode(op, elementType, itemGroups), parent: null, rel: null };
-  const shape: LinkShape = { fieldNodes: nodes, kind, field: link, cursors, request: { limit: 0, after: null }, node: node.shape, parent: parent?.shape ?? null };
+  const { node, parent, rel } = link.ends
+    ? planEnds(op, elementType as GraphQLObjectType, itemGroups, link)
+    : { node: planNode(op, elementType, itemGroups), parent: null, rel: null };
+  const shape: LinkShape = {
+    fieldNodes: nodes,
+    kind,
+    field: link,
+    cursors,
+    request: { limit: 0, after: null },
+    node: node.shape,
+    parent: parent?.shape ?? null,
+  };
   const plan: LinkPlan = {
     field: link,
     filter: { predicates: [], params: {} },
@@ -349,7 +365,12 @@ export function compiledNode(type: string) {
 
 /** `Query.actors` and the like: one page (or, `plain`, the first PLAIN_LIST_LIMIT) of a type's nodes. */
 export function compiledList(type: string, plain = false) {
-  return async (_: unknown, args: { where?: unknown; orderBy?: unknown; first?: number | null; after?: string | null }, ctx: Context, info: GraphQLResolveInfo) => {
+  return async (
+    _: unknown,
+    args: { where?: unknown; orderBy?: unknown; first?: number | null; after?: string | null },
+    ctx: Context,
+    info: GraphQLResolveInfo,
+  ) => {
     const op = operationOf(info);
     const cursors = listName(info.parentType.name, info.fieldName, args.orderBy);
     const request = plain ? { limit: PLAIN_LIST_LIMIT, after: null } : pageRequest(args.first, args.after, cursors);

@@ -55,7 +55,9 @@ async function analytics<T>(page: Page, id: string, query: string, variables?: R
 
 /** Rows of a panel's first table, as the texts of their cells. */
 async function rows(page: Page, selector: string): Promise<string[][]> {
-  return page.locator(`${selector} tbody tr`).evaluateAll((trs) => trs.map((tr) => [...(tr as any).children].map((c: any) => (c.textContent as string).trim())));
+  return page
+    .locator(`${selector} tbody tr`)
+    .evaluateAll((trs) => trs.map((tr) => [...(tr as any).children].map((c: any) => (c.textContent as string).trim())));
 }
 
 /** Centres the view on an element of the graph, zoomed in, and returns where to click it in the page. */
@@ -111,7 +113,12 @@ test('the dashboard fills every panel from the seeded graph', async () => {
     const participations = records[0].get('n').toNumber();
     expect(participations).toBeGreaterThan(0);
     const shown = await rows(page, '#stats table.counts');
-    expect(shown).toEqual(expect.arrayContaining([['Actor', String(actors.totalCount)], ['PARTICIPATED_IN', String(participations)]]));
+    expect(shown).toEqual(
+      expect.arrayContaining([
+        ['Actor', String(actors.totalCount)],
+        ['PARTICIPATED_IN', String(participations)],
+      ]),
+    );
   }
 
   // Top actors, by degree and then by PageRank.
@@ -120,7 +127,11 @@ test('the dashboard fills every panel from the seeded graph', async () => {
   {
     // The panel lists the API's ranking, and the actor with the most relationships (an
     // independent count in Cypher) is in it.
-    const { records } = await t.db.driver.executeQuery('MATCH (a:Actor) RETURN a.name AS name ORDER BY COUNT { (a)--() } DESC LIMIT 1', {}, { database: t.db.database });
+    const { records } = await t.db.driver.executeQuery(
+      'MATCH (a:Actor) RETURN a.name AS name ORDER BY COUNT { (a)--() } DESC LIMIT 1',
+      {},
+      { database: t.db.database },
+    );
     const busiest = records[0].get('name') as string;
     const names = (await rows(page, '#top-actors')).map((r) => r[1]);
     expect(names).toEqual(byDegree.topActors.map((r: any) => r.actor.name));
@@ -147,7 +158,8 @@ test('the dashboard fills every panel from the seeded graph', async () => {
     const together = new Map<string, number>();
     for (const m of meetings.nodes) {
       const names = [...new Set<string>(m.participants.map((p: any) => p.actor.name))].sort();
-      for (let i = 0; i < names.length; i++) for (let j = i + 1; j < names.length; j++) together.set(`${names[i]}|${names[j]}`, (together.get(`${names[i]}|${names[j]}`) ?? 0) + 1);
+      for (let i = 0; i < names.length; i++)
+        for (let j = i + 1; j < names.length; j++) together.set(`${names[i]}|${names[j]}`, (together.get(`${names[i]}|${names[j]}`) ?? 0) + 1);
     }
     const shown = await rows(page, '#co-occurrence');
     expect(shown.length).toBe(pairs.coOccurrence.length);
@@ -157,7 +169,11 @@ test('the dashboard fills every panel from the seeded graph', async () => {
   }
 
   // Timeline: one bar per month from 2022-01 to 2026-12; the UAE talks' month has a meeting.
-  const timeline = await analytics<any>(page, 'timeline', '{ timelineBuckets(from: "2022-01", to: "2026-12", interval: MONTH) { start meetings statements events } }');
+  const timeline = await analytics<any>(
+    page,
+    'timeline',
+    '{ timelineBuckets(from: "2022-01", to: "2026-12", interval: MONTH) { start meetings statements events } }',
+  );
   {
     const bars = page.locator('#timeline .bar');
     await expect(bars.count()).resolves.toBe(60);

@@ -16,11 +16,21 @@ export const AUTH: Authenticator = createAuthenticator({ jwt: { algorithm: 'HS25
 /** The same settings as environment variables, for the service run as a child process. */
 export const AUTH_ENV = { AUTH_JWT_SECRET: SECRET };
 /** For the service run as a child process under load from one address: no per-client limits, and room in the work queue for one client's whole load. */
-export const NO_CLIENT_LIMITS_ENV = { RATE_LIMIT_PER_MINUTE: 'off', MAX_CONCURRENT_PER_CLIENT: 'off', AUTH_FAILURES_PER_MINUTE: 'off', EXPENSIVE_MAX_PER_CLIENT: '100', EXPENSIVE_MAX_QUEUED: '100' };
+export const NO_CLIENT_LIMITS_ENV = {
+  RATE_LIMIT_PER_MINUTE: 'off',
+  MAX_CONCURRENT_PER_CLIENT: 'off',
+  AUTH_FAILURES_PER_MINUTE: 'off',
+  EXPENSIVE_MAX_PER_CLIENT: '100',
+  EXPENSIVE_MAX_QUEUED: '100',
+};
 
 /** An editor's Authorization header. */
 export async function editorHeaders(): Promise<Record<string, string>> {
-  const token = await new SignJWT({ role: 'editor' }).setProtectedHeader({ alg: 'HS256' }).setSubject('reliability').setExpirationTime('2h').sign(new TextEncoder().encode(SECRET));
+  const token = await new SignJWT({ role: 'editor' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('reliability')
+    .setExpirationTime('2h')
+    .sign(new TextEncoder().encode(SECRET));
   return { authorization: `Bearer ${token}` };
 }
 
@@ -51,7 +61,12 @@ export interface Outcome {
 }
 
 /** POSTs one operation and classifies the answer; never throws. */
-export async function send(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Outcome & { data?: any }> {
+export async function send(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<Outcome & { data?: any }> {
   const startedAt = performance.now();
   try {
     const response = await fetch(`${url}/graphql`, {
@@ -87,7 +102,10 @@ export interface MixedLoadResult {
  * is retried with the same id and key (250 ms apart) before the worker moves on, and a worker
  * gives up on its current write only at `deadline`.
  */
-export async function mixedLoad(url: string, options: { concurrency: number; prefix: string; stop: () => boolean; deadline: number }): Promise<MixedLoadResult> {
+export async function mixedLoad(
+  url: string,
+  options: { concurrency: number; prefix: string; stop: () => boolean; deadline: number },
+): Promise<MixedLoadResult> {
   const headers = await editorHeaders();
   const acknowledged: string[] = [];
   const unacknowledged: string[] = [];

@@ -64,7 +64,9 @@ async function clearScratch(db: Database): Promise<void> {
   const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.WRITE });
   try {
     const running = await session.run('SHOW TRANSACTIONS YIELD transactionId, currentQuery RETURN transactionId, currentQuery');
-    const leftovers = running.records.filter((r) => !String(r.get('currentQuery')).startsWith('SHOW TRANSACTIONS')).map((r) => r.get('transactionId') as string);
+    const leftovers = running.records
+      .filter((r) => !String(r.get('currentQuery')).startsWith('SHOW TRANSACTIONS'))
+      .map((r) => r.get('transactionId') as string);
     if (leftovers.length) await session.run('TERMINATE TRANSACTIONS $ids', { ids: leftovers });
   } finally {
     await session.close();

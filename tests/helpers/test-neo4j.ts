@@ -22,7 +22,6 @@ import { SEED_FILE } from './seed-file';
 import { SCRATCH_LOCK_ENV, SCRATCH_URI_ENV, wipeGraph } from './test-database';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __NEWSGRAPH_TEST_NEO4J__: { seeded?: Promise<LocalNeo4j | undefined>; scratch?: Promise<LocalNeo4j> } | undefined;
 }
 

@@ -82,7 +82,10 @@ describe('topActors', () => {
   ];
 
   test.each(MEASURES)('%s equals the Cypher count, ranked by score then name', async (by, measure) => {
-    const { topActors } = await t.api.data<{ topActors: Ranked[] }>(`query($by: TopActorsBy!) { topActors(by: $by, first: 15) { rank score actor { id name kind } } }`, { by });
+    const { topActors } = await t.api.data<{ topActors: Ranked[] }>(
+      `query($by: TopActorsBy!) { topActors(by: $by, first: 15) { rank score actor { id name kind } } }`,
+      { by },
+    );
     const rows = await read(t.db, `MATCH (a:Actor) RETURN a.id AS id, a.name AS name, ${measure} AS score`);
     const expected = ranked(rows as { id: string; name: string; score: number }[]).slice(0, 15);
     expect(topActors.map((r) => [r.rank, r.actor.id, r.score])).toEqual(expected.map((e, i) => [i + 1, e.id, e.score]));
@@ -108,7 +111,10 @@ describe('topActors', () => {
     const at = new Map(ids.map((id, i) => [id, i]));
     const n = ids.length;
     const w = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-    for (const r of await read(t.db, 'MATCH (a:Actor)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(b:Actor) WHERE a <> b RETURN a.id AS a, b.id AS b, count(DISTINCT m) AS c')) {
+    for (const r of await read(
+      t.db,
+      'MATCH (a:Actor)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(b:Actor) WHERE a <> b RETURN a.id AS a, b.id AS b, count(DISTINCT m) AS c',
+    )) {
       w[at.get(r.a as string)!][at.get(r.b as string)!] = r.c as number;
     }
     const out = w.map((row) => row.reduce((s, x) => s + x, 0));
@@ -134,12 +140,21 @@ describe('topActors', () => {
 describe('coOccurrence', () => {
   const ORACLES: [string, string][] = [
     ['MEETING', 'MATCH (a:Actor)-[:PARTICIPATED_IN]->(x:Meeting)<-[:PARTICIPATED_IN]-(b:Actor)'],
-    ['STATEMENT', 'MATCH (a:Actor) MATCH (b:Actor) MATCH (x:Statement) WHERE (EXISTS { (a)-[:SAID]->(x) } OR EXISTS { (x)-[:MENTIONS]->(a) }) AND (EXISTS { (b)-[:SAID]->(x) } OR EXISTS { (x)-[:MENTIONS]->(b) })'],
+    [
+      'STATEMENT',
+      'MATCH (a:Actor) MATCH (b:Actor) MATCH (x:Statement) WHERE (EXISTS { (a)-[:SAID]->(x) } OR EXISTS { (x)-[:MENTIONS]->(a) }) AND (EXISTS { (b)-[:SAID]->(x) } OR EXISTS { (x)-[:MENTIONS]->(b) })',
+    ],
   ];
 
   test.each(ORACLES)('%s: pair counts equal Cypher, most first, with the shared nodes behind them', async (kind, match) => {
-    const { coOccurrence } = await t.api.data(`query($kind: CoOccurrenceKind!) { coOccurrence(kind: $kind, first: 100) { a { id name } b { id name } count together { id __typename } } }`, { kind });
-    const oracle = await read(t.db, `${match} ${match.includes('WHERE') ? 'AND' : 'WHERE'} a.id < b.id RETURN a.id + '|' + b.id AS pair, count(DISTINCT x) AS count, collect(DISTINCT x.id) AS shared`);
+    const { coOccurrence } = await t.api.data(
+      `query($kind: CoOccurrenceKind!) { coOccurrence(kind: $kind, first: 100) { a { id name } b { id name } count together { id __typename } } }`,
+      { kind },
+    );
+    const oracle = await read(
+      t.db,
+      `${match} ${match.includes('WHERE') ? 'AND' : 'WHERE'} a.id < b.id RETURN a.id + '|' + b.id AS pair, count(DISTINCT x) AS count, collect(DISTINCT x.id) AS shared`,
+    );
     expect(oracle.length).toBeGreaterThan(0);
     const expected = new Map(oracle.map((r) => [r.pair as string, r]));
     expect(coOccurrence.length).toBe(Math.min(100, oracle.length));
@@ -148,7 +163,11 @@ describe('coOccurrence', () => {
       expect(row).toBeDefined();
       expect(pair.count).toBe(row.count);
       expect(pair.together.length).toBe(Math.min(20, row.count as number));
-      expect(pair.together.every((n: { id: string; __typename: string }) => (row.shared as string[]).includes(n.id) && n.__typename === (kind === 'MEETING' ? 'Meeting' : 'Statement'))).toBe(true);
+      expect(
+        pair.together.every(
+          (n: { id: string; __typename: string }) => (row.shared as string[]).includes(n.id) && n.__typename === (kind === 'MEETING' ? 'Meeting' : 'Statement'),
+        ),
+      ).toBe(true);
     }
     const counts = coOccurrence.map((p: { count: number }) => p.count);
     expect(counts).toEqual([...counts].sort((x, y) => y - x));
@@ -178,7 +197,9 @@ describe('stanceMatrix', () => {
     expect(rows.length).toBeGreaterThan(0);
     expect([...stanceMatrix.actors.map((a: { id: string }) => a.id)].sort()).toEqual([...new Set(rows.map((r) => r.actor as string))].sort());
     expect([...stanceMatrix.topics].sort()).toEqual([...new Set(rows.map((r) => r.topic as string))].sort());
-    const got = stanceMatrix.cells.flatMap((c: { actor: { id: string }; topic: string; stances: { id: string }[] }) => c.stances.map((s) => `${c.actor.id}|${c.topic}|${s.id}`));
+    const got = stanceMatrix.cells.flatMap((c: { actor: { id: string }; topic: string; stances: { id: string }[] }) =>
+      c.stances.map((s) => `${c.actor.id}|${c.topic}|${s.id}`),
+    );
     expect(got.sort()).toEqual(rows.map((r) => `${r.actor}|${r.topic}|${r.stance}`).sort());
   });
 
@@ -188,7 +209,10 @@ describe('stanceMatrix', () => {
     const { stanceMatrix } = await t.api.data(MATRIX, { topics: [asked, 'no such topic'], actors: [row.actor] });
     expect(stanceMatrix.topics).toEqual([asked, 'no such topic']);
     expect(stanceMatrix.actors).toEqual([{ id: row.actor }]);
-    const expected = await read(t.db, 'MATCH (:Actor {id: $actor})-[:TAKES_STANCE]->(s:Stance) WHERE toLower(s.topic) = toLower($topic) RETURN s.id AS id', { actor: row.actor, topic: asked });
+    const expected = await read(t.db, 'MATCH (:Actor {id: $actor})-[:TAKES_STANCE]->(s:Stance) WHERE toLower(s.topic) = toLower($topic) RETURN s.id AS id', {
+      actor: row.actor,
+      topic: asked,
+    });
     expect(stanceMatrix.cells).toHaveLength(1);
     expect(stanceMatrix.cells[0].topic).toBe(asked);
     expect(stanceMatrix.cells[0].stances.map((s: { id: string }) => s.id).sort()).toEqual(expected.map((r) => r.id).sort());
@@ -199,11 +223,18 @@ describe('stanceMatrix', () => {
 });
 
 describe('timelineBuckets', () => {
-  const BUCKETS = 'query($from: PartialDate!, $to: PartialDate!, $interval: TimeInterval!) { timelineBuckets(from: $from, to: $to, interval: $interval) { start meetings statements events } }';
+  const BUCKETS =
+    'query($from: PartialDate!, $to: PartialDate!, $interval: TimeInterval!) { timelineBuckets(from: $from, to: $to, interval: $interval) { start meetings statements events } }';
 
   async function datedIn(first: string, last: string) {
     const count = async (label: string, date: string) =>
-      (await read(t.db, `MATCH (n:${label}) WHERE n.${date} IS NOT NULL AND left(n.${date} + '-01-01', 10) >= $first AND left(n.${date} + '-01-01', 10) <= $last RETURN count(n) AS c`, { first, last }))[0].c as number;
+      (
+        await read(
+          t.db,
+          `MATCH (n:${label}) WHERE n.${date} IS NOT NULL AND left(n.${date} + '-01-01', 10) >= $first AND left(n.${date} + '-01-01', 10) <= $last RETURN count(n) AS c`,
+          { first, last },
+        )
+      )[0].c as number;
     return { meetings: await count('Meeting', 'startDate'), statements: await count('Statement', 'date'), events: await count('Event', 'date') };
   }
 
@@ -224,7 +255,9 @@ describe('timelineBuckets', () => {
     const first = `${from}-01-01`.slice(0, 10);
     const last = to.length === 4 ? `${to}-12-31` : to.length === 7 ? `${to}-31` : to;
     const expected = await datedIn(first, last);
-    expect({ meetings: sum(timelineBuckets, 'meetings'), statements: sum(timelineBuckets, 'statements'), events: sum(timelineBuckets, 'events') }).toEqual(expected);
+    expect({ meetings: sum(timelineBuckets, 'meetings'), statements: sum(timelineBuckets, 'statements'), events: sum(timelineBuckets, 'events') }).toEqual(
+      expected,
+    );
     if (interval === 'MONTH') expect(expected.meetings + expected.statements + expected.events).toBeGreaterThan(0);
   });
 
@@ -263,7 +296,12 @@ describe('bad arguments are BAD_USER_INPUT naming the argument', () => {
 
 describe('the cache', () => {
   const DOC = {
-    source: { id: 'source:analytics-test', title: 'Analytics test', publisher: 'Tests', text: 'Anna Testa met Bruno Testi in Testville. Bruno Testi said the talks went well.' },
+    source: {
+      id: 'source:analytics-test',
+      title: 'Analytics test',
+      publisher: 'Tests',
+      text: 'Anna Testa met Bruno Testi in Testville. Bruno Testi said the talks went well.',
+    },
     entities: [
       { id: 'actor:analytics-test-anna', type: 'Actor', name: 'Anna Testa', kind: 'PERSON', evidence: [{ sentence: 1, excerpt: 'Anna Testa' }] },
       { id: 'actor:analytics-test-bruno', type: 'Actor', name: 'Bruno Testi', kind: 'PERSON', evidence: [{ sentence: 1, excerpt: 'Bruno Testi' }] },
@@ -296,7 +334,12 @@ describe('the cache', () => {
     const before = first.data.stats;
     await loadFacts(t.db, [DOC]);
     const after = (await t.api.gql(query, undefined, debug)).data.stats;
-    expect(asRecord(after.nodes)).toEqual({ ...asRecord(before.nodes), Actor: asRecord(before.nodes).Actor + 2, Meeting: asRecord(before.nodes).Meeting + 1, Source: before.sources + 1 });
+    expect(asRecord(after.nodes)).toEqual({
+      ...asRecord(before.nodes),
+      Actor: asRecord(before.nodes).Actor + 2,
+      Meeting: asRecord(before.nodes).Meeting + 1,
+      Source: before.sources + 1,
+    });
     expect(asRecord(after.relationships).PARTICIPATED_IN).toBe(asRecord(before.relationships).PARTICIPATED_IN + 2);
     expect(after.sources).toBe(before.sources + 1);
     expect(after.lastLoadAt > before.lastLoadAt).toBe(true);

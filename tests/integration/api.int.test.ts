@@ -144,7 +144,10 @@ test('the dashboard page and its bundle are served from this service, with nothi
     expect(references).toEqual(expect.arrayContaining(['/dashboard/dashboard.css', '/dashboard/dashboard.js']));
     for (const reference of references) expect(reference.startsWith('/')).toBe(true);
   }
-  for (const [asset, type] of [['/dashboard/dashboard.js', 'text/javascript'], ['/dashboard/dashboard.css', 'text/css']]) {
+  for (const [asset, type] of [
+    ['/dashboard/dashboard.js', 'text/javascript'],
+    ['/dashboard/dashboard.css', 'text/css'],
+  ]) {
     const response = await fetch(`${t.api.url}${asset}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain(type);

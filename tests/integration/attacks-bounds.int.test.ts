@@ -112,7 +112,11 @@ describe('floods of concurrent expensive requests', () => {
       Promise.all(
         Array.from({ length: EXPORTS }, async () => {
           const response = await fetch(`${t.api.url}/export?format=cytoscape`);
-          return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as { code?: string; elements?: { nodes: unknown[] } } };
+          return {
+            status: response.status,
+            retryAfter: response.headers.get('retry-after'),
+            body: (await response.json()) as { code?: string; elements?: { nodes: unknown[] } },
+          };
         }),
       ),
     );

@@ -25,7 +25,11 @@ let editor: Record<string, string>;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'newsgraph-attack-files-'));
-  const token = await new SignJWT({ role: 'editor' }).setProtectedHeader({ alg: 'HS256' }).setSubject('mallory').setExpirationTime('10m').sign(new TextEncoder().encode(SECRET));
+  const token = await new SignJWT({ role: 'editor' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('mallory')
+    .setExpirationTime('10m')
+    .sign(new TextEncoder().encode(SECRET));
   editor = { authorization: `Bearer ${token}` };
 });
 afterAll(async () => {
@@ -62,7 +66,11 @@ test.each(['/proc/self/environ', '../../etc/passwd', '../../../../../../../../pr
 
 test('the same document sent by an editor through ingestSource is refused without reading anything', async () => {
   const before = await graphState(t.db);
-  const response = await t.api.gql(`mutation ($doc: JSON!) { ingestSource(document: $doc) { source { text } userErrors { code path } } }`, { doc: evil('/proc/self/environ') }, editor);
+  const response = await t.api.gql(
+    `mutation ($doc: JSON!) { ingestSource(document: $doc) { source { text } userErrors { code path } } }`,
+    { doc: evil('/proc/self/environ') },
+    editor,
+  );
   expect(response.data.ingestSource).toEqual({ source: null, userErrors: [{ code: 'TEXT_FILE_NOT_ALLOWED', path: 'source.textFile' }] });
   expect(JSON.stringify(response)).not.toMatch(/PATH=|HOME=/);
   expect(await graphState(t.db)).toEqual(before);
@@ -92,7 +100,16 @@ test('a 900 KB one-line source text and an addStatement citing it leave /healthz
 
   const add = t.api.gql(
     `mutation ($input: AddStatementInput!) { addStatement(input: $input) { statement { id } userErrors { code message } } }`,
-    { input: { sourceId: LONG_SOURCE, id: 'statement:attack-long-line', text: 'And more.', kind: 'REPORTED', speakerId: 'actor:tass', evidence: [{ sentence: 1, excerpt: 'And “more.' }] } },
+    {
+      input: {
+        sourceId: LONG_SOURCE,
+        id: 'statement:attack-long-line',
+        text: 'And more.',
+        kind: 'REPORTED',
+        speakerId: 'actor:tass',
+        evidence: [{ sentence: 1, excerpt: 'And “more.' }],
+      },
+    },
     editor,
   );
   const [added, healthAgain] = await Promise.all([add, healthz()]);

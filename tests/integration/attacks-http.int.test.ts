@@ -41,7 +41,11 @@ test('API-key guessing: 200 concurrent guesses, and only AUTH_FAILURES_PER_MINUT
   );
   // A guess refused unchecked names AUTH_FAILURES_PER_MINUTE; the checked ones read as anonymous
   // (reads are open), except those the anonymous client's MAX_CONCURRENT_PER_CLIENT turned away.
-  const limits = await Promise.all(guesses.map(async (r) => (r.status === 429 ? ((await r.json()) as { errors: { extensions: { limit: string } }[] }).errors[0].extensions.limit : String(r.status))));
+  const limits = await Promise.all(
+    guesses.map(async (r) =>
+      r.status === 429 ? ((await r.json()) as { errors: { extensions: { limit: string } }[] }).errors[0].extensions.limit : String(r.status),
+    ),
+  );
   const unchecked = guesses.filter((_, i) => limits[i] === 'AUTH_FAILURES_PER_MINUTE');
   console.log(`attacks-http: API-key guessing: ${200 - unchecked.length} of 200 concurrent guesses checked, ${unchecked.length} refused unchecked with 429`);
   expect(200 - unchecked.length).toBe(threshold);
@@ -56,7 +60,11 @@ test('a 900 KB operationName: the log line stays short and the metric label is `
   const log: string[] = [];
   const api = await start({ slowQueryMs: 600_000 }, log);
   const name = 'x'.repeat(900_000);
-  const response = await post(api, { query: 'query Lookup { actor(id: "actor:vladimir-putin") { name } }', operationName: name }, { 'x-request-id': 'attack-op-name' });
+  const response = await post(
+    api,
+    { query: 'query Lookup { actor(id: "actor:vladimir-putin") { name } }', operationName: name },
+    { 'x-request-id': 'attack-op-name' },
+  );
   expect(response.status).toBe(400); // no operation of that name in the document
   const line = log.find((l) => l.includes('"requestId":"attack-op-name"'))!;
   console.log(`attacks-http: 900 KB operationName: log line of ${line.length} characters`);
@@ -90,7 +98,9 @@ test('2,000 slow sockets: the server closes every one, and a one-node lookup sti
   await Promise.all(sockets.map((s) => s.closed));
   expect(sockets.every((s) => s.socket.destroyed)).toBe(true);
   const after = process.memoryUsage().rss;
-  console.log(`attacks-http: 2,000 slow sockets: RSS ${mb(before)} before, ${mb(peak)} while held, ${mb(after)} after the server closed them (test process, both ends)`);
+  console.log(
+    `attacks-http: 2,000 slow sockets: RSS ${mb(before)} before, ${mb(peak)} while held, ${mb(after)} after the server closed them (test process, both ends)`,
+  );
   expect((await post(api, { query: LOOKUP })).status).toBe(200);
 });
 
@@ -98,7 +108,8 @@ test('a burst beyond the rate limit from one client: it gets 429s, another clien
   const api = await start({});
   const { burst, maxConcurrent } = DEFAULTS.clientLimits;
   const as = (key: string) => post(api, { query: LOOKUP }, { 'x-api-key': key });
-  const limitOf = async (r: Response) => (r.status === 429 ? ((await r.json()) as { errors: { extensions: { code: string; limit: string } }[] }).errors[0].extensions : null);
+  const limitOf = async (r: Response) =>
+    r.status === 429 ? ((await r.json()) as { errors: { extensions: { code: string; limit: string } }[] }).errors[0].extensions : null;
   // Alpha sends three times its burst at once: every request takes a token as it arrives (those
   // turned away for concurrency too), so the bucket runs dry whatever the machine's speed.
   const alpha = await Promise.all(Array.from({ length: burst * 3 }, () => as(ALPHA_KEY)));

@@ -35,7 +35,13 @@ function expectRefusal(response: Awaited<ReturnType<TestServer['gql']>>, code: s
 describe('filters are bounded after variables are applied', () => {
   test.each([
     ['nested deeper than GRAPHQL_MAX_FILTER_DEPTH', deepNot(limits.maxFilterDepth), 'FILTER_TOO_DEEP', 'GRAPHQL_MAX_FILTER_DEPTH', limits.maxFilterDepth],
-    ['with more branches than GRAPHQL_MAX_FILTER_BRANCHES', wideOr(limits.maxFilterBranches + 1), 'FILTER_TOO_WIDE', 'GRAPHQL_MAX_FILTER_BRANCHES', limits.maxFilterBranches],
+    [
+      'with more branches than GRAPHQL_MAX_FILTER_BRANCHES',
+      wideOr(limits.maxFilterBranches + 1),
+      'FILTER_TOO_WIDE',
+      'GRAPHQL_MAX_FILTER_BRANCHES',
+      limits.maxFilterBranches,
+    ],
     [
       'with more fields than GRAPHQL_MAX_FILTER_FIELDS',
       { AND: Array.from({ length: 13 }, () => ({ name: 'a', kind: 'PERSON', id: 'x', meetingId: 'y', positionId: 'z', metActorId: 'w', NOT: { name: 'b' } })) },
@@ -64,7 +70,13 @@ describe('filters are bounded after variables are applied', () => {
     const notSybiha = await t.api.data(BY_VARIABLE, { w: { NOT: { name: 'sybiha' } } });
     expect(ids).toEqual(notSybiha.actors.nodes.map((n: { id: string }) => n.id));
     // 20 branches: an OR of ids finds exactly those that exist.
-    const or = { OR: [{ id: 'actor:andrii-sybiha' }, { id: 'actor:vladimir-putin' }, ...Array.from({ length: limits.maxFilterBranches - 2 }, (_, i) => ({ id: `actor:none-${i}` }))] };
+    const or = {
+      OR: [
+        { id: 'actor:andrii-sybiha' },
+        { id: 'actor:vladimir-putin' },
+        ...Array.from({ length: limits.maxFilterBranches - 2 }, (_, i) => ({ id: `actor:none-${i}` })),
+      ],
+    };
     const wide = await t.api.data(BY_VARIABLE, { w: or });
     expect(wide.actors.nodes.map((n: { id: string }) => n.id).sort()).toEqual(['actor:andrii-sybiha', 'actor:vladimir-putin']);
   });
@@ -89,7 +101,12 @@ test('the playground examples and the operations in the README and docs/ stay un
     const response = await t.api.gql(example.query, example.variables ? JSON.parse(example.variables) : undefined);
     expect({ title: example.title, errors: response.errors }).toEqual({ title: example.title, errors: undefined });
   }
-  const docs = ['README.md', ...readdirSync(join(PROJECT_ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join('docs', f))];
+  const docs = [
+    'README.md',
+    ...readdirSync(join(PROJECT_ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => join('docs', f)),
+  ];
   const markdown = docs.map((file) => readFileSync(join(PROJECT_ROOT, file), 'utf8')).join('\n');
   const operations = [...markdown.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]).filter((op) => /^\s*(query|\{)/m.test(op));
   expect(operations.length).toBeGreaterThanOrEqual(3);
@@ -125,9 +142,14 @@ describe('the statement bound', () => {
 
   test('a read larger than STATEMENT_MAX_BYTES is refused with STATEMENT_TOO_LARGE before it is sent; a small one is answered', async () => {
     expect(await small.data(LOOKUP)).toEqual(LOOKED_UP);
-    const response = await small.gql('{ actors(where: { OR: [{ name: "a" }, { name: "b" }, { name: "c" }] }, orderBy: { field: DEGREE }) { totalCount nodes { id } } }');
+    const response = await small.gql(
+      '{ actors(where: { OR: [{ name: "a" }, { name: "b" }, { name: "c" }] }, orderBy: { field: DEGREE }) { totalCount nodes { id } } }',
+    );
     expect(response.errors).toEqual([
-      expect.objectContaining({ path: ['actors'], extensions: expect.objectContaining({ code: 'STATEMENT_TOO_LARGE', limit: 'STATEMENT_MAX_BYTES', max: 1_000 }) }),
+      expect.objectContaining({
+        path: ['actors'],
+        extensions: expect.objectContaining({ code: 'STATEMENT_TOO_LARGE', limit: 'STATEMENT_MAX_BYTES', max: 1_000 }),
+      }),
     ]);
   });
 });
@@ -174,11 +196,17 @@ describe('the work queue', () => {
     const first = api.gql(SEARCH);
     const second = api.gql(SEARCH);
     await waitingCount(2);
-    const response = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: SEARCH }) });
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: SEARCH }),
+    });
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('60');
     const body = (await response.json()) as { errors: unknown[] };
-    expect(body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'SERVER_BUSY', limit: 'EXPENSIVE_MAX_PER_CLIENT', retryAfterSeconds: 60 }) })]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'SERVER_BUSY', limit: 'EXPENSIVE_MAX_PER_CLIENT', retryAfterSeconds: 60 }) }),
+    ]);
     // The bot is another client: it takes the last queue place.
     const bot = api.gql(SEARCH, undefined, { 'x-api-key': BOT_KEY });
     await waitingCount(3);
@@ -220,7 +248,9 @@ describe('the work queue', () => {
   test('a refused or failed expensive request gives its place back', async () => {
     // A search refused by argument validation inside the resolver, and one refused by a limit.
     expect((await api.gql('{ search(text: "x", first: 1000) { totalCount } }')).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await api.gql(`query ($w: ActorWhere) { search(text: "x") { totalCount } actors(where: $w) { totalCount } }`, { w: deepNot(50) })).status).toBe(400);
+    expect((await api.gql(`query ($w: ActorWhere) { search(text: "x") { totalCount } actors(where: $w) { totalCount } }`, { w: deepNot(50) })).status).toBe(
+      400,
+    );
     expect(api.work.load).toEqual({ running: 0, waiting: 0 });
     expect((await api.gql(SEARCH)).errors).toBeUndefined();
   });

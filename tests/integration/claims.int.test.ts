@@ -51,7 +51,13 @@ beforeAll(async () => {
  */
 async function rivalFile(id = RIVAL, publishedDate = '2026-02-01'): Promise<string> {
   const doc = {
-    source: { id, title: 'A rival account', publisher: 'Fixture Wire (fictional)', publishedDate: { value: publishedDate, precision: 'DAY', inferred: false }, textFile: 'rival.txt' },
+    source: {
+      id,
+      title: 'A rival account',
+      publisher: 'Fixture Wire (fictional)',
+      publishedDate: { value: publishedDate, precision: 'DAY', inferred: false },
+      textFile: 'rival.txt',
+    },
     entities: [
       {
         id: 'meeting:rival-first-round',
@@ -62,10 +68,22 @@ async function rivalFile(id = RIVAL, publishedDate = '2026-02-01'): Promise<stri
         evidence: [{ sentence: 3, excerpt: 'a week after the first round in the UAE' }],
       },
       { id: 'actor:witkoff', type: 'Actor', name: 'Witkoff', kind: 'PERSON', evidence: [{ sentence: 5, excerpt: 'The US envoy Witkoff' }] },
-      { id: 'location:abu-dhabi', type: 'Location', name: 'Abu Dhabi', kind: 'CITY', evidence: [{ sentence: 3, excerpt: 'Abu Dhabi, the capital of the United Arab Emirates' }] },
+      {
+        id: 'location:abu-dhabi',
+        type: 'Location',
+        name: 'Abu Dhabi',
+        kind: 'CITY',
+        evidence: [{ sentence: 3, excerpt: 'Abu Dhabi, the capital of the United Arab Emirates' }],
+      },
     ],
     relationships: [
-      { type: 'PARTICIPATED_IN', from: 'actor:witkoff', to: 'meeting:rival-first-round', role: 'US envoy', evidence: [{ sentence: 5, excerpt: 'The US envoy Witkoff' }] },
+      {
+        type: 'PARTICIPATED_IN',
+        from: 'actor:witkoff',
+        to: 'meeting:rival-first-round',
+        role: 'US envoy',
+        evidence: [{ sentence: 5, excerpt: 'The US envoy Witkoff' }],
+      },
       { type: 'HELD_IN', from: 'meeting:rival-first-round', to: 'location:abu-dhabi', evidence: [{ sentence: 3, excerpt: 'met again in Abu Dhabi' }] },
     ],
   };
@@ -113,7 +131,15 @@ test('two sources that disagree: both claims come back, the fields are disputed,
     [SEED, [{ field: 'role', value: 'US president’s special envoy' }]],
     [RIVAL, [{ field: 'role', value: 'US envoy' }]],
   ]);
-  expect(witkoff.disputed).toEqual([{ field: 'role', values: [{ value: 'US president’s special envoy', current: true }, { value: 'US envoy', current: false }] }]);
+  expect(witkoff.disputed).toEqual([
+    {
+      field: 'role',
+      values: [
+        { value: 'US president’s special envoy', current: true },
+        { value: 'US envoy', current: false },
+      ],
+    },
+  ]);
 
   // The disputes list names both facts; filters narrow it.
   const DISPUTES = `query ($where: DisputeWhere) { disputes(where: $where) { totalCount nodes { id node { id } edge { id } fields { field } } } }`;
@@ -188,7 +214,10 @@ test('an editor pins a claim: its values win, pinning again changes nothing, and
   expect(pinned).toEqual({ claim: { source: { id: RIVAL }, pinned: true }, change: { action: 'PIN_CLAIM', targetIds: [WITKOFF_AT_TALKS] }, userErrors: [] });
   const role = async () => (await t.api.data(MEETING_CLAIMS, { id: MEETING })).meeting.participants.find((p: any) => p.actor.id === 'actor:steve-witkoff');
   expect((await role()).role).toBe('US envoy');
-  expect((await role()).disputed[0].values).toEqual([{ value: 'US president’s special envoy', current: false }, { value: 'US envoy', current: true }]);
+  expect((await role()).disputed[0].values).toEqual([
+    { value: 'US president’s special envoy', current: false },
+    { value: 'US envoy', current: true },
+  ]);
 
   const before = await graphState(t.db);
   expect((await asUser('editor', PIN, { input })).pinClaim).toEqual({ claim: { source: { id: RIVAL }, pinned: true }, change: null, userErrors: [] });
@@ -215,7 +244,9 @@ test('a graph written before claims is migrated once when the schema is applied,
     const combos = new Set<string>(old.nodes.map((n: any) => [...n.labels].sort().join(':')));
     for (const combo of combos) {
       expect(combo.split(':').every((l) => known.has(l))).toBe(true);
-      await tx.run(`UNWIND $rows AS row CREATE (n:${combo}) SET n = row.props`, { rows: old.nodes.filter((n: any) => [...n.labels].sort().join(':') === combo) });
+      await tx.run(`UNWIND $rows AS row CREATE (n:${combo}) SET n = row.props`, {
+        rows: old.nodes.filter((n: any) => [...n.labels].sort().join(':') === combo),
+      });
     }
     for (const rel of old.relationships) {
       await tx.run(`MATCH (a:Node {id: $from}), (b:Node {id: $to}) CREATE (a)-[r:${rel.type}]->(b) SET r = $props`, rel);
@@ -230,8 +261,16 @@ test('a graph written before claims is migrated once when the schema is applied,
 
   // The evidence is what the lists held, source by source; each source has its claim.
   const oldZelensky = old.nodes.find((n: any) => n.props.id === 'actor:volodymyr-zelensky').props;
-  const { actor } = await t.api.data(`{ actor(id: "actor:volodymyr-zelensky") { name sourceCount evidence { source { id } excerpt start } claims { source { id } } } }`);
-  expect(actor.evidence).toEqual(oldZelensky.evidenceSource.map((s: string, i: number) => ({ source: { id: s }, excerpt: oldZelensky.evidenceExcerpt[i], start: oldZelensky.evidenceStart[i] })));
+  const { actor } = await t.api.data(
+    `{ actor(id: "actor:volodymyr-zelensky") { name sourceCount evidence { source { id } excerpt start } claims { source { id } } } }`,
+  );
+  expect(actor.evidence).toEqual(
+    oldZelensky.evidenceSource.map((s: string, i: number) => ({
+      source: { id: s },
+      excerpt: oldZelensky.evidenceExcerpt[i],
+      start: oldZelensky.evidenceStart[i],
+    })),
+  );
   expect(actor.claims.map((c: any) => c.source.id)).toEqual([SEED, 'source:fixture-followup-abu-dhabi']);
   expect(actor).toMatchObject({ name: 'Volodymyr Zelensky', sourceCount: 2 });
 
@@ -249,8 +288,18 @@ test('the same linkActors sent by two editors states the link once: its evidence
     relation: 'ENVOY_ALONGSIDE',
     evidence: [{ sentence: 2, excerpt: 'Jared Kushner and the US president’s special envoy, Steve Witkoff' }],
   };
-  for (const user of ['editor', 'editor']) expect((await asUser(user, LINK, { input })).linkActors).toEqual({ userErrors: [], change: { action: 'LINK_ACTORS' } });
-  const { actor } = await t.api.data(`{ actor(id: "actor:steve-witkoff") { relations { type other { id } sourceCount evidence { sentence excerpt source { id } } } } }`);
+  for (const user of ['editor', 'editor'])
+    expect((await asUser(user, LINK, { input })).linkActors).toEqual({ userErrors: [], change: { action: 'LINK_ACTORS' } });
+  const { actor } = await t.api.data(
+    `{ actor(id: "actor:steve-witkoff") { relations { type other { id } sourceCount evidence { sentence excerpt source { id } } } } }`,
+  );
   const links = actor.relations.filter((r: any) => r.type === 'ENVOY_ALONGSIDE');
-  expect(links).toEqual([{ type: 'ENVOY_ALONGSIDE', other: { id: 'actor:jared-kushner' }, sourceCount: 1, evidence: [{ sentence: 2, excerpt: input.evidence[0].excerpt, source: { id: SEED } }] }]);
+  expect(links).toEqual([
+    {
+      type: 'ENVOY_ALONGSIDE',
+      other: { id: 'actor:jared-kushner' },
+      sourceCount: 1,
+      evidence: [{ sentence: 2, excerpt: input.evidence[0].excerpt, source: { id: SEED } }],
+    },
+  ]);
 });

@@ -41,7 +41,9 @@ describe('an impossible date in a filter is refused as BAD_USER_INPUT', () => {
   });
 
   test('a real day, month or year is still accepted', async () => {
-    const data = await t.api.data('{ a: timeline(from: "2024-02-29") { totalCount } b: timeline(from: "2025-12") { totalCount } c: timeline(to: "2026") { totalCount } }');
+    const data = await t.api.data(
+      '{ a: timeline(from: "2024-02-29") { totalCount } b: timeline(from: "2025-12") { totalCount } c: timeline(to: "2026") { totalCount } }',
+    );
     expect(data.a.totalCount).toEqual(expect.any(Number));
   });
 });
@@ -65,7 +67,10 @@ describe('a cursor is accepted only by the list and sort order it came from', ()
 
   test('another list refuses it', async () => {
     const actors = await t.api.data(ACTORS, {});
-    for (const query of ['query ($after: String) { meetings(first: 2, after: $after) { totalCount } }', 'query ($after: String) { timeline(first: 2, after: $after) { totalCount } }']) {
+    for (const query of [
+      'query ($after: String) { meetings(first: 2, after: $after) { totalCount } }',
+      'query ($after: String) { timeline(first: 2, after: $after) { totalCount } }',
+    ]) {
       const response = await t.api.gql(query, { after: actors.actors.pageInfo.endCursor });
       expect(response.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'after' });
     }

@@ -14,7 +14,9 @@ const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
-  await run(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(PROJECT_ROOT, 'tsconfig.build.json')], { cwd: PROJECT_ROOT });
+  await run(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(PROJECT_ROOT, 'tsconfig.build.json')], {
+    cwd: PROJECT_ROOT,
+  });
 }, 180_000);
 
 test('node dist/index.js serves GraphQL in production mode without any dev dependency, and logs "ready" without a playground link', async () => {
@@ -41,12 +43,19 @@ test('node dist/index.js serves GraphQL in production mode without any dev depen
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
   try {
-    for (let ready = false; !ready; ) {
+    for (let ready = false; !ready;) {
       if (child.exitCode !== null) throw new Error(`the compiled service exited:\n${stderr}`);
-      ready = await fetch(`${url}/readyz`).then((r) => r.status === 200, () => false);
+      ready = await fetch(`${url}/readyz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (!ready) await sleep(200);
     }
-    const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ actor(id: "actor:andrii-sybiha") { name actorKind } }' }) });
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ actor(id: "actor:andrii-sybiha") { name actorKind } }' }),
+    });
     expect(await response.json()).toEqual({ data: { actor: { name: 'Andrii Sybiha', actorKind: 'PERSON' } } });
     // The ready line follows the preparation, which /readyz already saw done.
     for (let wait = 0; wait < 100 && !stderr.includes('"msg":"ready in'); wait += 1) await sleep(100);

@@ -23,7 +23,13 @@ test('Actor: positions, relations, meetings, statements, mentionedIn, stances, e
   }`);
   expect(data.witkoff.actorKind).toBe('PERSON');
   expect(data.witkoff.positions).toEqual([
-    { actor: { id: 'actor:steve-witkoff' }, position: { id: 'position:us-president-special-envoy' }, since: null, until: null, evidence: [{ excerpt: 'the US president’s special envoy, Steve Witkoff' }] },
+    {
+      actor: { id: 'actor:steve-witkoff' },
+      position: { id: 'position:us-president-special-envoy' },
+      since: null,
+      until: null,
+      evidence: [{ excerpt: 'the US president’s special envoy, Steve Witkoff' }],
+    },
   ]);
   expect(data.witkoff.relations).toContainEqual({ type: 'SPECIAL_ENVOY_OF', subject: { id: 'actor:steve-witkoff' }, object: { id: 'actor:donald-trump' } });
   expect(ids(data.witkoff.meetings)).toEqual(['meeting:envoys-putin-moscow', 'meeting:uae-trilateral-talks']);
@@ -84,7 +90,13 @@ test('Position: organization and holders', async () => {
   expect(data.position).toEqual({
     title: 'Foreign policy adviser to the Russian president',
     organization: { id: 'country:russia' },
-    holders: [{ actor: { id: 'actor:yuri-ushakov' }, position: { id: 'position:putin-foreign-policy-adviser' }, evidence: [{ excerpt: 'Putin’s foreign policy adviser, Yuri Ushakov' }] }],
+    holders: [
+      {
+        actor: { id: 'actor:yuri-ushakov' },
+        position: { id: 'position:putin-foreign-policy-adviser' },
+        evidence: [{ excerpt: 'Putin’s foreign policy adviser, Yuri Ushakov' }],
+      },
+    ],
   });
 });
 
@@ -98,7 +110,12 @@ test('Statement: speaker, reportedBy, meeting, about (any node type), mentions, 
     }
   }`);
   const s = data.statement;
-  expect(s).toMatchObject({ statementKind: 'QUOTE', speaker: { id: 'actor:andrii-sybiha' }, reportedBy: null, meeting: { id: 'meeting:uae-trilateral-talks' } });
+  expect(s).toMatchObject({
+    statementKind: 'QUOTE',
+    speaker: { id: 'actor:andrii-sybiha' },
+    reportedBy: null,
+    meeting: { id: 'meeting:uae-trilateral-talks' },
+  });
   expect(s.about).toEqual(
     expect.arrayContaining([
       { __typename: 'Meeting', id: 'meeting:uae-trilateral-talks' },

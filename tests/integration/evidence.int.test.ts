@@ -54,7 +54,10 @@ test('the stored source text is the article, verbatim', async () => {
 
 test('page furniture is not turned into facts', async () => {
   const furniture = ['Related articles:', 'Newsletters', 'Choose the newsletters you want to receive', 'View more'];
-  const cited = await read(db, 'MATCH (n) UNWIND n.evidenceSentence AS s RETURN DISTINCT s UNION MATCH ()-[r]->() UNWIND r.evidenceSentence AS s RETURN DISTINCT s');
+  const cited = await read(
+    db,
+    'MATCH (n) UNWIND n.evidenceSentence AS s RETURN DISTINCT s UNION MATCH ()-[r]->() UNWIND r.evidenceSentence AS s RETURN DISTINCT s',
+  );
   const citedTexts = cited.map((r) => sentences[(r.s as number) - 1].text);
   for (const line of furniture) expect(citedTexts).not.toContain(line);
   expect(citedTexts.some((t) => t.startsWith('For information about how The Observer protects your data'))).toBe(false);

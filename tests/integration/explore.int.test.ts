@@ -87,11 +87,14 @@ describe('paths', () => {
 
   test('maxHops bounds the search: nothing shorter than the distance is found', async () => {
     const distance = (await oracleDistance(SYBIHA, PUTIN, 6))!;
-    const data = await t.api.data(`query ($from: ID!, $to: ID!, $short: Int!, $exact: Int!) {
+    const data = await t.api.data(
+      `query ($from: ID!, $to: ID!, $short: Int!, $exact: Int!) {
       short: path(fromId: $from, toId: $to, maxHops: $short) { length }
       shortList: paths(fromId: $from, toId: $to, maxHops: $short) { length }
       exact: path(fromId: $from, toId: $to, maxHops: $exact) { length }
-    }`, { from: SYBIHA, to: PUTIN, short: distance - 1, exact: distance });
+    }`,
+      { from: SYBIHA, to: PUTIN, short: distance - 1, exact: distance },
+    );
     expect(data).toEqual({ short: null, shortList: [], exact: { length: distance } });
   });
 
@@ -111,7 +114,9 @@ describe('paths', () => {
   });
 
   test('edges name their stored type and direction, with role and relation where stored', async () => {
-    const { path } = await t.api.data(`{ path(fromId: "actor:jared-kushner", toId: "actor:donald-trump", maxHops: 1) { edges { id type from { id } to { id } relation role } } }`);
+    const { path } = await t.api.data(
+      `{ path(fromId: "actor:jared-kushner", toId: "actor:donald-trump", maxHops: 1) { edges { id type from { id } to { id } relation role } } }`,
+    );
     expect(path.edges).toContainEqual({
       id: 'RELATED_TO:actor:jared-kushner->actor:donald-trump|SON_IN_LAW_OF',
       type: 'RELATED_TO',

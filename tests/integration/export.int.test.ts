@@ -45,11 +45,13 @@ function readGraphml(xml: string): GraphmlGraph {
   expect(graphs).toHaveLength(1);
   const data = (el: XmlElement) =>
     Object.fromEntries(
-      el.children.filter((d) => d.name === 'data').map((d) => {
-        const key = keys.get(d.attrs.key);
-        if (!key || key.for !== el.name) throw new Error(`<${el.name} id="${el.attrs.id}"> uses undeclared key ${d.attrs.key}`);
-        return [key['attr.name'], d.text];
-      }),
+      el.children
+        .filter((d) => d.name === 'data')
+        .map((d) => {
+          const key = keys.get(d.attrs.key);
+          if (!key || key.for !== el.name) throw new Error(`<${el.name} id="${el.attrs.id}"> uses undeclared key ${d.attrs.key}`);
+          return [key['attr.name'], d.text];
+        }),
     );
   const g = graphs[0];
   return {
@@ -162,7 +164,10 @@ describe('focus and depth', () => {
     [MEETING, 2],
     [SYBIHA, 3],
   ])('the export of %s at depth %i is GraphQL neighbourhood(limit: 500)', async (id, depth) => {
-    const { neighbourhood } = await t.api.data(`query ($id: ID!, $depth: Int) { neighbourhood(id: $id, depth: $depth, limit: 500) { ${SUBGRAPH} } }`, { id, depth });
+    const { neighbourhood } = await t.api.data(`query ($id: ID!, $depth: Int) { neighbourhood(id: $id, depth: $depth, limit: 500) { ${SUBGRAPH} } }`, {
+      id,
+      depth,
+    });
     const response = await get(`format=cytoscape&focus=${encodeURIComponent(id)}&depth=${depth}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('x-export-truncated')).toBe(String(neighbourhood.truncated));

@@ -29,7 +29,11 @@ let editor: Record<string, string>;
 let dir: string;
 
 beforeAll(async () => {
-  const token = await new SignJWT({ role: 'editor' }).setProtectedHeader({ alg: 'HS256' }).setSubject('fiona').setExpirationTime('10m').sign(new TextEncoder().encode(SECRET));
+  const token = await new SignJWT({ role: 'editor' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('fiona')
+    .setExpirationTime('10m')
+    .sign(new TextEncoder().encode(SECRET));
   editor = { authorization: `Bearer ${token}` };
   dir = await mkdtemp(join(tmpdir(), 'newsgraph-files-int-'));
   await mkdir(join(dir, 'facts'));
@@ -110,7 +114,9 @@ describe('the loader', () => {
       );
     });
     expect(outcome.code).toBe(1);
-    expect(outcome.stderr).toContain(`${hugeText}: source.textFile: [TEXT_TOO_LARGE] the source text has 50000000 bytes; the limit is 2000000 (SOURCE_TEXT_MAX_BYTES)`);
+    expect(outcome.stderr).toContain(
+      `${hugeText}: source.textFile: [TEXT_TOO_LARGE] the source text has 50000000 bytes; the limit is 2000000 (SOURCE_TEXT_MAX_BYTES)`,
+    );
     expect(outcome.stderr).toContain(`${hugeFacts}: (document): [FILE_TOO_LARGE] has 50000000 bytes; a facts file may have 8000000 bytes`);
     expect(outcome.stderr).toContain(`${proc}: source.textFile: [NOT_A_REGULAR_FILE]`);
     expect(outcome.stderr + outcome.stdout).not.toContain(MARKER);
@@ -135,12 +141,23 @@ describe('the mutations', () => {
 
   test('a look-alike name (a Cyrillic letter inside a Latin word) is CONFUSABLE_NAME, through ingestSource and addMeeting', async () => {
     const before = await graphState(t.db);
-    const forged = document({}, [{ id: 'actor:ivan-filetest', type: 'Actor', name: 'Ivan Filet\u0435st', kind: 'PERSON', evidence: [{ sentence: 1, excerpt: 'Ivan Filetest' }] }]);
+    const forged = document({}, [
+      { id: 'actor:ivan-filetest', type: 'Actor', name: 'Ivan Filet\u0435st', kind: 'PERSON', evidence: [{ sentence: 1, excerpt: 'Ivan Filetest' }] },
+    ]);
     const ingested = await t.api.gql(INGEST, { doc: forged }, editor);
-    expect(ingested.data.ingestSource.userErrors).toEqual([expect.objectContaining({ code: 'CONFUSABLE_NAME', path: 'entities[0] (actor:ivan-filetest).name' })]);
+    expect(ingested.data.ingestSource.userErrors).toEqual([
+      expect.objectContaining({ code: 'CONFUSABLE_NAME', path: 'entities[0] (actor:ivan-filetest).name' }),
+    ]);
     const meeting = await t.api.gql(
       `mutation ($input: AddMeetingInput!) { addMeeting(input: $input) { meeting { id } userErrors { code path } } }`,
-      { input: { sourceId: 'source:observer-uae-talks', name: 'Abu Dh\u0430bi talks', participantIds: ['actor:steve-witkoff'], evidence: [{ sentence: 2, excerpt: 'Steve Witkoff' }] } },
+      {
+        input: {
+          sourceId: 'source:observer-uae-talks',
+          name: 'Abu Dh\u0430bi talks',
+          participantIds: ['actor:steve-witkoff'],
+          evidence: [{ sentence: 2, excerpt: 'Steve Witkoff' }],
+        },
+      },
       editor,
     );
     expect(meeting.data.addMeeting).toEqual({ meeting: null, userErrors: [expect.objectContaining({ code: 'CONFUSABLE_NAME' })] });
@@ -156,7 +173,9 @@ describe('the mutations', () => {
     expect(afterV1.node).toEqual({ id: 'actor:petro-probenko' });
 
     // One editor replaces every fact of the source with a single one.
-    const v2 = document({ text: 'Ivan Filetest stayed home.' }, [{ id: 'actor:ivan-filetest', type: 'Actor', name: 'Ivan Filetest', kind: 'PERSON', evidence: [{ sentence: 1, excerpt: 'Ivan Filetest' }] }]);
+    const v2 = document({ text: 'Ivan Filetest stayed home.' }, [
+      { id: 'actor:ivan-filetest', type: 'Actor', name: 'Ivan Filetest', kind: 'PERSON', evidence: [{ sentence: 1, excerpt: 'Ivan Filetest' }] },
+    ]);
     const second = await t.api.gql(INGEST, { doc: v2 }, editor);
     const change = second.data.ingestSource.change;
     expect(change.summary).toMatch(/^replaced source:files-test-replace/);

@@ -89,7 +89,10 @@ function selection(type: GraphQLObjectType, depth: number): string {
     if (!isCompositeType(named)) parts.push(`${alias}${field.name}${args(field)}`);
     else if (depth <= 0) parts.push('__typename');
     else if (isObjectType(named)) parts.push(`${alias}${field.name}${args(field)} { ${selection(named, depth - 1)} }`);
-    else parts.push(`${alias}${field.name}${args(field)} { __typename ... on ${pick(schema.getPossibleTypes(named)).name} { ${selection(pick(schema.getPossibleTypes(named)), depth - 1)} } }`);
+    else
+      parts.push(
+        `${alias}${field.name}${args(field)} { __typename ... on ${pick(schema.getPossibleTypes(named)).name} { ${selection(pick(schema.getPossibleTypes(named)), depth - 1)} } }`,
+      );
   }
   return parts.join(' ');
 }
@@ -110,7 +113,22 @@ const KINDS: [string, () => Case['body']][] = [
   ['huge document', () => JSON.stringify({ query: `{ ${'__typename '.repeat(1000 + int(60_000))}}` })],
   ['malformed text', () => JSON.stringify({ query: mutate(operation()) })],
   ['random bytes', () => Buffer.from(Array.from({ length: 1 + int(2000) }, () => int(256))).toString('latin1')],
-  ['odd envelope', () => pick(['[]', '{}', 'null', '42', '"{ __typename }"', '{"query": 5}', '{"query": "{ __typename }", "variables": 7}', '{"query": "{ __typename }", "operationName": {}}', '{"query": "query A { __typename } query B { __typename }"}', '[{"query": "{ __typename }"}]'])],
+  [
+    'odd envelope',
+    () =>
+      pick([
+        '[]',
+        '{}',
+        'null',
+        '42',
+        '"{ __typename }"',
+        '{"query": 5}',
+        '{"query": "{ __typename }", "variables": 7}',
+        '{"query": "{ __typename }", "operationName": {}}',
+        '{"query": "query A { __typename } query B { __typename }"}',
+        '[{"query": "{ __typename }"}]',
+      ]),
+  ],
 ];
 
 /** Deep nesting built properly: every opened brace is closed. */
@@ -159,7 +177,8 @@ test(`${DOCUMENTS} abusive documents: no 5xx, every answer data or a coded error
       }
       const codes = (body?.errors ?? []).map((e) => e.extensions?.code ?? 'NO_CODE');
       if (response.status >= 500) problems.push(`${c.kind}: HTTP ${response.status} ${text.slice(0, 200)}`);
-      else if (!body || (body.data === undefined && codes.length === 0)) problems.push(`${c.kind}: HTTP ${response.status} neither data nor coded errors: ${text.slice(0, 200)}`);
+      else if (!body || (body.data === undefined && codes.length === 0))
+        problems.push(`${c.kind}: HTTP ${response.status} neither data nor coded errors: ${text.slice(0, 200)}`);
       else if (codes.some((code) => code === 'NO_CODE' || code === 'INTERNAL_SERVER_ERROR')) problems.push(`${c.kind}: ${text.slice(0, 300)}`);
       if (body?.data !== undefined && body.data !== null && codes.length === 0) answered++;
       else rejected++;

@@ -48,7 +48,10 @@ describe('the rate limit', () => {
     const body = (await refused.json()) as { data?: unknown; errors: { message: string; extensions: Record<string, unknown> }[] };
     expect(body.data).toBeUndefined();
     expect(body.errors).toEqual([
-      { message: expect.stringMatching(/RATE_LIMIT_PER_MINUTE/), extensions: { code: 'RATE_LIMITED', limit: 'RATE_LIMIT_PER_MINUTE', retryAfterSeconds: Number(refused.headers.get('retry-after')) } },
+      {
+        message: expect.stringMatching(/RATE_LIMIT_PER_MINUTE/),
+        extensions: { code: 'RATE_LIMITED', limit: 'RATE_LIMIT_PER_MINUTE', retryAfterSeconds: Number(refused.headers.get('retry-after')) },
+      },
     ]);
     // Health endpoints and pages are not limited.
     expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
@@ -89,12 +92,16 @@ describe('the concurrency limit', () => {
     let answer = '';
     socket.on('data', (chunk) => (answer += chunk.toString()));
     const closed = new Promise((resolve) => socket.on('close', resolve));
-    socket.write(`POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 5)}`);
+    socket.write(
+      `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 5)}`,
+    );
     // Wait until the server has admitted it (its body read is under way).
     for (let i = 0; i < 100; i += 1) {
       const probe = await post(api, { query: QUERY });
       if (probe.status === 429) {
-        expect(await probe.json()).toMatchObject({ errors: [{ extensions: { code: 'RATE_LIMITED', limit: 'MAX_CONCURRENT_PER_CLIENT', retryAfterSeconds: 1 } }] });
+        expect(await probe.json()).toMatchObject({
+          errors: [{ extensions: { code: 'RATE_LIMITED', limit: 'MAX_CONCURRENT_PER_CLIENT', retryAfterSeconds: 1 } }],
+        });
         expect(probe.headers.get('retry-after')).toBe('1');
         break;
       }

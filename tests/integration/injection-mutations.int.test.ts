@@ -45,7 +45,11 @@ async function contents(db: Database): Promise<Map<string, string>> {
 }
 
 test('every String and ID argument of every mutation takes every payload from an editor without a 5xx or a change to what was there', async () => {
-  const token = await new SignJWT({ role: 'editor' }).setProtectedHeader({ alg: 'HS256' }).setSubject('mallory').setExpirationTime('10m').sign(new TextEncoder().encode(SECRET));
+  const token = await new SignJWT({ role: 'editor' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('mallory')
+    .setExpirationTime('10m')
+    .sign(new TextEncoder().encode(SECRET));
   const headers = { authorization: `Bearer ${token}` };
   const schema = buildClientSchema(await t.api.data<IntrospectionQuery>(getIntrospectionQuery()));
   const all = targets(schema, 'mutation');
@@ -65,7 +69,10 @@ test('every String and ID argument of every mutation takes every payload from an
       if (response.status >= 500) problems.push(`${label}: HTTP ${response.status}`);
       if (!response.errors && response.data === undefined) problems.push(`${label}: neither data nor errors`);
       const result = response.data?.[target.field];
-      for (const error of [...(response.errors ?? []), ...((result?.userErrors as { code: string }[] | undefined) ?? []).map((e) => ({ message: '', extensions: { code: e.code } }))]) {
+      for (const error of [
+        ...(response.errors ?? []),
+        ...((result?.userErrors as { code: string }[] | undefined) ?? []).map((e) => ({ message: '', extensions: { code: e.code } })),
+      ]) {
         const code = String(error.extensions?.code ?? 'NO_CODE');
         codes.set(code, (codes.get(code) ?? 0) + 1);
         if (code === 'NO_CODE' || code === 'INTERNAL_SERVER_ERROR') problems.push(`${label}: ${code} ${error.message}`);

@@ -44,7 +44,9 @@ test('every String and ID argument of every Query field takes every payload with
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
-  console.log(`[injection] ${all.length} argument positions, ${PAYLOADS.length} payloads: ${sent} requests (${FULL ? 'full' : 'short'}); errors by code: ${JSON.stringify(Object.fromEntries(codes))}`);
+  console.log(
+    `[injection] ${all.length} argument positions, ${PAYLOADS.length} payloads: ${sent} requests (${FULL ? 'full' : 'short'}); errors by code: ${JSON.stringify(Object.fromEntries(codes))}`,
+  );
   expect(problems).toEqual([]);
   expect(await graphState(t.db)).toEqual(before);
 }, 300_000);

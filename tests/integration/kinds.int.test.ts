@@ -9,7 +9,7 @@ const t = useTestApi();
 
 const KINDS = `... on Actor { actorKind } ... on Location { locationKind } ... on Statement { statementKind } ... on Event { eventKind }`;
 
-test('fragments on search hits select every type\'s kind in one selection, without a conflict', async () => {
+test("fragments on search hits select every type's kind in one selection, without a conflict", async () => {
   const data = await t.api.data(`{ search(text: "Moscow strikes terror", first: 100) { nodes { node { id ${KINDS} } } } }`);
   const kinds = new Map(data.search.nodes.map((hit: { node: Record<string, string> }) => [hit.node.id, hit.node]));
   expect(kinds.get('location:moscow')).toEqual({ id: 'location:moscow', locationKind: 'CITY' });

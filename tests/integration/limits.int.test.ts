@@ -20,14 +20,27 @@ const post = (url: string, body: string, headers: Record<string, string> = {}) =
 
 function nested(levels: number): string {
   let selection = 'id';
-  for (let i = 0; i < levels; i++) selection = `meetingsConnection(first: 1) { nodes { participantsConnection(first: 1) { nodes { actor { ${selection} } } } } }`;
+  for (let i = 0; i < levels; i++)
+    selection = `meetingsConnection(first: 1) { nodes { participantsConnection(first: 1) { nodes { actor { ${selection} } } } } }`;
   return `{ actors(first: 1) { nodes { ${selection} } } }`;
 }
 
 test.each([
   ['too deep', 'QUERY_TOO_DEEP', nested(4), 'GRAPHQL_MAX_DEPTH', limits.maxDepth],
-  ['too many aliases', 'TOO_MANY_ALIASES', `{ ${Array.from({ length: limits.maxAliases + 1 }, (_, i) => `a${i}: __typename`).join(' ')} }`, 'GRAPHQL_MAX_ALIASES', limits.maxAliases],
-  ['too many directives', 'TOO_MANY_DIRECTIVES', `{ ${'__typename @include(if: true) '.repeat(limits.maxDirectives + 1)}}`, 'GRAPHQL_MAX_DIRECTIVES', limits.maxDirectives],
+  [
+    'too many aliases',
+    'TOO_MANY_ALIASES',
+    `{ ${Array.from({ length: limits.maxAliases + 1 }, (_, i) => `a${i}: __typename`).join(' ')} }`,
+    'GRAPHQL_MAX_ALIASES',
+    limits.maxAliases,
+  ],
+  [
+    'too many directives',
+    'TOO_MANY_DIRECTIVES',
+    `{ ${'__typename @include(if: true) '.repeat(limits.maxDirectives + 1)}}`,
+    'GRAPHQL_MAX_DIRECTIVES',
+    limits.maxDirectives,
+  ],
   [
     'too costly',
     'QUERY_TOO_COMPLEX',
@@ -55,7 +68,8 @@ test('a document with more tokens than GRAPHQL_MAX_TOKENS is refused by the pars
 });
 
 test('the limits count variables: `first` sent as a variable multiplies the cost', async () => {
-  const query = 'query ($n: Int) { actors(first: $n) { nodes { meetingsConnection(first: $n) { nodes { participantsConnection(first: $n) { nodes { actor { meetingsConnection(first: $n) { nodes { id } } } } } } } } } }';
+  const query =
+    'query ($n: Int) { actors(first: $n) { nodes { meetingsConnection(first: $n) { nodes { participantsConnection(first: $n) { nodes { actor { meetingsConnection(first: $n) { nodes { id } } } } } } } } } }';
   expect((await t.api.gql(query, { n: 2 })).errors).toBeUndefined();
   expect((await t.api.gql(query, { n: 100 })).errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
 });
@@ -80,7 +94,9 @@ test('reads past GRAPHQL_MAX_ROWS are refused as they run with RESULT_TOO_LARGE,
     expect((await small.gql('{ actors(first: 5) { nodes { name meetings { name } } } }')).errors).toBeUndefined();
     const response = await small.gql('{ actors(first: 20) { nodes { name meetings { name participants { actor { name } } } } } }');
     expect(response.data?.actors ?? null).toBeNull();
-    expect(response.errors).toEqual([expect.objectContaining({ path: ['actors'], extensions: expect.objectContaining({ code: 'RESULT_TOO_LARGE', limit: 'GRAPHQL_MAX_ROWS', max: 30 }) })]);
+    expect(response.errors).toEqual([
+      expect.objectContaining({ path: ['actors'], extensions: expect.objectContaining({ code: 'RESULT_TOO_LARGE', limit: 'GRAPHQL_MAX_ROWS', max: 30 }) }),
+    ]);
     expect(response.errors![0].message).toContain('GRAPHQL_MAX_ROWS is 30');
   } finally {
     await small.close();
@@ -128,7 +144,11 @@ describe('with limits of its own', () => {
   test('an operation whose statement runs past the timeout gets QUERY_TIMEOUT, and writes nothing', async () => {
     // Another transaction holds the idempotency key the mutation must claim, so the mutation waits
     // until the database stops it.
-    const token = await new SignJWT({ role: 'editor' }).setProtectedHeader({ alg: 'HS256' }).setSubject('tim').setExpirationTime('5m').sign(new TextEncoder().encode(SECRET));
+    const token = await new SignJWT({ role: 'editor' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('tim')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(SECRET));
     const session = db.driver.session({ database: db.database });
     const blocker = await session.beginTransaction();
     try {

@@ -120,7 +120,9 @@ test('orderBy DEGREE DESC lists actors from most to least connected, and pages i
     (d) => d.actors,
     5,
   );
-  const degrees = new Map((await read(t.db, 'MATCH (n:Actor) RETURN n.id AS id, COUNT { (n)--() } AS degree')).map((r) => [r.id as string, r.degree as number]));
+  const degrees = new Map(
+    (await read(t.db, 'MATCH (n:Actor) RETURN n.id AS id, COUNT { (n)--() } AS degree')).map((r) => [r.id as string, r.degree as number]),
+  );
   const seen = nodes.map((n) => degrees.get(n.id)!);
   expect(seen.length).toBe(degrees.size);
   expect(seen).toEqual([...seen].sort((a, b) => b - a));
@@ -196,7 +198,11 @@ describe('bad list arguments are BAD_USER_INPUT naming the argument', () => {
     ['first above 100 on a nested connection', '{ actor(id: "actor:donald-trump") { meetingsConnection(first: 101) { totalCount } } }', 'first'],
     ['a cursor the API did not issue', '{ actor(id: "actor:donald-trump") { meetingsConnection(after: "bogus") { totalCount } } }', 'after'],
     ['a date range that ends before it starts', '{ meetings(where: { startDate: { from: "2026-02", to: "2026-01" } }) { totalCount } }', 'where'],
-    ['during that ends before it starts', '{ actor(id: "actor:donald-trump") { positionsConnection(during: { from: "2026", to: "2025" }) { totalCount } } }', 'during'],
+    [
+      'during that ends before it starts',
+      '{ actor(id: "actor:donald-trump") { positionsConnection(during: { from: "2026", to: "2025" }) { totalCount } } }',
+      'during',
+    ],
     ['asOf and during together', '{ actor(id: "actor:donald-trump") { positionsConnection(asOf: "2026", during: { from: "2025" }) { totalCount } } }', 'asOf'],
   ];
   test.each(cases)('%s', async (_name, query, argument) => {

@@ -19,7 +19,11 @@ const t = useOwnGraph((db) => seedFiles(db, [SEED_FILE], () => undefined), {
 });
 
 const sign = (claims: Record<string, unknown>, expires: string | number = '5m', secret = SECRET) =>
-  new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(String(claims.sub ?? 'alice')).setExpirationTime(expires).sign(new TextEncoder().encode(secret));
+  new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(String(claims.sub ?? 'alice'))
+    .setExpirationTime(expires)
+    .sign(new TextEncoder().encode(secret));
 const as = async (claims: Record<string, unknown>) => ({ authorization: `Bearer ${await sign(claims)}` });
 
 const SOURCE = 'source:observer-uae-talks';
@@ -47,7 +51,8 @@ test.each([
 ])('a mutation with %s is refused with %s and writes nothing', async (_name, who, code) => {
   let headers: Record<string, string> = {};
   if (who === 'expired') headers = { authorization: `Bearer ${await sign({ role: 'editor' }, Math.floor(Date.now() / 1000) - 60)}` };
-  else if ((who as any).authorization === 'forged') headers = { authorization: `Bearer ${await sign({ role: 'editor' }, '5m', 'another-secret-0123456789abcdef-xyz')}` };
+  else if ((who as any).authorization === 'forged')
+    headers = { authorization: `Bearer ${await sign({ role: 'editor' }, '5m', 'another-secret-0123456789abcdef-xyz')}` };
   else if ((who as any).role) headers = await as(who as Record<string, unknown>);
   const before = await graphState(t.db);
   const response = await t.api.gql(ADD_STATEMENT, { input: statementInput('statement:refused') }, headers);
@@ -125,7 +130,16 @@ test('addMeeting and linkActors write through the same path; ingestSource merges
   const editor = await as({ sub: 'erin', role: 'editor' });
   const meeting = await t.api.gql(
     `mutation ($input: AddMeetingInput!) { addMeeting(input: $input) { meeting { id name location { id } participants { actor { id } } } userErrors { message } } }`,
-    { input: { sourceId: SOURCE, id: 'meeting:envoys-moscow-again', name: 'Envoys in Moscow', locationId: 'location:moscow', participantIds: ['actor:steve-witkoff', 'actor:vladimir-putin'], evidence: [{ sentence: 2, excerpt: 'the Russian president Vladimir Putin in Moscow' }] } },
+    {
+      input: {
+        sourceId: SOURCE,
+        id: 'meeting:envoys-moscow-again',
+        name: 'Envoys in Moscow',
+        locationId: 'location:moscow',
+        participantIds: ['actor:steve-witkoff', 'actor:vladimir-putin'],
+        evidence: [{ sentence: 2, excerpt: 'the Russian president Vladimir Putin in Moscow' }],
+      },
+    },
     editor,
   );
   expect(meeting.data.addMeeting.userErrors).toEqual([]);
@@ -134,11 +148,21 @@ test('addMeeting and linkActors write through the same path; ingestSource merges
 
   const link = await t.api.gql(
     `mutation ($input: LinkActorsInput!) { linkActors(input: $input) { from { id relations { type other { id } } } userErrors { message } } }`,
-    { input: { sourceId: SOURCE, fromId: 'actor:steve-witkoff', toId: 'actor:jared-kushner', relation: 'ENVOY_ALONGSIDE', evidence: [{ sentence: 2, excerpt: 'Jared Kushner and the US president’s special envoy, Steve Witkoff' }] } },
+    {
+      input: {
+        sourceId: SOURCE,
+        fromId: 'actor:steve-witkoff',
+        toId: 'actor:jared-kushner',
+        relation: 'ENVOY_ALONGSIDE',
+        evidence: [{ sentence: 2, excerpt: 'Jared Kushner and the US president’s special envoy, Steve Witkoff' }],
+      },
+    },
     editor,
   );
   expect(link.data.linkActors.userErrors).toEqual([]);
-  expect(link.data.linkActors.from.relations).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'ENVOY_ALONGSIDE', other: { id: 'actor:jared-kushner' } })]));
+  expect(link.data.linkActors.from.relations).toEqual(
+    expect.arrayContaining([expect.objectContaining({ type: 'ENVOY_ALONGSIDE', other: { id: 'actor:jared-kushner' } })]),
+  );
 
   const document = JSON.parse(await readFile(join(PROJECT_ROOT, 'tests', 'fixtures', 'facts', 'followup-abu-dhabi.json'), 'utf8'));
   document.source.text = await readFile(join(PROJECT_ROOT, 'tests', 'fixtures', 'articles', 'followup-abu-dhabi.txt'), 'utf8');

@@ -11,13 +11,20 @@ const t = useTestApi({ starting: () => starting });
 const ACTOR = '{ actor(id: "actor:andrii-sybiha") { name } }';
 
 test('before the database is prepared, GraphQL answers 503 SERVICE_NOT_READY with Retry-After; afterwards it answers the data', async () => {
-  const response = await fetch(`${t.api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: ACTOR }) });
+  const response = await fetch(`${t.api.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: ACTOR }),
+  });
   expect(response.status).toBe(503);
   expect(response.headers.get('retry-after')).toBe('5');
   const body = (await response.json()) as { data?: unknown; errors: { message: string; extensions: Record<string, unknown> }[] };
   expect(body.data).toBeUndefined();
   expect(body.errors).toEqual([
-    { message: expect.stringContaining('not ready yet'), extensions: { code: 'SERVICE_NOT_READY', reason: 'preparing', retryAfterSeconds: 5, retryable: true } },
+    {
+      message: expect.stringContaining('not ready yet'),
+      extensions: { code: 'SERVICE_NOT_READY', reason: 'preparing', retryAfterSeconds: 5, retryable: true },
+    },
   ]);
 
   starting = null;

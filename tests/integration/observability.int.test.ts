@@ -37,15 +37,16 @@ test('a sane x-request-id is echoed and logged with the operation name and datab
   expect(record!.roundTrips).toBeGreaterThan(0);
 });
 
-test.each([['absent', undefined], ['too long', 'x'.repeat(200)], ['with odd characters', 'a b"<script>']])(
-  'an x-request-id %s is replaced by a fresh one',
-  async (_name, incoming) => {
-    const response = await post(api, { query: '{ actors(first: 1) { totalCount } }' }, incoming === undefined ? {} : { 'x-request-id': incoming });
-    const id = response.headers.get('x-request-id');
-    expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(records(lines).find((r) => r.requestId === id)).toMatchObject({ operation: null });
-  },
-);
+test.each([
+  ['absent', undefined],
+  ['too long', 'x'.repeat(200)],
+  ['with odd characters', 'a b"<script>'],
+])('an x-request-id %s is replaced by a fresh one', async (_name, incoming) => {
+  const response = await post(api, { query: '{ actors(first: 1) { totalCount } }' }, incoming === undefined ? {} : { 'x-request-id': incoming });
+  const id = response.headers.get('x-request-id');
+  expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  expect(records(lines).find((r) => r.requestId === id)).toMatchObject({ operation: null });
+});
 
 test('errors are logged with their codes', async () => {
   const response = await post(api, { query: 'query Broken { nope }' }, { 'x-request-id': 'broken-1' });
@@ -55,7 +56,12 @@ test('errors are logged with their codes', async () => {
 
 test('a request slower than the slow-query threshold is logged as a warning naming its operation', async () => {
   await post(slowApi, { query: 'query SlowOne { actors(first: 1) { totalCount } }' }, { 'x-request-id': 'slow-1' });
-  expect(records(slowLines).find((r) => r.requestId === 'slow-1')).toMatchObject({ level: 40, slow: true, operation: 'SlowOne', msg: expect.stringMatching(/^slow operation SlowOne: \d+ ms$/) });
+  expect(records(slowLines).find((r) => r.requestId === 'slow-1')).toMatchObject({
+    level: 40,
+    slow: true,
+    operation: 'SlowOne',
+    msg: expect.stringMatching(/^slow operation SlowOne: \d+ ms$/),
+  });
 });
 
 test('GET /metrics counts requests by operation (the shipped ones) and outcome, errors by code, latency and database use', async () => {

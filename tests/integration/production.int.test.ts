@@ -26,7 +26,7 @@ afterAll(async () => {
 
 const page = (url: string, path: string) => fetch(`${url}${path}`, { headers: { accept: 'text/html' } });
 
-test('introspection is refused, naming the setting that allows it rather than Apollo\'s', async () => {
+test("introspection is refused, naming the setting that allows it rather than Apollo's", async () => {
   const response = await api.gql(INTROSPECTION);
   expect(response.data).toBeUndefined();
   expect(response.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
@@ -35,14 +35,14 @@ test('introspection is refused, naming the setting that allows it rather than Ap
   expect(response.errors?.[0].message).not.toMatch(/Apollo|pass introspection/);
 });
 
-test('a misspelt field is refused without suggesting the schema\'s names', async () => {
+test("a misspelt field is refused without suggesting the schema's names", async () => {
   const response = await api.gql('{ actorz { nodes { id } } }');
   expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   expect(response.errors?.[0].message).not.toMatch(/did you mean/i);
   expect(JSON.stringify(response.errors)).not.toContain('actors');
 });
 
-test('a variable with a wrong enum value or an unknown input field is refused without suggesting the schema\'s names', async () => {
+test("a variable with a wrong enum value or an unknown input field is refused without suggesting the schema's names", async () => {
   const query = 'query ($w: ActorWhere) { actors(where: $w) { nodes { id } } }';
   const kind = await api.gql(query, { w: { kind: 'PERSN' } });
   expect(kind.status).toBe(400);
@@ -142,7 +142,7 @@ describe('opted back in', () => {
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
-  test('the playground\'s one inline script is the one its CSP hash allows', async () => {
+  test("the playground's one inline script is the one its CSP hash allows", async () => {
     const response = await page(open.url, '/');
     const html = await response.text();
     const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);

@@ -41,7 +41,9 @@ function overlaps(date: string | null, from: string, to: string): boolean {
 
 /** The actor in the most meetings. */
 async function hubActor(): Promise<{ id: string; meetings: number }> {
-  const [hub] = await rows('MATCH (a:Actor) WITH a, COUNT { (a)-[:PARTICIPATED_IN]->() } AS meetings RETURN a.id AS id, meetings ORDER BY meetings DESC, id LIMIT 1');
+  const [hub] = await rows(
+    'MATCH (a:Actor) WITH a, COUNT { (a)-[:PARTICIPATED_IN]->() } AS meetings RETURN a.id AS id, meetings ORDER BY meetings DESC, id LIMIT 1',
+  );
   return hub as { id: string; meetings: number };
 }
 
@@ -49,9 +51,7 @@ test('the generated graph is at the intended scale and skewed', async () => {
   const [counts] = await rows('MATCH ()-[r]->() RETURN count(r) AS relationships');
   expect(counts.relationships).toBeGreaterThan(9_000);
   const hub = await hubActor();
-  const [median] = await rows(
-    'MATCH (a:Actor) WITH COUNT { (a)-[:PARTICIPATED_IN]->() } AS m ORDER BY m WITH collect(m) AS ms RETURN ms[size(ms) / 2] AS m',
-  );
+  const [median] = await rows('MATCH (a:Actor) WITH COUNT { (a)-[:PARTICIPATED_IN]->() } AS m ORDER BY m WITH collect(m) AS ms RETURN ms[size(ms) / 2] AS m');
   expect(hub.meetings).toBeGreaterThan(100);
   expect(hub.meetings).toBeGreaterThan(10 * (median.m as number));
 });
@@ -62,7 +62,9 @@ test("paging through a hub actor's meetings returns each exactly once, in order,
     meetings { id }
     meetingsConnection(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id startDate { value } } } }
   } }`;
-  const { nodes, totalCounts } = await pageThrough<{ id: string; startDate: { value: string } | null }>(t.api, query, (d) => d.actor.meetingsConnection, 50, { id: hub.id });
+  const { nodes, totalCounts } = await pageThrough<{ id: string; startDate: { value: string } | null }>(t.api, query, (d) => d.actor.meetingsConnection, 50, {
+    id: hub.id,
+  });
   const expected = await ids('MATCH (:Actor {id: $id})-[:PARTICIPATED_IN]->(m:Meeting) RETURN m.id AS id', { id: hub.id });
   expect(nodes.map((n) => n.id).sort()).toEqual(expected);
   expect(new Set(nodes.map((n) => n.id)).size).toBe(nodes.length);
@@ -103,7 +105,9 @@ describe('filters agree with Cypher at scale', () => {
   test('meetings anywhere in the country with the most meetings', async () => {
     const [country] = await rows(`MATCH (c:Actor:Location {kind: 'COUNTRY'})
       RETURN c.id AS id, COUNT { (c)<-[:PART_OF*0..]-(:Location)<-[:HELD_IN]-(:Meeting) } AS n ORDER BY n DESC LIMIT 1`);
-    const expected = await ids('MATCH (:Location {id: $id})<-[:PART_OF*0..]-(:Location)<-[:HELD_IN]-(m:Meeting) RETURN DISTINCT m.id AS id', { id: country.id });
+    const expected = await ids('MATCH (:Location {id: $id})<-[:PART_OF*0..]-(:Location)<-[:HELD_IN]-(m:Meeting) RETURN DISTINCT m.id AS id', {
+      id: country.id,
+    });
     expect(expected.length).toBeGreaterThan(10);
     expect(await apiIds('meetings', '{ locationId: $loc }', { loc: country.id }, ', $loc: ID')).toEqual(expected);
   });
@@ -113,7 +117,10 @@ describe('filters agree with Cypher at scale', () => {
     const years = all.flatMap((r) => (r.date ? [(r.date as string).slice(0, 4)] : [])).sort();
     const year = years[Math.floor(years.length / 2)];
     const [from, to] = [`${year}-03-15`, `${year}-07`];
-    const expected = all.filter((r) => overlaps(r.date as string | null, from, to)).map((r) => r.id as string).sort();
+    const expected = all
+      .filter((r) => overlaps(r.date as string | null, from, to))
+      .map((r) => r.id as string)
+      .sort();
     expect(expected.length).toBeGreaterThan(5);
     expect(await apiIds('meetings', '{ startDate: { from: $from, to: $to } }', { from, to }, ', $from: PartialDate, $to: PartialDate')).toEqual(expected);
   });
@@ -130,12 +137,14 @@ describe('filters agree with Cypher at scale', () => {
 
   test("the hub's quotes, or anything said in a year", async () => {
     const hub = await hubActor();
-    const all = await rows(
-      'MATCH (s:Statement) RETURN s.id AS id, s.date AS date, s.kind AS kind, EXISTS { (:Actor {id: $id})-[:SAID]->(s) } AS byHub',
-      { id: hub.id },
-    );
+    const all = await rows('MATCH (s:Statement) RETURN s.id AS id, s.date AS date, s.kind AS kind, EXISTS { (:Actor {id: $id})-[:SAID]->(s) } AS byHub', {
+      id: hub.id,
+    });
     const year = ((all.find((r) => r.date)?.date as string) ?? '2025').slice(0, 4);
-    const expected = all.filter((r) => (r.byHub && r.kind === 'QUOTE') || overlaps(r.date as string | null, year, year)).map((r) => r.id as string).sort();
+    const expected = all
+      .filter((r) => (r.byHub && r.kind === 'QUOTE') || overlaps(r.date as string | null, year, year))
+      .map((r) => r.id as string)
+      .sort();
     expect(expected.length).toBeGreaterThan(0);
     const where = '{ OR: [{ speakerId: $id, kind: QUOTE }, { date: { from: $year, to: $year } }] }';
     expect(await apiIds('statements', where, { id: hub.id, year }, ', $id: ID, $year: PartialDate')).toEqual(expected);
@@ -157,7 +166,10 @@ test('nested queries cost one round trip per level at this scale', async () => {
   const fourLevels = `{ actors(first: 20, orderBy: { field: DEGREE, direction: DESC }) { nodes { name
     meetingsConnection(first: 10) { nodes { name location { name }
       participantsConnection(first: 12) { nodes { role actor { name statementsConnection(first: 5) { totalCount nodes { text } } } } } } } } } }`;
-  for (const [query, levels] of [[threeLevels, 3], [fourLevels, 4]] as const) {
+  for (const [query, levels] of [
+    [threeLevels, 3],
+    [fourLevels, 4],
+  ] as const) {
     const response = await t.api.gql(query, {}, { 'x-debug-db': '1' });
     expect(response.errors).toBeUndefined();
     const participations = response.data.actors.nodes.flatMap((a: any) => a.meetingsConnection.nodes.flatMap((m: any) => m.participantsConnection.nodes));
@@ -168,7 +180,10 @@ test('nested queries cost one round trip per level at this scale', async () => {
 
 test("nested pages are the pages hand-written Cypher reads (the benchmark's nested questions), one round trip per level", async () => {
   const params = await pickParams(t.db);
-  for (const [q, levels] of [['nested2', 3], ['nested3', 4]] as const) {
+  for (const [q, levels] of [
+    ['nested2', 3],
+    ['nested3', 4],
+  ] as const) {
     const operation = SERVICE_OPERATIONS[q];
     const response = await t.api.gql(operation.query, operation.variables(params), { 'x-debug-db': '1' });
     expect(response.errors).toBeUndefined();
@@ -189,11 +204,16 @@ test('a nested page after a cursor is the next page', async () => {
   expect(meeting.participantsConnection.pageInfo.hasNextPage).toBe(true);
   const next = await t.api.gql(query, { id: hub.id, after: meeting.participantsConnection.pageInfo.endCursor }, { 'x-debug-db': '1' });
   const ordered = (
-    await rows(`MATCH (:Meeting {id: $m})<-[r:PARTICIPATED_IN]-(a:Actor) WITH a, r ORDER BY toLower(a.name), a.id + '|' + coalesce(r.key, '') RETURN a.id AS id`, {
-      m: meeting.id,
-    })
+    await rows(
+      `MATCH (:Meeting {id: $m})<-[r:PARTICIPATED_IN]-(a:Actor) WITH a, r ORDER BY toLower(a.name), a.id + '|' + coalesce(r.key, '') RETURN a.id AS id`,
+      {
+        m: meeting.id,
+      },
+    )
   ).map((r) => r.id as string);
-  const seen = [...meeting.participantsConnection.nodes, ...next.data.actor.meetingsConnection.nodes[0].participantsConnection.nodes].map((p: any) => p.actor.id);
+  const seen = [...meeting.participantsConnection.nodes, ...next.data.actor.meetingsConnection.nodes[0].participantsConnection.nodes].map(
+    (p: any) => p.actor.id,
+  );
   expect(seen).toEqual(ordered.slice(0, 6));
 });
 
@@ -212,7 +232,8 @@ test('search finds a generated actor by alias and by a misspelt name', async () 
 });
 
 test('the shortest path between two actors has the length Cypher finds, and evidence on every hop', async () => {
-  const [pair] = await rows(`MATCH (a:Actor)-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(:Actor)-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(b:Actor)
+  const [pair] =
+    await rows(`MATCH (a:Actor)-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(:Actor)-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(b:Actor)
     WHERE a.id < b.id AND NOT EXISTS { (a)-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(b) }
     RETURN a.id AS a, b.id AS b ORDER BY a.id, b.id LIMIT 1`);
   const [oracle] = await rows(

@@ -64,11 +64,15 @@ test('a second source merges onto the same people, places and meetings; removing
   expect(zelensky.name).toBe('Volodymyr Zelensky'); // the first source's name stays
   expect(zelensky.aliases).toEqual(expect.arrayContaining(['Zelensky', 'Volodymyr Zelenskyy', 'Zelenskyy']));
   expect(new Set(zelensky.evidence.map((e: any) => e.source.id))).toEqual(new Set(['source:observer-uae-talks', FIXTURE_SOURCE]));
-  expect(zelensky.statements.map((s: any) => s.id)).toEqual(expect.arrayContaining(['statement:zelenskyy-talks-useful', 'statement:zelensky-desire-to-end-war']));
+  expect(zelensky.statements.map((s: any) => s.id)).toEqual(
+    expect.arrayContaining(['statement:zelenskyy-talks-useful', 'statement:zelensky-desire-to-end-war']),
+  );
 
   const { meeting } = await t.api.data(`{ meeting(id: "meeting:abu-dhabi-second-round") { location { id } participants { actor { id } } } }`);
   expect(meeting.location.id).toBe('location:abu-dhabi');
-  expect(meeting.participants.map((p: any) => p.actor.id)).toEqual(expect.arrayContaining(['actor:steve-witkoff', 'actor:jared-kushner', 'actor:andrii-sybiha']));
+  expect(meeting.participants.map((p: any) => p.actor.id)).toEqual(
+    expect.arrayContaining(['actor:steve-witkoff', 'actor:jared-kushner', 'actor:andrii-sybiha']),
+  );
   const path = await t.api.data(`{ path(fromId: "meeting:uae-trilateral-talks", toId: "meeting:abu-dhabi-second-round", maxHops: 1) { edges { type } } }`);
   expect(path.path.edges.map((e: any) => e.type)).toEqual(['PRECEDED']);
   expect(summary.changes.nodes.added).toBe(8); // Abu Dhabi, the second round, a new official, his office, four statements
@@ -127,13 +131,34 @@ test('an entity that matches two nodes is refused with both named, and nothing o
 });
 
 test.each([
-  ['a sameAs naming nothing', (doc: any) => (doc.entities.find((e: any) => e.id === 'actor:andriy-sybiha').sameAs = 'actor:nobody'), /entities\[\d+\] \(actor:andriy-sybiha\)\.sameAs: "actor:nobody" is neither in the graph nor in an earlier document/],
-  ['a sameAs to a node of another type', (doc: any) => (doc.entities.find((e: any) => e.id === 'actor:andriy-sybiha').sameAs = 'location:moscow'), /\.sameAs: "location:moscow" is Location, not Actor/],
-  ['two entities resolving to one node', (doc: any) => doc.entities.push({ id: 'actor:zelensky-again', type: 'Actor', name: 'Zelensky', kind: 'PERSON', evidence: [{ sentence: 1, excerpt: 'Abu Dhabi' }] }), /\(actor:zelensky-again\): resolves to "actor:volodymyr-zelensky", as entities\[\d+\] \(actor:zelenskyy\) does/],
+  [
+    'a sameAs naming nothing',
+    (doc: any) => (doc.entities.find((e: any) => e.id === 'actor:andriy-sybiha').sameAs = 'actor:nobody'),
+    /entities\[\d+\] \(actor:andriy-sybiha\)\.sameAs: "actor:nobody" is neither in the graph nor in an earlier document/,
+  ],
+  [
+    'a sameAs to a node of another type',
+    (doc: any) => (doc.entities.find((e: any) => e.id === 'actor:andriy-sybiha').sameAs = 'location:moscow'),
+    /\.sameAs: "location:moscow" is Location, not Actor/,
+  ],
+  [
+    'two entities resolving to one node',
+    (doc: any) =>
+      doc.entities.push({ id: 'actor:zelensky-again', type: 'Actor', name: 'Zelensky', kind: 'PERSON', evidence: [{ sentence: 1, excerpt: 'Abu Dhabi' }] }),
+    /\(actor:zelensky-again\): resolves to "actor:volodymyr-zelensky", as entities\[\d+\] \(actor:zelenskyy\) does/,
+  ],
   ['a missing field', (doc: any) => delete doc.entities[0].name, /entities\[0\] \([^)]+\)\.name: /],
   ['a wrong type', (doc: any) => (doc.relationships[0].evidence[0].sentence = 'three'), /relationships\[0\]\.evidence\[0\]\.sentence: .*number/],
-  ['an excerpt not in its sentence', (doc: any) => (doc.entities[0].evidence[0].excerpt = 'words the article never says'), /entities\[0\]\.evidence\[0\]\.excerpt: "words the article never says" is not in sentence/],
-  ['a dangling reference', (doc: any) => (doc.relationships[0].to = 'meeting:never-declared'), /relationships\[0\]\.to: "meeting:never-declared" is not the id of an entity in this document/],
+  [
+    'an excerpt not in its sentence',
+    (doc: any) => (doc.entities[0].evidence[0].excerpt = 'words the article never says'),
+    /entities\[0\]\.evidence\[0\]\.excerpt: "words the article never says" is not in sentence/,
+  ],
+  [
+    'a dangling reference',
+    (doc: any) => (doc.relationships[0].to = 'meeting:never-declared'),
+    /relationships\[0\]\.to: "meeting:never-declared" is not the id of an entity in this document/,
+  ],
   ['a duplicate id', (doc: any) => doc.entities.push({ ...doc.entities[0] }), /entities\[\d+\]\.id: id "[^"]+" is used twice/],
   ['a draft', (doc: any) => (doc.draft = true), /: draft: this is a draft/],
 ])('%s is refused with its record and field named, and nothing is written', async (_name, change, message) => {
@@ -153,7 +178,10 @@ function seedCli(args: string[]): Promise<{ code: number; stdout: string; stderr
     execFile(
       join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
       [join(PROJECT_ROOT, 'src', 'cli', 'seed.ts'), ...args],
-      { cwd: PROJECT_ROOT, env: { ...process.env, FACTS_ROOT: FIXTURES_ROOT, NEO4J_URI: settings.uri, NEO4J_USER: settings.user, NEO4J_PASSWORD: settings.password } },
+      {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, FACTS_ROOT: FIXTURES_ROOT, NEO4J_URI: settings.uri, NEO4J_USER: settings.user, NEO4J_PASSWORD: settings.password },
+      },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });

@@ -40,10 +40,7 @@ test('a SIGKILLed Neo4j under load loses no acknowledged write, duplicates none,
 
   const rows = await read(t.db, "MATCH (s:Statement) WHERE s.id STARTS WITH 'statement:kill-' RETURN s.id AS id");
   const found = rows.map((r) => r.id as string);
-  const changes = await read(
-    t.db,
-    "MATCH (c:Change) UNWIND c.targetIds AS id WITH id, count(c) AS n WHERE id STARTS WITH 'statement:kill-' RETURN id, n",
-  );
+  const changes = await read(t.db, "MATCH (c:Change) UNWIND c.targetIds AS id WITH id, count(c) AS n WHERE id STARTS WITH 'statement:kill-' RETURN id, n");
   const errors = outcomes.filter((o) => !o.ok);
   const codes = new Map<string, number>();
   for (const o of errors) for (const code of o.codes.length ? o.codes : [`HTTP_${o.status}`]) codes.set(code, (codes.get(code) ?? 0) + 1);

@@ -38,7 +38,11 @@ test('the service starts before its database, says why it is not ready, and beco
     }
     const readiness = await fetch(`${url}/readyz`);
     const reason = ((await readiness.json()) as { reason?: string }).reason;
-    const query = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ actors(first: 1) { totalCount } }' }) });
+    const query = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ actors(first: 1) { totalCount } }' }),
+    });
     const queryBody = (await query.json()) as { errors?: { extensions?: { code?: string } }[] };
 
     homeDir = await mkdtemp(join(tmpdir(), 'newsgraph-late-neo4j-'));
@@ -49,9 +53,15 @@ test('the service starts before its database, says why it is not ready, and beco
       if ((await fetch(`${url}/readyz`)).status === 200) readyAt = performance.now();
       else await sleep(200);
     }
-    const actors = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ actors(first: 1) { totalCount } }' }) });
+    const actors = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ actors(first: 1) { totalCount } }' }),
+    });
     const actorsBody = (await actors.json()) as { data?: { actors: { totalCount: number } } };
-    console.log(`late database: /readyz before Neo4j: ${readiness.status} (${reason}); ready ${((readyAt - upAt) / 1000).toFixed(1)} s after Neo4j was up (schema and seed included)`);
+    console.log(
+      `late database: /readyz before Neo4j: ${readiness.status} (${reason}); ready ${((readyAt - upAt) / 1000).toFixed(1)} s after Neo4j was up (schema and seed included)`,
+    );
 
     expect(health.status).toBe(200);
     expect(readiness.status).toBe(503);

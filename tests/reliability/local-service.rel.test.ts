@@ -43,7 +43,12 @@ interface Running {
 
 /** Runs a node script through tsx; `detached` puts it in a process group of its own, as a terminal does a job. */
 function run(script: string, args: string[], env: NodeJS.ProcessEnv, detached = false): Omit<Running, 'url'> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, script), ...args], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, script), ...args], {
+    cwd: PROJECT_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached,
+  });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -54,9 +59,12 @@ function run(script: string, args: string[], env: NodeJS.ProcessEnv, detached = 
 async function startService(): Promise<Running> {
   const port = await freePort();
   const service = { ...run('src/index.ts', [], localEnv({ PORT: String(port), SEED_ON_START: 'never' }), true), url: `http://127.0.0.1:${port}` };
-  for (let ready = false; !ready; ) {
+  for (let ready = false; !ready;) {
     if (service.child.exitCode !== null) throw new Error(`the service exited early:\n${service.stderr()}`);
-    ready = await fetch(`${service.url}/readyz`).then((r) => r.status === 200, () => false);
+    ready = await fetch(`${service.url}/readyz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (!ready) await sleep(250);
   }
   return service;
@@ -102,14 +110,19 @@ describe('npm start on a local Neo4j', () => {
     expect(await second.exited).toBe(1);
     const lines = second.stderr().trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/is run by another process \(pid \d+, Neo4j at bolt:\/\/127\.0\.0\.1:\d+\): stop it first, or give this one its own data with NEO4J_LOCAL_DIR/);
+    expect(lines[0]).toMatch(
+      /is run by another process \(pid \d+, Neo4j at bolt:\/\/127\.0\.0\.1:\d+\): stop it first, or give this one its own data with NEO4J_LOCAL_DIR/,
+    );
   }, 120_000);
 
   test('Ctrl-C (SIGINT to the process group) answers every request sent before it, keeps Neo4j up through the drain, stops it last and exits 0', async () => {
     const uri = await ownerUri();
     // A request still arriving when the signal comes: the drain waits for it, so Neo4j must too.
     const body = JSON.stringify({ query: '{ actor(id: "actor:andrii-sybiha") { name } }' });
-    const slow = request(`${service.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+    const slow = request(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    });
     const slowAnswer = new Promise<{ status: number; text: string }>((resolve, reject) => {
       slow.on('response', (response) => {
         let text = '';

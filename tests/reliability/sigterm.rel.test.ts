@@ -28,8 +28,11 @@ test('SIGTERM under load: every request sent before the signal is answered in fu
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
-  for (let ready = false; !ready; ) {
-    ready = await fetch(`${url}/readyz`).then((r) => r.status === 200, () => false);
+  for (let ready = false; !ready;) {
+    ready = await fetch(`${url}/readyz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (!ready) await sleep(200);
   }
 

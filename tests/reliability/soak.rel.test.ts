@@ -50,10 +50,12 @@ test('steady load: latency quantiles, error rate and RSS growth reported; no tra
   const rssAfter = process.memoryUsage().rss;
   const after = await read(t.db, 'SHOW TRANSACTIONS YIELD currentQuery RETURN count(*) AS n');
   const metrics = await (await fetch(`${t.api.url}/metrics`)).text();
-  const counted = (operation: string) => Number(new RegExp(`^graphql_requests_total\\{operation="${operation}",outcome="ok"\\} (\\d+)$`, 'm').exec(metrics)?.[1] ?? 0);
+  const counted = (operation: string) =>
+    Number(new RegExp(`^graphql_requests_total\\{operation="${operation}",outcome="ok"\\} (\\d+)$`, 'm').exec(metrics)?.[1] ?? 0);
 
   const ms = outcomes.map((o) => o.ms);
-  const figures = (values: number[]) => `p50 ${quantile(values, 0.5).toFixed(1)} ms, p95 ${quantile(values, 0.95).toFixed(1)} ms, p99 ${quantile(values, 0.99).toFixed(1)} ms`;
+  const figures = (values: number[]) =>
+    `p50 ${quantile(values, 0.5).toFixed(1)} ms, p95 ${quantile(values, 0.95).toFixed(1)} ms, p99 ${quantile(values, 0.99).toFixed(1)} ms`;
   const errors = outcomes.filter((o) => !o.ok);
   console.log(
     [

@@ -73,10 +73,11 @@ async function occupy(port: number): Promise<{ close(): Promise<void> }> {
   const server: Server = createServer((socket) => sockets.push(socket));
   await waitFor(
     `port ${port} to be free`,
-    () => new Promise<true | undefined>((resolve) => {
-      server.once('error', () => resolve(undefined));
-      server.listen(port, '127.0.0.1', () => resolve(true));
-    }),
+    () =>
+      new Promise<true | undefined>((resolve) => {
+        server.once('error', () => resolve(undefined));
+        server.listen(port, '127.0.0.1', () => resolve(true));
+      }),
     10_000,
   );
   return {
@@ -113,8 +114,16 @@ test('a SIGKILLed local Neo4j is logged, restarted without a manual step, and /h
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
-  const records = () => stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { level: number; msg: string });
-  const readyz = () => fetch(`${url}/readyz`).then((r) => r.status, () => 0);
+  const records = () =>
+    stderr
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { level: number; msg: string });
+  const readyz = () =>
+    fetch(`${url}/readyz`).then(
+      (r) => r.status,
+      () => 0,
+    );
   const healthz = async () => {
     const response = await fetch(`${url}/healthz`);
     return { status: response.status, body: (await response.json()) as { status: string; code?: string; reason?: string } };
@@ -165,7 +174,11 @@ test('a SIGKILLed local Neo4j is logged, restarted without a manual step, and /h
     );
     const failingAfterMs = performance.now() - blockedAt;
     await blocker.close();
-    await waitFor('/healthz and /readyz to be 200 again', async () => ((await healthz()).status === 200 && (await readyz()) === 200 ? true : undefined), RESTART_WAIT_MS);
+    await waitFor(
+      '/healthz and /readyz to be 200 again',
+      async () => ((await healthz()).status === 200 && (await readyz()) === 200 ? true : undefined),
+      RESTART_WAIT_MS,
+    );
     const readAgain = await send(url, READ);
     stopping = true;
     const { acknowledged, outcomes, unacknowledged } = await load;
@@ -212,7 +225,12 @@ test('a SIGKILLed local Neo4j is logged, restarted without a manual step, and /h
     expect(thirdPid !== undefined && alive(thirdPid)).toBe(false);
   } catch (error) {
     // What the service said, to tell a slow restart from one that never came.
-    console.log(`service log (last 40 records):\n${records().slice(-40).map((r) => `  ${r.level} ${r.msg.split('\n')[0]}`).join('\n')}`);
+    console.log(
+      `service log (last 40 records):\n${records()
+        .slice(-40)
+        .map((r) => `  ${r.level} ${r.msg.split('\n')[0]}`)
+        .join('\n')}`,
+    );
     throw error;
   } finally {
     await db.driver.close();

@@ -25,7 +25,11 @@ afterAll(() => apollo.stop());
 async function cypherOf(query: string, variables: Record<string, unknown> = {}): Promise<string> {
   const sent: string[] = [];
   const empty = (plan: RootPlan): RootRead =>
-    plan.kind === 'node' ? { kind: 'node', node: null } : plan.kind === 'list' ? { kind: 'list', totalCount: 0, items: [] } : { kind: 'links', byId: new Map() };
+    plan.kind === 'node'
+      ? { kind: 'node', node: null }
+      : plan.kind === 'list'
+        ? { kind: 'list', totalCount: 0, items: [] }
+        : { kind: 'links', byId: new Map() };
   const reads = {
     read: async (name: string, plan: RootPlan) => {
       const { cypher, params } = compileRoot(plan);
@@ -72,7 +76,7 @@ describe('nesting', () => {
     const q = '{ actors(first: 20) { nodes { name meetings { name participants { actor { name statements { text } } } } } } }';
     expect(await cypherOf(q)).toMatchSnapshot();
   });
-  test('a single-valued link (a meeting\'s place) picks the best supported one', async () => {
+  test("a single-valued link (a meeting's place) picks the best supported one", async () => {
     expect(await cypherOf('{ meeting(id: "m1") { location { name partOf { name } } } }')).toMatchSnapshot();
   });
   test("a relationship's back-reference with a selection reads the parent again under each item", async () => {
@@ -82,10 +86,16 @@ describe('nesting', () => {
     expect(await cypherOf('{ actor(id: "a1") { relations(asOf: "2025") { type other { name } subject { id } } } }')).toMatchSnapshot();
   });
   test('offices during a range, as a connection with its count', async () => {
-    expect(await cypherOf('{ actor(id: "a1") { positionsConnection(during: { from: "2024", to: "2025-06" }, first: 5) { totalCount nodes { position { title } since { value } } } } }')).toMatchSnapshot();
+    expect(
+      await cypherOf(
+        '{ actor(id: "a1") { positionsConnection(during: { from: "2024", to: "2025-06" }, first: 5) { totalCount nodes { position { title } since { value } } } } }',
+      ),
+    ).toMatchSnapshot();
   });
   test('an interface list under a node (what a statement is about)', async () => {
-    expect(await cypherOf('{ statement(id: "s1") { aboutConnection(first: 2) { nodes { id ... on Actor { name } ... on Location { locationKind } } } } }')).toMatchSnapshot();
+    expect(
+      await cypherOf('{ statement(id: "s1") { aboutConnection(first: 2) { nodes { id ... on Actor { name } ... on Location { locationKind } } } } }'),
+    ).toMatchSnapshot();
   });
   test('places within a place follow part-of chains', async () => {
     expect(await cypherOf('{ location(id: "l1") { meetingsConnection(first: 3) { totalCount nodes { name } } } }')).toMatchSnapshot();
@@ -94,7 +104,9 @@ describe('nesting', () => {
 
 describe('root lists', () => {
   test('filtered, ordered, counted', async () => {
-    expect(await cypherOf('{ actors(where: { kind: PERSON }, orderBy: { field: NAME, direction: ASC }, first: 20) { totalCount nodes { id } } }')).toMatchSnapshot();
+    expect(
+      await cypherOf('{ actors(where: { kind: PERSON }, orderBy: { field: NAME, direction: ASC }, first: 20) { totalCount nodes { id } } }'),
+    ).toMatchSnapshot();
   });
   test('count only: no page is read, and the count comes from the filter', async () => {
     expect(await cypherOf('{ actors(where: { kind: PERSON }) { totalCount } }')).toMatchSnapshot();
@@ -106,7 +118,8 @@ describe('root lists', () => {
     expect(await cypherOf('{ statements(where: { OR: [{ speakerId: "a1" }, { meetingId: "m1" }] }, first: 5) { nodes { text } } }')).toMatchSnapshot();
   });
   test('AND, NOT, date ranges and support filters', async () => {
-    const q = '{ meetings(where: { AND: [{ startDate: { from: "2025-01", to: "2026" } }, { NOT: { name: "summit" } }], minSources: 2, disputed: false }, orderBy: { field: PARTICIPANT_COUNT, direction: DESC }) { nodes { id } } }';
+    const q =
+      '{ meetings(where: { AND: [{ startDate: { from: "2025-01", to: "2026" } }, { NOT: { name: "summit" } }], minSources: 2, disputed: false }, orderBy: { field: PARTICIPANT_COUNT, direction: DESC }) { nodes { id } } }';
     expect(await cypherOf(q)).toMatchSnapshot();
   });
   test('every order of every list', async () => {
@@ -135,7 +148,8 @@ describe('the document: fragments, aliases, variables and directives', () => {
     expect(await cypherOf(q)).toMatchSnapshot();
   });
   test('aliases of one field with different arguments are two reads', async () => {
-    const q = '{ actor(id: "a1") { first: meetingsConnection(first: 1) { nodes { id } } byName: meetingsConnection(first: 2, orderBy: { field: NAME }) { nodes { name } } } }';
+    const q =
+      '{ actor(id: "a1") { first: meetingsConnection(first: 1) { nodes { id } } byName: meetingsConnection(first: 2, orderBy: { field: NAME }) { nodes { name } } } }';
     expect(await cypherOf(q)).toMatchSnapshot();
   });
   test('variables, @include and @skip decide what is read', async () => {

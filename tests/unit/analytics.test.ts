@@ -5,10 +5,13 @@ import { pageRank } from '../../src/analytics/pagerank';
 
 describe('pageRank', () => {
   test('scores sum to 1 with dangling nodes, and a symmetric pair scores equally', () => {
-    const scores = pageRank(['a', 'b', 'c', 'lonely'], [
-      { a: 'a', b: 'b', weight: 2 },
-      { a: 'b', b: 'c', weight: 1 },
-    ]);
+    const scores = pageRank(
+      ['a', 'b', 'c', 'lonely'],
+      [
+        { a: 'a', b: 'b', weight: 2 },
+        { a: 'b', b: 'c', weight: 1 },
+      ],
+    );
     const total = [...scores.values()].reduce((s, x) => s + x, 0);
     expect(total).toBeCloseTo(1, 9);
     expect(scores.get('b')!).toBeGreaterThan(scores.get('a')!);
@@ -20,7 +23,11 @@ describe('pageRank', () => {
 
   test('a star: the centre holds the stationary share of a weighted walk', () => {
     // Undirected star with 3 leaves: centre r = 0.15/4 + 0.85 * 3 * leaf; leaf = 0.15/4 + 0.85 * r/3.
-    const scores = pageRank(['c', 'l1', 'l2', 'l3'], ['l1', 'l2', 'l3'].map((l) => ({ a: 'c', b: l, weight: 1 })), { tolerance: 1e-12, maxIterations: 1000 });
+    const scores = pageRank(
+      ['c', 'l1', 'l2', 'l3'],
+      ['l1', 'l2', 'l3'].map((l) => ({ a: 'c', b: l, weight: 1 })),
+      { tolerance: 1e-12, maxIterations: 1000 },
+    );
     const leaf = scores.get('l1')!;
     const centre = scores.get('c')!;
     expect(centre).toBeCloseTo(0.15 / 4 + 0.85 * 3 * leaf, 9);

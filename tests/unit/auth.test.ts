@@ -91,7 +91,10 @@ describe('JWTs', () => {
     const token = await new SignJWT({ sub: 'bob', role: 'admin' }).setProtectedHeader({ alg: 'RS256' }).setExpirationTime('5m').sign(privateKey);
     expect(await rs.authenticate(bearer(token))).toEqual({ user: { id: 'bob', roles: ['reader', 'editor', 'admin'], via: 'jwt' } });
     // The classic confusion: HS256 "signed" with the public key as the shared secret.
-    const confused = await new SignJWT({ sub: 'mallory', role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('5m').sign(new TextEncoder().encode(pem));
+    const confused = await new SignJWT({ sub: 'mallory', role: 'admin' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(pem));
     expect(await rs.authenticate(bearer(confused))).toEqual({ user: null, problem: 'the token is signed with an algorithm this service does not accept' });
   });
 
@@ -195,7 +198,11 @@ describe('AUTH_* configuration', () => {
   });
 
   test('a short secret, malformed API keys and a bad AUTH_READS are all reported at once, keys unquoted', () => {
-    const message = problemsOf({ AUTH_JWT_SECRET: 'too-short', AUTH_API_KEYS: 'bot:editor:tiny-secret-key,nocolons,x:owner:another-long-enough-key-123456', AUTH_READS: 'sometimes' });
+    const message = problemsOf({
+      AUTH_JWT_SECRET: 'too-short',
+      AUTH_API_KEYS: 'bot:editor:tiny-secret-key,nocolons,x:owner:another-long-enough-key-123456',
+      AUTH_READS: 'sometimes',
+    });
     expect(message).toMatch(/AUTH_JWT_SECRET: must be at least 32 characters/);
     expect(message).toMatch(/AUTH_API_KEYS: entry 1 \(bot\): the key must be at least 24 characters/);
     expect(message).toMatch(/AUTH_API_KEYS: entry 2 is not of the form name:role\[\+role\]:key/);

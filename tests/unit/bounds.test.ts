@@ -55,7 +55,9 @@ describe('the work queue', () => {
   test('one client holds at most maxPerClient places, running and waiting; others still get in', () => {
     const queue = new WorkQueue({ ...settings, maxQueued: 10 });
     for (let i = 0; i < 3; i++) queue.enter('greedy');
-    expect(() => queue.enter('greedy')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'SERVER_BUSY', limit: 'EXPENSIVE_MAX_PER_CLIENT' }) }));
+    expect(() => queue.enter('greedy')).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'SERVER_BUSY', limit: 'EXPENSIVE_MAX_PER_CLIENT' }) }),
+    );
     expect(() => queue.enter('other')).not.toThrow();
   });
 
@@ -102,7 +104,9 @@ describe('the statement bound', () => {
 
   test('a statement over STATEMENT_MAX_BYTES is refused with STATEMENT_TOO_LARGE before it is sent; one under it is sent', async () => {
     await expect(read(db, 'RETURN $x', { x: 'y'.repeat(1_000) })).rejects.toBeInstanceOf(StatementTooLargeError);
-    await expect(read(db, `RETURN ${'1 + '.repeat(300)}1`)).rejects.toMatchObject({ extensions: { code: 'STATEMENT_TOO_LARGE', limit: 'STATEMENT_MAX_BYTES', max: 1_000 } });
+    await expect(read(db, `RETURN ${'1 + '.repeat(300)}1`)).rejects.toMatchObject({
+      extensions: { code: 'STATEMENT_TOO_LARGE', limit: 'STATEMENT_MAX_BYTES', max: 1_000 },
+    });
     expect(sent).toEqual([]);
     await read(db, 'RETURN $x', { x: 'small' });
     expect(sent).toEqual(['RETURN $x']);
@@ -112,14 +116,18 @@ describe('the statement bound', () => {
 describe('the where compiler refuses giant filters itself', () => {
   test(`deeper than ${WHERE_MAX_DEPTH}: FILTER_TOO_DEEP`, () => {
     expect(() => whereFilter('Actor', deepNot(WHERE_MAX_DEPTH - 1))).not.toThrow();
-    expect(() => whereFilter('Actor', deepNot(WHERE_MAX_DEPTH))).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'FILTER_TOO_DEEP' }) }));
+    expect(() => whereFilter('Actor', deepNot(WHERE_MAX_DEPTH))).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'FILTER_TOO_DEEP' }) }),
+    );
     expect(() => whereFilter('Actor', deepNot(100_000))).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'FILTER_TOO_DEEP' }) }));
   });
 
   test(`more than ${WHERE_MAX_FIELDS} fields: FILTER_TOO_LARGE`, () => {
     // The OR is one field, and each branch's name another.
     expect(() => whereFilter('Actor', wideOr(WHERE_MAX_FIELDS - 1))).not.toThrow();
-    expect(() => whereFilter('Actor', wideOr(WHERE_MAX_FIELDS))).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'FILTER_TOO_LARGE' }) }));
+    expect(() => whereFilter('Actor', wideOr(WHERE_MAX_FIELDS))).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'FILTER_TOO_LARGE' }) }),
+    );
     expect(() => whereFilter('Actor', wideOr(10_000))).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'FILTER_TOO_LARGE' }) }));
   });
 });

@@ -74,7 +74,10 @@ describe('client limiter', () => {
   test('refuses past the rate with the setting that refused, Retry-After and RateLimit headers', () => {
     const limiter = new ClientLimiter(settings, manualClock().now);
     const first = limiter.admit('api-key:bot');
-    expect(first).toMatchObject({ admitted: true, headers: { 'ratelimit-limit': '2', 'ratelimit-remaining': '1', 'ratelimit-reset': '1', 'ratelimit-policy': '2;w=2' } });
+    expect(first).toMatchObject({
+      admitted: true,
+      headers: { 'ratelimit-limit': '2', 'ratelimit-remaining': '1', 'ratelimit-reset': '1', 'ratelimit-policy': '2;w=2' },
+    });
     if (first.admitted) first.release();
     const second = limiter.admit('api-key:bot');
     if (second.admitted) second.release();

@@ -100,7 +100,9 @@ test('per-client limits and HTTP server settings have documented defaults; off o
   expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: 'lots', RATE_LIMIT_BURST: '0', HTTP_HEADERS_TIMEOUT_MS: '-1' })).toThrow(
     /RATE_LIMIT_PER_MINUTE: must be a whole number, or off[\s\S]*RATE_LIMIT_BURST[\s\S]*HTTP_HEADERS_TIMEOUT_MS/,
   );
-  expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS/);
+  expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' })).toThrow(
+    /HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS/,
+  );
 });
 
 test('a weak AUTH_JWT_SECRET or API key is refused, naming the variable and the rule but never the secret', () => {
@@ -122,7 +124,9 @@ test('a weak AUTH_JWT_SECRET or API key is refused, naming the variable and the 
   expect(message).not.toContain(repeated);
   expect(message).not.toContain('aaaaaaaaaaaaaaaaaaaaaaaaaaaa');
   // 32 hex digits are 128 bits exactly; the estimate, which cannot know they are random, falls short.
-  expect(problems({ AUTH_JWT_SECRET: 'aaba1860c22c07efd2b134ed6b65d2f9' })).toMatch(/AUTH_JWT_SECRET: is too weak: it has an estimated entropy of \d+ bits \(at least 128/);
+  expect(problems({ AUTH_JWT_SECRET: 'aaba1860c22c07efd2b134ed6b65d2f9' })).toMatch(
+    /AUTH_JWT_SECRET: is too weak: it has an estimated entropy of \d+ bits \(at least 128/,
+  );
   expect(loadConfig({ AUTH_JWT_SECRET: 'q3V9yXr0Zt+8WkLmPa2/Ns5HdJcE7uBfGh1oRiTx4vY=' }).auth.jwt).toMatchObject({ algorithm: 'HS256' });
 });
 

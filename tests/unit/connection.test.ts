@@ -35,7 +35,14 @@ test('a cursor of another list or sort order is refused, naming the argument', (
 test('connections carry cursors of their last node and page info', () => {
   const request = pageRequest(2, encodeCursor('a', 'x:a', LIST), LIST);
   const connection = toConnection(
-    { items: [{ node: { id: 'x:b' }, sortKey: 'b', id: 'x:b' }, { node: { id: 'x:c' }, sortKey: 'c', id: 'x:c' }], hasNextPage: true, totalCount: 9 },
+    {
+      items: [
+        { node: { id: 'x:b' }, sortKey: 'b', id: 'x:b' },
+        { node: { id: 'x:c' }, sortKey: 'c', id: 'x:c' },
+      ],
+      hasNextPage: true,
+      totalCount: 9,
+    },
     request,
     LIST,
   );

@@ -115,6 +115,8 @@ test('client mistakes, bugs and timeouts are not DATABASE_UNAVAILABLE', () => {
 test('describeError names the class, driver code, GQL status and cause of each error in the chain', () => {
   const lost = new Neo4jError('Connection was closed by server', 'ServiceUnavailable', '50N42', 'lost');
   const line = describeError(new Error('loading the actor failed', { cause: lost }));
-  expect(line).toMatch(/^Error: loading the actor failed <- caused by Neo4jError \[code=ServiceUnavailable gqlStatus=50N42 retryable=true\]: Connection was closed by server\n/);
+  expect(line).toMatch(
+    /^Error: loading the actor failed <- caused by Neo4jError \[code=ServiceUnavailable gqlStatus=50N42 retryable=true\]: Connection was closed by server\n/,
+  );
   expect(describeError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toMatch(/^Error \[code=ECONNRESET\]: read ECONNRESET/);
 });

@@ -12,9 +12,15 @@ const EVIL = 'He said "<b>Tom & Jerry</b>"\u0001 it\'s\r\nfine';
 const ev = (excerpt: string) => ({ sourceId: 'source:a', sentence: 2, excerpt, start: 5, end: 5 + excerpt.length });
 
 const NODES: ExportNodeModel[] = [
-  { node: toNode({ id: 'country:russia', name: 'Russia', kind: 'COUNTRY', aliases: ['RF', 'Russian Federation'] }, ['Node', 'Actor', 'Location'])!, evidence: [ev('Russia')] },
   {
-    node: toNode({ id: 'meeting:talks', name: 'Talks', startDate: '2026-01-23', startDatePrecision: 'DAY', startDateInferred: true, startDateExpression: 'this weekend' }, ['Node', 'Meeting'])!,
+    node: toNode({ id: 'country:russia', name: 'Russia', kind: 'COUNTRY', aliases: ['RF', 'Russian Federation'] }, ['Node', 'Actor', 'Location'])!,
+    evidence: [ev('Russia')],
+  },
+  {
+    node: toNode(
+      { id: 'meeting:talks', name: 'Talks', startDate: '2026-01-23', startDatePrecision: 'DAY', startDateInferred: true, startDateExpression: 'this weekend' },
+      ['Node', 'Meeting'],
+    )!,
     evidence: [],
   },
   { node: toNode({ id: 'statement:x', text: EVIL, kind: 'QUOTE', topics: ['peace'] }, ['Node', 'Statement'])!, evidence: [ev(EVIL), ev('fine')] },
@@ -25,7 +31,15 @@ const EDGES: ExportEdgeModel[] = [
     ...toExportEdge({ type: 'PARTICIPATED_IN', from: 'country:russia', to: 'meeting:talks', props: { role: 'host' } }),
     evidence: [{ sourceId: 'source:a', sentence: 2, excerpt: 'x', start: 5, end: 6 }],
   },
-  { ...toExportEdge({ type: 'RELATED_TO', from: 'country:russia', to: 'statement:x', props: { relation: 'ALLY_OF', since: '2025', sincePrecision: 'YEAR', sinceInferred: false } }), evidence: [] },
+  {
+    ...toExportEdge({
+      type: 'RELATED_TO',
+      from: 'country:russia',
+      to: 'statement:x',
+      props: { relation: 'ALLY_OF', since: '2025', sincePrecision: 'YEAR', sinceInferred: false },
+    }),
+    evidence: [],
+  },
 ];
 
 async function* pages<T>(...ps: T[][]): AsyncGenerator<T[]> {
@@ -76,7 +90,13 @@ describe('GraphML', () => {
       { source: 'source:a', sentence: 2, excerpt: 'fine', start: 5, end: 9 },
     ]);
     expect(dataOf(nodes[0])).toMatchObject({ type: 'Actor', labels: 'Actor:Location:Node', kind: 'COUNTRY', evidenceCount: '1' });
-    expect(dataOf(nodes[1])).toMatchObject({ startDate: '2026-01-23', startDatePrecision: 'DAY', startDateInferred: 'true', startDateExpression: 'this weekend', evidence: '[]' });
+    expect(dataOf(nodes[1])).toMatchObject({
+      startDate: '2026-01-23',
+      startDatePrecision: 'DAY',
+      startDateInferred: 'true',
+      startDateExpression: 'this weekend',
+      evidence: '[]',
+    });
     expect(dataOf(nodes[3])).not.toHaveProperty('sentences');
     expect(dataOf(edges[0])).toMatchObject({ type: 'PARTICIPATED_IN', role: 'host', evidenceCount: '1' });
     expect(dataOf(edges[1])).toMatchObject({ type: 'RELATED_TO', relation: 'ALLY_OF', since: '2025', sinceInferred: 'false', evidenceCount: '0' });
@@ -90,7 +110,13 @@ describe('Cytoscape JSON', () => {
     expect(doc.truncated).toBe(true);
     const { nodes, edges } = doc.elements;
     expect(nodes.map((n: { data: { id: string } }) => n.data.id)).toEqual(NODES.map((n) => n.node.id));
-    expect(nodes[0].data).toMatchObject({ id: 'country:russia', label: 'Russia', type: 'Actor', labels: ['Actor', 'Location', 'Node'], aliases: ['RF', 'Russian Federation'] });
+    expect(nodes[0].data).toMatchObject({
+      id: 'country:russia',
+      label: 'Russia',
+      type: 'Actor',
+      labels: ['Actor', 'Location', 'Node'],
+      aliases: ['RF', 'Russian Federation'],
+    });
     expect(nodes[2].data.text).toBe(EVIL);
     expect(nodes[2].data.evidence).toHaveLength(2);
     const ids = new Set(nodes.map((n: { data: { id: string } }) => n.data.id));
@@ -111,12 +137,23 @@ describe('request parsing', () => {
   const parse = (q: string) => parseExportRequest(new URLSearchParams(q));
   test('accepts the formats, focus and depths 1-3', () => {
     expect(parse('format=graphml')).toMatchObject({ format: graphml, focus: null, depth: 1, filename: 'graph' });
-    expect(parse('format=cytoscape&focus=actor:a-b&depth=3')).toMatchObject({ format: cytoscape, focus: 'actor:a-b', depth: 3, filename: 'neighbourhood-actor_a-b-depth3' });
+    expect(parse('format=cytoscape&focus=actor:a-b&depth=3')).toMatchObject({
+      format: cytoscape,
+      focus: 'actor:a-b',
+      depth: 3,
+      filename: 'neighbourhood-actor_a-b-depth3',
+    });
   });
-  test.each(['', 'format=gexf', 'format=toString', 'format=graphml&focus=x&depth=0', 'format=graphml&focus=x&depth=4', 'format=graphml&focus=x&depth=1.5', 'format=graphml&depth=2', 'format=graphml&focus='])(
-    'refuses %p',
-    (q) => expect(parse(q)).toHaveProperty('error'),
-  );
+  test.each([
+    '',
+    'format=gexf',
+    'format=toString',
+    'format=graphml&focus=x&depth=0',
+    'format=graphml&focus=x&depth=4',
+    'format=graphml&focus=x&depth=1.5',
+    'format=graphml&depth=2',
+    'format=graphml&focus=',
+  ])('refuses %p', (q) => expect(parse(q)).toHaveProperty('error'));
 });
 
 /** A response that takes one chunk, then reports a full buffer until told to drain. */
@@ -173,7 +210,9 @@ describe('writeExport', () => {
     }
     const res = new SlowResponse();
     res.write = (chunk: string) => (res.chunks.push(chunk), true);
-    await expect(writeExport(res as unknown as ServerResponse, graphml, { truncated: false, nodes: failing(), edges: pages(EDGES) }, 'graph')).rejects.toThrow('database went away');
+    await expect(writeExport(res as unknown as ServerResponse, graphml, { truncated: false, nodes: failing(), edges: pages(EDGES) }, 'graph')).rejects.toThrow(
+      'database went away',
+    );
     expect(res.destroyed).toBe(true);
     expect(res.ended).toBe(false);
   });

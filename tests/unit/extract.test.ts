@@ -69,7 +69,12 @@ describe('the draft of the seed article', () => {
 
   test('uses the metadata it is given', () => {
     const withMeta = draftFacts('Talks began in Vienna.', { id: 'source:x', title: 'T', publisher: 'P', date: '2026-01-25', url: 'https://example.org/a' });
-    expect(withMeta.source).toMatchObject({ title: 'T', publisher: 'P', url: 'https://example.org/a', publishedDate: { value: '2026-01-25', precision: 'DAY', inferred: false } });
+    expect(withMeta.source).toMatchObject({
+      title: 'T',
+      publisher: 'P',
+      url: 'https://example.org/a',
+      publishedDate: { value: '2026-01-25', precision: 'DAY', inferred: false },
+    });
   });
 });
 
@@ -100,7 +105,10 @@ describe('quotes and their speakers', () => {
 
   test('a quote is left without a speaker when "she" could be either of two people, or a surname belongs to two', () => {
     const doc = draft(
-      ['Anna Schmidt and Paula Weber arrived late. “This changes everything for the region,” she said.', 'John Baker and Jane Baker disagreed. “The figures simply do not add up,” Baker said.'].join('\n'),
+      [
+        'Anna Schmidt and Paula Weber arrived late. “This changes everything for the region,” she said.',
+        'John Baker and Jane Baker disagreed. “The figures simply do not add up,” Baker said.',
+      ].join('\n'),
     );
     expect(speakers(doc)).toEqual({ 'This changes everything': undefined, 'The figures simply': undefined });
     expect(doc.entities.filter((e) => e.type === 'Statement').map((e) => e.id)).toEqual([
@@ -192,7 +200,14 @@ describe('evaluateDraft', () => {
     entities,
     relationships,
   });
-  const person = (id: string, name: string, aliases: string[] = []): EntityInput => ({ id, type: 'Actor', kind: 'PERSON', name, aliases, evidence: ev('Anna') });
+  const person = (id: string, name: string, aliases: string[] = []): EntityInput => ({
+    id,
+    type: 'Actor',
+    kind: 'PERSON',
+    name,
+    aliases,
+    evidence: ev('Anna'),
+  });
   const curated = base(
     [
       person('actor:anna-berg', 'Anna Berg', ['Berg']),
@@ -244,7 +259,11 @@ describe('evaluateDraft', () => {
 });
 
 test('the CLI refuses a bad date with the usage and exit code 2', () => {
-  const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/cli/extract.ts', ARTICLE_FILE, '--date', '2026-02-30'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    [join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/cli/extract.ts', ARTICLE_FILE, '--date', '2026-02-30'],
+    { cwd: PROJECT_ROOT, encoding: 'utf8' },
+  );
   expect(run.status).toBe(2);
   expect(run.stderr).toContain('--date must be a real day as YYYY-MM-DD');
   expect(run.stderr).toContain('usage: npm run -s extract');
@@ -273,7 +292,9 @@ describe('extraction sentences', () => {
 describe('names in real house styles', () => {
   test('a headline and a dateline are not names; the agency in brackets is', () => {
     const doc = draft('Dahl Concedes Harbour Race To Lund\nOSLO (Reuters) - Henrik Dahl conceded the race to Erik Lund on Monday.');
-    const names = doc.entities.filter((e) => e.type === 'Actor' || e.type === 'Location' || e.type === 'Country').map((e) => `${e.type}:${(e as { name: string }).name}`);
+    const names = doc.entities
+      .filter((e) => e.type === 'Actor' || e.type === 'Location' || e.type === 'Country')
+      .map((e) => `${e.type}:${(e as { name: string }).name}`);
     expect(names).toEqual(expect.arrayContaining(['Location:Oslo', 'Actor:Reuters', 'Actor:Henrik Dahl', 'Actor:Erik Lund']));
     expect(names.join()).not.toMatch(/Concedes|OSLO/);
   });
@@ -362,7 +383,9 @@ describe('quote attribution in common house styles', () => {
 
 describe('quote attribution: more house styles', () => {
   test('"said <company> chief executive <Name>" goes to the person, not the company that owns the title', () => {
-    const doc = draft('“We will keep our plants open,” said Globex chief executive Maria Rossi.\n“Prices will rise,” said Initech Chief Executive Officer Omar Haddad on Tuesday.');
+    const doc = draft(
+      '“We will keep our plants open,” said Globex chief executive Maria Rossi.\n“Prices will rise,” said Initech Chief Executive Officer Omar Haddad on Tuesday.',
+    );
     expect(speakers(doc)).toEqual({ 'We will keep': 'Maria Rossi', 'Prices will rise': 'Omar Haddad' });
   });
 
@@ -470,7 +493,12 @@ describe('meetings: more house styles', () => {
   });
 
   test('planned meetings, letters received and decisions welcomed are no meetings; a named meeting absorbs "talks in Z" of its sentence', () => {
-    const none = ['Anna Berg will hold talks with Henrik Dahl next week.', 'Anna Berg received a letter from Henrik Dahl.', 'Anna Berg welcomed the decision by Henrik Dahl.', 'Anna Berg is expected to have a meeting with Henrik Dahl.'];
+    const none = [
+      'Anna Berg will hold talks with Henrik Dahl next week.',
+      'Anna Berg received a letter from Henrik Dahl.',
+      'Anna Berg welcomed the decision by Henrik Dahl.',
+      'Anna Berg is expected to have a meeting with Henrik Dahl.',
+    ];
     for (const line of none) expect(meetings(draft(line))).toEqual([]);
     expect(meetings(draft('Anna Berg and Henrik Dahl met on the sidelines of the summit in Oslo.'))).toEqual(['Anna Berg, Henrik Dahl @ Oslo']);
   });
@@ -478,7 +506,9 @@ describe('meetings: more house styles', () => {
 
 describe('provenance of drafted facts', () => {
   test('every entity and relationship has its rules and a confidence between 0 and 1', () => {
-    const { doc, provenance } = draftWithProvenance('“The port stays open,” said Henrik Dahl. Henrik Dahl met Anna Berg in Oslo. The Kremlin said nothing.', { id: 'source:t' });
+    const { doc, provenance } = draftWithProvenance('“The port stays open,” said Henrik Dahl. Henrik Dahl met Anna Berg in Oslo. The Kremlin said nothing.', {
+      id: 'source:t',
+    });
     for (const e of doc.entities) expect(provenance.entities[e.id]).toEqual({ rules: expect.any(Array), confidence: expect.any(Number) });
     for (const r of doc.relationships) {
       const p = provenance.relationships[relationshipKey(r)];
@@ -494,7 +524,9 @@ describe('provenance of drafted facts', () => {
 
 describe('the evaluation corpus of real reporting', () => {
   const dir = join(PROJECT_ROOT, 'tests', 'fixtures', 'real');
-  const slugs = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
+  const slugs = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5));
 
   test('has at least 20 articles, half dev and half held-out, each with its text, source and a valid gold list', () => {
     expect(slugs.length).toBeGreaterThanOrEqual(20);
@@ -513,8 +545,19 @@ describe('the evaluation corpus of real reporting', () => {
   test('meetings count when the drafted participants are the curated ones; quote texts count whoever the speaker is', () => {
     const text = 'Anna Berg met Henrik Dahl in Oslo. “We agreed on the plan,” said Erik Lund.';
     const gold = GoldArticle.parse({
-      url: 'https://example.org/a', outlet: 'Example', site: 'example.org', published: null, attribution: 'test', split: 'dev', topic: 'test',
-      entities: [{ name: 'Anna Berg', class: 'person' }, { name: 'Henrik Dahl', class: 'person' }, { name: 'Erik Lund', class: 'person' }, { name: 'Oslo', class: 'location', kind: 'CITY' }],
+      url: 'https://example.org/a',
+      outlet: 'Example',
+      site: 'example.org',
+      published: null,
+      attribution: 'test',
+      split: 'dev',
+      topic: 'test',
+      entities: [
+        { name: 'Anna Berg', class: 'person' },
+        { name: 'Henrik Dahl', class: 'person' },
+        { name: 'Erik Lund', class: 'person' },
+        { name: 'Oslo', class: 'location', kind: 'CITY' },
+      ],
       quotes: [{ text: 'We agreed on the plan', speaker: 'Anna Berg' }],
       meetings: [{ participants: ['Anna Berg', 'Henrik Dahl'], place: 'Oslo', date: null }],
       offices: [],

@@ -161,7 +161,9 @@ describe('validation rules', () => {
   test('thousands of distinct excerpts of one long sentence stop at the search budget with EVIDENCE_TOO_COSTLY; repeats cost nothing', () => {
     const words = Array.from({ length: 2_000 }, (_, i) => `w${i}`);
     const text = `${words.join(' ')}.`; // one sentence of about 11,000 characters
-    const cite = (excerpts: string[]) => [{ id: 'actor:x', type: 'Actor', name: 'X', kind: 'PERSON', evidence: excerpts.map((excerpt) => ({ sentence: 1, excerpt })) }];
+    const cite = (excerpts: string[]) => [
+      { id: 'actor:x', type: 'Actor', name: 'X', kind: 'PERSON', evidence: excerpts.map((excerpt) => ({ sentence: 1, excerpt })) },
+    ];
     const limits = { maxTextBytes: 12_000 }; // a budget of 25 × 12,000 characters: 27 searches of this sentence
     const costly = validateFacts(doc({ text }, cite(words.slice(0, 40))), undefined, limits);
     expect(costly.ok ? [] : costly.problems).toEqual([expect.objectContaining({ code: 'EVIDENCE_TOO_COSTLY', path: 'entities[0].evidence[27]' })]);
@@ -184,10 +186,20 @@ describe('validation rules', () => {
 
   test('a name mixing Latin and Cyrillic letters in one word is CONFUSABLE_NAME; words in one script each are fine', () => {
     const putin = 'Vladimir Put\u0456n'; // Cyrillic "і"
-    const entity = (fields: Record<string, unknown>) => ({ id: 'actor:x', type: 'Actor', kind: 'PERSON', evidence: [{ sentence: 1, excerpt: 'Putin' }], ...fields });
+    const entity = (fields: Record<string, unknown>) => ({
+      id: 'actor:x',
+      type: 'Actor',
+      kind: 'PERSON',
+      evidence: [{ sentence: 1, excerpt: 'Putin' }],
+      ...fields,
+    });
     const result = validateFacts(doc({ text: TEXT }, [entity({ name: putin })]));
     expect(result.ok ? [] : result.problems).toEqual([
-      { path: 'entities[0] (actor:x).name', code: 'CONFUSABLE_NAME', message: `the word "Put\u0456n" mixes Latin and Cyrillic letters, which look alike; write each word in one script` },
+      {
+        path: 'entities[0] (actor:x).name',
+        code: 'CONFUSABLE_NAME',
+        message: `the word "Put\u0456n" mixes Latin and Cyrillic letters, which look alike; write each word in one script`,
+      },
     ]);
     const alias = validateFacts(doc({ text: TEXT }, [entity({ name: 'Vladimir Putin', aliases: ['\u03a1utin'] })])); // Greek "Ρ"
     expect(alias.ok ? [] : alias.problems.map((p) => [p.path, p.code])).toEqual([['entities[0] (actor:x).aliases[0]', 'CONFUSABLE_NAME']]);

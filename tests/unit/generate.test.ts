@@ -65,7 +65,24 @@ test('the corpus has the shapes the API serves: dated meetings, part-of chains, 
   const entities = corpus.flatMap((d) => d.entities);
   const relationships = corpus.flatMap((d) => d.relationships);
   const types = new Set(relationships.map((r) => r.type));
-  for (const type of ['PARTICIPATED_IN', 'HELD_IN', 'PART_OF', 'PRECEDED', 'HOLDS', 'POSITION_OF', 'SAID', 'REPORTED', 'MENTIONS', 'ABOUT', 'DURING', 'TAKES_STANCE', 'RELATED_TO', 'INVOLVED_IN', 'OCCURRED_IN', 'CREDITS']) {
+  for (const type of [
+    'PARTICIPATED_IN',
+    'HELD_IN',
+    'PART_OF',
+    'PRECEDED',
+    'HOLDS',
+    'POSITION_OF',
+    'SAID',
+    'REPORTED',
+    'MENTIONS',
+    'ABOUT',
+    'DURING',
+    'TAKES_STANCE',
+    'RELATED_TO',
+    'INVOLVED_IN',
+    'OCCURRED_IN',
+    'CREDITS',
+  ]) {
     expect(types).toContain(type);
   }
   const precisions = new Set(entities.flatMap((e) => (e.type === 'Meeting' && e.startDate ? [e.startDate.precision] : [])));

@@ -22,7 +22,11 @@ test('/healthz answers 200 while alive and 503 DATABASE_NOT_RECOVERED, naming no
     failing = 'the local Neo4j has been down for 121 s: restart attempt 3 failed. Data: /tmp/neo4j-data';
     const dead = await fetch(url);
     expect(dead.status).toBe(503);
-    expect(await dead.json()).toEqual({ status: 'failing', code: 'DATABASE_NOT_RECOVERED', reason: 'the local database could not be brought back within NEO4J_RECOVERY_TIMEOUT_MS' });
+    expect(await dead.json()).toEqual({
+      status: 'failing',
+      code: 'DATABASE_NOT_RECOVERED',
+      reason: 'the local database could not be brought back within NEO4J_RECOVERY_TIMEOUT_MS',
+    });
   } finally {
     http.closeAllConnections();
     await new Promise((resolve) => http.close(resolve));

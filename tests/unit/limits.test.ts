@@ -29,7 +29,13 @@ function tokens(query: string): number {
 }
 
 // GraphiQL asks with every option on; it is the largest introspection query a client sends.
-const INTROSPECTION = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+const INTROSPECTION = getIntrospectionQuery({
+  descriptions: true,
+  specifiedByUrl: true,
+  directiveIsRepeatable: true,
+  schemaDescription: true,
+  inputValueDeprecation: true,
+});
 const DASHBOARD = Object.entries(dashboard)
   .filter(([name]) => name.endsWith('Document'))
   .map(([name, document]) => [name, String(document)] as const);
@@ -57,7 +63,7 @@ test.each(SHIPPED)('%s stays under every default limit, at the largest page size
   expect(tokens(query)).toBeLessThanOrEqual(limits.maxTokens);
 });
 
-test('a connection counts `first` items (20 without it); a plain list counts 100; a connection\'s own lists do not multiply again', () => {
+test("a connection counts `first` items (20 without it); a plain list counts 100; a connection's own lists do not multiply again", () => {
   expect(measure('{ actors { nodes { id } } }').cost).toBe(1 + 20 * (1 + 1));
   expect(measure('{ actors(first: 5) { nodes { id name } } }').cost).toBe(1 + 5 * (1 + 2));
   expect(measure('query ($n: Int) { actors(first: $n) { nodes { id } } }', { n: 3 }).cost).toBe(1 + 3 * 2);
@@ -80,7 +86,8 @@ test('the shapes of an attack exceed the defaults', () => {
   const aliases = Array.from({ length: 200 }, (_, i) => `a${i}: __typename`).join(' ');
   expect(measure(`{ ${aliases} }`).aliases).toBeGreaterThan(limits.maxAliases);
   expect(measure(`{ __typename ${'@include(if: true) '.repeat(100)} }`).directives).toBeGreaterThan(limits.maxDirectives);
-  const wide = '{ actors(first: 100) { nodes { meetingsConnection(first: 100) { nodes { participants { actor { meetingsConnection(first: 100) { nodes { id } } } } } } } } }';
+  const wide =
+    '{ actors(first: 100) { nodes { meetingsConnection(first: 100) { nodes { participants { actor { meetingsConnection(first: 100) { nodes { id } } } } } } } } }';
   expect(measure(wide).cost).toBeGreaterThan(limits.maxCost);
   // Introspection nested through types and fields grows tenfold per level.
   let nested = 'name';
@@ -120,7 +127,10 @@ describe('filters are measured with variables applied', () => {
 
   test('a variable not sent takes its declared default; a date range inside a filter counts, the sort order is no filter', () => {
     expect(measure('query ($w: ActorWhere = { NOT: { NOT: { name: "a" } } }) { actors(where: $w) { nodes { id } } }').inputDepth).toBe(3);
-    expect(measure('{ meetings(where: { startDate: { from: "2025" } }, orderBy: { field: NAME }) { nodes { id } } }')).toMatchObject({ inputDepth: 2, inputFields: 2 });
+    expect(measure('{ meetings(where: { startDate: { from: "2025" } }, orderBy: { field: NAME }) { nodes { id } } }')).toMatchObject({
+      inputDepth: 2,
+      inputFields: 2,
+    });
   });
 
   test('mutation inputs are no filters: 30 evidence entries count as no branches', () => {
@@ -131,7 +141,9 @@ describe('filters are measured with variables applied', () => {
   });
 
   test('a JSON scalar is one value, however large (ingestSource carries a whole facts document)', () => {
-    const m = measure('mutation ($d: JSON!) { ingestSource(document: $d) { __typename } }', { d: { nodes: Array.from({ length: 1000 }, () => ({ a: { b: { c: 1 } } })) } });
+    const m = measure('mutation ($d: JSON!) { ingestSource(document: $d) { __typename } }', {
+      d: { nodes: Array.from({ length: 1000 }, () => ({ a: { b: { c: 1 } } })) },
+    });
     expect(m).toMatchObject({ inputDepth: 0, inputBranches: 0, inputFields: 0 });
   });
 

@@ -3,7 +3,17 @@ import { toActor, toEvidence, toFuzzyDate, toNode } from '../../src/models/mappe
 test("the claims' evidence lists become evidence models, claim by claim", () => {
   expect(
     toEvidence([
-      { source: 'source:a', body: JSON.stringify({ values: {}, names: [], evidence: [[1, 'x', 0, 1], [3, 'z', 20, 21]] }) },
+      {
+        source: 'source:a',
+        body: JSON.stringify({
+          values: {},
+          names: [],
+          evidence: [
+            [1, 'x', 0, 1],
+            [3, 'z', 20, 21],
+          ],
+        }),
+      },
       { source: 'source:b', body: JSON.stringify({ values: {}, names: [], evidence: [[4, 'y', 10, 11]] }) },
     ]),
   ).toEqual([
@@ -15,7 +25,9 @@ test("the claims' evidence lists become evidence models, claim by claim", () => 
 });
 
 test('flattened dates come back whole, and absent dates are null', () => {
-  expect(toFuzzyDate({ startDate: '2026-01-23', startDatePrecision: 'DAY', startDateInferred: true, startDateExpression: 'this weekend' }, 'startDate')).toEqual({
+  expect(
+    toFuzzyDate({ startDate: '2026-01-23', startDatePrecision: 'DAY', startDateInferred: true, startDateExpression: 'this weekend' }, 'startDate'),
+  ).toEqual({
     value: '2026-01-23',
     precision: 'DAY',
     inferred: true,

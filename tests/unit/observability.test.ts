@@ -20,7 +20,10 @@ test('log(line) callers write JSON records; a leading [tag] becomes the componen
 
 test('log(line) callers can log at error level', () => {
   const lines: string[] = [];
-  lineLogger(loggerOver((line) => lines.push(line)), 'error')('[export] internal error: boom');
+  lineLogger(
+    loggerOver((line) => lines.push(line)),
+    'error',
+  )('[export] internal error: boom');
   expect(JSON.parse(lines[0])).toMatchObject({ level: 50, component: 'export', msg: 'internal error: boom' });
 });
 

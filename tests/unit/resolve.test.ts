@@ -26,7 +26,13 @@ const GRAPH = {
     graphNode('location:moscow', 'Moscow', ['moscow'], 'Location'),
   ],
 };
-const resolve = (...documents: ValidDocument[]) => resolveEntities(documents, documents.map((_, i) => `doc${i + 1}`), GRAPH, labelsOf);
+const resolve = (...documents: ValidDocument[]) =>
+  resolveEntities(
+    documents,
+    documents.map((_, i) => `doc${i + 1}`),
+    GRAPH,
+    labelsOf,
+  );
 
 test('name keys fold case, diacritics, punctuation, a leading "the" and doubled letters', () => {
   expect(nameKey('Zelenskyy')).toBe(nameKey('ZELENSKY'));
@@ -58,7 +64,10 @@ test('two candidates are a problem naming both; sameAs picks one; sameAs null ke
   const first = doc('source:a', [person('actor:olena-putin', 'Olena Putin')]);
   const ambiguous = resolve(first, doc('source:b', [person('actor:putin', 'Putin')]));
   expect(ambiguous.problems[1]).toEqual([
-    { path: 'doc2: entities[0] (actor:putin)', message: expect.stringMatching(/"Putin" matches 2 nodes: "actor:vladimir-putin" \(Vladimir Putin\), "actor:olena-putin" \(Olena Putin\)/) },
+    {
+      path: 'doc2: entities[0] (actor:putin)',
+      message: expect.stringMatching(/"Putin" matches 2 nodes: "actor:vladimir-putin" \(Vladimir Putin\), "actor:olena-putin" \(Olena Putin\)/),
+    },
   ]);
   const picked = resolve(first, doc('source:b', [person('actor:putin', 'Putin', { sameAs: 'actor:olena-putin' })]));
   expect(picked.problems).toEqual([[], []]);
@@ -69,7 +78,10 @@ test('two candidates are a problem naming both; sameAs picks one; sameAs null ke
 });
 
 test('a later document finds entities of an earlier one, by id or by name', () => {
-  const result = resolve(doc('source:a', [person('actor:mykola-fiktyvenko', 'Mykola Fiktyvenko')]), doc('source:b', [person('actor:fiktyvenko', 'Fiktyvenko')]));
+  const result = resolve(
+    doc('source:a', [person('actor:mykola-fiktyvenko', 'Mykola Fiktyvenko')]),
+    doc('source:b', [person('actor:fiktyvenko', 'Fiktyvenko')]),
+  );
   expect(result.merges).toEqual([{ document: 'doc2', entity: 'actor:fiktyvenko', node: 'actor:mykola-fiktyvenko', how: 'surname' }]);
 });
 
@@ -93,7 +105,13 @@ describe('transliterations and given-name variants resolve to one node', () => {
       graphNode('location:luhansk', 'Luhansk', [nameKey('Luhansk')], 'Location'),
     ],
   };
-  const resolveIn = (...documents: ValidDocument[]) => resolveEntities(documents, documents.map((_, i) => `doc${i + 1}`), graph, labelsOf);
+  const resolveIn = (...documents: ValidDocument[]) =>
+    resolveEntities(
+      documents,
+      documents.map((_, i) => `doc${i + 1}`),
+      graph,
+      labelsOf,
+    );
   const city = (id: string, name: string) => ({ id, type: 'Location', kind: 'CITY', name });
 
   test.each([
@@ -120,7 +138,13 @@ describe('transliterations and given-name variants resolve to one node', () => {
   });
 
   test('different people with one surname stay apart: other given names, other middle initials', () => {
-    const result = resolveIn(doc('source:a', [person('actor:olena-zelenska', 'Olena Zelenska'), person('actor:alex-witkoff', 'Alex Witkoff'), person('actor:maria-budanov', 'Maria Budanov')]));
+    const result = resolveIn(
+      doc('source:a', [
+        person('actor:olena-zelenska', 'Olena Zelenska'),
+        person('actor:alex-witkoff', 'Alex Witkoff'),
+        person('actor:maria-budanov', 'Maria Budanov'),
+      ]),
+    );
     expect(result.problems).toEqual([[]]);
     expect(result.merges).toEqual([]);
     const bushes = resolveEntities(
@@ -133,7 +157,10 @@ describe('transliterations and given-name variants resolve to one node', () => {
   });
 
   test('an initial that fits two people is a problem naming both, never a guess', () => {
-    const result = resolveIn(doc('source:a', [person('actor:kateryna-budanov', 'Kateryna Budanov')]), doc('source:b', [person('actor:k-budanov', 'K. Budanov')]));
+    const result = resolveIn(
+      doc('source:a', [person('actor:kateryna-budanov', 'Kateryna Budanov')]),
+      doc('source:b', [person('actor:k-budanov', 'K. Budanov')]),
+    );
     expect(result.problems[0]).toEqual([]);
     expect(result.problems[1]).toEqual([{ path: 'doc2: entities[0] (actor:k-budanov)', message: expect.stringMatching(/"K. Budanov" matches 2 nodes/) }]);
   });
@@ -142,7 +169,13 @@ describe('transliterations and given-name variants resolve to one node', () => {
 describe('acronyms and legal forms', () => {
   const org = (id: string, name: string) => ({ id, type: 'Actor', kind: 'ORGANIZATION', name });
   const none = { byId: new Map<string, Candidate>(), byKey: [] };
-  const resolveAlone = (...documents: ValidDocument[]) => resolveEntities(documents, documents.map((_, i) => `doc${i + 1}`), none, labelsOf);
+  const resolveAlone = (...documents: ValidDocument[]) =>
+    resolveEntities(
+      documents,
+      documents.map((_, i) => `doc${i + 1}`),
+      none,
+      labelsOf,
+    );
 
   test('an acronym meets the one organisation with those initials, either way round', () => {
     const result = resolveAlone(doc('source:a', [org('actor:scottish-national-party', 'Scottish National Party')]), doc('source:b', [org('actor:snp', 'SNP')]));
@@ -154,7 +187,10 @@ describe('acronyms and legal forms', () => {
   });
 
   test('two full names with the same initials stay apart, and an acronym of two organisations matches neither, without a problem', () => {
-    const full = resolveAlone(doc('source:a', [org('actor:scottish-national-party', 'Scottish National Party')]), doc('source:b', [org('actor:swiss-national-park', 'Swiss National Park')]));
+    const full = resolveAlone(
+      doc('source:a', [org('actor:scottish-national-party', 'Scottish National Party')]),
+      doc('source:b', [org('actor:swiss-national-park', 'Swiss National Park')]),
+    );
     expect(full.merges).toEqual([]);
     const two = resolveAlone(
       doc('source:a', [org('actor:scottish-national-party', 'Scottish National Party'), org('actor:social-network-platform', 'Social Network Platform')]),
@@ -165,7 +201,10 @@ describe('acronyms and legal forms', () => {
   });
 
   test('a person is never matched by initials, and a legal form does not make another company', () => {
-    const person = resolveAlone(doc('source:a', [{ id: 'actor:john-kerry', type: 'Actor', kind: 'PERSON', name: 'John Kerry' }]), doc('source:b', [{ id: 'actor:jk', type: 'Actor', kind: 'PERSON', name: 'JK' }]));
+    const person = resolveAlone(
+      doc('source:a', [{ id: 'actor:john-kerry', type: 'Actor', kind: 'PERSON', name: 'John Kerry' }]),
+      doc('source:b', [{ id: 'actor:jk', type: 'Actor', kind: 'PERSON', name: 'JK' }]),
+    );
     expect(person.merges).toEqual([]);
     const company = resolveAlone(doc('source:a', [org('actor:air-liquide', 'Air Liquide')]), doc('source:b', [org('actor:air-liquide-sa', 'Air Liquide SA')]));
     expect(company.merges).toEqual([{ document: 'doc2', entity: 'actor:air-liquide-sa', node: 'actor:air-liquide', how: 'name' }]);

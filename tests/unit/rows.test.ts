@@ -83,7 +83,15 @@ describe('partial rows: a row with only some properties maps, the absent ones ta
       date: null,
     });
     expect(toStance({ id: 'stance:a' })).toEqual({ nodeType: 'Stance', id: 'stance:a', fact: noFact('stance:a'), topic: null, stance: null, summary: null });
-    expect(toEvent({ id: 'event:a' })).toEqual({ nodeType: 'Event', id: 'event:a', fact: noFact('event:a'), name: null, kind: null, description: null, date: null });
+    expect(toEvent({ id: 'event:a' })).toEqual({
+      nodeType: 'Event',
+      id: 'event:a',
+      fact: noFact('event:a'),
+      name: null,
+      kind: null,
+      description: null,
+      date: null,
+    });
     expect(toSource({ id: 'source:a' })).toEqual({
       nodeType: 'Source',
       id: 'source:a',
@@ -202,7 +210,9 @@ describe('a present value of the wrong type is refused, naming the row shape and
     expect(name.fields).toEqual(['name']);
     expect(name.message).toBe('Actor row (id "actor:a") does not have its expected shape: field "name": Invalid input: expected string, received number');
 
-    expect(refusal(() => toActor({ id: 'actor:a', kind: 'ROBOT' })).message).toMatch(/^Actor row .* field "kind": Invalid option: expected one of "PERSON"\|"COUNTRY"\|"ORGANIZATION"\|"GROUP"$/);
+    expect(refusal(() => toActor({ id: 'actor:a', kind: 'ROBOT' })).message).toMatch(
+      /^Actor row .* field "kind": Invalid option: expected one of "PERSON"\|"COUNTRY"\|"ORGANIZATION"\|"GROUP"$/,
+    );
     expect(refusal(() => toActor({ id: 'actor:a', aliases: ['Kyiv', 3] })).fields).toEqual(['aliases[1]']);
     expect(refusal(() => toLocation({ id: 'location:a', description: ['x'] })).fields).toEqual(['description']);
     expect(refusal(() => toStatement({ id: 'statement:a', kind: 'RUMOUR' })).fields).toEqual(['kind']);
@@ -229,7 +239,9 @@ describe('a present value of the wrong type is refused, naming the row shape and
   });
 
   test('relationship properties and keys', () => {
-    const error = refusal(() => toExportEdge({ type: 'PARTICIPATED_IN', from: 'actor:a', to: 'meeting:b', props: { key: 'actor:a|PARTICIPATED_IN|meeting:b', role: 7 } }));
+    const error = refusal(() =>
+      toExportEdge({ type: 'PARTICIPATED_IN', from: 'actor:a', to: 'meeting:b', props: { key: 'actor:a|PARTICIPATED_IN|meeting:b', role: 7 } }),
+    );
     expect(error.message).toMatch(/^PARTICIPATED_IN relationship row \(key "actor:a\|PARTICIPATED_IN\|meeting:b"\) .* field "role"/);
     expect(refusal(() => toFact({}, 42)).fields).toEqual(['key']);
   });
@@ -251,7 +263,9 @@ describe('a present value of the wrong type is refused, naming the row shape and
     expect(refusal(() => parseRow('listActors', ListPageRow, { totalCount: 1, rows: [{ node: { id: 'actor:a' }, labels: ['Node', 'Actor'] }] })).message).toBe(
       'listActors row does not have its expected shape: field "rows[0].sortKey": Invalid input: expected string, received undefined',
     );
-    expect(refusal(() => parseRow('listActors', ListPageRow, { totalCount: 1, rows: [{ node: { name: 'A' }, sortKey: 'a' }] })).fields).toEqual(['rows[0].node']);
+    expect(refusal(() => parseRow('listActors', ListPageRow, { totalCount: 1, rows: [{ node: { name: 'A' }, sortKey: 'a' }] })).fields).toEqual([
+      'rows[0].node',
+    ]);
     expect(refusal(() => parseRow('actorMeetings', LinkPageRow, { fromId: 'actor:a', totalCount: '3', rows: [] })).fields).toEqual(['totalCount']);
   });
 });
@@ -294,7 +308,9 @@ describe('stored claims', () => {
     expect(pinned.message).toBe('Claim row (of "actor:a") does not have its expected shape: field "pinned": Invalid input: expected boolean, received string');
     const subject = thrown(() => fromClaimRow({ of: 'actor:a', source: 'source:a', subjectType: 'Planet' })) as RowShapeError;
     expect(subject.fields).toEqual(['subjectType']);
-    const body = thrown(() => fromClaimRow({ of: 'actor:a', source: 'source:a', body: JSON.stringify({ values: { name: 3 }, names: [], evidence: [] }) })) as RowShapeError;
+    const body = thrown(() =>
+      fromClaimRow({ of: 'actor:a', source: 'source:a', body: JSON.stringify({ values: { name: 3 }, names: [], evidence: [] }) }),
+    ) as RowShapeError;
     expect(body).toBeInstanceOf(RowShapeError);
     expect(body.shape).toBe('Claim body');
     expect(body.fields).toEqual(['values.name']);

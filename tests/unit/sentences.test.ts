@@ -71,7 +71,35 @@ function random(seed: number): () => number {
   };
 }
 
-const PIECES = ['“', '”', '"', '‘', '’', '.', '?', '!', ')', '(', ']', ' ', '  ', '\t', '\n', '\n\n', 'A', 'a', 'É', 'é', '7', 'Talks', 'he said', 'U.S.', 'e.g.', '😀', '\r\n'];
+const PIECES = [
+  '“',
+  '”',
+  '"',
+  '‘',
+  '’',
+  '.',
+  '?',
+  '!',
+  ')',
+  '(',
+  ']',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\n\n',
+  'A',
+  'a',
+  'É',
+  'é',
+  '7',
+  'Talks',
+  'he said',
+  'U.S.',
+  'e.g.',
+  '😀',
+  '\r\n',
+];
 
 test('splits exactly as the former (quadratic) splitter on varied texts, quotes spanning sentences and lines included', () => {
   for (let seed = 1; seed <= 2_000; seed += 1) {

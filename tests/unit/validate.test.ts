@@ -10,9 +10,7 @@ function doc(overrides: Record<string, unknown> = {}) {
       { id: 'actor:putin', type: 'Actor', name: 'Vladimir Putin', kind: 'PERSON', evidence: [{ sentence: 2, excerpt: 'Putin' }] },
       { id: 'meeting:moscow', type: 'Meeting', name: 'Moscow meeting', evidence: [{ sentence: 1, excerpt: 'met Putin in Moscow' }] },
     ],
-    relationships: [
-      { type: 'PARTICIPATED_IN', from: 'actor:kushner', to: 'meeting:moscow', evidence: [{ sentence: 1, excerpt: 'Kushner met' }] },
-    ],
+    relationships: [{ type: 'PARTICIPATED_IN', from: 'actor:kushner', to: 'meeting:moscow', evidence: [{ sentence: 1, excerpt: 'Kushner met' }] }],
     ...overrides,
   };
 }
@@ -96,8 +94,20 @@ test('a country counts as an actor and as a location', () => {
 
 test('a stance needs exactly one actor taking it', () => {
   const input = doc();
-  input.entities.push({ id: 'stance:putin-silent', type: 'Stance', topic: 'talks', stance: 'SILENT', summary: 'Putin said nothing.', evidence: [{ sentence: 2, excerpt: 'said nothing' }] } as never);
+  input.entities.push({
+    id: 'stance:putin-silent',
+    type: 'Stance',
+    topic: 'talks',
+    stance: 'SILENT',
+    summary: 'Putin said nothing.',
+    evidence: [{ sentence: 2, excerpt: 'said nothing' }],
+  } as never);
   expect(problems(input)).toEqual(['entities[3]: stance "stance:putin-silent" needs exactly one TAKES_STANCE relationship from the actor taking it; found 0']);
-  input.relationships.push({ type: 'TAKES_STANCE', from: 'actor:putin', to: 'stance:putin-silent', evidence: [{ sentence: 2, excerpt: 'Putin said' }] } as never);
+  input.relationships.push({
+    type: 'TAKES_STANCE',
+    from: 'actor:putin',
+    to: 'stance:putin-silent',
+    evidence: [{ sentence: 2, excerpt: 'Putin said' }],
+  } as never);
   expect(problems(input)).toEqual([]);
 });

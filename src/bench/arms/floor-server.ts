@@ -22,7 +22,12 @@ if (!uri) {
   process.stderr.write('floor-server: NEO4J_URI is required\n');
   process.exit(2);
 }
-const db = createDatabase({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE || undefined });
+const db = createDatabase({
+  uri,
+  user: process.env.NEO4J_USER ?? 'neo4j',
+  password: process.env.NEO4J_PASSWORD ?? '',
+  database: process.env.NEO4J_DATABASE || undefined,
+});
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body);

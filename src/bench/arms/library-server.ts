@@ -25,10 +25,12 @@ const log = (line: string) => console.error(line);
  * request, `session.executeRead(tx => tx.run(cypher, params))`), is recorded before it is sent.
  */
 function recordingDriver(driver: Driver, record: (cypher: string, params: Record<string, unknown>) => void): Driver {
-  const recordingRun = (runner: { run: (...args: any[]) => unknown }) => (cypher: unknown, params?: Record<string, unknown>, ...rest: unknown[]) => {
-    record(typeof cypher === 'string' ? cypher : String((cypher as { text?: string })?.text ?? cypher), params ?? {});
-    return runner.run(cypher, params, ...rest);
-  };
+  const recordingRun =
+    (runner: { run: (...args: any[]) => unknown }) =>
+    (cypher: unknown, params?: Record<string, unknown>, ...rest: unknown[]) => {
+      record(typeof cypher === 'string' ? cypher : String((cypher as { text?: string })?.text ?? cypher), params ?? {});
+      return runner.run(cypher, params, ...rest);
+    };
   /** A method of the driver's objects (each returns an object: a session, a transaction, a promise), called on its own object. */
   type Method = (this: unknown, ...args: unknown[]) => object;
   const wrapTx = <T extends object>(tx: T): T =>

@@ -30,7 +30,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => {
     http.close();
     http.closeAllConnections();
-    void server.stop().then(() => db.driver.close()).then(() => process.exit(0));
+    void server
+      .stop()
+      .then(() => db.driver.close())
+      .then(() => process.exit(0));
   });
 }
 

@@ -3,7 +3,11 @@
 type Child = Node | string | number | null | undefined | false;
 
 /** Creates an element with attributes (`class`, `data-*`, `title` ...) and children. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | number | boolean> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number | boolean> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === false) continue;
@@ -34,7 +38,9 @@ export function panel(id: string): Panel {
   const body = root.querySelector<HTMLElement>('.panel-body') ?? root.appendChild(h('div', { class: 'panel-body' }));
   const set = (state: string, ...nodes: Child[]) => {
     root.dataset.state = state;
-    body.replaceChildren(...nodes.filter((n): n is Node | string => n !== null && n !== undefined && n !== false).map((n) => (typeof n === 'number' ? String(n) : n)));
+    body.replaceChildren(
+      ...nodes.filter((n): n is Node | string => n !== null && n !== undefined && n !== false).map((n) => (typeof n === 'number' ? String(n) : n)),
+    );
   };
   return {
     root,

@@ -91,7 +91,17 @@ export function setupGraph(): GraphView {
       },
       ...Object.entries(COLOURS).map(([type, colour]) => ({ selector: `node[type = "${type}"]`, style: { 'background-color': colour } })),
       { selector: 'node[?expanded]', style: { 'border-width': 3, 'border-color': '#111827' } },
-      { selector: 'edge', style: { width: 1.5, 'line-color': '#cbd5e1', 'target-arrow-color': '#cbd5e1', 'target-arrow-shape': 'triangle', 'curve-style': 'straight', 'arrow-scale': 0.6 } },
+      {
+        selector: 'edge',
+        style: {
+          width: 1.5,
+          'line-color': '#cbd5e1',
+          'target-arrow-color': '#cbd5e1',
+          'target-arrow-shape': 'triangle',
+          'curve-style': 'straight',
+          'arrow-scale': 0.6,
+        },
+      },
       { selector: ':selected', style: { 'background-color': '#facc15', 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b' } },
     ],
   });
@@ -180,7 +190,8 @@ export function setupGraph(): GraphView {
       const elements: ElementDefinition[] = [];
       for (let i = 0; i < count; i++) {
         elements.push({ group: 'nodes', data: { id: `n${i}`, label: `node ${i}`, type: Object.keys(COLOURS)[i % 8] } });
-        if (i > 0) elements.push({ group: 'edges', data: { id: `e${i}`, source: `n${Math.floor(Math.sqrt(i * 37)) % i}`, target: `n${i}`, type: 'SYNTHETIC' } });
+        if (i > 0)
+          elements.push({ group: 'edges', data: { id: `e${i}`, source: `n${Math.floor(Math.sqrt(i * 37)) % i}`, target: `n${i}`, type: 'SYNTHETIC' } });
       }
       const started = performance.now();
       cy.batch(() => {
@@ -211,7 +222,11 @@ export function setupGraph(): GraphView {
   });
   cy.on('tap', 'edge', (event) => {
     const edge = event.target as cytoscape.EdgeSingular;
-    showEvidence(evidencePanel, { kind: 'edge', id: edge.id(), title: `${edge.source().data('label')} → ${edge.target().data('label')} (${edge.data('label')})` }, [{ edge: edge.data('label') as string, other: null, evidence: evidence.get(edge.id()) ?? [] }]);
+    showEvidence(
+      evidencePanel,
+      { kind: 'edge', id: edge.id(), title: `${edge.source().data('label')} → ${edge.target().data('label')} (${edge.data('label')})` },
+      [{ edge: edge.data('label') as string, other: null, evidence: evidence.get(edge.id()) ?? [] }],
+    );
   });
 
   picker.addEventListener('change', () => void view.open(picker.value));

@@ -29,9 +29,19 @@ export function loadStats(): Promise<void> {
   return fill(p, async () => {
     const { stats } = await request(DashboardStatsDocument);
     const counts = (title: string, list: { type: string; count: number }[]) =>
-      table([title, 'Count'], list.map((c) => [c.type, h('span', { class: 'num' }, c.count)]), { class: 'counts' });
+      table(
+        [title, 'Count'],
+        list.map((c) => [c.type, h('span', { class: 'num' }, c.count)]),
+        { class: 'counts' },
+      );
     p.show(
-      h('p', { class: 'stat-summary' }, h('strong', {}, stats.sources), ` source${stats.sources === 1 ? '' : 's'}`, stats.lastLoadAt ? `, last load ${stats.lastLoadAt}` : ''),
+      h(
+        'p',
+        { class: 'stat-summary' },
+        h('strong', {}, stats.sources),
+        ` source${stats.sources === 1 ? '' : 's'}`,
+        stats.lastLoadAt ? `, last load ${stats.lastLoadAt}` : '',
+      ),
       h('div', { class: 'two-col' }, counts('Node type', stats.nodes), counts('Relationship', stats.relationships)),
     );
   });
@@ -73,7 +83,14 @@ export function loadCoOccurrence(): Promise<void> {
   const p = panel('co-occurrence');
   return fill(p, async () => {
     const { coOccurrence } = await request(DashboardCoOccurrenceDocument, { first: 15 });
-    p.show(coOccurrence.length ? table(['Actor', 'Actor', 'Meetings together'], coOccurrence.map((pair) => [pair.a.name, pair.b.name, h('span', { class: 'num' }, pair.count)])) : null);
+    p.show(
+      coOccurrence.length
+        ? table(
+            ['Actor', 'Actor', 'Meetings together'],
+            coOccurrence.map((pair) => [pair.a.name, pair.b.name, h('span', { class: 'num' }, pair.count)]),
+          )
+        : null,
+    );
   });
 }
 
@@ -99,7 +116,16 @@ export function loadTimeline(): Promise<void> {
     p.show(
       timelineBuckets.length ? h('div', { class: 'bars' }, ...bars) : null,
       timelineBuckets.length
-        ? h('p', { class: 'legend' }, h('span', { class: 'key meetings' }), 'meetings ', h('span', { class: 'key statements' }), 'statements ', h('span', { class: 'key events' }), 'events; hover a bar for its counts')
+        ? h(
+            'p',
+            { class: 'legend' },
+            h('span', { class: 'key meetings' }),
+            'meetings ',
+            h('span', { class: 'key statements' }),
+            'statements ',
+            h('span', { class: 'key events' }),
+            'events; hover a bar for its counts',
+          )
         : null,
     );
   });
@@ -122,7 +148,12 @@ export function loadStanceMatrix(): Promise<void> {
         ? h(
             'div',
             { class: 'scroll' },
-            h('table', { class: 'matrix' }, h('thead', {}, h('tr', {}, h('th', {}, 'Actor \\ topic'), ...m.topics.map((t) => h('th', { scope: 'col' }, t)))), h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r)))),
+            h(
+              'table',
+              { class: 'matrix' },
+              h('thead', {}, h('tr', {}, h('th', {}, 'Actor \\ topic'), ...m.topics.map((t) => h('th', { scope: 'col' }, t)))),
+              h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r))),
+            ),
           )
         : null,
     );
