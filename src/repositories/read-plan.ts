@@ -12,6 +12,8 @@
 import neo4j from 'neo4j-driver';
 import { RequestLimitError } from '../errors';
 import type { Props } from '../models/mappers';
+import { parseRow, props, PropsList, rowSchema, texts } from '../models/rows';
+import { z } from 'zod';
 import { type Filter, type GraphReader, type Label, NODE_PROPERTIES, SORT_KEYS, type SortSpec } from './graph-reader';
 import type { LinkField } from './link-fields';
 
@@ -341,44 +343,75 @@ function compileMain(w: Writer, plan: RootPlan): { head: string; result: string 
 export async function readRoot(graph: GraphReader, name: string, plan: RootPlan): Promise<RootRead> {
   const { cypher, params } = compileRoot(plan);
   const paths = deferredPaths(plan);
-  const rows = (await graph.query(name, cypher, params)).map((row) => joinDeferred(plan.kind, row as Props, paths));
+  const rows = (await graph.query(name, cypher, params)).map((row) => joinDeferred(plan.kind, row, paths));
   switch (plan.kind) {
     case 'node':
-      return { kind: 'node', node: rows[0] ? toNodeRead(rows[0] as Props, plan.node) : null };
+      return { kind: 'node', node: rows[0] ? toNodeRead(rows[0], plan.node) : null };
     case 'list': {
-      const row = rows[0] as { totalCount: number; items: { node: Props; sortKey: string }[] };
+      const row = parseRow(`${name} page`, ListRootRow, rows[0]);
       return { kind: 'list', totalCount: row.totalCount, items: row.items.map((i) => ({ node: toNodeRead(i.node, plan.node), sortKey: i.sortKey })) };
     }
     case 'links':
-      return { kind: 'links', byId: new Map(rows.map((r) => [r.id as string, toLinkRead(r.links as Props | null, plan.link)])) };
+      return {
+        kind: 'links',
+        byId: new Map(rows.map((r) => parseRow(`${name} links`, LinksRootRow, r)).map((r) => [r.id, toLinkRead(r.links, plan.link)])),
+      };
   }
 }
 
+/** A root list's row: the total count (-1 when not counted) and the page's node maps with their sort keys. */
+const ListRootRow = rowSchema(z.object({ totalCount: z.number(), items: z.array(z.object({ node: props, sortKey: z.string() })) }));
+
+/** A row of a link field read for many parents: the parent's id and its link result. */
+const LinksRootRow = rowSchema(z.object({ id: z.string(), links: props.nullable() }));
+
+/** A node map of a compiled read: its properties beside `_labels`, `_claims` and its links `_0`, `_1`, ... */
+const NodeMap = rowSchema(z.looseObject({ id: z.string(), _labels: texts.optional(), _claims: PropsList.optional() }));
+
+/** One link field's result in a compiled read (its items' nodes are node maps, parsed in turn). */
+const LinkMap = rowSchema(
+  z.object({
+    totalCount: z.number(),
+    items: z.array(
+      z.object({
+        node: props,
+        rel: props,
+        relClaims: PropsList.nullable(),
+        outgoing: z.boolean(),
+        parent: props.nullable(),
+        sortKey: z.string(),
+        tieId: z.string(),
+      }),
+    ),
+  }),
+);
+
 /** Splits a projected node map into its properties and what the plan asked for beside them. */
-function toNodeRead(map: Props, plan: NodePlan): NodeRead {
+function toNodeRead(row: unknown, plan: NodePlan): NodeRead {
+  const map = parseRow('compiled node', NodeMap, row);
   const props: Props = {};
   for (const [key, value] of Object.entries(map)) if (!key.startsWith('_')) props[key] = value;
   return {
     props,
-    labels: (map._labels as string[] | undefined) ?? [],
-    claims: (map._claims as Props[] | undefined) ?? null,
-    links: plan.links.map((link, i) => toLinkRead(map[`_${i}`] as Props | null, link)),
+    labels: map._labels ?? [],
+    claims: map._claims ?? null,
+    links: plan.links.map((link, i) => toLinkRead(map[`_${i}`], link)),
   };
 }
 
-function toLinkRead(map: Props | null, plan: LinkPlan): LinkRead {
-  if (!map) return { totalCount: 0, items: [] };
-  const items = map.items as Props[];
+function toLinkRead(row: unknown, plan: LinkPlan): LinkRead {
+  if (row == null) return { totalCount: 0, items: [] };
+  const map = parseRow(`compiled ${plan.field.name}`, LinkMap, row);
   return {
-    totalCount: map.totalCount as number,
-    items: items.map((item) => ({
-      node: toNodeRead(item.node as Props, plan.node),
-      rel: item.rel as Props,
-      relClaims: (item.relClaims as Props[] | null) ?? null,
-      outgoing: item.outgoing as boolean,
-      parent: plan.parent && item.parent ? toNodeRead(item.parent as Props, plan.parent) : null,
-      sortKey: item.sortKey as string,
-      tieId: item.tieId as string,
+    totalCount: map.totalCount,
+    items: map.items.map((item) => ({
+      node: toNodeRead(item.node, plan.node),
+      rel: item.rel,
+      relClaims: item.relClaims,
+      outgoing: item.outgoing,
+      parent: plan.parent && item.parent ? toNodeRead(item.parent, plan.parent) : null,
+      sortKey: item.sortKey,
+      tieId: item.tieId,
     })),
   };
 }
