@@ -11,7 +11,7 @@
  *
  * Each start is idempotent, so several global setup modules can ask for the same server.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase } from '../../src/db/driver';
@@ -86,8 +86,18 @@ export function startScratchNeo4j(): Promise<LocalNeo4j> {
   })());
 }
 
-/** Stops whichever of the two servers were started here. */
+/**
+ * Stops whichever of the two servers were started here. The seeded database's data stays for
+ * post-mortems; the scratch one's holds only the last file's graph and its transaction logs (over
+ * 100 MB), so it goes, as each file's own Neo4j went before.
+ */
 export async function stopTestNeo4j(): Promise<void> {
   const { seeded, scratch } = servers();
-  await Promise.all([seeded?.then((s) => s?.stop()), scratch?.then((s) => s.stop())]);
+  await Promise.all([
+    seeded?.then((server) => server?.stop()),
+    scratch?.then(async (server) => {
+      await server.stop();
+      await rm(server.homeDir, { recursive: true, force: true });
+    }),
+  ]);
 }
