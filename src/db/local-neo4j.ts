@@ -65,7 +65,19 @@ export async function pinnedNeo4jVersion(): Promise<string> {
  * Makes sure the Neo4j jars are in `.neo4j/lib-<version>`, running Maven the first time. Maven
  * honours MAVEN_OPTS (for example a `-Dmaven.repo.local`). Returns the jar directory.
  */
-export async function ensureNeo4jJars(log: (line: string) => void = defaultLog): Promise<string> {
+export function ensureNeo4jJars(log: (line: string) => void = defaultLog): Promise<string> {
+  // Callers in one process (two test databases started side by side) share one download: each
+  // would otherwise stage into the same `.partial-<pid>` folder and move it away from the other.
+  fetching ??= fetchNeo4jJars(log).finally(() => {
+    fetching = null;
+  });
+  return fetching;
+}
+
+/** The download in progress in this process, if any (see ensureNeo4jJars). */
+let fetching: Promise<string> | null = null;
+
+async function fetchNeo4jJars(log: (line: string) => void): Promise<string> {
   const version = await pinnedNeo4jVersion();
   const libDir = join(LOCAL_NEO4J_DIR, `lib-${version}`);
   if (existsSync(join(libDir, '.complete'))) return libDir;
