@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { Kind, parse } from 'graphql';
+import { GraphQLError, Kind, parse } from 'graphql';
 import { OperationNotTrustedError, PersistedQueryInvalidError } from '../errors';
 import { PROJECT_ROOT } from '../paths';
 
@@ -118,25 +118,43 @@ export class TrustedDocuments {
   }
 
   /**
-   * The Apollo plugin that applies `check` to every request before Apollo looks at its document
-   * (a refusal costs no parse or validation). A manifest document found by hash is handed to
-   * Apollo as plain text, so Apollo's APQ cache neither answers nor stores it.
+   * The Apollo plugin that applies `check` to every request before Apollo looks at its document.
+   * A manifest document found by hash is handed to Apollo as plain text, so Apollo's APQ cache
+   * neither answers nor stores it. A refused request's document is never parsed or validated:
+   * Apollo answers a plugin's error with a bare 500 until the operation is resolved, so the
+   * request goes on with a stand-in document and the refusal is thrown once it is resolved, where
+   * Apollo sends it with its own status (403, 400) and the logs and metrics see it.
    */
   plugin<C extends BaseContext>(): ApolloServerPlugin<C> {
     return {
       requestDidStart: async ({ request }) => {
-        const operation = this.check({ query: request.query, extensions: request.extensions });
-        if (operation.trusted && operation.query !== undefined) {
+        let refusal: GraphQLError | undefined;
+        try {
+          const operation = this.check({ query: request.query, extensions: request.extensions });
+          if (!operation.trusted || operation.query === undefined) return {};
           request.query = operation.query;
-          if (request.extensions) {
-            const { persistedQuery: _served, ...rest } = request.extensions;
-            request.extensions = rest;
-          }
+        } catch (error) {
+          if (!(error instanceof GraphQLError)) throw error;
+          refusal = error;
+          request.query = STAND_IN;
+          request.operationName = undefined;
         }
+        if (request.extensions) {
+          const { persistedQuery: _handled, ...rest } = request.extensions;
+          request.extensions = rest;
+        }
+        return {
+          async didResolveOperation() {
+            if (refusal) throw refusal;
+          },
+        };
       },
     };
   }
 }
+
+/** What Apollo parses in place of a refused document: the smallest valid one, never run. */
+const STAND_IN = '{ __typename }';
 
 /** The hash of `extensions.persistedQuery`, checked, or undefined when there is none. */
 function persistedHashOf(request: OperationRequest): string | undefined {
