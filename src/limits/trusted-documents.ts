@@ -164,7 +164,9 @@ function persistedHashOf(request: OperationRequest): string | undefined {
   const { version, sha256Hash } = persisted as Record<string, unknown>;
   if (version !== 1) throw new PersistedQueryInvalidError('extensions.persistedQuery.version must be 1');
   if (typeof sha256Hash !== 'string' || !SHA256_HEX.test(sha256Hash)) {
-    throw new PersistedQueryInvalidError('extensions.persistedQuery.sha256Hash must be 64 lowercase hex digits (the SHA-256 of the document, with no "sha256:" prefix)');
+    throw new PersistedQueryInvalidError(
+      'extensions.persistedQuery.sha256Hash must be 64 lowercase hex digits (the SHA-256 of the document, with no "sha256:" prefix)',
+    );
   }
   return sha256Hash;
 }

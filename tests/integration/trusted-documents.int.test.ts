@@ -20,9 +20,10 @@ const manifest = TrustedDocuments.load('only');
 let db: Database;
 let only: TestServer;
 let allow: TestServer;
+const onlyLog: string[] = [];
 beforeAll(async () => {
   db = openTestDatabase();
-  only = await startTestServer(db, [], { trustedDocuments: 'only' });
+  only = await startTestServer(db, onlyLog, { trustedDocuments: 'only' });
   allow = await startTestServer(db, [], { trustedDocuments: 'allow' });
 });
 afterAll(async () => {
@@ -87,6 +88,9 @@ describe('TRUSTED_DOCUMENTS=only', () => {
     expect(answer.errors).toHaveLength(1);
     expect(answer.errors?.[0].extensions).toMatchObject({ code: 'OPERATION_NOT_TRUSTED', setting: 'TRUSTED_DOCUMENTS' });
     expect(answer.errors?.[0].message).toContain('TRUSTED_DOCUMENTS=only');
+    // Logged like any refused operation, with its code.
+    const line = onlyLog.map((l) => JSON.parse(l)).find((l) => l.errorCodes?.includes('OPERATION_NOT_TRUSTED'));
+    expect(line).toMatchObject({ msg: 'graphql request', errorCodes: ['OPERATION_NOT_TRUSTED'] });
   });
 
   test("an example's text as the playground shows it (comments, its own layout) is refused: only its hash, or the manifest's exact text, names it", async () => {

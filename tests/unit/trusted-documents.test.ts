@@ -58,8 +58,7 @@ function tokenBag(text: string): string[] {
   for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) tokens.push(`${token.kind}:${token.value ?? ''}`);
   return tokens.sort();
 }
-const printed = (definitions: DefinitionNode[]) =>
-  definitions.map((d) => (d.loc ? d.loc.source.body.slice(d.loc.start, d.loc.end) : '')).join('\n');
+const printed = (definitions: DefinitionNode[]) => definitions.map((d) => (d.loc ? d.loc.source.body.slice(d.loc.start, d.loc.end) : '')).join('\n');
 
 test('every manifest key is the SHA-256 of its document (the rule the client preset uses, with its prefix)', () => {
   const entries = Object.entries(raw);
