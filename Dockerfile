@@ -24,6 +24,8 @@ COPY schema schema
 COPY seed seed
 # The dashboard's operation names label the metrics (src/observability/operations.ts).
 COPY src/dashboard/operations src/dashboard/operations
+# The trusted-documents manifest (TRUSTED_DOCUMENTS; src/limits/trusted-documents.ts).
+COPY src/dashboard/gql/persisted-documents.json src/dashboard/gql/persisted-documents.json
 USER node
 EXPOSE 4000
 # node itself is PID 1, so `docker stop` reaches the service as SIGTERM and it drains.

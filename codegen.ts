@@ -1,8 +1,9 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
- * Resolver types generated from schema/*.graphql, and the dashboard's typed operations; run
- * `npm run codegen` after editing the SDL or src/dashboard/operations.
+ * Resolver types generated from schema/*.graphql, the dashboard's typed operations and the
+ * trusted-documents manifest; run `npm run codegen` after editing the SDL, src/dashboard/operations
+ * or the playground's examples.
  */
 const models = '../models/models';
 
@@ -58,11 +59,14 @@ const config: CodegenConfig = {
       },
     },
     // The dashboard's typed client: one TypedDocumentString per operation in
-    // src/dashboard/operations, sent as plain text so the bundle needs no graphql-js.
+    // src/dashboard/operations, with no graphql-js in the bundle. The playground's examples are
+    // read too, so that persisted-documents.json, the trusted-documents manifest
+    // (src/limits/trusted-documents.ts), holds every operation the service ships, each under the
+    // sha256 of its normalized text; the dashboard sends the hash (in `__meta__.hash`) alone.
     'src/dashboard/gql/': {
-      documents: 'src/dashboard/operations/*.graphql',
+      documents: ['src/dashboard/operations/*.graphql', 'src/playground/examples.ts'],
       preset: 'client',
-      presetConfig: { fragmentMasking: false, gqlTagName: 'graphql' },
+      presetConfig: { fragmentMasking: false, gqlTagName: 'graphql', persistedDocuments: { hashAlgorithm: 'sha256' } },
       config: { documentMode: 'string', enumsAsTypes: true, useTypeImports: true, scalars: { PartialDate: 'string', JSON: 'unknown' } },
     },
   },

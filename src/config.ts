@@ -13,6 +13,7 @@ import { MIN_JWT_SECRET_BITS, weakSecretProblem } from './auth/secret-strength';
 import { type ClientLimitSettings } from './http/client-limits';
 import { DEFAULT_HTTP_SERVER, type HttpServerSettings } from './http/listener';
 import type { RequestLimits } from './limits/plugin';
+import type { TrustedDocumentsMode } from './limits/trusted-documents';
 import { WHERE_MAX_DEPTH, WHERE_MAX_FIELDS } from './repositories/where';
 import { DEFAULT_SLOW_QUERY_MS } from './observability/plugin';
 import { DEFAULT_FACTS_ROOT, type FileRules } from './ingest/read';
@@ -120,6 +121,9 @@ const Env = z.object({
   QUERY_TIMEOUT_MS: positive.default(15_000),
   GRAPHQL_INTROSPECTION: flag.optional(),
   PLAYGROUND: flag.optional(),
+  // src/limits/trusted-documents.ts: `allow` runs manifest documents by hash and any other
+  // document (APQ on); `only` runs manifest documents alone (APQ off).
+  TRUSTED_DOCUMENTS: z.enum(['allow', 'only']).default('allow'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SLOW_QUERY_MS: z.coerce.number().int().min(0).default(DEFAULT_SLOW_QUERY_MS),
   // Per client (credential, else address); see src/http/client-limits.ts.
@@ -178,6 +182,8 @@ export interface Config {
   limits: RequestLimits;
   /** Which developer aids the server offers; off in production unless asked for. */
   exposure: Exposure;
+  /** TRUSTED_DOCUMENTS: whether documents outside the trusted-documents manifest run. */
+  trustedDocuments: TrustedDocumentsMode;
   /** LOG_LEVEL of the JSON logs, and SLOW_QUERY_MS: requests slower than this are logged as slow. */
   observability: { logLevel: string; slowQueryMs: number };
   /** Per-client rate and concurrency limits, and the throttle on refused credentials. */
@@ -287,6 +293,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       schemaHints: e.NODE_ENV !== 'production',
       metrics: e.METRICS ?? (e.NODE_ENV === 'production' ? 'authenticated' : 'open'),
     },
+    trustedDocuments: e.TRUSTED_DOCUMENTS,
     observability: { logLevel: e.LOG_LEVEL, slowQueryMs: e.SLOW_QUERY_MS },
     clientLimits: {
       perMinute: e.RATE_LIMIT_PER_MINUTE,

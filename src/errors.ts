@@ -143,3 +143,37 @@ export class OperationNotSupportedError extends GraphQLError {
     });
   }
 }
+
+/**
+ * With TRUSTED_DOCUMENTS=only, a document that is not in the trusted-documents manifest: a
+ * persisted-query hash the manifest lacks, or document text that is not exactly a manifest
+ * document. Sent with HTTP 403: the request is understood, and the server will not run it
+ * however often it is sent (registering it as an automatic persisted query does not help).
+ */
+export class OperationNotTrustedError extends GraphQLError {
+  constructor(what: 'hash' | 'document', sha256Hash?: string) {
+    const sent =
+      what === 'hash'
+        ? `the persisted query hash ${sha256Hash} is not in its manifest`
+        : 'the document text sent is not a document in its manifest (send a trusted document by its hash, in extensions.persistedQuery.sha256Hash)';
+    super(`This server runs only trusted documents (TRUSTED_DOCUMENTS=only), and ${sent}.`, {
+      extensions: {
+        code: 'OPERATION_NOT_TRUSTED',
+        setting: 'TRUSTED_DOCUMENTS',
+        ...(sha256Hash ? { sha256Hash } : {}),
+        http: { status: 403 },
+      },
+    });
+  }
+}
+
+/**
+ * An `extensions.persistedQuery` that cannot name a document: not version 1, a `sha256Hash` that
+ * is not 64 lowercase hex digits, or a hash that is not the SHA-256 of the `query` sent with it.
+ * Sent with HTTP 400.
+ */
+export class PersistedQueryInvalidError extends GraphQLError {
+  constructor(problem: string) {
+    super(`The persisted query is invalid: ${problem}.`, { extensions: { code: 'PERSISTED_QUERY_INVALID', http: { status: 400 } } });
+  }
+}

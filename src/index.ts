@@ -71,6 +71,7 @@ async function main(log: (line: string) => void, logger: Logger): Promise<void> 
     auth: createAuthenticator(config.auth),
     limits: config.limits,
     exposure: config.exposure,
+    trustedDocuments: config.trustedDocuments,
     textLimits: config.facts,
     clientLimits: config.clientLimits,
   });

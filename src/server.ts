@@ -19,6 +19,7 @@ import { describeError, isDatabaseUnavailable, isQueryTimeout } from './db/error
 import { PROJECT_ROOT } from './paths';
 import { BadUserInputError, DatabaseUnavailableError, InternalServerError, OperationNotSupportedError, QueryTimeoutError } from './errors';
 import { type RequestLimits, requestLimitsPlugin } from './limits/plugin';
+import { TrustedDocuments, type TrustedDocumentsMode } from './limits/trusted-documents';
 import { WorkQueue } from './limits/work-queue';
 import { ExportRepository } from './repositories/export-repository';
 import type { TextLimits } from './facts/validate';
@@ -64,6 +65,8 @@ export interface ServerDeps {
   textLimits?: TextLimits;
   /** Per-client limits (config.clientLimits); none without it (the tools and tests that build servers in-process). */
   clientLimits?: ClientLimitSettings;
+  /** TRUSTED_DOCUMENTS (config.trustedDocuments); `allow` without it. */
+  trustedDocuments?: TrustedDocumentsMode;
 }
 
 /** A started Apollo server and the HTTP handler that serves it. */
@@ -74,6 +77,8 @@ export interface Server {
   metrics: Metrics;
   /** The queue expensive operations and exports wait in. */
   work: WorkQueue;
+  /** The trusted-documents manifest and mode; other transports (WebSockets) check operations with `trusted.check`. */
+  trusted: TrustedDocuments;
   stop(): Promise<void>;
 }
 
@@ -129,6 +134,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   // Every read a request makes goes through this handle, so every one is held to the statement bound.
   const db: Database = { ...deps.db, maxStatementBytes: limits.maxStatementBytes };
   const work = new WorkQueue(limits.queue);
+  const trusted = TrustedDocuments.load(deps.trustedDocuments ?? 'allow');
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -140,10 +146,14 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: limits.maxTokens },
+    // Automatic persisted queries: Apollo's default (in-memory) with TRUSTED_DOCUMENTS=allow, off
+    // with `only`, where no registration may let a document in (src/limits/trusted-documents.ts).
+    persistedQueries: trusted.mode === 'only' ? false : undefined,
     // src/index.ts owns signal handling (and the order of shutdown); Apollo must not add its own.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      trusted.plugin(),
       noSubscriptionsPlugin,
       requestLimitsPlugin(limits, work, typicalSizesOf(db)),
       internalErrorPlugin(logError),
@@ -169,10 +179,11 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     metricsAccess: exposure.metrics,
     maxBodyBytes: limits.maxBodyBytes,
     playground: exposure.playground,
+    trusted,
     metrics,
     work,
   });
-  return { apollo, handle, metrics, work, stop: () => apollo.stop() };
+  return { apollo, handle, metrics, work, trusted, stop: () => apollo.stop() };
 }
 
 /** Refuses a subscription with a coded error before anything runs (graphql-js would fail it as an internal error). */

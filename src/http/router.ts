@@ -26,6 +26,7 @@ import { ClientGoneError, writeExport } from '../export/serializer';
 import type { ExportRepository } from '../repositories/export-repository';
 import type { Ticket, WorkQueue } from '../limits/work-queue';
 import { PLAYGROUND_ASSETS, playgroundHtml } from '../playground/page';
+import type { TrustedDocuments } from '../limits/trusted-documents';
 import type { Metrics } from '../observability/metrics';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../observability/request-id';
 import { addressKey, type ClientLimiter, type Refusal } from './client-limits';
@@ -76,6 +77,8 @@ interface RouterDeps {
   maxBodyBytes: number;
   /** Whether GET / and GET /graphql from a browser serve the playground. */
   playground: boolean;
+  /** The trusted documents: the playground sends its examples by their manifest hash. */
+  trusted: TrustedDocuments;
   metrics: Metrics;
   /** The queue that expensive work waits in; `/export` takes a place there too. */
   work?: WorkQueue;
@@ -154,7 +157,7 @@ async function route(
   }
   const wantsHtml = method === 'GET' && (req.headers.accept ?? '').includes('text/html') && !url.searchParams.has('query');
   if ((path === '/' || path === '/graphql') && wantsHtml && deps.playground) {
-    const page = playgroundHtml();
+    const page = playgroundHtml(deps.trusted);
     res.writeHead(200, pageHeaders(page.scriptHash));
     return void res.end(page.html);
   }

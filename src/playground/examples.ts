@@ -1,6 +1,9 @@
 /**
  * Example operations: the questions an analyst asks of the seeded article. The playground opens
- * with them as tabs, and the integration tests run every one, so they always work.
+ * with them as tabs, and the integration tests run every one, so they always work. Codegen reads
+ * each query template marked with the GraphQL comment (codegen.ts), so every example is a trusted
+ * document in the manifest (src/dashboard/gql/persisted-documents.json): keep the templates free
+ * of `${}` interpolation, which codegen cannot read.
  */
 
 /** One example: a tab title, the operation, and its variables (as JSON text). */
@@ -10,12 +13,10 @@ export interface Example {
   variables?: string;
 }
 
-const evidence = `evidence { sentence excerpt source { title } }`;
-
 export const EXAMPLES: Example[] = [
   {
     title: 'Who took part in the UAE talks',
-    query: `# Who took part in the trilateral talks in the UAE, in what role, and where the article says so.
+    query: /* GraphQL */ `# Who took part in the trilateral talks in the UAE, in what role, and where the article says so.
 query UaeTalks {
   meetings(where: { name: "UAE" }) {
     nodes {
@@ -23,14 +24,14 @@ query UaeTalks {
       startDate { value precision inferred expression }
       endDate { value }
       location { name }
-      participants { actor { name actorKind } role ${evidence} }
+      participants { actor { name actorKind } role evidence { sentence excerpt source { title } } }
     }
   }
 }`,
   },
   {
     title: 'Filter, sort and page',
-    query: `# Meetings in the UAE (or anywhere inside it) or with Putin, most participants first;
+    query: /* GraphQL */ `# Meetings in the UAE (or anywhere inside it) or with Putin, most participants first;
 # for each, its participants page by page. Add the header {"x-debug-db": "1"} to see the round trips.
 query FilterSortPage($after: String) {
   meetings(
@@ -52,46 +53,46 @@ query FilterSortPage($after: String) {
   },
   {
     title: 'Whom the envoys met in Moscow',
-    query: `query EnvoysInMoscow {
+    query: /* GraphQL */ `query EnvoysInMoscow {
   meetings(where: { locationId: "location:moscow" }) {
     nodes {
       name
       followedBy { name }
       participants { actor { name } role }
-      ${evidence}
+      evidence { sentence excerpt source { title } }
     }
   }
 }`,
   },
   {
     title: 'What Sybiha holds and said',
-    query: `query Sybiha {
+    query: /* GraphQL */ `query Sybiha {
   actor(id: "actor:andrii-sybiha") {
     name
-    positions { position { title organization { name } } ${evidence} }
-    statements { statementKind text meeting { name } ${evidence} }
+    positions { position { title organization { name } } evidence { sentence excerpt source { title } } }
+    statements { statementKind text meeting { name } evidence { sentence excerpt source { title } } }
   }
 }`,
   },
   {
     title: 'Where Zelensky met Trump',
-    query: `query ZelenskyAndTrump {
+    query: /* GraphQL */ `query ZelenskyAndTrump {
   meetings(where: { participantId: "actor:volodymyr-zelensky" }) {
-    nodes { name location { name } participants { actor { name } } ${evidence} }
+    nodes { name location { name } participants { actor { name } } evidence { sentence excerpt source { title } } }
   }
 }`,
   },
   {
     title: 'What Russia demands',
-    query: `query RussiaStances {
+    query: /* GraphQL */ `query RussiaStances {
   stances(where: { actorId: "country:russia" }) {
-    nodes { stance topic summary about { id ... on Location { name } ... on Actor { name } } ${evidence} }
+    nodes { stance topic summary about { id ... on Location { name } ... on Actor { name } } evidence { sentence excerpt source { title } } }
   }
 }`,
   },
   {
     title: 'Statements with their evidence',
-    query: `query Statements($first: Int, $after: String) {
+    query: /* GraphQL */ `query Statements($first: Int, $after: String) {
   statements(first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
@@ -111,7 +112,7 @@ query FilterSortPage($after: String) {
   },
   {
     title: 'Search with a misspelling',
-    query: `# Full-text search: names, aliases, titles, statement texts and descriptions; misspellings are
+    query: /* GraphQL */ `# Full-text search: names, aliases, titles, statement texts and descriptions; misspellings are
 # matched within a small edit distance, and highlights mark the words that matched.
 query Search($text: String!, $types: [SearchType!], $first: Int, $after: String) {
   search(text: $text, types: $types, first: $first, after: $after) {
@@ -128,7 +129,7 @@ query Search($text: String!, $types: [SearchType!], $first: Int, $after: String)
   },
   {
     title: 'A node by id',
-    query: `query AnyNode {
+    query: /* GraphQL */ `query AnyNode {
   node(id: "country:russia") {
     id
     __typename
@@ -138,18 +139,18 @@ query Search($text: String!, $types: [SearchType!], $first: Int, $after: String)
   },
   {
     title: 'How Sybiha is connected to Putin',
-    query: `# The shortest chain of stored facts between two nodes, each hop with its evidence.
+    query: /* GraphQL */ `# The shortest chain of stored facts between two nodes, each hop with its evidence.
 query SybihaToPutin {
   path(fromId: "actor:andrii-sybiha", toId: "actor:vladimir-putin", maxHops: 4) {
     length
     nodes { id __typename }
-    edges { type from { id } to { id } role relation ${evidence} }
+    edges { type from { id } to { id } role relation evidence { sentence excerpt source { title } } }
   }
 }`,
   },
   {
     title: 'Around the Moscow meeting',
-    query: `query MoscowMeetingNeighbourhood {
+    query: /* GraphQL */ `query MoscowMeetingNeighbourhood {
   neighbourhood(id: "meeting:envoys-putin-moscow", depth: 1, limit: 50) {
     center { id }
     nodes { id __typename }
@@ -160,7 +161,7 @@ query SybihaToPutin {
   },
   {
     title: 'Timeline',
-    query: `# Dated meetings, statements and events; a partial date (2025, 2025-01) sorts by its start.
+    query: /* GraphQL */ `# Dated meetings, statements and events; a partial date (2025, 2025-01) sorts by its start.
 query Timeline($from: PartialDate, $to: PartialDate, $first: Int, $after: String) {
   timeline(from: $from, to: $to, first: $first, after: $after) {
     totalCount
@@ -172,7 +173,7 @@ query Timeline($from: PartialDate, $to: PartialDate, $first: Int, $after: String
   },
   {
     title: 'Graph stats and central actors',
-    query: `# What the graph holds, and the actors most central to the meetings (PageRank over shared
+    query: /* GraphQL */ `# What the graph holds, and the actors most central to the meetings (PageRank over shared
 # meetings). Both are cached by the service until the next load.
 query StatsAndCentralActors {
   stats { sources lastLoadAt nodes { type count } relationships { type count } }

@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { getOperationAST, parse } from 'graphql';
+import type { TrustedDocuments } from '../limits/trusted-documents';
 import { PROJECT_ROOT } from '../paths';
 import { EXAMPLES } from './examples';
 
@@ -36,26 +38,43 @@ export const PLAYGROUND_ASSETS = new Map<string, Asset>([
   ['/playground/graphiql.css', file('text/css; charset=utf-8', 'graphiql/graphiql.min.css')],
 ]);
 
+/** What the playground tells its users when the server runs trusted documents only. */
+export const ONLY_TRUSTED_NOTICE =
+  'This server runs only trusted documents (TRUSTED_DOCUMENTS=only): the example tabs run as they are, by their hash; an edited or new operation is refused with OPERATION_NOT_TRUSTED, and the schema is not fetched for the editor.';
+
 /**
  * The playground page, with the example operations as its opening tabs, and the SHA-256 (base64)
- * of its inline script, which the page's Content-Security-Policy allows by that hash alone.
+ * of its inline script, which the page's Content-Security-Policy allows by that hash alone. An
+ * example whose text is unedited is sent by its manifest hash (as an automatic persisted query),
+ * so the examples run with TRUSTED_DOCUMENTS=only too; there the page says that nothing else does,
+ * and does not ask for the schema (introspection is not a trusted document).
  */
-export function playgroundHtml(): { html: string; scriptHash: string } {
-  const tabs = EXAMPLES.map((e) => ({ query: e.query, variables: e.variables }));
+export function playgroundHtml(trusted: TrustedDocuments): { html: string; scriptHash: string } {
+  const tabs = EXAMPLES.map((e) => ({ query: e.query, variables: e.variables, hash: exampleHash(trusted, e.query) }));
+  const only = trusted.mode === 'only';
   // `<` is escaped so the JSON cannot close the script element.
-  const config = JSON.stringify({ tabs }).replace(/</g, '\\u003c');
+  const config = JSON.stringify({ tabs, only }).replace(/</g, '\\u003c');
   const script = `
     const config = ${config};
-    const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+    const http = GraphiQL.createFetcher({ url: '/graphql' });
+    const hashes = new Map(config.tabs.filter((t) => t.hash).map((t) => [t.query, t.hash]));
+    const fetcher = (params, options) => {
+      const hash = hashes.get(params.query);
+      if (hash === undefined) return http(params, options);
+      const { query, ...rest } = params;
+      return http({ ...rest, extensions: { ...rest.extensions, persistedQuery: { version: 1, sha256Hash: hash } } }, options);
+    };
     ReactDOM.createRoot(document.getElementById('playground')).render(
       React.createElement(GraphiQL, {
         fetcher,
-        defaultTabs: config.tabs,
+        defaultTabs: config.tabs.map((t) => ({ query: t.query, variables: t.variables })),
         defaultEditorToolsVisibility: true,
         shouldPersistHeaders: false,
+        ...(config.only ? { schema: null } : {}),
       }),
     );
   `;
+  const notice = only ? `\n  <p id="trusted-notice" role="note">${ONLY_TRUSTED_NOTICE}</p>` : '';
   const html = `<!doctype html>
 <html lang="en">
 <head>
@@ -63,9 +82,9 @@ export function playgroundHtml(): { html: string; scriptHash: string } {
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>News facts graph: GraphQL playground</title>
   <link rel="stylesheet" href="/playground/graphiql.css">
-  <style>html, body, #playground { height: 100%; margin: 0; }</style>
+  <style>html, body { height: 100%; margin: 0; } body { display: flex; flex-direction: column; } #playground { flex: 1; min-height: 0; } #trusted-notice { margin: 0; padding: 6px 12px; font: 14px sans-serif; background: #fff4cc; border-bottom: 1px solid #d9c36a; }</style>
 </head>
-<body>
+<body>${notice}
   <div id="playground">Loading the playground…</div>
   <script src="/playground/react.js"></script>
   <script src="/playground/react-dom.js"></script>
@@ -74,4 +93,10 @@ export function playgroundHtml(): { html: string; scriptHash: string } {
 </body>
 </html>`;
   return { html, scriptHash: createHash('sha256').update(script).digest('base64') };
+}
+
+/** The manifest hash of an example (the one operation it names), or undefined when it is not in the manifest. */
+function exampleHash(trusted: TrustedDocuments, query: string): string | undefined {
+  const name = getOperationAST(parse(query))?.name?.value;
+  return name === undefined ? undefined : trusted.hashOfOperation(name);
 }

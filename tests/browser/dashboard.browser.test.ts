@@ -4,13 +4,14 @@
  * nothing from any other host.
  *
  * The analytics panels (stats, topActors, coOccurrence, timelineBuckets, stanceMatrix) must show
- * the real values the API returns; a failing analytics query fails the test.
+ * the real values the API returns; a failing analytics query fails the test. Both pages also work
+ * on a server that runs trusted documents only (TRUSTED_DOCUMENTS=only).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { type PageRecord, SCREENSHOT_DIR, ensureDashboardBuilt, foreignRequests, launchChromium, record, screenshot } from '../helpers/browser';
-import { useTestApi } from '../helpers/test-server';
+import { type TestServer, startTestServer, useTestApi } from '../helpers/test-server';
 
 const t = useTestApi();
 let browser: Browser;
@@ -266,4 +267,66 @@ test('the graph view draws a 1,000-node graph and reports the time it took', asy
   writeFileSync(join(SCREENSHOT_DIR, '..', 'render-1000.json'), `${JSON.stringify({ nodes: 1000, edges: 999, renderMs: ms, parts }, null, 2)}\n`);
   expectCleanAndLocal(rec);
   await page.close();
+});
+
+describe('with TRUSTED_DOCUMENTS=only', () => {
+  let only: TestServer;
+  beforeAll(async () => {
+    only = await startTestServer(t.db, [], { trustedDocuments: 'only' });
+  });
+  afterAll(async () => {
+    await only?.close();
+  });
+
+  /** Opens a page of the `only` server, recording the GraphQL request bodies it sends. */
+  async function openOnly(path: string): Promise<{ page: Page; rec: PageRecord; bodies: any[] }> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const rec = record(page);
+    const bodies: any[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/graphql' && request.method() === 'POST') bodies.push(JSON.parse(request.postData() ?? 'null'));
+    });
+    await page.goto(`${only.url}${path}`);
+    return { page, rec, bodies };
+  }
+
+  test('the dashboard fills every panel and the graph, sending each operation by its hash alone', async () => {
+    const { page, rec, bodies } = await openOnly('/dashboard');
+    for (const id of ['stats', 'top-actors', 'co-occurrence', 'timeline', 'stance-matrix']) await expect(settled(page, id)).resolves.toBe('ready');
+    await page.locator('#graph[data-state="ready"]').waitFor({ timeout: 30000 });
+    await expect(page.locator('#timeline .bar').count()).resolves.toBe(60);
+    expect(Number(await page.locator('#cy').getAttribute('data-nodes'))).toBeGreaterThan(1);
+    expect(bodies.length).toBeGreaterThanOrEqual(6);
+    for (const body of bodies) {
+      expect(body.query).toBeUndefined();
+      expect(body.extensions.persistedQuery).toEqual({ version: 1, sha256Hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    }
+    await screenshot(page, 'dashboard-trusted-only');
+    expectCleanAndLocal(rec);
+    await page.close();
+  });
+
+  test('the playground says that only its examples run, runs an example by hash, and shows the refusal of an edited one', async () => {
+    const { page, rec, bodies } = await openOnly('/');
+    await expect(page.locator('#trusted-notice').textContent()).resolves.toContain('TRUSTED_DOCUMENTS=only');
+    await page.locator('.graphiql-execute-button').waitFor();
+    await page.locator('.graphiql-execute-button').click();
+    const result = page.locator('.result-window');
+    await expect(result.getByText('Trilateral talks in the UAE').first().waitFor({ timeout: 20000 })).resolves.toBeUndefined();
+    expect(bodies.at(-1).query).toBeUndefined();
+    expect(bodies.at(-1).extensions.persistedQuery.sha256Hash).toMatch(/^[0-9a-f]{64}$/);
+
+    // Any edit makes it another document, sent as text and refused.
+    await page.locator('.graphiql-query-editor .CodeMirror').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' ');
+    await page.locator('.graphiql-execute-button').click();
+    await expect(result.getByText('OPERATION_NOT_TRUSTED').first().waitFor({ timeout: 20000 })).resolves.toBeUndefined();
+    expect(typeof bodies.at(-1).query).toBe('string');
+    await screenshot(page, 'playground-trusted-only');
+    // The refusal is an HTTP 403, which Chromium logs as a failed resource: the only error allowed.
+    expect(rec.errors.filter((e) => !/403/.test(e))).toEqual([]);
+    expect(foreignRequests(rec)).toEqual([]);
+    await page.close();
+  });
 });

@@ -15,6 +15,7 @@ import { readinessProblem } from '../../src/repositories/schema-repository';
 import { openTestDatabase } from './test-database';
 import { createServer } from '../../src/server';
 import type { WorkQueue } from '../../src/limits/work-queue';
+import type { TrustedDocumentsMode } from '../../src/limits/trusted-documents';
 
 /** A GraphQL response as a client sees it. */
 export interface GraphQLResponse<T = any> {
@@ -50,6 +51,8 @@ export interface TestServerOptions {
   httpServer?: HttpServerSettings;
   /** As ServerDeps.starting: why the service is still starting, or null (always null unless given). */
   starting?: () => string | null;
+  /** TRUSTED_DOCUMENTS (`allow` unless given). */
+  trustedDocuments?: TrustedDocumentsMode;
 }
 
 /** Starts the service on a free port; `log` collects what the server would log. */
@@ -65,6 +68,7 @@ export async function startTestServer(db: Database, log: string[] = [], options:
     slowQueryMs: options.slowQueryMs,
     textLimits: options.textLimits,
     clientLimits: options.clientLimits,
+    trustedDocuments: options.trustedDocuments,
   });
   // The same http.Server settings as `npm start` (src/http/listener.ts).
   const http: HttpServer = createHttpServer((req, res) => void server.handle(req, res), options.httpServer);
