@@ -9,7 +9,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { type GraphQLError, type GraphQLFormattedError, GraphQLScalarType, type GraphQLSchema, parse } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, GraphQLScalarType, type GraphQLSchema, parse, type ValidationRule } from 'graphql';
 import { defaultLimits, type Exposure } from './config';
 import { AnalyticsCache } from './analytics/cache';
 import { type Authenticator, createAuthenticator } from './auth/authenticator';
@@ -157,6 +157,8 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     schema: buildSchema(),
     includeStacktraceInErrorResponses: false,
     introspection: exposure.introspection,
+    // `_service { sdl }` is the whole schema, so it is off when introspection is.
+    validationRules: exposure.introspection ? [] : [noSubgraphSdlRule],
     hideSchemaDetailsFromClientErrors: !exposure.schemaHints,
     // Apollo's defaults, stated because they are security decisions: a GET or a simple-content-type
     // POST must carry a preflight-forcing header, and one HTTP request is one operation.
@@ -200,6 +202,19 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   });
   return { apollo, handle, metrics, work, stop: () => apollo.stop() };
 }
+
+/** Refuses the subgraph's `_service` field as introspection is refused (see formatValidationError). */
+const noSubgraphSdlRule: ValidationRule = (context) => ({
+  Field(node) {
+    if (node.name.value !== '_service' || context.getParentType() !== context.getSchema().getQueryType()) return;
+    context.reportError(
+      new GraphQLError('The subgraph SDL (_service) is not served without introspection.', {
+        nodes: [node],
+        extensions: { validationErrorCode: 'INTROSPECTION_DISABLED' },
+      }),
+    );
+  },
+});
 
 /** Refuses a subscription with a coded error before anything runs (graphql-js would fail it as an internal error). */
 const noSubscriptionsPlugin: ApolloServerPlugin<Context> = {

@@ -80,6 +80,20 @@ describe('_service', () => {
     );
     expect(rootFields).toEqual(expect.arrayContaining(['node', 'actor', 'actors', 'search']));
   });
+
+  test('without introspection (the production default) the SDL is refused as introspection is; entities are still served', async () => {
+    const api = await startTestServer(t.db, [], { exposure: { introspection: false, playground: false, schemaHints: false, metrics: 'open' } });
+    try {
+      const refused = await api.gql('{ _service { sdl } }');
+      expect(refused.status).toBe(400);
+      expect(refused.errors![0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(refused.errors![0].message).toContain('GRAPHQL_INTROSPECTION');
+      const { data } = await api.gql(ENTITIES, { r: [{ __typename: 'Actor', id: 'actor:steve-witkoff' }] });
+      expect(data._entities[0]).toMatchObject({ id: 'actor:steve-witkoff', name: 'Steve Witkoff' });
+    } finally {
+      await api.close();
+    }
+  });
 });
 
 describe('_entities', () => {
