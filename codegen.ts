@@ -18,6 +18,7 @@ const config: CodegenConfig = {
       ],
       config: {
         contextType: '../context#Context',
+        federation: true,
         useIndexSignature: true,
         enumsAsTypes: true,
         useTypeImports: true,

@@ -109,6 +109,11 @@ const Env = z.object({
   GRAPHQL_MAX_FILTER_BRANCHES: positive.default(20),
   GRAPHQL_MAX_FILTER_FIELDS: positive.max(WHERE_MAX_FIELDS).default(100),
   GRAPHQL_MAX_EXPENSIVE_FIELDS: positive.default(4),
+  // A federation gateway sends one `_entities` request per subgraph fetch, with the distinct
+  // entities of a page (at most 100 per connection) or of a few nested lists. All of them are read
+  // in one statement, whose id list must stay well inside STATEMENT_MAX_BYTES (1,000 ids of the
+  // seed's length are about 30 KB).
+  GRAPHQL_MAX_REPRESENTATIONS: positive.default(1_000),
   // The largest read statement the integration tests sent (lists, explore, search, analytics,
   // export, injection) was about 22 KB (4 KB of Cypher, the rest an injection payload); a list
   // whose filter is at the default bounds comes to about 20 KB.
@@ -277,6 +282,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxFilterBranches: e.GRAPHQL_MAX_FILTER_BRANCHES,
       maxFilterFields: e.GRAPHQL_MAX_FILTER_FIELDS,
       maxExpensiveFields: e.GRAPHQL_MAX_EXPENSIVE_FIELDS,
+      maxRepresentations: e.GRAPHQL_MAX_REPRESENTATIONS,
       maxStatementBytes: e.STATEMENT_MAX_BYTES,
       queue: {
         maxConcurrent: e.EXPENSIVE_MAX_CONCURRENT,

@@ -6,8 +6,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { GraphQLError, type GraphQLFormattedError, GraphQLScalarType, type GraphQLSchema, parse, type ValidationRule } from 'graphql';
 import { defaultLimits, type Exposure } from './config';
 import { AnalyticsCache } from './analytics/cache';
 import { type Authenticator, createAuthenticator } from './auth/authenticator';
@@ -122,6 +124,28 @@ export function loadTypeDefs(): string[] {
     .map((f) => readFileSync(join(dir, f), 'utf8'));
 }
 
+/**
+ * The executable schema: schema/*.graphql with every resolver, built as an Apollo Federation 2
+ * subgraph (so it also answers `_service` and `_entities`; see docs/api.md). Every server and
+ * tool that runs the API builds it here.
+ */
+export function buildSchema(): GraphQLSchema {
+  return buildSubgraphSchema({ typeDefs: loadTypeDefs().map((sdl) => parse(sdl)), resolvers: subgraphResolvers() });
+}
+
+/**
+ * The resolver map as @apollo/subgraph takes it. It copies every own property of a scalar's
+ * resolver onto the schema's scalar, so a GraphQLScalarType would also overwrite the description
+ * the SDL gives: a scalar passes only its functions.
+ */
+function subgraphResolvers(): GraphQLResolverMap<unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [type, value] of Object.entries(resolvers)) {
+    out[type] = value instanceof GraphQLScalarType ? { serialize: value.serialize, parseValue: value.parseValue, parseLiteral: value.parseLiteral } : value;
+  }
+  return out as GraphQLResolverMap<unknown>;
+}
+
 /** Creates and starts the Apollo server (not listening) and its request handler. */
 export async function createServer(deps: ServerDeps): Promise<Server> {
   const log = deps.log ?? ((line: string) => console.error(line));
@@ -136,10 +160,11 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   const work = new WorkQueue(limits.queue);
   const trusted = TrustedDocuments.load(deps.trustedDocuments ?? 'allow');
   const apollo = new ApolloServer<Context>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
+    schema: buildSchema(),
     includeStacktraceInErrorResponses: false,
     introspection: exposure.introspection,
+    // `_service { sdl }` is the whole schema, so it is off when introspection is.
+    validationRules: exposure.introspection ? [] : [noSubgraphSdlRule],
     hideSchemaDetailsFromClientErrors: !exposure.schemaHints,
     // Apollo's defaults, stated because they are security decisions: a GET or a simple-content-type
     // POST must carry a preflight-forcing header, and one HTTP request is one operation.
@@ -154,6 +179,9 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       trusted.plugin(),
+      // Apollo turns on federated tracing (`extensions.ftv1`, for Apollo Studio) for a subgraph
+      // schema; the service has its own logs and metrics, and a client should not read resolver timings.
+      ApolloServerPluginInlineTraceDisabled(),
       noSubscriptionsPlugin,
       requestLimitsPlugin(limits, work, typicalSizesOf(db)),
       internalErrorPlugin(logError),
@@ -185,6 +213,19 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   });
   return { apollo, handle, metrics, work, trusted, stop: () => apollo.stop() };
 }
+
+/** Refuses the subgraph's `_service` field as introspection is refused (see formatValidationError). */
+const noSubgraphSdlRule: ValidationRule = (context) => ({
+  Field(node) {
+    if (node.name.value !== '_service' || context.getParentType() !== context.getSchema().getQueryType()) return;
+    context.reportError(
+      new GraphQLError('The subgraph SDL (_service) is not served without introspection.', {
+        nodes: [node],
+        extensions: { validationErrorCode: 'INTROSPECTION_DISABLED' },
+      }),
+    );
+  },
+});
 
 /** Refuses a subscription with a coded error before anything runs (graphql-js would fail it as an internal error). */
 const noSubscriptionsPlugin: ApolloServerPlugin<Context> = {

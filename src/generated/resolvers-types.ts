@@ -23,6 +23,10 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
   /** An ISO-8601 calendar date as precise as its source allows: `2026`, `2026-01` or `2026-01-24`. */
   PartialDate: { input: string; output: string; }
+  /** A selection of fields, as text (`@key`'s `fields`). */
+  federation__FieldSet: { input: unknown; output: unknown; }
+  /** A name imported by `@link`. */
+  link__Import: { input: unknown; output: unknown; }
 };
 
 /** A person, country, organisation or group that acts in the news. */
@@ -2015,11 +2019,29 @@ export type UserErrorCode =
   /** A URL that is not http: or https: (a `javascript:` link, say). */
   | 'URL_NOT_ALLOWED';
 
+/** What a linked specification is for. */
+export type Link__Purpose =
+  /** Rules how the schema executes. */
+  | 'EXECUTION'
+  /** Rules the schema's security. */
+  | 'SECURITY';
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
@@ -2083,7 +2105,45 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
   info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Actor: Actor;
+  Event: Event;
+  Location: Location;
+  Meeting: Meeting;
+  Position: Position;
+  Source: Source;
+  Stance: Stance;
+  Statement: Statement;
+}>;
 
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Actor:
+    ( { __typename: 'Actor' }
+    & GraphQLRecursivePick<FederationTypes['Actor'], {"id":true}> );
+  Event:
+    ( { __typename: 'Event' }
+    & GraphQLRecursivePick<FederationTypes['Event'], {"id":true}> );
+  Location:
+    ( { __typename: 'Location' }
+    & GraphQLRecursivePick<FederationTypes['Location'], {"id":true}> );
+  Meeting:
+    ( { __typename: 'Meeting' }
+    & GraphQLRecursivePick<FederationTypes['Meeting'], {"id":true}> );
+  Position:
+    ( { __typename: 'Position' }
+    & GraphQLRecursivePick<FederationTypes['Position'], {"id":true}> );
+  Source:
+    ( { __typename: 'Source' }
+    & GraphQLRecursivePick<FederationTypes['Source'], {"id":true}> );
+  Stance:
+    ( { __typename: 'Stance' }
+    & GraphQLRecursivePick<FederationTypes['Stance'], {"id":true}> );
+  Statement:
+    ( { __typename: 'Statement' }
+    & GraphQLRecursivePick<FederationTypes['Statement'], {"id":true}> );
+}>;
 
 
 /** Mapping of interface types */
@@ -2103,6 +2163,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Actor: ResolverTypeWrapper<ActorModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ActorConnection: ResolverTypeWrapper<Omit<ActorConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ActorEdge']>, nodes: Array<ResolversTypes['Actor']> }>;
   ActorEdge: ResolverTypeWrapper<Omit<ActorEdge, 'node'> & { node: ResolversTypes['Actor'] }>;
   ActorKind: ActorKind;
@@ -2117,7 +2179,6 @@ export type ResolversTypes = ResolversObject<{
   AddMeetingPayload: ResolverTypeWrapper<AdditionPayloadModel>;
   AddStatementInput: AddStatementInput;
   AddStatementPayload: ResolverTypeWrapper<AdditionPayloadModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Change: ResolverTypeWrapper<ChangeModel>;
   ChangeConnection: ResolverTypeWrapper<Omit<ChangeConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ChangeEdge']>, nodes: Array<ResolversTypes['Change']> }>;
   ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
@@ -2143,15 +2204,12 @@ export type ResolversTypes = ResolversObject<{
   EventWhere: EventWhere;
   Evidence: ResolverTypeWrapper<EvidenceModel>;
   EvidenceInput: EvidenceInput;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FuzzyDate: ResolverTypeWrapper<FuzzyDateModel>;
   FuzzyDateInput: FuzzyDateInput;
   GraphEdge: ResolverTypeWrapper<GraphEdgeModel>;
   GraphPath: ResolverTypeWrapper<GraphPathModel>;
   GraphStats: ResolverTypeWrapper<GraphStats>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IngestSourcePayload: ResolverTypeWrapper<IngestPayloadModel>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LinkActorsInput: LinkActorsInput;
   LinkActorsPayload: ResolverTypeWrapper<AdditionPayloadModel>;
@@ -2191,6 +2249,7 @@ export type ResolversTypes = ResolversObject<{
   PositionWhere: PositionWhere;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RankedActor: ResolverTypeWrapper<Omit<RankedActor, 'actor'> & { actor: ResolversTypes['Actor'] }>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   RelationDirection: RelationDirection;
   RetractFactPayload: ResolverTypeWrapper<AdditionPayloadModel>;
   SearchHighlight: ResolverTypeWrapper<SearchHighlight>;
@@ -2222,7 +2281,6 @@ export type ResolversTypes = ResolversObject<{
   StatementOrder: StatementOrder;
   StatementOrderField: StatementOrderField;
   StatementWhere: StatementWhere;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphModel>;
   TextSpan: ResolverTypeWrapper<TextSpan>;
   TimeInterval: TimeInterval;
@@ -2236,11 +2294,18 @@ export type ResolversTypes = ResolversObject<{
   UnpinClaimInput: UnpinClaimInput;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
+  federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
+  link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
+  link__Purpose: Link__Purpose;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Actor: ActorModel;
+  Int: Scalars['Int']['output'];
+  ID: Scalars['ID']['output'];
   ActorConnection: Omit<ActorConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ActorEdge']>, nodes: Array<ResolversParentTypes['Actor']> };
   ActorEdge: Omit<ActorEdge, 'node'> & { node: ResolversParentTypes['Actor'] };
   ActorOrder: ActorOrder;
@@ -2253,7 +2318,6 @@ export type ResolversParentTypes = ResolversObject<{
   AddMeetingPayload: AdditionPayloadModel;
   AddStatementInput: AddStatementInput;
   AddStatementPayload: AdditionPayloadModel;
-  Boolean: Scalars['Boolean']['output'];
   Change: ChangeModel;
   ChangeConnection: Omit<ChangeConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ChangeEdge']>, nodes: Array<ResolversParentTypes['Change']> };
   ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
@@ -2276,15 +2340,12 @@ export type ResolversParentTypes = ResolversObject<{
   EventWhere: EventWhere;
   Evidence: EvidenceModel;
   EvidenceInput: EvidenceInput;
-  Float: Scalars['Float']['output'];
   FuzzyDate: FuzzyDateModel;
   FuzzyDateInput: FuzzyDateInput;
   GraphEdge: GraphEdgeModel;
   GraphPath: GraphPathModel;
   GraphStats: GraphStats;
-  ID: Scalars['ID']['output'];
   IngestSourcePayload: IngestPayloadModel;
-  Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   LinkActorsInput: LinkActorsInput;
   LinkActorsPayload: AdditionPayloadModel;
@@ -2319,6 +2380,7 @@ export type ResolversParentTypes = ResolversObject<{
   PositionWhere: PositionWhere;
   Query: Record<PropertyKey, never>;
   RankedActor: Omit<RankedActor, 'actor'> & { actor: ResolversParentTypes['Actor'] };
+  Float: Scalars['Float']['output'];
   RetractFactPayload: AdditionPayloadModel;
   SearchHighlight: SearchHighlight;
   SearchHit: SearchHitModel;
@@ -2345,7 +2407,6 @@ export type ResolversParentTypes = ResolversObject<{
   StatementEdge: Omit<StatementEdge, 'node'> & { node: ResolversParentTypes['Statement'] };
   StatementOrder: StatementOrder;
   StatementWhere: StatementWhere;
-  String: Scalars['String']['output'];
   Subgraph: SubgraphModel;
   TextSpan: TextSpan;
   TimelineBucket: TimelineBucket;
@@ -2355,9 +2416,23 @@ export type ResolversParentTypes = ResolversObject<{
   TypeCount: TypeCount;
   UnpinClaimInput: UnpinClaimInput;
   UserError: UserError;
+  federation__FieldSet: Scalars['federation__FieldSet']['output'];
+  link__Import: Scalars['link__Import']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  String: Scalars['String']['output'];
 }>;
 
-export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = ResolversObject<{
+export type LinkDirectiveArgs = {
+  as?: Maybe<Scalars['String']['input']>;
+  for?: Maybe<Link__Purpose>;
+  import?: Maybe<Array<Maybe<Scalars['link__Import']['input']>>>;
+  url: Scalars['String']['input'];
+};
+
+export type LinkDirectiveResolver<Result, Parent, ContextType = Context, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor'], FederationReferenceType extends FederationReferenceTypes['Actor'] = FederationReferenceTypes['Actor']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Actor']> | FederationReferenceType, FederationReferenceType, ContextType>;
   actorKind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   asLocation?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
@@ -2514,7 +2589,8 @@ export type DisputedFieldResolvers<ContextType = Context, ParentType extends Res
   values?: Resolver<Array<ResolversTypes['CompetingValue']>, ParentType, ContextType>;
 }>;
 
-export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = ResolversObject<{
+export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event'], FederationReferenceType extends FederationReferenceTypes['Event'] = FederationReferenceTypes['Event']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Event']> | FederationReferenceType, FederationReferenceType, ContextType>;
   actors?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['FuzzyDate']>, ParentType, ContextType>;
@@ -2630,7 +2706,8 @@ export type LinkActorsPayloadResolvers<ContextType = Context, ParentType extends
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
-export type LocationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = ResolversObject<{
+export type LocationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location'], FederationReferenceType extends FederationReferenceTypes['Location'] = FederationReferenceTypes['Location']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Location']> | FederationReferenceType, FederationReferenceType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   asActor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
@@ -2664,7 +2741,8 @@ export type LocationEdgeResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
 }>;
 
-export type MeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = ResolversObject<{
+export type MeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting'], FederationReferenceType extends FederationReferenceTypes['Meeting'] = FederationReferenceTypes['Meeting']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Meeting']> | FederationReferenceType, FederationReferenceType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2767,7 +2845,8 @@ export type PinClaimPayloadResolvers<ContextType = Context, ParentType extends R
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
-export type PositionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Position'] = ResolversParentTypes['Position']> = ResolversObject<{
+export type PositionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Position'] = ResolversParentTypes['Position'], FederationReferenceType extends FederationReferenceTypes['Position'] = FederationReferenceTypes['Position']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Position']> | FederationReferenceType, FederationReferenceType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   disputed?: Resolver<Array<ResolversTypes['DisputedField']>, ParentType, ContextType>;
@@ -2886,7 +2965,8 @@ export type SearchHitEdgeResolvers<ContextType = Context, ParentType extends Res
   node?: Resolver<ResolversTypes['SearchHit'], ParentType, ContextType>;
 }>;
 
-export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
+export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source'], FederationReferenceType extends FederationReferenceTypes['Source'] = FederationReferenceTypes['Source']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Source']> | FederationReferenceType, FederationReferenceType, ContextType>;
   credits?: Resolver<Array<ResolversTypes['SourceCredit']>, ParentType, ContextType>;
   creditsConnection?: Resolver<ResolversTypes['SourceCreditConnection'], ParentType, ContextType, Partial<SourceCreditsConnectionArgs>>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
@@ -2945,7 +3025,8 @@ export type SourceStatsResolvers<ContextType = Context, ParentType extends Resol
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 }>;
 
-export type StanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stance'] = ResolversParentTypes['Stance']> = ResolversObject<{
+export type StanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stance'] = ResolversParentTypes['Stance'], FederationReferenceType extends FederationReferenceTypes['Stance'] = FederationReferenceTypes['Stance']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Stance']> | FederationReferenceType, FederationReferenceType, ContextType>;
   about?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
   aboutConnection?: Resolver<ResolversTypes['NodeConnection'], ParentType, ContextType, Partial<StanceAboutConnectionArgs>>;
   actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
@@ -2984,7 +3065,8 @@ export type StanceMatrixResolvers<ContextType = Context, ParentType extends Reso
   topics?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
-export type StatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = ResolversObject<{
+export type StatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement'], FederationReferenceType extends FederationReferenceTypes['Statement'] = FederationReferenceTypes['Statement']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Statement']> | FederationReferenceType, FederationReferenceType, ContextType>;
   about?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
   aboutConnection?: Resolver<ResolversTypes['NodeConnection'], ParentType, ContextType, Partial<StatementAboutConnectionArgs>>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
@@ -3064,6 +3146,14 @@ export type UserErrorResolvers<ContextType = Context, ParentType extends Resolve
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   path?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
+
+export interface Federation__FieldSetScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__FieldSet'], any> {
+  name: 'federation__FieldSet';
+}
+
+export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
+  name: 'link__Import';
+}
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Actor?: ActorResolvers<ContextType>;
@@ -3152,5 +3242,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   TimelineEntryEdge?: TimelineEntryEdgeResolvers<ContextType>;
   TypeCount?: TypeCountResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
+  federation__FieldSet?: GraphQLScalarType;
+  link__Import?: GraphQLScalarType;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  link?: LinkDirectiveResolver<any, any, ContextType>;
+}>;

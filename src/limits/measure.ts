@@ -55,6 +55,8 @@ export interface OperationMeasures {
   inputFields: number;
   /** Expensive fields selected (EXPENSIVE_FIELDS), each alias counted. */
   expensive: number;
+  /** Entity representations sent to `_entities` (the federation gateway's lookups), all aliases together. */
+  representations: number;
 }
 
 /**
@@ -108,6 +110,7 @@ export function measureOperation(
   const used = new Set<FragmentDefinitionNode>();
   const inputs: InputMeasures = { depth: 0, branches: 0, fields: 0 };
   let expensive = 0;
+  let representations = 0;
   const walk = (selections: SelectionSetNode, parent: GraphQLCompositeType | undefined | null): { depth: number; cost: number } => {
     let depth = 0;
     let cost = 0;
@@ -122,7 +125,10 @@ export function measureOperation(
           if (args[arg.name] != null && isFilter(arg.type)) addInputMeasures(inputs, args[arg.name], arg.type);
         }
         if (field && parent && EXPENSIVE_FIELDS.has(`${parent.name}.${field.name}`)) expensive += 1;
-        cost += 1 + (field && parent ? listSize(field, parent, args, typicalSizes) : 1) * inner.cost;
+        // `_entities` resolves its selection once per representation.
+        const entities = parent === schema.getQueryType() && field?.name === ENTITIES_FIELD ? representationCount(args.representations) : null;
+        if (entities !== null) representations += entities;
+        cost += 1 + (entities ?? (field && parent ? listSize(field, parent, args, typicalSizes) : 1)) * inner.cost;
       } else {
         const spread = selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : undefined;
         if (spread) used.add(spread);
@@ -147,7 +153,26 @@ export function measureOperation(
       Directive: () => void directives++,
     });
   }
-  return { depth, aliases, directives, cost, inputDepth: inputs.depth, inputBranches: inputs.branches, inputFields: inputs.fields, expensive };
+  return {
+    depth,
+    aliases,
+    directives,
+    cost,
+    inputDepth: inputs.depth,
+    inputBranches: inputs.branches,
+    inputFields: inputs.fields,
+    expensive,
+    representations,
+  };
+}
+
+/** The federation subgraph's root field that looks entities up by their representations. */
+const ENTITIES_FIELD = '_entities';
+
+/** How many representations an `_entities` argument holds (one value that is not a list is one, as input coercion makes it). */
+function representationCount(value: unknown): number {
+  if (value == null) return 0;
+  return Array.isArray(value) ? value.length : 1;
 }
 
 /**

@@ -28,6 +28,8 @@ export interface RequestLimits {
   maxFilterFields: number;
   /** Expensive fields (search, paths, analytics ...) in one operation (GRAPHQL_MAX_EXPENSIVE_FIELDS). */
   maxExpensiveFields: number;
+  /** Entity representations one request may send to `_entities`, the federation lookups (GRAPHQL_MAX_REPRESENTATIONS). */
+  maxRepresentations: number;
   /** Largest read statement, Cypher plus parameters, sent to the database (STATEMENT_MAX_BYTES). */
   maxStatementBytes: number;
   /** How much expensive work runs and waits at once (EXPENSIVE_MAX_*). */
@@ -87,6 +89,14 @@ export function requestLimitsPlugin<C extends BaseContext & { clientKey?: string
               'GRAPHQL_MAX_EXPENSIVE_FIELDS',
               m.expensive,
               limits.maxExpensiveFields,
+            );
+          if (m.representations > limits.maxRepresentations)
+            throw new RequestLimitError(
+              'TOO_MANY_REPRESENTATIONS',
+              'entity representations (_entities):',
+              'GRAPHQL_MAX_REPRESENTATIONS',
+              m.representations,
+              limits.maxRepresentations,
             );
           if (queue && m.expensive > 0) {
             ticket = queue.enter(contextValue.clientKey ?? 'unknown');

@@ -60,9 +60,13 @@ export interface LinkPlan {
   onLabel?: Label;
 }
 
-/** A root read: one node by id, one page of a label's nodes, or one link field of many nodes. */
+/**
+ * A root read: one node by id, many nodes by id (of any labels: each id's node is read once, and
+ * the caller checks its labels), one page of a label's nodes, or one link field of many nodes.
+ */
 export type RootPlan =
   | { kind: 'node'; label: Label; id: string; node: NodePlan }
+  | { kind: 'nodes'; ids: readonly string[]; node: NodePlan }
   | { kind: 'list'; label: Label; filter: Filter; order: SortSpec; limit: number; after: After | null; count: boolean; node: NodePlan }
   | { kind: 'links'; ids: readonly string[]; link: LinkPlan };
 
@@ -94,6 +98,7 @@ export interface ItemRead {
 /** The result of a root plan. */
 export type RootRead =
   | { kind: 'node'; node: NodeRead | null }
+  | { kind: 'nodes'; byId: Map<string, NodeRead> }
   | { kind: 'list'; totalCount: number; items: { node: NodeRead; sortKey: string }[] }
   | { kind: 'links'; byId: Map<string, LinkRead> };
 
@@ -243,6 +248,7 @@ export function rename(cypher: string, vars: Record<string, string>, prefix: str
 /** The nodes at the top of a root read's result (`row`), from which deferred paths start. */
 const TOPS = {
   node: { cypher: '[row]', js: (row: Props) => [row] },
+  nodes: { cypher: 'row.items', js: (row: Props) => row.items as Props[] },
   list: { cypher: '[it IN row.items | it.node]', js: (row: Props) => (row.items as Props[]).map((it) => it.node as Props) },
   links: {
     cypher: '[it IN coalesce(row.links.items, []) | it.node]',
@@ -299,6 +305,14 @@ function compileMain(w: Writer, plan: RootPlan): { head: string; result: string 
       const label = plan.label === 'Node' ? '' : ` WHERE ${v}:${plan.label}`;
       return { head: `MATCH (${v}:Node {id: $id})${label}`, result: w.node(plan.node, v, 0, []) };
     }
+    case 'nodes': {
+      // One row holding every node found, so deferred links are read once per distinct node.
+      w.params.ids = plan.ids;
+      return {
+        head: `CALL () { UNWIND $ids AS id MATCH (${v}:Node {id: id}) RETURN collect(${w.node(plan.node, v, 0, [])}) AS items }`,
+        result: '{items: items}',
+      };
+    }
     case 'list': {
       const vars = { n: v };
       const predicates = w.filter(plan.filter, vars, '');
@@ -347,6 +361,11 @@ export async function readRoot(graph: GraphReader, name: string, plan: RootPlan)
   switch (plan.kind) {
     case 'node':
       return { kind: 'node', node: rows[0] ? toNodeRead(rows[0], plan.node) : null };
+    case 'nodes': {
+      const row = parseRow(`${name} nodes`, NodesRootRow, rows[0]);
+      const nodes = row.items.map((item) => toNodeRead(item, plan.node));
+      return { kind: 'nodes', byId: new Map(nodes.map((node) => [node.props.id as string, node])) };
+    }
     case 'list': {
       const row = parseRow(`${name} page`, ListRootRow, rows[0]);
       return { kind: 'list', totalCount: row.totalCount, items: row.items.map((i) => ({ node: toNodeRead(i.node, plan.node), sortKey: i.sortKey })) };
@@ -361,6 +380,9 @@ export async function readRoot(graph: GraphReader, name: string, plan: RootPlan)
 
 /** A root list's row: the total count (-1 when not counted) and the page's node maps with their sort keys. */
 const ListRootRow = rowSchema(z.object({ totalCount: z.number(), items: z.array(z.object({ node: props, sortKey: z.string() })) }));
+
+/** The row of a read of many nodes by id: the node maps of those found. */
+const NodesRootRow = rowSchema(z.object({ items: z.array(props) }));
 
 /** A row of a link field read for many parents: the parent's id and its link result. */
 const LinksRootRow = rowSchema(z.object({ id: z.string(), links: props.nullable() }));
@@ -448,6 +470,7 @@ function rowsOf(read: RootRead): number {
   const node = (n: NodeRead): number => 1 + n.links.reduce((sum, l) => sum + link(l), 0);
   const link = (l: LinkRead): number => l.items.reduce((sum, i) => sum + node(i.node) + (i.parent ? node(i.parent) : 0), 0);
   if (read.kind === 'node') return read.node ? node(read.node) : 0;
+  if (read.kind === 'nodes') return [...read.byId.values()].reduce((sum, n) => sum + node(n), 0);
   if (read.kind === 'list') return read.items.reduce((sum, i) => sum + node(i.node), 0);
   return [...read.byId.values()].reduce((sum, l) => sum + link(l), 0);
 }

@@ -422,6 +422,50 @@ export function compiledList(type: string, plain = false) {
   };
 }
 
+/** One entity a federation gateway asks for: its type and id (a representation, checked). */
+export interface EntityReference {
+  type: string;
+  id: string;
+}
+
+/** Per request, per `_entities` selection: the loader that reads every entity asked for in one statement. */
+const entityLoaders = new WeakMap<Context, Map<string, DataLoader<EntityReference, object | null, string>>>();
+
+/**
+ * An entity's `__resolveReference` (the node of `reference.type` with `reference.id`, and all the
+ * `_entities` selection asks of it), or null when there is no such node. The references of one
+ * `_entities` field, of any types, are read together in one compiled statement, planned once over
+ * the selection of every entity type; a node whose labels do not match the type asked for is null,
+ * as an unknown id is.
+ */
+export function compiledEntity(reference: EntityReference, ctx: Context, info: GraphQLResolveInfo): Promise<object | null> {
+  let loaders = entityLoaders.get(ctx);
+  if (!loaders) entityLoaders.set(ctx, (loaders = new Map()));
+  const key = selectionKey(info.fieldNodes);
+  let loader = loaders.get(key);
+  if (!loader) {
+    const op = operationOf(info);
+    const entityType = getNamedType(info.returnType);
+    loader = new DataLoader(
+      async (references) => {
+        const { plan, shape } = planNode(op, entityType, [info.fieldNodes]);
+        const ids = [...new Set(references.map((r) => r.id))];
+        const read = await ctx.reads.read(`read ${info.fieldName}`, { kind: 'nodes', ids, node: plan });
+        if (read.kind !== 'nodes') throw new Error('a read of nodes returned another shape');
+        const builder = new Builder(ctx);
+        return references.map(({ type, id }) => {
+          const node = read.byId.get(id);
+          if (!node || !node.labels.includes(ROOT_LABELS[type])) return null;
+          return builder.node(node, shape, modelOf(type, node));
+        });
+      },
+      { cacheKeyFn: (r) => `${r.type}\u0000${r.id}` },
+    );
+    loaders.set(key, loader);
+  }
+  return loader.load(reference);
+}
+
 /** Per request, per field: the loader that reads one link field for every parent in one statement. */
 const linkLoaders = new WeakMap<Context, Map<string, DataLoader<NodeModel, unknown, string>>>();
 

@@ -6,6 +6,7 @@ import { claimResolvers } from './claims';
 import { linkResolvers } from './compile';
 import { curationResolvers } from './curation';
 import { eventResolvers } from './event';
+import { federationResolvers } from './federation';
 import { graphResolvers } from './graph';
 import { locationResolvers } from './location';
 import { meetingResolvers } from './meeting';
@@ -30,6 +31,7 @@ const parts: Resolvers[] = [
   analyticsResolvers,
   curationResolvers,
   claimResolvers,
+  federationResolvers,
 ];
 
 /** Merges the per-domain resolver maps; a type's fields may come from several modules. */

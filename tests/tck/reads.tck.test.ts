@@ -8,15 +8,14 @@
  */
 import { ApolloServer } from '@apollo/server';
 import type { Context } from '../../src/context';
-import { resolvers } from '../../src/resolvers';
 import { encodeCursor, listName } from '../../src/resolvers/connection';
 import { compileRoot, type RootPlan, type RootRead } from '../../src/repositories/read-plan';
-import { loadTypeDefs } from '../../src/server';
+import { buildSchema } from '../../src/server';
 
 let apollo: ApolloServer<Context>;
 
 beforeAll(async () => {
-  apollo = new ApolloServer<Context>({ typeDefs: loadTypeDefs(), resolvers });
+  apollo = new ApolloServer<Context>({ schema: buildSchema() });
   await apollo.start();
 });
 afterAll(() => apollo.stop());
@@ -27,9 +26,11 @@ async function cypherOf(query: string, variables: Record<string, unknown> = {}):
   const empty = (plan: RootPlan): RootRead =>
     plan.kind === 'node'
       ? { kind: 'node', node: null }
-      : plan.kind === 'list'
-        ? { kind: 'list', totalCount: 0, items: [] }
-        : { kind: 'links', byId: new Map() };
+      : plan.kind === 'nodes'
+        ? { kind: 'nodes', byId: new Map() }
+        : plan.kind === 'list'
+          ? { kind: 'list', totalCount: 0, items: [] }
+          : { kind: 'links', byId: new Map() };
   const reads = {
     read: async (name: string, plan: RootPlan) => {
       const { cypher, params } = compileRoot(plan);
@@ -59,6 +60,21 @@ describe('one node by id', () => {
   });
   test('node(id) over the interface: each member type its own fields, its links guarded by label', async () => {
     expect(await cypherOf('{ node(id: "x") { id ... on Actor { name meetings { id } } ... on Meeting { name startDate { value } } } }')).toMatchSnapshot();
+  });
+});
+
+describe('federation: _entities', () => {
+  test('representations of several types and ids in one statement, each member type its own fields, its links guarded by label', async () => {
+    const q = `query ($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Actor { name meetings { id } } ... on Meeting { name startDate { value } } ... on Source { title } } }`;
+    const r = [
+      { __typename: 'Actor', id: 'a1' },
+      { __typename: 'Meeting', id: 'm1' },
+      { __typename: 'Actor', id: 'a2' },
+      { __typename: 'Source', id: 's1' },
+      { __typename: 'Actor', id: 'a1' },
+    ];
+    expect(await cypherOf(q, { r })).toMatchSnapshot();
   });
 });
 

@@ -51,13 +51,21 @@ test('request limits have documented defaults and are set by their variables', (
     maxFilterBranches: 20,
     maxFilterFields: 100,
     maxExpensiveFields: 4,
+    maxRepresentations: 1_000,
     maxStatementBytes: 100_000,
     queue: { maxConcurrent: 2, maxQueued: 32, maxPerClient: 8, maxWaitMs: 10_000 },
     maxBodyBytes: 1_000_000,
     queryTimeoutMs: 15_000,
   });
-  const bounds = loadConfig({ GRAPHQL_MAX_FILTER_DEPTH: '4', STATEMENT_MAX_BYTES: '5000', EXPENSIVE_MAX_CONCURRENT: '1', EXPENSIVE_MAX_QUEUED: '0' }).limits;
-  expect(bounds).toMatchObject({ maxFilterDepth: 4, maxStatementBytes: 5000, queue: { maxConcurrent: 1, maxQueued: 0 } });
+  const bounds = loadConfig({
+    GRAPHQL_MAX_FILTER_DEPTH: '4',
+    STATEMENT_MAX_BYTES: '5000',
+    EXPENSIVE_MAX_CONCURRENT: '1',
+    EXPENSIVE_MAX_QUEUED: '0',
+    GRAPHQL_MAX_REPRESENTATIONS: '50',
+  }).limits;
+  expect(bounds).toMatchObject({ maxFilterDepth: 4, maxStatementBytes: 5000, queue: { maxConcurrent: 1, maxQueued: 0 }, maxRepresentations: 50 });
+  expect(() => loadConfig({ GRAPHQL_MAX_REPRESENTATIONS: '0' })).toThrow(/GRAPHQL_MAX_REPRESENTATIONS/);
   // The where compiler refuses deeper filters whatever the setting says, so the setting may not exceed it.
   expect(() => loadConfig({ GRAPHQL_MAX_FILTER_DEPTH: '33' })).toThrow(/GRAPHQL_MAX_FILTER_DEPTH/);
   const set = loadConfig({ GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_COST: '5000', HTTP_MAX_BODY_BYTES: '2048', QUERY_TIMEOUT_MS: '2500' }).limits;

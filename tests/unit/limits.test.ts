@@ -3,15 +3,16 @@
  * service itself ships (playground examples, dashboard operations, GraphiQL's introspection
  * query) stays under them, and the shapes an abuser sends do not.
  */
-import { buildSchema, getIntrospectionQuery, getOperationAST, Kind, Lexer, parse, Source, TokenKind } from 'graphql';
+import { getIntrospectionQuery, getOperationAST, Kind, Lexer, parse, Source, TokenKind } from 'graphql';
 import { defaultLimits } from '../../src/config';
 import * as dashboard from '../../src/dashboard/gql/graphql';
 import { EXPENSIVE_FIELDS, measureOperation } from '../../src/limits/measure';
 import { deepNot, wideOr } from '../helpers/filters';
 import { EXAMPLES } from '../../src/playground/examples';
-import { loadTypeDefs } from '../../src/server';
+import { buildSchema } from '../../src/server';
 
-const schema = buildSchema(loadTypeDefs().join('\n'));
+// The schema the service runs: the federation fields (`_entities`, `_service`) included.
+const schema = buildSchema();
 const limits = defaultLimits();
 
 function measure(query: string, variables: Record<string, unknown> = {}, operationName?: string) {
@@ -168,5 +169,34 @@ describe('expensive fields', () => {
     expect(measure('{ ...F } fragment F on Query { paths(fromId: "a", toId: "b") { length } n: neighbourhood(id: "a") { truncated } }').expensive).toBe(2);
     expect(measure('{ actor(id: "a") { id } actors { nodes { id } } timeline { totalCount } }').expensive).toBe(0);
     expect(measure('{ stats { sources } topActors(by: PAGERANK) { rank } }').expensive).toBe(2);
+  });
+});
+
+describe('federation lookups', () => {
+  const ENTITIES = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Actor { name meetings { title } } } }';
+  const reps = (n: number) => Array.from({ length: n }, (_, i) => ({ __typename: 'Actor', id: `actor:${i}` }));
+
+  test('representations are counted with variables applied, every alias together', () => {
+    expect(measure(ENTITIES, { r: reps(7) }).representations).toBe(7);
+    expect(
+      measure('{ a: _entities(representations: [{ __typename: "Actor", id: "x" }]) { __typename } b: _entities(representations: []) { __typename } }')
+        .representations,
+    ).toBe(1);
+    expect(
+      measure('query ($r: [_Any!]!) { x: _entities(representations: $r) { __typename } y: _entities(representations: $r) { __typename } }', { r: reps(3) })
+        .representations,
+    ).toBe(6);
+    expect(measure('{ actor(id: "a") { id } }').representations).toBe(0);
+  });
+
+  test('the selection under _entities costs once per representation', () => {
+    const one = measure(ENTITIES, { r: reps(1) }).cost;
+    expect(measure(ENTITIES, { r: reps(100) }).cost - 1).toBe(100 * (one - 1));
+  });
+
+  test('the default limits allow a page of 100 entities with a link list under each', () => {
+    const page = measure(ENTITIES, { r: reps(100) });
+    expect(page.representations).toBeLessThanOrEqual(limits.maxRepresentations);
+    expect(page.cost).toBeLessThanOrEqual(limits.maxCost);
   });
 });
