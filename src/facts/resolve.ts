@@ -17,10 +17,12 @@
  *    Putin" and "Vladimir Putin");
  * 4. otherwise (or when `sameAs` is null: "none of those"), a new node.
  *
- * Two or more candidates in step 3 are reported as a problem naming them all, never guessed.
+ * Two or more candidates in step 3 are never guessed: they are reported as a problem naming them all,
+ * or, when resolution runs with `review` (`npm run seed`), the entity is held back for a curator with
+ * the relationships that touch it (see {@link HeldEntity}), and the rest of its document loads.
  * Meetings, events, statements and stances are matched in steps 1 and 2 only (see names.ts).
  */
-import type { EntityInput } from './format';
+import type { EntityInput, RelationshipInput } from './format';
 import {
   ACRONYM_PREFIX,
   displayName,
@@ -61,12 +63,38 @@ export interface Merge {
   how: 'sameAs' | 'name' | 'alias' | 'surname' | 'acronym';
 }
 
+/**
+ * An entity that matched several nodes, held back for a curator (review queue), with the
+ * relationships of its document that touch it: they wait with it. Their other ends are already
+ * resolved, unless they are held back too (then they keep the ids of the document).
+ */
+export interface HeldEntity {
+  document: string;
+  /** Where it was: `file.json: entities[3] (actor:zelenskyy)`. */
+  path: string;
+  /** The record as the document gave it (its own id, its evidence). */
+  entity: EntityInput;
+  candidates: { id: string; name: string | null }[];
+  relationships: RelationshipInput[];
+}
+
 export interface Resolution {
-  /** The documents with every entity id (and relationship end) replaced by the node it resolved to. */
+  /**
+   * The documents with every entity id (and relationship end) replaced by the node it resolved to,
+   * without the entities held back for review and the relationships that touch them.
+   */
   documents: ValidDocument[];
   merges: Merge[];
   /** Problems per document, by index; a document with problems must not be loaded. */
   problems: Problem[][];
+  /** Entities held back for review, per document (only with `review`). */
+  held: HeldEntity[][];
+}
+
+/** How resolution treats an entity that matches several nodes. */
+export interface ResolveOptions {
+  /** Hold it back for review (with what depends on it) instead of reporting a problem. */
+  review?: boolean;
 }
 
 /** Everything resolution looks up in the graph for these documents: ids (own and sameAs) and name keys. */
@@ -92,7 +120,13 @@ export function resolutionQuery(documents: ValidDocument[]): { ids: string[]; ke
 export type LabelsOf = (type: EntityInput['type']) => string;
 
 /** Resolves the entities of `documents` (in load order) against the graph and each other. */
-export function resolveEntities(documents: ValidDocument[], labels: string[], graph: GraphCandidates, labelsOf: LabelsOf): Resolution {
+export function resolveEntities(
+  documents: ValidDocument[],
+  labels: string[],
+  graph: GraphCandidates,
+  labelsOf: LabelsOf,
+  options: ResolveOptions = {},
+): Resolution {
   const known = new Map(graph.byId);
   const byKey = new Map<string, Set<string>>();
   const index = (c: Candidate) => {
@@ -110,14 +144,19 @@ export function resolveEntities(documents: ValidDocument[], labels: string[], gr
     const problems: Problem[] = [];
     const ownIds = new Set(valid.doc.entities.map((e) => e.id));
     const map = new Map<string, string>();
+    const held: HeldEntity[] = [];
+    const documentMerges: Merge[] = [];
     valid.doc.entities.forEach((entity, i) => {
       const path = `${labels[d]}: entities[${i}] (${entity.id})`;
-      const target = resolveOne(entity, ownIds, labelsOf(entity.type), known, byKey, idMap, path, problems);
+      const target = resolveOne(entity, ownIds, labelsOf(entity.type), known, byKey, idMap, path, problems, options.review ?? false);
       map.set(entity.id, target.id);
-      if (target.how) merges.push({ document: labels[d], entity: entity.id, node: target.id, how: target.how });
+      if (target.candidates) held.push({ document: labels[d], path, entity, candidates: target.candidates, relationships: [] });
+      if (target.how) documentMerges.push({ document: labels[d], entity: entity.id, node: target.id, how: target.how });
     });
+    const heldIds = new Set(held.map((h) => h.entity.id));
     const owners = new Map<string, number>();
     valid.doc.entities.forEach((entity, i) => {
+      if (heldIds.has(entity.id)) return;
       const node = map.get(entity.id)!;
       const first = owners.get(node);
       if (first === undefined) owners.set(node, i);
@@ -127,9 +166,11 @@ export function resolveEntities(documents: ValidDocument[], labels: string[], gr
           message: `resolves to "${node}", as entities[${first}] (${valid.doc.entities[first].id}) does; one document must not name a node twice, so merge the two entities`,
         });
     });
-    if (problems.length) return { valid, problems };
-    for (const [from, to] of map) idMap.set(from, to);
+    if (problems.length) return { valid, problems, held: [] };
+    merges.push(...documentMerges);
+    for (const [from, to] of map) if (!heldIds.has(from)) idMap.set(from, to);
     valid.doc.entities.forEach((entity) => {
+      if (heldIds.has(entity.id)) return;
       index({
         id: map.get(entity.id)!,
         labels: labelsOf(entity.type),
@@ -137,9 +178,43 @@ export function resolveEntities(documents: ValidDocument[], labels: string[], gr
         keys: isNamed(entity) ? nameEntries(entity).flatMap((e) => e.keys) : [],
       });
     });
-    return { valid: rewrite(valid, map), problems };
+    const rewritten = rewrite(valid, map);
+    if (!held.length) return { valid: rewritten, problems, held };
+    // What touches a held entity waits with it; the rest of the document loads now.
+    rewritten.doc.relationships.forEach((rel) => {
+      for (const h of held) if (rel.from === h.entity.id || rel.to === h.entity.id) h.relationships.push(rel);
+    });
+    return { valid: withoutHeld(rewritten, heldIds), problems, held };
   });
-  return { documents: resolved.map((r) => r.valid), merges, problems: resolved.map((r) => r.problems) };
+  return {
+    documents: resolved.map((r) => r.valid),
+    merges,
+    problems: resolved.map((r) => r.problems),
+    held: resolved.map((r) => r.held),
+  };
+}
+
+/**
+ * The document without the entities `held` names and the relationships touching them; the
+ * evidence of the records kept moves with them to their new positions.
+ */
+function withoutHeld(valid: ValidDocument, held: Set<string>): ValidDocument {
+  const evidence = new Map(valid.evidence.has('source') ? [['source', valid.evidence.get('source')!]] : []);
+  const entities: EntityInput[] = [];
+  valid.doc.entities.forEach((entity, i) => {
+    if (held.has(entity.id)) return;
+    const found = valid.evidence.get(`entities[${i}]`);
+    if (found) evidence.set(`entities[${entities.length}]`, found);
+    entities.push(entity);
+  });
+  const relationships: RelationshipInput[] = [];
+  valid.doc.relationships.forEach((rel, i) => {
+    if (held.has(rel.from) || held.has(rel.to)) return;
+    const found = valid.evidence.get(`relationships[${i}]`);
+    if (found) evidence.set(`relationships[${relationships.length}]`, found);
+    relationships.push(rel);
+  });
+  return { ...valid, doc: { ...valid.doc, entities, relationships }, evidence };
 }
 
 function resolveOne(
@@ -151,7 +226,8 @@ function resolveOne(
   idMap: Map<string, string>,
   path: string,
   problems: Problem[],
-): { id: string; how?: Merge['how'] } {
+  review: boolean,
+): { id: string; how?: Merge['how']; candidates?: HeldEntity['candidates'] } {
   if (entity.sameAs) {
     const id = idMap.get(entity.sameAs) ?? entity.sameAs;
     const node = known.get(id);
@@ -203,6 +279,7 @@ function resolveOne(
       .map((id) => [id, 'surname'] as [string, Merge['how']]);
   }
   if (matches.length === 1) return { id: matches[0][0], how: matches[0][1] };
+  if (matches.length > 1 && review) return { id: entity.id, candidates: matches.map(([id]) => ({ id, name: known.get(id)!.name })) };
   if (matches.length > 1) {
     const names = matches.map(([id]) => `"${id}" (${known.get(id)!.name})`).join(', ');
     problems.push({ path, message: `"${displayName(entity)}" matches ${matches.length} nodes: ${names}; say which with sameAs, or give it a name of its own` });
