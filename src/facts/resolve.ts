@@ -60,7 +60,8 @@ export interface Merge {
   document: string;
   entity: string;
   node: string;
-  how: 'sameAs' | 'name' | 'alias' | 'surname' | 'acronym';
+  /** The rule; `review` is a curator's settleReviewItem, `meeting` a meeting's date, place and participants. */
+  how: 'sameAs' | 'name' | 'alias' | 'surname' | 'acronym' | 'meeting' | 'review';
 }
 
 /**

@@ -141,7 +141,13 @@ export async function prepareLoad(db: Database, results: LabelledResult[], optio
       documents: resolution.documents.map((doc, i) => ({
         valid: doc,
         label: labels[i],
-        records: { merges: mergesToRecord(doc, resolution.merges.filter((m) => m.document === labels[i])), held: resolution.held[i] },
+        records: {
+          merges: mergesToRecord(
+            doc,
+            resolution.merges.filter((m) => m.document === labels[i]),
+          ),
+          held: resolution.held[i],
+        },
       })),
       skipped: [...skipped].map(([label, problems]) => ({ label, problems })),
       merges: resolution.merges,

@@ -10,8 +10,11 @@ import { z } from 'zod';
 import { type Database, read, runRows } from '../db/driver';
 import type { EntityInput, RelationshipInput } from '../facts/format';
 import type { HeldEntity, Merge } from '../facts/resolve';
+import type { MergeRecordModel, ReviewItemModel, ReviewStatus } from '../models/models';
 import { parseRow, required, rowSchema, text, texts } from '../models/rows';
 import type { ListPage, PageRequest } from './graph-reader';
+
+export type { MergeRecordModel, ReviewItemModel, ReviewStatus };
 
 /** A resolution merge, as a load records it: the incoming record and what of its document touched the node. */
 export interface MergeToRecord {
@@ -25,50 +28,6 @@ export interface MergeToRecord {
 export interface ResolutionRecords {
   merges: MergeToRecord[];
   held: HeldEntity[];
-}
-
-export type ReviewStatus = 'OPEN' | 'MERGED' | 'CREATED' | 'DROPPED';
-
-/** An entity held back for review, as stored. */
-export interface ReviewItemModel {
-  id: string;
-  sourceId: string;
-  /** The file (or document) it came from, and where in it. */
-  document: string;
-  path: string;
-  /** The entity's id in its document, its name and type. */
-  entityId: string;
-  name: string;
-  entityType: string;
-  candidateIds: string[];
-  /** The draft record (with its evidence) and the relationships that wait with it, as JSON. */
-  entity: string;
-  relationships: string;
-  status: ReviewStatus;
-  createdAt: string;
-  settledAt: string | null;
-  settledBy: string | null;
-  /** The node it was merged into or created as; null while open or when dropped. */
-  resolvedTo: string | null;
-  reason: string | null;
-}
-
-/** A resolution merge, as stored. */
-export interface MergeRecordModel {
-  id: string;
-  sourceId: string;
-  /** The incoming record's id and name, and the node it was resolved onto, by which rule. */
-  entityId: string;
-  name: string;
-  nodeId: string;
-  how: string;
-  entity: string;
-  relationships: string;
-  /** ACTIVE, or UNDONE once unmerged. */
-  status: 'ACTIVE' | 'UNDONE';
-  at: string;
-  undoneAt: string | null;
-  undoneBy: string | null;
 }
 
 const ReviewRow = rowSchema(
@@ -218,7 +177,12 @@ export class ResolutionRecordRepository {
 
   /** The review items with `status` (optionally of one source), oldest first. */
   async reviewItems(filter: { status: ReviewStatus; sourceId?: string | null }, page: PageRequest): Promise<ListPage<ReviewItemModel>> {
-    const [found] = await read(this.db, LIST_REVIEW_ITEMS, { status: filter.status, sourceId: filter.sourceId ?? null, after: page.after, limit: neo4j.int(page.limit) });
+    const [found] = await read(this.db, LIST_REVIEW_ITEMS, {
+      status: filter.status,
+      sourceId: filter.sourceId ?? null,
+      after: page.after,
+      limit: neo4j.int(page.limit),
+    });
     const row = parseRow('listReviewItems', ROWS.reviewPage, found);
     const items = row.page.slice(0, page.limit).map((node) => ({ node, sortKey: node.createdAt, id: node.id }));
     return { items, hasNextPage: row.page.length > page.limit, totalCount: row.total };

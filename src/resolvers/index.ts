@@ -10,6 +10,7 @@ import { graphResolvers } from './graph';
 import { locationResolvers } from './location';
 import { meetingResolvers } from './meeting';
 import { positionResolvers } from './position';
+import { resolutionResolvers } from './resolution';
 import { searchResolvers } from './search';
 import { sourceResolvers } from './source';
 import { statementResolvers } from './statement';
@@ -30,6 +31,7 @@ const parts: Resolvers[] = [
   analyticsResolvers,
   curationResolvers,
   claimResolvers,
+  resolutionResolvers,
 ];
 
 /** Merges the per-domain resolver maps; a type's fields may come from several modules. */
