@@ -20,7 +20,12 @@
  * Two or more candidates in step 3 are never guessed: they are reported as a problem naming them all,
  * or, when resolution runs with `review` (`npm run seed`), the entity is held back for a curator with
  * the relationships that touch it (see {@link HeldEntity}), and the rest of its document loads.
- * Meetings, events, statements and stances are matched in steps 1 and 2 only (see names.ts).
+ * Events, statements and stances are matched in steps 1 and 2 only (see names.ts). A meeting that
+ * steps 1 and 2 leave new (and whose sameAs is not null) is then matched on what it is rather than
+ * what it is called: the one meeting (in the graph or an earlier document of the load) held on the
+ * same day (both dated to the DAY), in the same place when both have one, that shares at least two
+ * of its participants, or all of them when it names fewer than two and at least one (see
+ * {@link matchMeeting}). The participants and place are compared after their own resolution.
  */
 import type { EntityInput, RelationshipInput } from './format';
 import {
@@ -49,10 +54,20 @@ export interface Candidate {
   keys: string[];
 }
 
-/** What the graph knows that resolution needs: nodes by id, and nodes found by name keys. */
+/** A meeting a draft's meeting may be: its day, place and participants (ids). */
+export interface MeetingCandidate {
+  id: string;
+  name: string | null;
+  date: string;
+  place: string | null;
+  participants: string[];
+}
+
+/** What the graph knows that resolution needs: nodes by id, nodes found by name keys, meetings by day. */
 export interface GraphCandidates {
   byId: Map<string, Candidate>;
   byKey: Candidate[];
+  meetings?: MeetingCandidate[];
 }
 
 /** How an entity was matched to another node than its own id says. */
@@ -99,12 +114,15 @@ export interface ResolveOptions {
 }
 
 /** Everything resolution looks up in the graph for these documents: ids (own and sameAs) and name keys. */
-export function resolutionQuery(documents: ValidDocument[]): { ids: string[]; keys: string[] } {
+export function resolutionQuery(documents: ValidDocument[]): { ids: string[]; keys: string[]; dates: string[] } {
   const ids = new Set<string>();
   const keys = new Set<string>();
+  const dates = new Set<string>();
   for (const { doc } of documents) {
     for (const entity of doc.entities) {
       ids.add(entity.id);
+      const day = meetingDay(entity);
+      if (day && entity.sameAs !== null) dates.add(day);
       if (entity.sameAs) ids.add(entity.sameAs);
       if (entity.sameAs === null) continue;
       if (!isMatchedByName(entity)) continue;
@@ -114,7 +132,12 @@ export function resolutionQuery(documents: ValidDocument[]): { ids: string[]; ke
       if (surname) keys.add(surname);
     }
   }
-  return { ids: [...ids], keys: [...keys] };
+  return { ids: [...ids], keys: [...keys], dates: [...dates] };
+}
+
+/** A meeting's start day, when it is dated to the day. */
+function meetingDay(entity: EntityInput): string | undefined {
+  return entity.type === 'Meeting' && entity.startDate?.precision === 'DAY' ? entity.startDate.value : undefined;
 }
 
 /** Labels an entity type is stored with (see src/repositories/storage.ts), in comparable form. */
@@ -137,6 +160,7 @@ export function resolveEntities(
     for (const k of merged.keys) (byKey.get(k) ?? byKey.set(k, new Set()).get(k)!).add(c.id);
   };
   graph.byKey.forEach(index);
+  const meetings = new Map((graph.meetings ?? []).map((m) => [m.id, { ...m, participants: [...m.participants] }]));
   /** Ids written in earlier documents of this load, to the node they resolved to. */
   const idMap = new Map<string, string>();
   const merges: Merge[] = [];
@@ -153,6 +177,20 @@ export function resolveEntities(
       map.set(entity.id, target.id);
       if (target.candidates) held.push({ document: labels[d], path, entity, candidates: target.candidates, relationships: [] });
       if (target.how) documentMerges.push({ document: labels[d], entity: entity.id, node: target.id, how: target.how });
+    });
+    valid.doc.entities.forEach((entity, i) => {
+      if (entity.type !== 'Meeting' || entity.sameAs !== undefined || map.get(entity.id) !== entity.id || known.has(entity.id)) return;
+      const path = `${labels[d]}: entities[${i}] (${entity.id})`;
+      const found = matchMeeting(entity, describeMeeting(valid, entity.id, map), [...meetings.values()], ownIds);
+      if (found.length === 1) {
+        map.set(entity.id, found[0].id);
+        documentMerges.push({ document: labels[d], entity: entity.id, node: found[0].id, how: 'meeting' });
+      } else if (found.length > 1 && options.review) {
+        held.push({ document: labels[d], path, entity, candidates: found.map((m) => ({ id: m.id, name: m.name })), relationships: [] });
+      } else if (found.length > 1) {
+        const names = found.map((m) => `"${m.id}" (${m.name})`).join(', ');
+        problems.push({ path, message: `meeting "${entity.name}" matches ${found.length} meetings on its day, place and participants: ${names}; say which with sameAs` });
+      }
     });
     const heldIds = new Set(held.map((h) => h.entity.id));
     const owners = new Map<string, number>();
@@ -179,6 +217,20 @@ export function resolveEntities(
         keys: isNamed(entity) ? nameEntries(entity).flatMap((e) => e.keys) : [],
       });
     });
+    for (const entity of valid.doc.entities) {
+      const day = meetingDay(entity);
+      if (!day || heldIds.has(entity.id) || entity.type !== 'Meeting') continue;
+      const id = map.get(entity.id)!;
+      const { place, participants } = describeMeeting(valid, entity.id, map);
+      const seen = meetings.get(id);
+      meetings.set(id, {
+        id,
+        name: seen?.name ?? entity.name,
+        date: day,
+        place: seen?.place ?? place,
+        participants: [...new Set([...(seen?.participants ?? []), ...participants])],
+      });
+    }
     const rewritten = rewrite(valid, map);
     if (!held.length) return { valid: rewritten, problems, held };
     // What touches a held entity waits with it; the rest of the document loads now.
@@ -286,6 +338,38 @@ function resolveOne(
     problems.push({ path, message: `"${displayName(entity)}" matches ${matches.length} nodes: ${names}; say which with sameAs, or give it a name of its own` });
   }
   return { id: entity.id };
+}
+
+/** A draft meeting's place and participants, as the ids they resolved to. */
+function describeMeeting(valid: ValidDocument, id: string, map: Map<string, string>): { place: string | null; participants: string[] } {
+  const to = (end: string) => map.get(end) ?? end;
+  const rels = valid.doc.relationships;
+  const place = rels.find((r) => r.type === 'HELD_IN' && r.from === id);
+  return { place: place ? to(place.to) : null, participants: rels.filter((r) => r.type === 'PARTICIPATED_IN' && r.to === id).map((r) => to(r.from)) };
+}
+
+/**
+ * The meetings a draft meeting may be, by what it is: the same day, the same place when both name
+ * one, and at least two shared participants (all of its own when it names fewer, at least one).
+ * Names and ids are not compared: two rounds of talks can share a name, and one meeting can be
+ * reported under several.
+ */
+export function matchMeeting(
+  entity: Extract<EntityInput, { type: 'Meeting' }>,
+  draft: { place: string | null; participants: string[] },
+  meetings: MeetingCandidate[],
+  ownIds: Set<string> = new Set(),
+): MeetingCandidate[] {
+  const day = meetingDay(entity);
+  if (!day) return [];
+  const people = new Set(draft.participants);
+  const needed = Math.min(2, people.size);
+  if (needed === 0) return [];
+  return meetings.filter((m) => {
+    if (m.date !== day || ownIds.has(m.id)) return false;
+    if (draft.place && m.place && draft.place !== m.place) return false;
+    return m.participants.filter((p) => people.has(p)).length >= needed;
+  });
 }
 
 /** A person whose name has a given name and a surname, the ones step 3b may match. */
