@@ -189,7 +189,10 @@ export function resolveEntities(
         held.push({ document: labels[d], path, entity, candidates: found.map((m) => ({ id: m.id, name: m.name })), relationships: [] });
       } else if (found.length > 1) {
         const names = found.map((m) => `"${m.id}" (${m.name})`).join(', ');
-        problems.push({ path, message: `meeting "${entity.name}" matches ${found.length} meetings on its day, place and participants: ${names}; say which with sameAs` });
+        problems.push({
+          path,
+          message: `meeting "${entity.name}" matches ${found.length} meetings on its day, place and participants: ${names}; say which with sameAs`,
+        });
       }
     });
     const heldIds = new Set(held.map((h) => h.entity.id));

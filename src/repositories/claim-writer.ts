@@ -18,7 +18,7 @@ import { type Claim, claimDigest, claimsOf, currentView, fieldsOf, firstSeenOf, 
 import type { EntityType, FactsDocument, RelationshipType } from '../facts/format';
 import type { ValidDocument } from '../facts/validate';
 import { checkTypes } from './resolution-lookups';
-import { type ResolutionRecords, writeResolutionRecords } from './resolution-records';
+import { deleteResolutionRecordsOf, type ResolutionRecords, writeResolutionRecords } from './resolution-records';
 import {
   type ClaimRow,
   ENTITY_LABELS,
@@ -516,6 +516,7 @@ export async function removeSourceIn(tx: ManagedTransaction, sourceId: string): 
   const nodeIds = touched.filter((s) => !isRelationshipKey(s));
   const [kept] = await runRows(tx, COUNT_SUPPORTED, { ids: nodeIds });
   await run(DELETE_SOURCE, { sourceId });
+  await deleteResolutionRecordsOf(tx, sourceId);
   await tx.run(STAMP_GRAPH_VERSION, { at: new Date().toISOString() });
   return { sourceId, ...counts, nodesKept: Number(kept?.count ?? 0) };
 }

@@ -4,7 +4,7 @@
  * entity that matched several nodes and waits for a curator. Neither has the `Node` label: lists,
  * search and paths never see them. Both are written in the transaction that loads their document.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
 import { type Database, read, runRows } from '../db/driver';
@@ -68,16 +68,23 @@ const MergeRow = rowSchema(
   }),
 );
 
-// A reloaded source's merges and open items are those of its new version.
-const DELETE_CURRENT_RECORDS = `// deleteCurrentResolutionRecords
+// A reloaded source's merges and open items are those of its new version: the others go.
+const DELETE_STALE_RECORDS = `// deleteStaleResolutionRecords
   UNWIND $sourceIds AS sourceId
-  MATCH (r:MergeRecord|ReviewItem {sourceId: sourceId}) WHERE r.status IN ['ACTIVE', 'OPEN'] DELETE r`;
+  MATCH (r:MergeRecord|ReviewItem {sourceId: sourceId}) WHERE r.status IN ['ACTIVE', 'OPEN'] AND NOT r.id IN $keep DELETE r`;
 
-const CREATE_MERGE_RECORDS = `// createMergeRecords
-  UNWIND $rows AS row CREATE (m:MergeRecord) SET m = row`;
+// Ids are made from what a record says, so loading the same version again changes nothing.
+const MERGE_MERGE_RECORDS = `// mergeMergeRecords
+  UNWIND $rows AS row MERGE (m:MergeRecord {id: row.id}) ON CREATE SET m.at = $at
+  SET m += row, m.status = 'ACTIVE', m.undoneAt = null, m.undoneBy = null`;
 
-const CREATE_REVIEW_ITEMS = `// createReviewItems
-  UNWIND $rows AS row CREATE (r:ReviewItem) SET r = row`;
+// A held entity of a reloaded source waits again, even if it was settled: the reload replaced what the settlement loaded.
+const MERGE_REVIEW_ITEMS = `// mergeReviewItems
+  UNWIND $rows AS row MERGE (r:ReviewItem {id: row.id}) ON CREATE SET r.createdAt = $at
+  SET r += row, r.status = 'OPEN', r.settledAt = null, r.settledBy = null, r.resolvedTo = null, r.reason = null`;
+
+const DELETE_RECORDS_OF_SOURCE = `// deleteResolutionRecordsOfSource
+  MATCH (r:MergeRecord|ReviewItem {sourceId: $sourceId}) DELETE r`;
 
 const FIND_REVIEW_ITEM = `// findReviewItem
   MATCH (r:ReviewItem {id: $id}) RETURN r {.*} AS item`;
@@ -128,18 +135,17 @@ const ROWS = {
 
 /**
  * Records the resolution of the documents a batch writes. A full load of a source (not a curator's
- * addition) first drops the active merges and open review items of its previous version.
+ * addition) also drops the active merges and open review items its previous version had and this
+ * one has not.
  */
 export async function writeResolutionRecords(
   tx: ManagedTransaction,
   documents: { sourceId: string; label: string; records?: ResolutionRecords }[],
   append: boolean,
 ): Promise<void> {
-  if (!append) await tx.run(DELETE_CURRENT_RECORDS, { sourceIds: documents.map((d) => d.sourceId) });
-  const at = new Date().toISOString();
   const merges = documents.flatMap(({ sourceId, records }) =>
     (records?.merges ?? []).map(({ merge, entity, relationships }) => ({
-      id: `merge:${randomUUID()}`,
+      id: `merge:${digest(sourceId, merge.entity, merge.node, merge.how)}`,
       sourceId,
       entityId: merge.entity,
       name: 'name' in entity ? entity.name : 'title' in entity ? entity.title : merge.entity,
@@ -147,13 +153,11 @@ export async function writeResolutionRecords(
       how: merge.how,
       entity: JSON.stringify(entity),
       relationships: JSON.stringify(relationships),
-      status: 'ACTIVE',
-      at,
     })),
   );
   const items = documents.flatMap(({ sourceId, records }) =>
     (records?.held ?? []).map((held) => ({
-      id: `review:${randomUUID()}`,
+      id: `review:${digest(sourceId, held.entity.id)}`,
       sourceId,
       document: held.document,
       path: held.path,
@@ -163,12 +167,22 @@ export async function writeResolutionRecords(
       candidateIds: held.candidates.map((c) => c.id),
       entity: JSON.stringify(held.entity),
       relationships: JSON.stringify(held.relationships),
-      status: 'OPEN',
-      createdAt: at,
     })),
   );
-  if (merges.length) await tx.run(CREATE_MERGE_RECORDS, { rows: merges });
-  if (items.length) await tx.run(CREATE_REVIEW_ITEMS, { rows: items });
+  const keep = [...merges, ...items].map((r) => r.id);
+  if (!append) await tx.run(DELETE_STALE_RECORDS, { sourceIds: documents.map((d) => d.sourceId), keep });
+  const at = new Date().toISOString();
+  if (merges.length) await tx.run(MERGE_MERGE_RECORDS, { rows: merges, at });
+  if (items.length) await tx.run(MERGE_REVIEW_ITEMS, { rows: items, at });
+}
+
+/** Deletes a removed source's merges and review items (see removeSourceIn). */
+export async function deleteResolutionRecordsOf(tx: ManagedTransaction, sourceId: string): Promise<void> {
+  await tx.run(DELETE_RECORDS_OF_SOURCE, { sourceId });
+}
+
+function digest(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 20);
 }
 
 /** Reads and writes review items and merge records for curators. */
