@@ -299,7 +299,7 @@ export type AddStatementPayload = {
 /** What a curator's change did, recorded when it was made. */
 export type Change = {
   __typename?: 'Change';
-  /** INGEST_SOURCE, ADD_STATEMENT, ADD_MEETING, LINK_ACTORS, RETRACT_FACT, PIN_CLAIM or UNPIN_CLAIM. */
+  /** INGEST_SOURCE, ADD_STATEMENT, ADD_MEETING, LINK_ACTORS, RETRACT_FACT, PIN_CLAIM, UNPIN_CLAIM, SETTLE_REVIEW_ITEM or UNMERGE. */
   action: Scalars['String']['output'];
   /** When it was committed (ISO-8601, UTC). */
   at: Scalars['String']['output'];
