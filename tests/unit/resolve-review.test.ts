@@ -141,3 +141,17 @@ test('two meetings matching on day and participants are held for review, not gue
   expect(result.held[0][0].relationships).toHaveLength(3);
   expect(result.documents[0].doc.relationships).toEqual([]);
 });
+
+test('a bare name meets the name with its kind word (party, province), never a person or another kind of thing', () => {
+  const labour = doc('source:l', [{ id: 'actor:labour-party', type: 'Actor', kind: 'ORGANIZATION', name: 'Labour Party' }]);
+  const bare = doc('source:b', [
+    { id: 'actor:labour', type: 'Actor', kind: 'ORGANIZATION', name: 'Labour' },
+    { id: 'location:idlib', type: 'Location', kind: 'REGION', name: 'Idlib' },
+  ]);
+  const province = doc('source:p', [{ id: 'location:idlib-province', type: 'Location', kind: 'REGION', name: 'Idlib province' }]);
+  const result = resolveEntities([labour, province, bare], ['l', 'p', 'b'], { byId: new Map(), byKey: [] }, labelsOf);
+  expect(result.problems).toEqual([[], [], []]);
+  expect(result.documents[2].doc.entities.map((e) => e.id)).toEqual(['actor:labour-party', 'location:idlib-province']);
+  const someone = doc('source:x', [person('actor:labour', 'Labour')]);
+  expect(resolveEntities([labour, someone], ['l', 'x'], { byId: new Map(), byKey: [] }, labelsOf).documents[1].doc.entities[0].id).toBe('actor:labour');
+});
