@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { AnalyticsCache } from './analytics/cache';
 import type { AuthResult, User } from './auth/user';
 import { Curator } from './ingest/curator';
+import { ReviewDesk } from './ingest/review';
 import type { TextLimits } from './facts/validate';
 import type { Database } from './db/driver';
 import { ActorRepository } from './repositories/actor-repository';
@@ -45,6 +46,8 @@ export interface Context {
   timeline: TimelineRepository;
   /** Curators' writes and the change log. */
   curator: Curator;
+  /** The review queue and unmerge (curators' side of entity resolution). */
+  review: ReviewDesk;
   /** Whole-graph analytics, cached per server until the graph changes. */
   analytics: AnalyticsRepository;
   /** Round trips and database time of this request, reported when `debugDb` is set. */
@@ -89,6 +92,7 @@ export interface ServerState {
  */
 export function createContext(db: Database, request: RequestInfo = { debugDb: false }, state: ServerState = { analyticsCache: new AnalyticsCache() }): Context {
   const graph = new GraphReader(db, request.trace);
+  const curator = new Curator(db, state.textLimits);
   return {
     dbStats: graph.stats,
     debugDb: request.debugDb,
@@ -111,6 +115,7 @@ export function createContext(db: Database, request: RequestInfo = { debugDb: fa
     graph: new GraphExplorerRepository(graph),
     timeline: new TimelineRepository(graph),
     analytics: new AnalyticsRepository(graph, state.analyticsCache),
-    curator: new Curator(db, state.textLimits),
+    curator,
+    review: new ReviewDesk(db, curator, state.textLimits),
   };
 }

@@ -4,16 +4,21 @@
  * graph and loads them into the configured Neo4j (NEO4J_URI, or the local one `npm start` uses:
  * through the running service's Neo4j while `npm start` runs, else started for the load).
  *
- *   --check         validate only; no database needed
+ *   --check         run everything the load runs before writing (validation, resolution against
+ *                   the graph, the review queue, type conflicts), read-only, and say per file what
+ *                   the load would do; needs the database like the load (exit 3, after validating
+ *                   the files alone, when it cannot be reached)
  *   --dry-run       do everything in transactions that are rolled back; print what would change
  *   --skip-invalid  load the valid files and list the others (default: any problem writes nothing)
  *   --remove ID     remove source ID and the facts only it supported (with --dry-run: just report)
  *
- * Exits 1 on invalid input (having written nothing) and 2 on bad arguments.
+ * Entities that match several nodes are held back for review with the relationships touching them
+ * (listed as `[review]`), and the rest of their file loads. Exits 1 on invalid input (having
+ * written nothing), 2 on bad arguments, 3 when --check could not reach the database.
  */
-import { loadConfig } from '../config';
+import { type Config, loadConfig } from '../config';
 import { connect } from '../db/connect';
-import { InvalidFactsError, listFactsFiles, loadDocuments, logMerges, prepareLoad, readFiles } from '../ingest/seed';
+import { checkLoad, type LabelledResult, InvalidFactsError, listFactsFiles, loadDocuments, logHeld, logMerges, prepareLoad, readFiles } from '../ingest/seed';
 import { formatProblem } from '../facts/validate';
 import { removeSource } from '../repositories/claim-writer';
 import { applySchema } from '../repositories/schema-repository';
@@ -61,24 +66,53 @@ async function main(argv: string[]): Promise<number> {
   const results = await readFiles(targets, config.facts);
   const invalid = results.filter((r) => !r.result.ok);
   if (invalid.length && !flag('--skip-invalid')) throw new InvalidFactsError(invalid.flatMap((r) => (r.result.ok ? [] : r.result.problems)));
-  if (flag('--check')) {
-    for (const { label, result } of results) {
-      if (result.ok) console.log(`${label}: valid (${result.value.doc.entities.length} entities, ${result.value.doc.relationships.length} relationships)`);
-      else console.log(`${label}: invalid\n${result.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
-    }
-    return invalid.length ? 1 : 0;
-  }
+  if (flag('--check')) return check(results, flag('--skip-invalid'), config, log);
 
   const connection = await connect(config.neo4j, log, { useRunning: true });
   try {
     await applySchema(connection.db, log);
-    const prepared = await prepareLoad(connection.db, results, flag('--skip-invalid'));
+    const prepared = await prepareLoad(connection.db, results, { skipInvalid: flag('--skip-invalid'), review: true });
     for (const { label, problems } of prepared.skipped) {
       log(`[seed] skipped ${label} (${problems.length} problem(s)):\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
     }
     logMerges(prepared.merges, log);
+    logHeld(prepared.held, log);
     if (prepared.documents.length) await loadDocuments(connection.db, prepared.documents, { log, dryRun });
     return prepared.skipped.length ? 1 : 0;
+  } finally {
+    await connection.close();
+  }
+}
+
+/**
+ * `--check`: what the load would do with each file, found by the load's own steps against the
+ * graph, read-only. Without a database only validation can run: it says so and exits 3.
+ */
+async function check(results: LabelledResult[], skipInvalid: boolean, config: Config, log: (line: string) => void): Promise<number> {
+  let connection;
+  try {
+    connection = await connect(config.neo4j, log, { useRunning: true });
+  } catch (error) {
+    log(
+      `seed --check resolves entities against the graph as the load does, and the database could not be reached: ${(error as Error).message}\n` +
+        'Checked without the graph (validation only; resolution, the review queue and conflicts with the graph were NOT checked):',
+    );
+    for (const { label, result } of results) console.log(`${label}: ${result.ok ? 'valid as a document' : 'invalid'}`);
+    return 3;
+  }
+  try {
+    const { files, writesNothing } = await checkLoad(connection.db, results, skipInvalid);
+    for (const file of files) {
+      if (file.status === 'refused') {
+        console.log(`${file.label}: refused\n${file.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+        continue;
+      }
+      const review = file.held.length ? `; ${file.held.length} entit${file.held.length === 1 ? 'y' : 'ies'} would wait for review` : '';
+      console.log(`${file.label}: valid (${file.entities} entities, ${file.relationships} relationships would load${review})`);
+      for (const h of file.held) console.log(`  review: ${h.path} matches ${h.candidates.map((c) => c.id).join(', ')}`);
+    }
+    if (writesNothing) console.log('The load would write nothing: a refused file (or a conflict with the graph) stops the whole load without --skip-invalid.');
+    return files.some((f) => f.status === 'refused') ? 1 : 0;
   } finally {
     await connection.close();
   }

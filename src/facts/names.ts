@@ -72,6 +72,26 @@ export const INITIALS_PREFIX = '^';
 /** An organisation's name written as an acronym is stored with this prefix: `=snp`. */
 export const ACRONYM_PREFIX = '=';
 
+/** A name stored without its kind word ("Labour Party": `%labour`), which a bare name looks up. */
+export const BARE_PREFIX = '%';
+
+/** Kind words a report may leave off an organisation's or a place's name ("Labour", "Idlib"). */
+const KIND_WORDS = ['news agency', 'party', 'alliance', 'province', 'region'];
+
+/**
+ * The bare-name keys of an organisation's, group's or place's name: a name ending in a kind word is
+ * stored under the rest (`%labour` for "Labour Party"); a name without one looks that key up, so
+ * "Labour" meets "Labour Party" and "Idlib" meets "Idlib province". Undefined for people.
+ */
+export function bareKeys(entity: NamedEntity, text: string): { stored?: string; lookup?: string } | undefined {
+  const kinded = (entity.type === 'Actor' && entity.kind !== 'PERSON') || entity.type === 'Location';
+  if (!kinded) return undefined;
+  const key = nameKey(text);
+  const kind = KIND_WORDS.find((k) => key.endsWith(` ${nameKey(k)}`));
+  if (kind) return { stored: BARE_PREFIX + key.slice(0, -nameKey(kind).length - 1) };
+  return { lookup: BARE_PREFIX + key };
+}
+
 const MINOR_WORDS = new Set(['of', 'and', 'for', 'the', 'de', 'des', 'du', 'la', 'le', 'on', 'in']);
 
 /**
@@ -125,6 +145,8 @@ export function nameEntries(entity: NamedEntity): NameEntry[] {
     // still match an entity named "SNA").
     const acronym = i === 0 ? acronymKeys(entity, text) : undefined;
     if (acronym) keys.push(acronym.stored);
+    const bare = i === 0 ? bareKeys(entity, text)?.stored : undefined;
+    if (bare) keys.push(bare);
     return { text, keys };
   });
 }
@@ -136,7 +158,9 @@ export function nameEntries(entity: NamedEntity): NameEntry[] {
 export function lookupKeys(entity: NamedEntity): string[] {
   const key = nameKey(displayName(entity));
   const acronym = acronymKeys(entity, displayName(entity));
-  return isPerson(entity) && !key.includes(' ') ? [key, SURNAME_PREFIX + key] : acronym ? [key, acronym.lookup] : [key];
+  const bare = bareKeys(entity, displayName(entity))?.lookup;
+  if (isPerson(entity) && !key.includes(' ')) return [key, SURNAME_PREFIX + key];
+  return [key, ...(acronym ? [acronym.lookup] : []), ...(bare ? [bare] : [])];
 }
 
 /**

@@ -17,10 +17,17 @@
  *    Putin" and "Vladimir Putin");
  * 4. otherwise (or when `sameAs` is null: "none of those"), a new node.
  *
- * Two or more candidates in step 3 are reported as a problem naming them all, never guessed.
- * Meetings, events, statements and stances are matched in steps 1 and 2 only (see names.ts).
+ * Two or more candidates in step 3 are never guessed: they are reported as a problem naming them all,
+ * or, when resolution runs with `review` (`npm run seed`), the entity is held back for a curator with
+ * the relationships that touch it (see {@link HeldEntity}), and the rest of its document loads.
+ * Events, statements and stances are matched in steps 1 and 2 only (see names.ts). A meeting that
+ * steps 1 and 2 leave new (and whose sameAs is not null) is then matched on what it is rather than
+ * what it is called: the one meeting (in the graph or an earlier document of the load) held on the
+ * same day (both dated to the DAY), in the same place when both have one, that shares at least two
+ * of its participants, or all of them when it names fewer than two and at least one (see
+ * {@link matchMeeting}). The participants and place are compared after their own resolution.
  */
-import type { EntityInput } from './format';
+import type { EntityInput, RelationshipInput } from './format';
 import {
   ACRONYM_PREFIX,
   displayName,
@@ -47,10 +54,20 @@ export interface Candidate {
   keys: string[];
 }
 
-/** What the graph knows that resolution needs: nodes by id, and nodes found by name keys. */
+/** A meeting a draft's meeting may be: its day, place and participants (ids). */
+export interface MeetingCandidate {
+  id: string;
+  name: string | null;
+  date: string;
+  place: string | null;
+  participants: string[];
+}
+
+/** What the graph knows that resolution needs: nodes by id, nodes found by name keys, meetings by day. */
 export interface GraphCandidates {
   byId: Map<string, Candidate>;
   byKey: Candidate[];
+  meetings?: MeetingCandidate[];
 }
 
 /** How an entity was matched to another node than its own id says. */
@@ -58,24 +75,54 @@ export interface Merge {
   document: string;
   entity: string;
   node: string;
-  how: 'sameAs' | 'name' | 'alias' | 'surname' | 'acronym';
+  /** The rule; `review` is a curator's settleReviewItem, `meeting` a meeting's date, place and participants. */
+  how: 'sameAs' | 'name' | 'alias' | 'surname' | 'acronym' | 'meeting' | 'review';
+}
+
+/**
+ * An entity that matched several nodes, held back for a curator (review queue), with the
+ * relationships of its document that touch it: they wait with it. Their other ends are already
+ * resolved, unless they are held back too (then they keep the ids of the document).
+ */
+export interface HeldEntity {
+  document: string;
+  /** Where it was: `file.json: entities[3] (actor:zelenskyy)`. */
+  path: string;
+  /** The record as the document gave it (its own id, its evidence). */
+  entity: EntityInput;
+  candidates: { id: string; name: string | null }[];
+  relationships: RelationshipInput[];
 }
 
 export interface Resolution {
-  /** The documents with every entity id (and relationship end) replaced by the node it resolved to. */
+  /**
+   * The documents with every entity id (and relationship end) replaced by the node it resolved to,
+   * without the entities held back for review and the relationships that touch them.
+   */
   documents: ValidDocument[];
   merges: Merge[];
   /** Problems per document, by index; a document with problems must not be loaded. */
   problems: Problem[][];
+  /** Entities held back for review, per document (only with `review`). */
+  held: HeldEntity[][];
+}
+
+/** How resolution treats an entity that matches several nodes. */
+export interface ResolveOptions {
+  /** Hold it back for review (with what depends on it) instead of reporting a problem. */
+  review?: boolean;
 }
 
 /** Everything resolution looks up in the graph for these documents: ids (own and sameAs) and name keys. */
-export function resolutionQuery(documents: ValidDocument[]): { ids: string[]; keys: string[] } {
+export function resolutionQuery(documents: ValidDocument[]): { ids: string[]; keys: string[]; dates: string[] } {
   const ids = new Set<string>();
   const keys = new Set<string>();
+  const dates = new Set<string>();
   for (const { doc } of documents) {
     for (const entity of doc.entities) {
       ids.add(entity.id);
+      const day = meetingDay(entity);
+      if (day && entity.sameAs !== null) dates.add(day);
       if (entity.sameAs) ids.add(entity.sameAs);
       if (entity.sameAs === null) continue;
       if (!isMatchedByName(entity)) continue;
@@ -85,14 +132,25 @@ export function resolutionQuery(documents: ValidDocument[]): { ids: string[]; ke
       if (surname) keys.add(surname);
     }
   }
-  return { ids: [...ids], keys: [...keys] };
+  return { ids: [...ids], keys: [...keys], dates: [...dates] };
+}
+
+/** A meeting's start day, when it is dated to the day. */
+function meetingDay(entity: EntityInput): string | undefined {
+  return entity.type === 'Meeting' && entity.startDate?.precision === 'DAY' ? entity.startDate.value : undefined;
 }
 
 /** Labels an entity type is stored with (see src/repositories/storage.ts), in comparable form. */
 export type LabelsOf = (type: EntityInput['type']) => string;
 
 /** Resolves the entities of `documents` (in load order) against the graph and each other. */
-export function resolveEntities(documents: ValidDocument[], labels: string[], graph: GraphCandidates, labelsOf: LabelsOf): Resolution {
+export function resolveEntities(
+  documents: ValidDocument[],
+  labels: string[],
+  graph: GraphCandidates,
+  labelsOf: LabelsOf,
+  options: ResolveOptions = {},
+): Resolution {
   const known = new Map(graph.byId);
   const byKey = new Map<string, Set<string>>();
   const index = (c: Candidate) => {
@@ -102,6 +160,7 @@ export function resolveEntities(documents: ValidDocument[], labels: string[], gr
     for (const k of merged.keys) (byKey.get(k) ?? byKey.set(k, new Set()).get(k)!).add(c.id);
   };
   graph.byKey.forEach(index);
+  const meetings = new Map((graph.meetings ?? []).map((m) => [m.id, { ...m, participants: [...m.participants] }]));
   /** Ids written in earlier documents of this load, to the node they resolved to. */
   const idMap = new Map<string, string>();
   const merges: Merge[] = [];
@@ -110,14 +169,36 @@ export function resolveEntities(documents: ValidDocument[], labels: string[], gr
     const problems: Problem[] = [];
     const ownIds = new Set(valid.doc.entities.map((e) => e.id));
     const map = new Map<string, string>();
+    const held: HeldEntity[] = [];
+    const documentMerges: Merge[] = [];
     valid.doc.entities.forEach((entity, i) => {
       const path = `${labels[d]}: entities[${i}] (${entity.id})`;
-      const target = resolveOne(entity, ownIds, labelsOf(entity.type), known, byKey, idMap, path, problems);
+      const target = resolveOne(entity, ownIds, labelsOf(entity.type), known, byKey, idMap, path, problems, options.review ?? false);
       map.set(entity.id, target.id);
-      if (target.how) merges.push({ document: labels[d], entity: entity.id, node: target.id, how: target.how });
+      if (target.candidates) held.push({ document: labels[d], path, entity, candidates: target.candidates, relationships: [] });
+      if (target.how) documentMerges.push({ document: labels[d], entity: entity.id, node: target.id, how: target.how });
     });
+    valid.doc.entities.forEach((entity, i) => {
+      if (entity.type !== 'Meeting' || entity.sameAs !== undefined || map.get(entity.id) !== entity.id || known.has(entity.id)) return;
+      const path = `${labels[d]}: entities[${i}] (${entity.id})`;
+      const found = matchMeeting(entity, describeMeeting(valid, entity.id, map), [...meetings.values()], ownIds);
+      if (found.length === 1) {
+        map.set(entity.id, found[0].id);
+        documentMerges.push({ document: labels[d], entity: entity.id, node: found[0].id, how: 'meeting' });
+      } else if (found.length > 1 && options.review) {
+        held.push({ document: labels[d], path, entity, candidates: found.map((m) => ({ id: m.id, name: m.name })), relationships: [] });
+      } else if (found.length > 1) {
+        const names = found.map((m) => `"${m.id}" (${m.name})`).join(', ');
+        problems.push({
+          path,
+          message: `meeting "${entity.name}" matches ${found.length} meetings on its day, place and participants: ${names}; say which with sameAs`,
+        });
+      }
+    });
+    const heldIds = new Set(held.map((h) => h.entity.id));
     const owners = new Map<string, number>();
     valid.doc.entities.forEach((entity, i) => {
+      if (heldIds.has(entity.id)) return;
       const node = map.get(entity.id)!;
       const first = owners.get(node);
       if (first === undefined) owners.set(node, i);
@@ -127,9 +208,11 @@ export function resolveEntities(documents: ValidDocument[], labels: string[], gr
           message: `resolves to "${node}", as entities[${first}] (${valid.doc.entities[first].id}) does; one document must not name a node twice, so merge the two entities`,
         });
     });
-    if (problems.length) return { valid, problems };
-    for (const [from, to] of map) idMap.set(from, to);
+    if (problems.length) return { valid, problems, held: [] };
+    merges.push(...documentMerges);
+    for (const [from, to] of map) if (!heldIds.has(from)) idMap.set(from, to);
     valid.doc.entities.forEach((entity) => {
+      if (heldIds.has(entity.id)) return;
       index({
         id: map.get(entity.id)!,
         labels: labelsOf(entity.type),
@@ -137,9 +220,57 @@ export function resolveEntities(documents: ValidDocument[], labels: string[], gr
         keys: isNamed(entity) ? nameEntries(entity).flatMap((e) => e.keys) : [],
       });
     });
-    return { valid: rewrite(valid, map), problems };
+    for (const entity of valid.doc.entities) {
+      const day = meetingDay(entity);
+      if (!day || heldIds.has(entity.id) || entity.type !== 'Meeting') continue;
+      const id = map.get(entity.id)!;
+      const { place, participants } = describeMeeting(valid, entity.id, map);
+      const seen = meetings.get(id);
+      meetings.set(id, {
+        id,
+        name: seen?.name ?? entity.name,
+        date: day,
+        place: seen?.place ?? place,
+        participants: [...new Set([...(seen?.participants ?? []), ...participants])],
+      });
+    }
+    const rewritten = rewrite(valid, map);
+    if (!held.length) return { valid: rewritten, problems, held };
+    // What touches a held entity waits with it; the rest of the document loads now.
+    rewritten.doc.relationships.forEach((rel) => {
+      for (const h of held) if (rel.from === h.entity.id || rel.to === h.entity.id) h.relationships.push(rel);
+    });
+    return { valid: withoutHeld(rewritten, heldIds), problems, held };
   });
-  return { documents: resolved.map((r) => r.valid), merges, problems: resolved.map((r) => r.problems) };
+  return {
+    documents: resolved.map((r) => r.valid),
+    merges,
+    problems: resolved.map((r) => r.problems),
+    held: resolved.map((r) => r.held),
+  };
+}
+
+/**
+ * The document without the entities `held` names and the relationships touching them; the
+ * evidence of the records kept moves with them to their new positions.
+ */
+function withoutHeld(valid: ValidDocument, held: Set<string>): ValidDocument {
+  const evidence = new Map(valid.evidence.has('source') ? [['source', valid.evidence.get('source')!]] : []);
+  const entities: EntityInput[] = [];
+  valid.doc.entities.forEach((entity, i) => {
+    if (held.has(entity.id)) return;
+    const found = valid.evidence.get(`entities[${i}]`);
+    if (found) evidence.set(`entities[${entities.length}]`, found);
+    entities.push(entity);
+  });
+  const relationships: RelationshipInput[] = [];
+  valid.doc.relationships.forEach((rel, i) => {
+    if (held.has(rel.from) || held.has(rel.to)) return;
+    const found = valid.evidence.get(`relationships[${i}]`);
+    if (found) evidence.set(`relationships[${relationships.length}]`, found);
+    relationships.push(rel);
+  });
+  return { ...valid, doc: { ...valid.doc, entities, relationships }, evidence };
 }
 
 function resolveOne(
@@ -151,7 +282,8 @@ function resolveOne(
   idMap: Map<string, string>,
   path: string,
   problems: Problem[],
-): { id: string; how?: Merge['how'] } {
+  review: boolean,
+): { id: string; how?: Merge['how']; candidates?: HeldEntity['candidates'] } {
   if (entity.sameAs) {
     const id = idMap.get(entity.sameAs) ?? entity.sameAs;
     const node = known.get(id);
@@ -203,11 +335,44 @@ function resolveOne(
       .map((id) => [id, 'surname'] as [string, Merge['how']]);
   }
   if (matches.length === 1) return { id: matches[0][0], how: matches[0][1] };
+  if (matches.length > 1 && review) return { id: entity.id, candidates: matches.map(([id]) => ({ id, name: known.get(id)!.name })) };
   if (matches.length > 1) {
     const names = matches.map(([id]) => `"${id}" (${known.get(id)!.name})`).join(', ');
     problems.push({ path, message: `"${displayName(entity)}" matches ${matches.length} nodes: ${names}; say which with sameAs, or give it a name of its own` });
   }
   return { id: entity.id };
+}
+
+/** A draft meeting's place and participants, as the ids they resolved to. */
+function describeMeeting(valid: ValidDocument, id: string, map: Map<string, string>): { place: string | null; participants: string[] } {
+  const to = (end: string) => map.get(end) ?? end;
+  const rels = valid.doc.relationships;
+  const place = rels.find((r) => r.type === 'HELD_IN' && r.from === id);
+  return { place: place ? to(place.to) : null, participants: rels.filter((r) => r.type === 'PARTICIPATED_IN' && r.to === id).map((r) => to(r.from)) };
+}
+
+/**
+ * The meetings a draft meeting may be, by what it is: the same day, the same place when both name
+ * one, and at least two shared participants (all of its own when it names fewer, at least one).
+ * Names and ids are not compared: two rounds of talks can share a name, and one meeting can be
+ * reported under several.
+ */
+export function matchMeeting(
+  entity: Extract<EntityInput, { type: 'Meeting' }>,
+  draft: { place: string | null; participants: string[] },
+  meetings: MeetingCandidate[],
+  ownIds: Set<string> = new Set(),
+): MeetingCandidate[] {
+  const day = meetingDay(entity);
+  if (!day) return [];
+  const people = new Set(draft.participants);
+  const needed = Math.min(2, people.size);
+  if (needed === 0) return [];
+  return meetings.filter((m) => {
+    if (m.date !== day || ownIds.has(m.id)) return false;
+    if (draft.place && m.place && draft.place !== m.place) return false;
+    return m.participants.filter((p) => people.has(p)).length >= needed;
+  });
 }
 
 /** A person whose name has a given name and a surname, the ones step 3b may match. */

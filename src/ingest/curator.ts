@@ -279,7 +279,8 @@ export class Curator {
     });
   }
 
-  private async run<T>(request: ChangeRequest, work: (tx: ManagedTransaction) => Promise<ChangeOutcome<T>>): Promise<CurationResult<T>> {
+  /** Runs `work` as one recorded, idempotent change (also for the review desk, ./review.ts). */
+  async run<T>(request: ChangeRequest, work: (tx: ManagedTransaction) => Promise<ChangeOutcome<T>>): Promise<CurationResult<T>> {
     // The key is stored under a unique constraint, whose index refuses very long values.
     if (request.idempotencyKey != null && request.idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
       return refused([
@@ -305,7 +306,7 @@ export class Curator {
 }
 
 /** A refusal; the same problem found on several records (shared evidence) is reported once. */
-function refused<T>(userErrors: UserError[]): CurationResult<T> {
+export function refused<T>(userErrors: UserError[]): CurationResult<T> {
   const seen = new Set<string>();
   const unique = userErrors.filter((e) => {
     const key = `${e.code}|${e.path}|${e.message}`;
@@ -323,7 +324,7 @@ const PROBLEM_CODES = new Set<string>([
   'EVIDENCE_TOO_COSTLY',
 ] satisfies UserErrorCode[]);
 
-function userError(fallback: UserErrorCode, problem: Problem): UserError {
+export function userError(fallback: UserErrorCode, problem: Problem): UserError {
   const code = problem.code && PROBLEM_CODES.has(problem.code) ? (problem.code as UserErrorCode) : fallback;
   return { code, message: problem.message, path: problem.path };
 }

@@ -7,10 +7,11 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from '../db/driver';
 import { type ChangeCounts, type LabelledDocument, type LoadSummary, loadBatch } from '../repositories/claim-writer';
-import { checkTypeConflicts, findResolutionCandidates } from '../repositories/resolution-lookups';
+import { checkTypeConflicts, findResolutionCandidates, LoadConflictError } from '../repositories/resolution-lookups';
 import { labelsOf } from '../repositories/storage';
 import { DEFAULT_FILE_RULES, type FileRules, readFactsFile } from './read';
-import { type Merge, resolutionQuery, resolveEntities } from '../facts/resolve';
+import { type HeldEntity, type Merge, resolutionQuery, resolveEntities } from '../facts/resolve';
+import type { MergeToRecord } from '../repositories/resolution-records';
 import { formatProblem, type Problem, type ValidationResult, type ValidDocument, validateFacts } from '../facts/validate';
 
 /** Every problem found in the documents; nothing was written. */
@@ -92,6 +93,19 @@ export interface PreparedLoad {
   skipped: { label: string; problems: Problem[] }[];
   /** Entities that resolved to a node under another id. */
   merges: Merge[];
+  /** Entities that matched several nodes, held back for review with what depends on them (with `review`). */
+  held: HeldEntity[];
+}
+
+/** How {@link prepareLoad} treats problems and uncertain matches. */
+export interface PrepareOptions {
+  /** Leave out the documents with problems and list them, instead of refusing the whole load. */
+  skipInvalid?: boolean;
+  /**
+   * Hold back an entity that matches several nodes (and the relationships touching it) for a
+   * curator, and load the rest of its document; without it, such an entity is a problem.
+   */
+  review?: boolean;
 }
 
 /**
@@ -99,7 +113,8 @@ export interface PreparedLoad {
  * and entity resolution against the graph. Throws {@link InvalidFactsError} with every problem,
  * unless `skipInvalid`, which leaves out the documents with problems and lists them.
  */
-export async function prepareLoad(db: Database, results: LabelledResult[], skipInvalid = false): Promise<PreparedLoad> {
+export async function prepareLoad(db: Database, results: LabelledResult[], options: PrepareOptions = {}): Promise<PreparedLoad> {
+  const { skipInvalid = false, review = false } = options;
   const skipped = new Map<string, Problem[]>();
   const skip = (label: string, problems: Problem[]) => skipped.set(label, [...(skipped.get(label) ?? []), ...problems]);
   for (const { label, result } of results) {
@@ -116,18 +131,86 @@ export async function prepareLoad(db: Database, results: LabelledResult[], skipI
     conflicts.forEach(({ index, problem }) => skip(labels[index], [problem]));
     if (conflicts.length && skipInvalid) continue;
     const graph = await findResolutionCandidates(db, resolutionQuery(documents));
-    const resolution = resolveEntities(documents, labels, graph, labelsOf);
+    const resolution = resolveEntities(documents, labels, graph, labelsOf, { review });
     resolution.problems.forEach((problems, i) => problems.length && skip(labels[i], problems));
     const problems = [...skipped.values()].flat();
     if (problems.length && !skipInvalid) throw new InvalidFactsError(problems);
     // Leaving a document out can change how later ones resolve (a sameAs to it): resolve again.
     if (resolution.problems.some((p) => p.length)) continue;
     return {
-      documents: resolution.documents.map((doc, i) => ({ valid: doc, label: labels[i] })),
+      documents: resolution.documents.map((doc, i) => ({
+        valid: doc,
+        label: labels[i],
+        records: {
+          merges: mergesToRecord(
+            doc,
+            resolution.merges.filter((m) => m.document === labels[i]),
+          ),
+          held: resolution.held[i],
+        },
+      })),
       skipped: [...skipped].map(([label, problems]) => ({ label, problems })),
       merges: resolution.merges,
+      held: resolution.held.flat(),
     };
   }
+}
+
+/** What `seed --check` says of one file: what the load would do with it. */
+export interface FileVerdict {
+  label: string;
+  /** `valid`: it would load (perhaps with entities held for review); `refused`: it would not. */
+  status: 'valid' | 'refused';
+  problems: Problem[];
+  held: HeldEntity[];
+  entities: number;
+  relationships: number;
+}
+
+/**
+ * Runs everything a load runs before it writes (validation, resolution against the graph with the
+ * review queue, the type conflicts with the graph), reading only, and says per file what the load
+ * would do. `writesNothing`: the load would refuse as a whole (a problem without `skipInvalid`,
+ * or a type conflict with the graph, which the load checks over all documents before writing).
+ */
+export async function checkLoad(db: Database, results: LabelledResult[], skipInvalid = false): Promise<{ files: FileVerdict[]; writesNothing: boolean }> {
+  const prepared = await prepareLoad(db, results, { skipInvalid: true, review: true });
+  const problems = new Map(prepared.skipped.map((s) => [s.label, s.problems]));
+  let conflicts = false;
+  try {
+    await checkTypeConflicts(db, prepared.documents);
+  } catch (error) {
+    if (!(error instanceof LoadConflictError)) throw error;
+    conflicts = true;
+    for (const problem of error.problems) {
+      const label = prepared.documents.find((d) => d.label && problem.path.startsWith(`${d.label}: `))?.label ?? '(load)';
+      problems.set(label, [...(problems.get(label) ?? []), problem]);
+    }
+  }
+  const documents = new Map(prepared.documents.map((d) => [d.label, d]));
+  const files = results.map(({ label }): FileVerdict => {
+    const found = problems.get(label) ?? [];
+    const doc = documents.get(label);
+    return {
+      label,
+      status: found.length ? 'refused' : 'valid',
+      problems: found,
+      held: found.length ? [] : (doc?.records?.held ?? []),
+      entities: doc?.valid.doc.entities.length ?? 0,
+      relationships: doc?.valid.doc.relationships.length ?? 0,
+    };
+  });
+  return { files, writesNothing: conflicts || (problems.size > 0 && !skipInvalid) };
+}
+
+/** Each merge with the record it wrote and the relationships of its document at the node: what `unmerge` splits out. */
+function mergesToRecord(valid: ValidDocument, merges: Merge[]): MergeToRecord[] {
+  return merges.flatMap((merge) => {
+    const entity = valid.doc.entities.find((e) => e.id === merge.node);
+    if (!entity) return [];
+    const relationships = valid.doc.relationships.filter((r) => r.from === merge.node || r.to === merge.node);
+    return [{ merge, entity, relationships }];
+  });
 }
 
 /** Validates in-memory documents, then loads them; for tests and benchmarks that need no files. */
@@ -143,9 +226,22 @@ export async function seedFiles(
   log: (line: string) => void,
   options: Omit<LoadOptions, 'log'> & { files?: FileRules } = {},
 ): Promise<LoadSummary[]> {
-  const prepared = await prepareLoad(db, await readFiles(files, options.files));
+  const prepared = await prepareLoad(db, await readFiles(files, options.files), { review: true });
   logMerges(prepared.merges, log);
+  logHeld(prepared.held, log);
   return loadDocuments(db, prepared.documents, { ...options, log });
+}
+
+/** Lists the entities held back for review, each with its candidates and what waits with it. */
+export function logHeld(held: HeldEntity[], log: (line: string) => void, limit = 20): void {
+  if (!held.length) return;
+  log(`[review] ${held.length} entit${held.length === 1 ? 'y waits' : 'ies wait'} for review (curators: the reviewItems query, settleReviewItem):`);
+  for (const h of held.slice(0, limit)) {
+    const name = 'name' in h.entity ? h.entity.name : h.entity.id;
+    const candidates = h.candidates.map((c) => `${c.id} (${c.name})`).join(', ');
+    log(`  ${h.path}: "${name}" matches ${candidates}; ${h.relationships.length} relationship(s) wait with it`);
+  }
+  if (held.length > limit) log(`  ... and ${held.length - limit} more`);
 }
 
 /** Says which entities landed on nodes under other ids, so a curator can check the matches. */

@@ -306,6 +306,64 @@ export interface IngestPayloadModel {
   userErrors: UserErrorModel[];
 }
 
+export type ReviewStatus = 'OPEN' | 'MERGED' | 'CREATED' | 'DROPPED';
+
+/** An entity held back for review, as stored. */
+export interface ReviewItemModel {
+  id: string;
+  sourceId: string;
+  /** The file (or document) it came from, and where in it. */
+  document: string;
+  path: string;
+  /** The entity's id in its document, its name and type. */
+  entityId: string;
+  name: string;
+  entityType: string;
+  candidateIds: string[];
+  /** The draft record (with its evidence) and the relationships that wait with it, as JSON. */
+  entity: string;
+  relationships: string;
+  status: ReviewStatus;
+  createdAt: string;
+  settledAt: string | null;
+  settledBy: string | null;
+  /** The node it was merged into or created as; null while open or when dropped. */
+  resolvedTo: string | null;
+  reason: string | null;
+}
+
+/** A resolution merge, as stored. */
+export interface MergeRecordModel {
+  id: string;
+  sourceId: string;
+  /** The incoming record's id and name, and the node it was resolved onto, by which rule. */
+  entityId: string;
+  name: string;
+  nodeId: string;
+  how: string;
+  entity: string;
+  relationships: string;
+  /** ACTIVE, or UNDONE once unmerged. */
+  status: 'ACTIVE' | 'UNDONE';
+  at: string;
+  undoneAt: string | null;
+  undoneBy: string | null;
+}
+
+/** What settleReviewItem returns before its fields are resolved. */
+export interface SettlePayloadModel {
+  result: { item: ReviewItemModel; nodeId: string | null } | null;
+  change: ChangeModel | null;
+  userErrors: UserErrorModel[];
+}
+
+/** What unmerge returns before its fields are resolved. */
+export interface UnmergePayloadModel {
+  result: { nodeId: string; fromId: string } | null;
+  change: ChangeModel | null;
+  userErrors: UserErrorModel[];
+}
+
 /** What pinClaim and unpinClaim return before their fields are resolved. */
 export interface PinPayloadModel {
   result: { key: string; sourceId: string | null } | null;

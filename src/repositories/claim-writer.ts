@@ -18,6 +18,7 @@ import { type Claim, claimDigest, claimsOf, currentView, fieldsOf, firstSeenOf, 
 import type { EntityType, FactsDocument, RelationshipType } from '../facts/format';
 import type { ValidDocument } from '../facts/validate';
 import { checkTypes } from './resolution-lookups';
+import { deleteResolutionRecordsOf, type ResolutionRecords, writeResolutionRecords } from './resolution-records';
 import {
   type ClaimRow,
   ENTITY_LABELS,
@@ -59,6 +60,8 @@ export interface ChangeCounts {
 export interface LabelledDocument {
   valid: ValidDocument;
   label?: string;
+  /** Its resolution merges and held-back entities, recorded with it (see ./resolution-records.ts). */
+  records?: ResolutionRecords;
 }
 
 /**
@@ -258,6 +261,8 @@ export async function writeBatch(tx: ManagedTransaction, documents: LabelledDocu
     if (owners.length) (await runRows(tx, findSeveralLinks(type), { ids: owners })).forEach((r) => recompute.add(r.id as string));
   }
   if (recompute.size) await recomputeFacts(tx, [...recompute], run);
+  const recorded = documents.map((d) => ({ sourceId: d.valid.doc.source.id, label: d.label ?? d.valid.doc.source.id, records: d.records }));
+  await writeResolutionRecords(tx, recorded, append);
   // Not through `run`: the version stamp is bookkeeping, not a fact the summary counts.
   await tx.run(STAMP_GRAPH_VERSION, { at: new Date().toISOString() });
 
@@ -511,6 +516,7 @@ export async function removeSourceIn(tx: ManagedTransaction, sourceId: string): 
   const nodeIds = touched.filter((s) => !isRelationshipKey(s));
   const [kept] = await runRows(tx, COUNT_SUPPORTED, { ids: nodeIds });
   await run(DELETE_SOURCE, { sourceId });
+  await deleteResolutionRecordsOf(tx, sourceId);
   await tx.run(STAMP_GRAPH_VERSION, { at: new Date().toISOString() });
   return { sourceId, ...counts, nodesKept: Number(kept?.count ?? 0) };
 }

@@ -3,6 +3,7 @@
  * another type is a conflict), and the nodes that entity resolution may match by id or name.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
+import { z } from 'zod';
 import { type Database, read, readTransaction, runRows } from '../db/driver';
 import type { EntityInput } from '../facts/format';
 import type { Candidate, GraphCandidates } from '../facts/resolve';
@@ -62,7 +63,7 @@ export async function checkTypes(tx: ManagedTransaction, documents: LabelledDocu
  * any of whose name keys is among `keys`. The key search reads every node's keys once (there is no
  * index on list elements); see docs on loading for the figures.
  */
-export async function findResolutionCandidates(db: Database, query: { ids: string[]; keys: string[] }): Promise<GraphCandidates> {
+export async function findResolutionCandidates(db: Database, query: { ids: string[]; keys: string[]; dates?: string[] }): Promise<GraphCandidates> {
   const toCandidate = (r: Record<string, unknown>): Candidate => ({
     id: r.id as string,
     labels: (r.labels as string[])
@@ -74,8 +75,27 @@ export async function findResolutionCandidates(db: Database, query: { ids: strin
   });
   const byId = await read(db, FIND_BY_IDS, { ids: query.ids });
   const byKey = query.keys.length ? await read(db, FIND_BY_KEYS, { keys: query.keys }) : [];
-  return { byId: new Map(byId.map((r) => [r.id as string, toCandidate(r)])), byKey: byKey.map(toCandidate) };
+  const meetings = query.dates?.length ? await read(db, FIND_MEETINGS_BY_DAY, { dates: query.dates }) : [];
+  return {
+    byId: new Map(byId.map((r) => [r.id as string, toCandidate(r)])),
+    byKey: byKey.map(toCandidate),
+    meetings: meetings.map((r) => MeetingRow.parse(r)),
+  };
 }
+
+const MeetingRow = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  date: z.string(),
+  place: z.string().nullable(),
+  participants: z.array(z.string()),
+});
+
+// Uses the meeting_start index; a meeting's place and participants come with it.
+const FIND_MEETINGS_BY_DAY = `// findMeetingCandidatesByDay
+  UNWIND $dates AS day MATCH (m:Meeting {startDate: day}) WHERE m.startDatePrecision = 'DAY'
+  RETURN m.id AS id, m.name AS name, m.startDate AS date,
+    head([(m)-[:HELD_IN]->(l:Node) | l.id]) AS place, [(a:Node)-[:PARTICIPATED_IN]->(m) | a.id] AS participants`;
 
 const FIND_BY_IDS = `// findResolutionCandidatesById
   UNWIND $ids AS id MATCH (n:Node {id: id}) WHERE NOT n:Source

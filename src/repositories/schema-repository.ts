@@ -18,6 +18,9 @@ const STATEMENTS = [
   // Concurrent mutations with one idempotency key MERGE this node; the constraint makes them queue.
   'CREATE CONSTRAINT idempotency_key IF NOT EXISTS FOR (k:IdempotencyKey) REQUIRE k.key IS UNIQUE',
   'CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE',
+  // Loads MERGE resolution records by id (see ./resolution-records.ts).
+  'CREATE CONSTRAINT merge_record_id IF NOT EXISTS FOR (m:MergeRecord) REQUIRE m.id IS UNIQUE',
+  'CREATE CONSTRAINT review_item_id IF NOT EXISTS FOR (r:ReviewItem) REQUIRE r.id IS UNIQUE',
   // Claims are found by what they are about and by their source (see ./storage.ts).
   'CREATE INDEX claim_of IF NOT EXISTS FOR (c:Claim) ON (c.of)',
   'CREATE INDEX claim_source IF NOT EXISTS FOR (c:Claim) ON (c.source)',
@@ -38,6 +41,8 @@ const EXPECTED = [
   'graph_meta_id',
   'idempotency_key',
   'change_id',
+  'merge_record_id',
+  'review_item_id',
   'claim_of',
   'claim_source',
   'dispute_of',

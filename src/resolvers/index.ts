@@ -11,6 +11,7 @@ import { graphResolvers } from './graph';
 import { locationResolvers } from './location';
 import { meetingResolvers } from './meeting';
 import { positionResolvers } from './position';
+import { resolutionResolvers } from './resolution';
 import { searchResolvers } from './search';
 import { sourceResolvers } from './source';
 import { statementResolvers } from './statement';
@@ -32,6 +33,7 @@ const parts: Resolvers[] = [
   curationResolvers,
   claimResolvers,
   federationResolvers,
+  resolutionResolvers,
 ];
 
 /** Merges the per-domain resolver maps; a type's fields may come from several modules. */
