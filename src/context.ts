@@ -23,6 +23,7 @@ import { SourceRepository } from './repositories/source-repository';
 import { StanceRepository } from './repositories/stance-repository';
 import { StatementRepository } from './repositories/statement-repository';
 import { TimelineRepository } from './repositories/timeline-repository';
+import { ChangeFeed } from './subscriptions/change-feed';
 
 /** What every resolver receives as its third argument. */
 export interface Context {
@@ -47,6 +48,8 @@ export interface Context {
   curator: Curator;
   /** Whole-graph analytics, cached per server until the graph changes. */
   analytics: AnalyticsRepository;
+  /** The graph's change record as this process follows it: what subscriptions read. */
+  changes: ChangeFeed;
   /** Round trips and database time of this request, reported when `debugDb` is set. */
   dbStats: DbStats;
   /** Whether the response should carry `extensions.db` (header `x-debug-db: 1`). */
@@ -81,6 +84,8 @@ export interface ServerState {
   textLimits?: TextLimits;
   /** GRAPHQL_MAX_ROWS: nodes and links one request's compiled reads may return (no bound without it). */
   maxRows?: number;
+  /** The server's one change feed; a context without it gets one of its own (which polls only while subscribed). */
+  changes?: ChangeFeed;
 }
 
 /**
@@ -112,5 +117,6 @@ export function createContext(db: Database, request: RequestInfo = { debugDb: fa
     timeline: new TimelineRepository(graph),
     analytics: new AnalyticsRepository(graph, state.analyticsCache),
     curator: new Curator(db, state.textLimits),
+    changes: state.changes ?? new ChangeFeed(db),
   };
 }

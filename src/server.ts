@@ -4,14 +4,16 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Server as HttpServer } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { defaultLimits, type Exposure } from './config';
 import { AnalyticsCache } from './analytics/cache';
 import { type Authenticator, createAuthenticator } from './auth/authenticator';
-import { type Context, createContext, type ServerState } from './context';
+import { type Context, createContext, type RequestInfo, type ServerState } from './context';
 import type { StatementTrace } from './repositories/graph-reader';
 import { typicalListSizes } from './repositories/link-stats';
 import type { Database } from './db/driver';
@@ -24,6 +26,8 @@ import { ExportRepository } from './repositories/export-repository';
 import type { TextLimits } from './facts/validate';
 import { ClientLimiter, type ClientLimitSettings, NO_CLIENT_LIMITS } from './http/client-limits';
 import { createRequestHandler, type RequestHandler } from './http/router';
+import { createSubscriptionServer, DEFAULT_SUBSCRIPTIONS, type SubscriptionServer, type SubscriptionSettings } from './http/subscriptions';
+import { ChangeFeed } from './subscriptions/change-feed';
 import { resolvers } from './resolvers';
 import { type Logger, lineLogger, loggerOver } from './observability/logger';
 import { Metrics } from './observability/metrics';
@@ -64,6 +68,8 @@ export interface ServerDeps {
   textLimits?: TextLimits;
   /** Per-client limits (config.clientLimits); none without it (the tools and tests that build servers in-process). */
   clientLimits?: ClientLimitSettings;
+  /** Subscriptions over WebSocket (config.subscriptions); DEFAULT_SUBSCRIPTIONS without it. */
+  subscriptions?: SubscriptionSettings;
 }
 
 /** A started Apollo server and the HTTP handler that serves it. */
@@ -74,6 +80,12 @@ export interface Server {
   metrics: Metrics;
   /** The queue expensive operations and exports wait in. */
   work: WorkQueue;
+  /** Subscriptions over WebSocket: `attach` them to the HTTP server that serves `handle`. */
+  subscriptions: SubscriptionServer;
+  /** The change feed subscriptions read (its `size` is the number open). */
+  changes: ChangeFeed;
+  /** Serves `handle` and the WebSocket subscriptions on `http`. */
+  attach(http: HttpServer): void;
   stop(): Promise<void>;
 }
 
@@ -117,6 +129,14 @@ export function loadTypeDefs(): string[] {
     .map((f) => readFileSync(join(dir, f), 'utf8'));
 }
 
+/**
+ * The executable schema: schema/*.graphql with the resolvers. Built in this one place for Apollo
+ * (queries and mutations over HTTP) and the WebSocket server (subscriptions) alike.
+ */
+export function buildSchema(): GraphQLSchema {
+  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+}
+
 /** Creates and starts the Apollo server (not listening) and its request handler. */
 export async function createServer(deps: ServerDeps): Promise<Server> {
   const log = deps.log ?? ((line: string) => console.error(line));
@@ -129,9 +149,9 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   // Every read a request makes goes through this handle, so every one is held to the statement bound.
   const db: Database = { ...deps.db, maxStatementBytes: limits.maxStatementBytes };
   const work = new WorkQueue(limits.queue);
+  const schema = buildSchema();
   const apollo = new ApolloServer<Context>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
+    schema,
     includeStacktraceInErrorResponses: false,
     introspection: exposure.introspection,
     hideSchemaDetailsFromClientErrors: !exposure.schemaHints,
@@ -153,29 +173,63 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     formatError: (formatted, error) => formatError(formatted, error, limits, exposure),
   });
   await apollo.start();
+  const subscriptionSettings = deps.subscriptions ?? DEFAULT_SUBSCRIPTIONS;
+  // One change feed per server: one poller of the graph's change record for all its subscribers.
+  const changes = new ChangeFeed(db, { pollMs: subscriptionSettings.pollMs }, logError);
   // One analytics cache per server: it outlives requests and is invalidated by the graph version.
-  const state: ServerState = { analyticsCache: new AnalyticsCache(), textLimits: deps.textLimits, maxRows: limits.maxRows };
+  const state: ServerState = { analyticsCache: new AnalyticsCache(), textLimits: deps.textLimits, maxRows: limits.maxRows, changes };
+  const context = (request: RequestInfo) => createContext(db, { ...request, debugDb: request.debugDb && (deps.allowDebugDb ?? true), trace: deps.trace }, state);
+  const auth = deps.auth ?? createAuthenticator();
+  const limiter = new ClientLimiter(deps.clientLimits ?? NO_CLIENT_LIMITS);
+  const starting = deps.starting ?? (() => null);
+  const subscriptions = createSubscriptionServer({
+    schema,
+    context,
+    auth,
+    limiter,
+    starting,
+    settings: subscriptionSettings,
+    maxTokens: limits.maxTokens,
+    registry: metrics.registry,
+    subscriptions: () => changes.size,
+  });
   const handle = createRequestHandler({
     apollo,
-    context: (request) => createContext(db, { ...request, debugDb: request.debugDb && (deps.allowDebugDb ?? true), trace: deps.trace }, state),
+    context,
     readiness: deps.readiness,
-    starting: deps.starting ?? (() => null),
+    starting,
     liveness: deps.liveness ?? (() => null),
     exports: new ExportRepository(db),
-    auth: deps.auth ?? createAuthenticator(),
+    auth,
     log,
     logError,
-    limiter: new ClientLimiter(deps.clientLimits ?? NO_CLIENT_LIMITS),
+    limiter,
     metricsAccess: exposure.metrics,
     maxBodyBytes: limits.maxBodyBytes,
     playground: exposure.playground,
     metrics,
     work,
   });
-  return { apollo, handle, metrics, work, stop: () => apollo.stop() };
+  return {
+    apollo,
+    handle,
+    metrics,
+    work,
+    subscriptions,
+    changes,
+    attach: (http) => subscriptions.attach(http),
+    stop: async () => {
+      await subscriptions.close();
+      await changes.stop();
+      await apollo.stop();
+    },
+  };
 }
 
-/** Refuses a subscription with a coded error before anything runs (graphql-js would fail it as an internal error). */
+/**
+ * Refuses a subscription sent over HTTP with a coded error that points to the WebSocket endpoint,
+ * before anything runs (graphql-js would fail it as an internal error).
+ */
 const noSubscriptionsPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {

@@ -18,6 +18,8 @@ const STATEMENTS = [
   // Concurrent mutations with one idempotency key MERGE this node; the constraint makes them queue.
   'CREATE CONSTRAINT idempotency_key IF NOT EXISTS FOR (k:IdempotencyKey) REQUIRE k.key IS UNIQUE',
   'CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE',
+  // The change record (./graph-events.ts) is read by version, and each version is one event's.
+  'CREATE CONSTRAINT graph_event_version IF NOT EXISTS FOR (e:GraphEvent) REQUIRE e.version IS UNIQUE',
   // Claims are found by what they are about and by their source (see ./storage.ts).
   'CREATE INDEX claim_of IF NOT EXISTS FOR (c:Claim) ON (c.of)',
   'CREATE INDEX claim_source IF NOT EXISTS FOR (c:Claim) ON (c.source)',
@@ -38,6 +40,7 @@ const EXPECTED = [
   'graph_meta_id',
   'idempotency_key',
   'change_id',
+  'graph_event_version',
   'claim_of',
   'claim_source',
   'dispute_of',

@@ -13,6 +13,7 @@ import { positionResolvers } from './position';
 import { searchResolvers } from './search';
 import { sourceResolvers } from './source';
 import { statementResolvers } from './statement';
+import { subscriptionResolvers } from './subscription';
 import { timelineResolvers } from './timeline';
 
 const parts: Resolvers[] = [
@@ -30,6 +31,7 @@ const parts: Resolvers[] = [
   analyticsResolvers,
   curationResolvers,
   claimResolvers,
+  subscriptionResolvers,
 ];
 
 /** Merges the per-domain resolver maps; a type's fields may come from several modules. */
