@@ -65,6 +65,9 @@ export class ChangeFeed {
     private readonly logError: (line: string) => void = (line) => console.error(line),
   ) {}
 
+  /** Subscriptions made since the feed was created (open or not): tests wait on it. */
+  opened = 0;
+
   /** How many subscriptions are open now. */
   get size(): number {
     return this.subscribers.size;
@@ -79,6 +82,7 @@ export class ChangeFeed {
     const after = await this.position();
     const subscriber: Subscriber = { filter, after, pending: [], wake: null, ended: false, error: null };
     this.subscribers.add(subscriber);
+    this.opened += 1;
     this.schedule();
     const end = () => {
       subscriber.ended = true;
