@@ -6,7 +6,7 @@ import { AnalyticsCache } from './analytics/cache';
 import type { AuthResult, User } from './auth/user';
 import { Curator } from './ingest/curator';
 import type { TextLimits } from './facts/validate';
-import type { Database } from './db/driver';
+import { bookmarksOf, type Database, withBookmarks } from './db/driver';
 import { ActorRepository } from './repositories/actor-repository';
 import { AnalyticsRepository } from './repositories/analytics-repository';
 import { DisputeRepository } from './repositories/dispute-repository';
@@ -62,6 +62,12 @@ export interface Context {
   clientKey: string;
   /** Why the credential sent was refused (plain words, never the credential itself). */
   authProblem?: string;
+  /**
+   * The driver bookmarks of what this request has read and written: a mutation's response carries
+   * them (`extensions.bookmarks`, header `neo4j-bookmark`) so that a later request, to any replica,
+   * can send them back and read its writes.
+   */
+  bookmarks: () => Promise<string[]>;
 }
 
 /** What the HTTP layer knows about a request that shapes its context. */
@@ -75,6 +81,8 @@ export interface RequestInfo {
   requestId?: string;
   /** The caller as the work queue counts it (see clientKeyOf); `unknown` when not given. */
   clientKey?: string;
+  /** Bookmarks the client sent back (header `neo4j-bookmark`): the request's reads wait for those writes. */
+  bookmarks?: string[];
 }
 
 /** What lives as long as the server, shared by the contexts of all its requests. */
@@ -92,7 +100,13 @@ export interface ServerState {
  * Builds the context of one request. Without `state` the request gets a cache of its own (so
  * nothing is shared); a server passes the state it created once.
  */
-export function createContext(db: Database, request: RequestInfo = { debugDb: false }, state: ServerState = { analyticsCache: new AnalyticsCache() }): Context {
+export function createContext(
+  shared: Database,
+  request: RequestInfo = { debugDb: false },
+  state: ServerState = { analyticsCache: new AnalyticsCache() },
+): Context {
+  // Each request follows its own chain of bookmarks, starting from those its client sent.
+  const db = withBookmarks(shared, request.bookmarks ?? []);
   const graph = new GraphReader(db, request.trace);
   return {
     dbStats: graph.stats,
@@ -101,6 +115,7 @@ export function createContext(db: Database, request: RequestInfo = { debugDb: fa
     user: request.auth?.user ?? null,
     clientKey: request.clientKey ?? 'unknown',
     ...(request.auth?.problem ? { authProblem: request.auth.problem } : {}),
+    bookmarks: () => bookmarksOf(db),
     reads: new ReadRepository(graph, state.maxRows),
     nodes: new NodeRepository(graph),
     disputes: new DisputeRepository(graph),
@@ -117,6 +132,6 @@ export function createContext(db: Database, request: RequestInfo = { debugDb: fa
     timeline: new TimelineRepository(graph),
     analytics: new AnalyticsRepository(graph, state.analyticsCache),
     curator: new Curator(db, state.textLimits),
-    changes: state.changes ?? new ChangeFeed(db),
+    changes: state.changes ?? new ChangeFeed(shared),
   };
 }

@@ -25,7 +25,7 @@ import { WorkQueue } from './limits/work-queue';
 import { ExportRepository } from './repositories/export-repository';
 import type { TextLimits } from './facts/validate';
 import { ClientLimiter, type ClientLimitSettings, NO_CLIENT_LIMITS } from './http/client-limits';
-import { createRequestHandler, type RequestHandler } from './http/router';
+import { BOOKMARK_HEADER, createRequestHandler, type RequestHandler } from './http/router';
 import { createSubscriptionServer, DEFAULT_SUBSCRIPTIONS, type SubscriptionServer, type SubscriptionSettings } from './http/subscriptions';
 import { ChangeFeed } from './subscriptions/change-feed';
 import { resolvers } from './resolvers';
@@ -168,6 +168,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
       requestLimitsPlugin(limits, work, typicalSizesOf(db)),
       internalErrorPlugin(logError),
       dbStatsPlugin,
+      bookmarksPlugin,
       observabilityPlugin({ logger, metrics, slowQueryMs: deps.slowQueryMs ?? DEFAULT_SLOW_QUERY_MS }),
     ],
     formatError: (formatted, error) => formatError(formatted, error, limits, exposure),
@@ -178,7 +179,8 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   const changes = new ChangeFeed(db, { pollMs: subscriptionSettings.pollMs }, logError);
   // One analytics cache per server: it outlives requests and is invalidated by the graph version.
   const state: ServerState = { analyticsCache: new AnalyticsCache(), textLimits: deps.textLimits, maxRows: limits.maxRows, changes };
-  const context = (request: RequestInfo) => createContext(db, { ...request, debugDb: request.debugDb && (deps.allowDebugDb ?? true), trace: deps.trace }, state);
+  const context = (request: RequestInfo) =>
+    createContext(db, { ...request, debugDb: request.debugDb && (deps.allowDebugDb ?? true), trace: deps.trace }, state);
   const auth = deps.auth ?? createAuthenticator();
   const limiter = new ClientLimiter(deps.clientLimits ?? NO_CLIENT_LIMITS);
   const starting = deps.starting ?? (() => null);
@@ -235,6 +237,25 @@ const noSubscriptionsPlugin: ApolloServerPlugin<Context> = {
     return {
       async didResolveOperation({ operation }) {
         if (operation?.operation === 'subscription') throw new OperationNotSupportedError('subscription');
+      },
+    };
+  },
+};
+
+/**
+ * Gives a mutation's response the driver bookmarks of its writes, as `extensions.bookmarks` and
+ * the `neo4j-bookmark` header, so a client can send them back to any replica and read its writes.
+ */
+const bookmarksPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, operation, response }) {
+        if (operation?.operation !== 'mutation' || response.body.kind !== 'single') return;
+        const bookmarks = await contextValue.bookmarks();
+        if (!bookmarks.length) return;
+        response.http.headers.set(BOOKMARK_HEADER, bookmarks.join(','));
+        const result = response.body.singleResult;
+        result.extensions = { ...result.extensions, bookmarks };
       },
     };
   },

@@ -245,7 +245,10 @@ export class Curator {
       const summary =
         input.sourceId === null ? `unpinned ${input.id}: ${input.reason}` : `pinned the claim of ${input.sourceId} on ${input.id}: ${input.reason}`;
       const edge = parseEdgeId(input.id);
-      const event = { kind: input.sourceId === null ? ('CLAIM_UNPINNED' as const) : ('CLAIM_PINNED' as const), ids: [input.id, ...(edge ? [edge.from, edge.to] : [])] };
+      const event = {
+        kind: input.sourceId === null ? ('CLAIM_UNPINNED' as const) : ('CLAIM_PINNED' as const),
+        ids: [input.id, ...(edge ? [edge.from, edge.to] : [])],
+      };
       return { targetIds: [input.id], summary, result, event };
     });
   }

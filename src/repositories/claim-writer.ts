@@ -64,7 +64,6 @@ export interface LabelledDocument {
   label?: string;
 }
 
-
 /** How a batch is written. */
 export interface BatchOptions {
   /** Roll the transaction back at the end: report what would change, change nothing. */

@@ -108,7 +108,10 @@ const EventRow = rowSchema(
     nodeTypes: texts,
     actorIds: texts,
     sourceId: text,
-    truncated: z.boolean().nullish().transform((v) => v ?? false),
+    truncated: z
+      .boolean()
+      .nullish()
+      .transform((v) => v ?? false),
   }),
 );
 const ROWS = {

@@ -66,19 +66,16 @@ test('each kind of write reaches a subscriber as one event, with its ids and the
   try {
     await seedFiles(t.db, [followupFile], () => undefined);
     await seedFiles(t.db, [followupFile], () => undefined);
-    await mutate(
-      `mutation ($input: AddStatementInput!) { addStatement(input: $input) { statement { id } userErrors { code } } }`,
-      {
-        input: {
-          sourceId: SEED,
-          id: 'statement:subscription-test',
-          text: 'Kyiv is under serious pressure.',
-          kind: 'REPORTED',
-          speakerId: 'actor:tass',
-          evidence: [{ sentence: 13, excerpt: 'Kyiv is under serious pressure' }],
-        },
+    await mutate(`mutation ($input: AddStatementInput!) { addStatement(input: $input) { statement { id } userErrors { code } } }`, {
+      input: {
+        sourceId: SEED,
+        id: 'statement:subscription-test',
+        text: 'Kyiv is under serious pressure.',
+        kind: 'REPORTED',
+        speakerId: 'actor:tass',
+        evidence: [{ sentence: 13, excerpt: 'Kyiv is under serious pressure' }],
       },
-    );
+    });
     await mutate(`mutation ($input: AddMeetingInput!) { addMeeting(input: $input) { meeting { id } userErrors { code } } }`, {
       input: {
         sourceId: SEED,
