@@ -10,6 +10,27 @@ export type ActorKind =
   | 'ORGANIZATION'
   | 'PERSON';
 
+/** What a write did to the graph, as its change record names it. */
+export type GraphChangeKind =
+  /** A curator pinned a source's claim on a fact (`pinClaim`). */
+  | 'CLAIM_PINNED'
+  /** A curator unpinned a fact (`pinClaim` with no source). */
+  | 'CLAIM_UNPINNED'
+  /** A curator retracted a node or relationship (`retractFact`). */
+  | 'FACT_RETRACTED'
+  /** A curator linked two actors (`linkActors`). */
+  | 'LINK_ADDED'
+  /** A curator added a meeting (`addMeeting`). */
+  | 'MEETING_ADDED'
+  /** A source was loaded for the first time (`npm run seed` or `ingestSource`). */
+  | 'SOURCE_LOADED'
+  /** A source was removed (`npm run seed -- --remove`), with the facts only it supported. */
+  | 'SOURCE_REMOVED'
+  /** A source already in the graph was loaded again; its facts were replaced. */
+  | 'SOURCE_REPLACED'
+  /** A curator added a statement (`addStatement`). */
+  | 'STATEMENT_ADDED';
+
 export type TopActorsBy =
   /** Relationships of any type. */
   | 'DEGREE'
@@ -138,6 +159,11 @@ export type DashboardActorsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type DashboardActorsQuery = { actors: { nodes: Array<{ id: string, name: string }> } };
+
+export type DashboardChangesSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardChangesSubscription = { graphChanged: { version: number, kind: GraphChangeKind } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -358,3 +384,11 @@ export const DashboardActorsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardActorsQuery, DashboardActorsQueryVariables>;
+export const DashboardChangesDocument = new TypedDocumentString(`
+    subscription DashboardChanges {
+  graphChanged {
+    version
+    kind
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardChangesSubscription, DashboardChangesSubscriptionVariables>;
