@@ -27,6 +27,7 @@ const config: CodegenConfig = {
           AddMeetingPayload: `${models}#AdditionPayloadModel`,
           AddStatementPayload: `${models}#AdditionPayloadModel`,
           Change: `${models}#ChangeModel`,
+          GraphChange: `../repositories/graph-events#GraphEventModel`,
           Claim: `../repositories/node-repository#ClaimModel`,
           DisputedField: `../facts/claims#Competition`,
           CompetingValue: `../facts/claims#CompetingValueModel`,

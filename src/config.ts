@@ -12,6 +12,7 @@ import type { Neo4jConnectionSettings } from './db/connect';
 import { MIN_JWT_SECRET_BITS, weakSecretProblem } from './auth/secret-strength';
 import { type ClientLimitSettings } from './http/client-limits';
 import { DEFAULT_HTTP_SERVER, type HttpServerSettings } from './http/listener';
+import { DEFAULT_SUBSCRIPTIONS, type SubscriptionSettings } from './http/subscriptions';
 import type { RequestLimits } from './limits/plugin';
 import type { TrustedDocumentsMode } from './limits/trusted-documents';
 import { WHERE_MAX_DEPTH, WHERE_MAX_FIELDS } from './repositories/where';
@@ -142,6 +143,12 @@ const Env = z.object({
   HTTP_REQUEST_TIMEOUT_MS: positive.default(DEFAULT_HTTP_SERVER.requestTimeoutMs),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: positive.default(DEFAULT_HTTP_SERVER.keepAliveTimeoutMs),
   HTTP_MAX_CONNECTIONS: positive.default(DEFAULT_HTTP_SERVER.maxConnections),
+  // Subscriptions over WebSocket (src/http/subscriptions.ts, src/subscriptions/change-feed.ts).
+  SUBSCRIPTION_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(DEFAULT_SUBSCRIPTIONS.pollMs),
+  SUBSCRIPTION_MAX_CONNECTIONS: positive.default(DEFAULT_SUBSCRIPTIONS.maxConnections),
+  SUBSCRIPTION_MAX_OPERATIONS: positive.default(DEFAULT_SUBSCRIPTIONS.maxOperations),
+  SUBSCRIPTION_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1_024).default(DEFAULT_SUBSCRIPTIONS.maxMessageBytes),
+  SUBSCRIPTION_IDLE_TIMEOUT_MS: positive.default(DEFAULT_SUBSCRIPTIONS.idleTimeoutMs),
 });
 
 /** Problems between settings that are each fine alone, outside AUTH_. */
@@ -195,6 +202,8 @@ export interface Config {
   clientLimits: ClientLimitSettings;
   /** Timeouts and connection cap of the HTTP server. */
   httpServer: HttpServerSettings;
+  /** Subscriptions over WebSocket: the change record's poll interval and the connection limits. */
+  subscriptions: SubscriptionSettings;
 }
 
 /**
@@ -313,6 +322,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
       keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
       maxConnections: e.HTTP_MAX_CONNECTIONS,
+    },
+    subscriptions: {
+      pollMs: e.SUBSCRIPTION_POLL_MS,
+      maxConnections: e.SUBSCRIPTION_MAX_CONNECTIONS,
+      maxOperations: e.SUBSCRIPTION_MAX_OPERATIONS,
+      maxMessageBytes: e.SUBSCRIPTION_MAX_MESSAGE_BYTES,
+      idleTimeoutMs: e.SUBSCRIPTION_IDLE_TIMEOUT_MS,
     },
   };
 }

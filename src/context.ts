@@ -7,7 +7,7 @@ import type { AuthResult, User } from './auth/user';
 import { Curator } from './ingest/curator';
 import { ReviewDesk } from './ingest/review';
 import type { TextLimits } from './facts/validate';
-import type { Database } from './db/driver';
+import { bookmarksOf, type Database, withBookmarks } from './db/driver';
 import { ActorRepository } from './repositories/actor-repository';
 import { AnalyticsRepository } from './repositories/analytics-repository';
 import { DisputeRepository } from './repositories/dispute-repository';
@@ -24,6 +24,7 @@ import { SourceRepository } from './repositories/source-repository';
 import { StanceRepository } from './repositories/stance-repository';
 import { StatementRepository } from './repositories/statement-repository';
 import { TimelineRepository } from './repositories/timeline-repository';
+import { ChangeFeed } from './subscriptions/change-feed';
 
 /** What every resolver receives as its third argument. */
 export interface Context {
@@ -50,6 +51,8 @@ export interface Context {
   review: ReviewDesk;
   /** Whole-graph analytics, cached per server until the graph changes. */
   analytics: AnalyticsRepository;
+  /** The graph's change record as this process follows it: what subscriptions read. */
+  changes: ChangeFeed;
   /** Round trips and database time of this request, reported when `debugDb` is set. */
   dbStats: DbStats;
   /** Whether the response should carry `extensions.db` (header `x-debug-db: 1`). */
@@ -62,6 +65,12 @@ export interface Context {
   clientKey: string;
   /** Why the credential sent was refused (plain words, never the credential itself). */
   authProblem?: string;
+  /**
+   * The driver bookmarks of what this request has read and written: a mutation's response carries
+   * them (`extensions.bookmarks`, header `neo4j-bookmark`) so that a later request, to any replica,
+   * can send them back and read its writes.
+   */
+  bookmarks: () => Promise<string[]>;
 }
 
 /** What the HTTP layer knows about a request that shapes its context. */
@@ -75,6 +84,8 @@ export interface RequestInfo {
   requestId?: string;
   /** The caller as the work queue counts it (see clientKeyOf); `unknown` when not given. */
   clientKey?: string;
+  /** Bookmarks the client sent back (header `neo4j-bookmark`): the request's reads wait for those writes. */
+  bookmarks?: string[];
 }
 
 /** What lives as long as the server, shared by the contexts of all its requests. */
@@ -84,13 +95,21 @@ export interface ServerState {
   textLimits?: TextLimits;
   /** GRAPHQL_MAX_ROWS: nodes and links one request's compiled reads may return (no bound without it). */
   maxRows?: number;
+  /** The server's one change feed; a context without it gets one of its own (which polls only while subscribed). */
+  changes?: ChangeFeed;
 }
 
 /**
  * Builds the context of one request. Without `state` the request gets a cache of its own (so
  * nothing is shared); a server passes the state it created once.
  */
-export function createContext(db: Database, request: RequestInfo = { debugDb: false }, state: ServerState = { analyticsCache: new AnalyticsCache() }): Context {
+export function createContext(
+  shared: Database,
+  request: RequestInfo = { debugDb: false },
+  state: ServerState = { analyticsCache: new AnalyticsCache() },
+): Context {
+  // Each request follows its own chain of bookmarks, starting from those its client sent.
+  const db = withBookmarks(shared, request.bookmarks ?? []);
   const graph = new GraphReader(db, request.trace);
   const curator = new Curator(db, state.textLimits);
   return {
@@ -100,6 +119,7 @@ export function createContext(db: Database, request: RequestInfo = { debugDb: fa
     user: request.auth?.user ?? null,
     clientKey: request.clientKey ?? 'unknown',
     ...(request.auth?.problem ? { authProblem: request.auth.problem } : {}),
+    bookmarks: () => bookmarksOf(db),
     reads: new ReadRepository(graph, state.maxRows),
     nodes: new NodeRepository(graph),
     disputes: new DisputeRepository(graph),
@@ -117,5 +137,6 @@ export function createContext(db: Database, request: RequestInfo = { debugDb: fa
     analytics: new AnalyticsRepository(graph, state.analyticsCache),
     curator,
     review: new ReviewDesk(db, curator, state.textLimits),
+    changes: state.changes ?? new ChangeFeed(shared),
   };
 }

@@ -133,13 +133,34 @@ export class ServiceNotReadyError extends GraphQLError {
 }
 
 /**
- * An operation type the service does not serve: there are no subscriptions. Sent with HTTP 400,
- * before anything is resolved.
+ * An operation sent over a transport that does not serve its type: a subscription over HTTP
+ * (sent with HTTP 400, before anything is resolved), or a query or mutation over WebSocket.
  */
 export class OperationNotSupportedError extends GraphQLError {
   constructor(operation: string) {
-    super(`${operation} operations are not supported: this API serves queries and mutations over HTTP, and has no subscriptions.`, {
-      extensions: { code: 'OPERATION_NOT_SUPPORTED', operation, http: { status: 400 } },
+    super(
+      operation === 'subscription'
+        ? 'subscription operations are not served over HTTP: open a WebSocket to the same path (/graphql) with the graphql-ws protocol (subprotocol "graphql-transport-ws") and subscribe there.'
+        : `${operation} operations are not served over WebSocket, which carries subscriptions only: send them with HTTP POST to /graphql.`,
+      { extensions: { code: 'OPERATION_NOT_SUPPORTED', operation, http: { status: 400 } } },
+    );
+  }
+}
+
+/** A WebSocket connection asked for more subscriptions at once than SUBSCRIPTION_MAX_OPERATIONS allows. */
+export class TooManySubscriptionsError extends GraphQLError {
+  constructor(max: number) {
+    super(`This connection has ${max} subscriptions open, the most SUBSCRIPTION_MAX_OPERATIONS allows: complete one first, or open another connection.`, {
+      extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', max },
+    });
+  }
+}
+
+/** A subscription whose client read its changes too slowly, ended rather than buffered without bound. */
+export class SubscriberTooSlowError extends GraphQLError {
+  constructor(max: number) {
+    super(`This subscription fell more than ${max} changes behind its client and was ended; subscribe again.`, {
+      extensions: { code: 'SUBSCRIBER_TOO_SLOW', max },
     });
   }
 }
@@ -172,6 +193,19 @@ export class OperationNotTrustedError extends GraphQLError {
  * is not 64 lowercase hex digits, or a hash that is not the SHA-256 of the `query` sent with it.
  * Sent with HTTP 400.
  */
+/**
+ * A subscription named by a hash that is not in the trusted-documents manifest (TRUSTED_DOCUMENTS=allow).
+ * Over HTTP Apollo answers the same case (an APQ miss) with the same code; over a WebSocket there is no
+ * registration, so the client must send the text.
+ */
+export class PersistedQueryNotFoundError extends GraphQLError {
+  constructor() {
+    super('PersistedQueryNotFound: a subscription sent by hash must name a trusted document; send the query text instead.', {
+      extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
+    });
+  }
+}
+
 export class PersistedQueryInvalidError extends GraphQLError {
   constructor(problem: string) {
     super(`The persisted query is invalid: ${problem}.`, { extensions: { code: 'PERSISTED_QUERY_INVALID', http: { status: 400 } } });

@@ -74,6 +74,7 @@ async function main(log: (line: string) => void, logger: Logger): Promise<void> 
     trustedDocuments: config.trustedDocuments,
     textLimits: config.facts,
     clientLimits: config.clientLimits,
+    subscriptions: config.subscriptions,
   });
   cleanups.push(() => server.stop());
   const http = createHttpServer((req, res) => {
@@ -81,7 +82,10 @@ async function main(log: (line: string) => void, logger: Logger): Promise<void> 
     if (stopping) res.setHeader('connection', 'close');
     void server.handle(req, res);
   }, config.httpServer);
+  server.attach(http);
   cleanups.push(() => drain(http));
+  // Before the drain (cleanups run last first): open WebSockets would hold it until they close.
+  cleanups.push(() => server.subscriptions.close());
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.http.port, config.http.host, resolve);

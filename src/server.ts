@@ -4,6 +4,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Server as HttpServer } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -13,7 +14,7 @@ import { GraphQLError, type GraphQLFormattedError, GraphQLScalarType, type Graph
 import { defaultLimits, type Exposure } from './config';
 import { AnalyticsCache } from './analytics/cache';
 import { type Authenticator, createAuthenticator } from './auth/authenticator';
-import { type Context, createContext, type ServerState } from './context';
+import { type Context, createContext, type RequestInfo, type ServerState } from './context';
 import type { StatementTrace } from './repositories/graph-reader';
 import { typicalListSizes } from './repositories/link-stats';
 import type { Database } from './db/driver';
@@ -26,7 +27,9 @@ import { WorkQueue } from './limits/work-queue';
 import { ExportRepository } from './repositories/export-repository';
 import type { TextLimits } from './facts/validate';
 import { ClientLimiter, type ClientLimitSettings, NO_CLIENT_LIMITS } from './http/client-limits';
-import { createRequestHandler, type RequestHandler } from './http/router';
+import { BOOKMARK_HEADER, createRequestHandler, type RequestHandler } from './http/router';
+import { createSubscriptionServer, DEFAULT_SUBSCRIPTIONS, type SubscriptionServer, type SubscriptionSettings } from './http/subscriptions';
+import { ChangeFeed } from './subscriptions/change-feed';
 import { resolvers } from './resolvers';
 import { type Logger, lineLogger, loggerOver } from './observability/logger';
 import { Metrics } from './observability/metrics';
@@ -69,6 +72,8 @@ export interface ServerDeps {
   clientLimits?: ClientLimitSettings;
   /** TRUSTED_DOCUMENTS (config.trustedDocuments); `allow` without it. */
   trustedDocuments?: TrustedDocumentsMode;
+  /** Subscriptions over WebSocket (config.subscriptions); DEFAULT_SUBSCRIPTIONS without it. */
+  subscriptions?: SubscriptionSettings;
 }
 
 /** A started Apollo server and the HTTP handler that serves it. */
@@ -81,6 +86,12 @@ export interface Server {
   work: WorkQueue;
   /** The trusted-documents manifest and mode; other transports (WebSockets) check operations with `trusted.check`. */
   trusted: TrustedDocuments;
+  /** Subscriptions over WebSocket: `attach` them to the HTTP server that serves `handle`. */
+  subscriptions: SubscriptionServer;
+  /** The change feed subscriptions read (its `size` is the number open). */
+  changes: ChangeFeed;
+  /** Serves `handle` and the WebSocket subscriptions on `http`. */
+  attach(http: HttpServer): void;
   stop(): Promise<void>;
 }
 
@@ -159,8 +170,9 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   const db: Database = { ...deps.db, maxStatementBytes: limits.maxStatementBytes };
   const work = new WorkQueue(limits.queue);
   const trusted = TrustedDocuments.load(deps.trustedDocuments ?? 'allow');
+  const schema = buildSchema();
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
+    schema,
     includeStacktraceInErrorResponses: false,
     introspection: exposure.introspection,
     // `_service { sdl }` is the whole schema, so it is off when introspection is.
@@ -186,24 +198,45 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
       requestLimitsPlugin(limits, work, typicalSizesOf(db)),
       internalErrorPlugin(logError),
       dbStatsPlugin,
+      bookmarksPlugin,
       observabilityPlugin({ logger, metrics, slowQueryMs: deps.slowQueryMs ?? DEFAULT_SLOW_QUERY_MS }),
     ],
     formatError: (formatted, error) => formatError(formatted, error, limits, exposure),
   });
   await apollo.start();
+  const subscriptionSettings = deps.subscriptions ?? DEFAULT_SUBSCRIPTIONS;
+  // One change feed per server: one poller of the graph's change record for all its subscribers.
+  const changes = new ChangeFeed(db, { pollMs: subscriptionSettings.pollMs }, logError);
   // One analytics cache per server: it outlives requests and is invalidated by the graph version.
-  const state: ServerState = { analyticsCache: new AnalyticsCache(), textLimits: deps.textLimits, maxRows: limits.maxRows };
+  const state: ServerState = { analyticsCache: new AnalyticsCache(), textLimits: deps.textLimits, maxRows: limits.maxRows, changes };
+  const context = (request: RequestInfo) =>
+    createContext(db, { ...request, debugDb: request.debugDb && (deps.allowDebugDb ?? true), trace: deps.trace }, state);
+  const auth = deps.auth ?? createAuthenticator();
+  const limiter = new ClientLimiter(deps.clientLimits ?? NO_CLIENT_LIMITS);
+  const starting = deps.starting ?? (() => null);
+  const subscriptions = createSubscriptionServer({
+    schema,
+    context,
+    auth,
+    limiter,
+    starting,
+    settings: subscriptionSettings,
+    maxTokens: limits.maxTokens,
+    trusted,
+    registry: metrics.registry,
+    subscriptions: () => changes.size,
+  });
   const handle = createRequestHandler({
     apollo,
-    context: (request) => createContext(db, { ...request, debugDb: request.debugDb && (deps.allowDebugDb ?? true), trace: deps.trace }, state),
+    context,
     readiness: deps.readiness,
-    starting: deps.starting ?? (() => null),
+    starting,
     liveness: deps.liveness ?? (() => null),
     exports: new ExportRepository(db),
-    auth: deps.auth ?? createAuthenticator(),
+    auth,
     log,
     logError,
-    limiter: new ClientLimiter(deps.clientLimits ?? NO_CLIENT_LIMITS),
+    limiter,
     metricsAccess: exposure.metrics,
     maxBodyBytes: limits.maxBodyBytes,
     playground: exposure.playground,
@@ -211,8 +244,27 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     metrics,
     work,
   });
-  return { apollo, handle, metrics, work, trusted, stop: () => apollo.stop() };
+  return {
+    apollo,
+    handle,
+    metrics,
+    work,
+    trusted,
+    subscriptions,
+    changes,
+    attach: (http) => subscriptions.attach(http),
+    stop: async () => {
+      await subscriptions.close();
+      await changes.stop();
+      await apollo.stop();
+    },
+  };
 }
+
+/**
+ * Refuses a subscription sent over HTTP with a coded error that points to the WebSocket endpoint,
+ * before anything runs (graphql-js would fail it as an internal error).
+ */
 
 /** Refuses the subgraph's `_service` field as introspection is refused (see formatValidationError). */
 const noSubgraphSdlRule: ValidationRule = (context) => ({
@@ -227,12 +279,34 @@ const noSubgraphSdlRule: ValidationRule = (context) => ({
   },
 });
 
-/** Refuses a subscription with a coded error before anything runs (graphql-js would fail it as an internal error). */
+/**
+ * Refuses a subscription sent over HTTP with a coded error that points to the WebSocket endpoint,
+ * before anything runs (graphql-js would fail it as an internal error).
+ */
 const noSubscriptionsPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ operation }) {
         if (operation?.operation === 'subscription') throw new OperationNotSupportedError('subscription');
+      },
+    };
+  },
+};
+
+/**
+ * Gives a mutation's response the driver bookmarks of its writes, as `extensions.bookmarks` and
+ * the `neo4j-bookmark` header, so a client can send them back to any replica and read its writes.
+ */
+const bookmarksPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, operation, response }) {
+        if (operation?.operation !== 'mutation' || response.body.kind !== 'single') return;
+        const bookmarks = await contextValue.bookmarks();
+        if (!bookmarks.length) return;
+        response.http.headers.set(BOOKMARK_HEADER, bookmarks.join(','));
+        const result = response.body.singleResult;
+        result.extensions = { ...result.extensions, bookmarks };
       },
     };
   },

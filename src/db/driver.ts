@@ -3,7 +3,7 @@
  * (routed to followers on a cluster) and `write` in a write transaction. Both are managed
  * transactions, so the driver retries transient failures. Values come back as plain JSON-like data.
  */
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { StatementTooLargeError } from '../errors';
 import { fromNeo4j } from './values';
 
@@ -72,6 +72,31 @@ export interface Database {
    * a huge one can hold a core for minutes.
    */
   maxStatementBytes?: number;
+  /**
+   * Causal consistency for one request (see withBookmarks): its reads wait until the database has
+   * the writes these bookmarks name, and its writes add theirs. Without it, reads use the
+   * driver's own bookmark manager (which orders `read` calls after this process's writes only).
+   */
+  bookmarks?: BookmarkManager;
+}
+
+/** Most bookmarks one request may send back (`neo4j-bookmark` header). */
+export const MAX_BOOKMARKS = 16;
+/** Longest bookmark accepted; Neo4j 5's are under 100 characters. */
+export const MAX_BOOKMARK_LENGTH = 1_024;
+
+/**
+ * The handle for one request that reads its own and others' writes: its reads wait for the
+ * writes `bookmarks` name (bookmarks another replica returned to the client), and what it writes
+ * is added to them (bookmarksOf).
+ */
+export function withBookmarks(db: Database, bookmarks: string[]): Database {
+  return { ...db, bookmarks: neo4j.bookmarkManager({ initialBookmarks: bookmarks }) };
+}
+
+/** The bookmarks of everything a request's handle has read after or written (empty without withBookmarks). */
+export async function bookmarksOf(db: Database): Promise<string[]> {
+  return db.bookmarks ? [...(await db.bookmarks.getBookmarks())] : [];
 }
 
 /** Creates a driver; routing URIs (`neo4j://`, `neo4j+s://`) work as the driver supports them. */
@@ -105,7 +130,12 @@ export async function read(db: Database, cypher: string, params: Record<string, 
     if (bytes > db.maxStatementBytes) throw new StatementTooLargeError(bytes, db.maxStatementBytes);
   }
   const result = await counted(() =>
-    db.driver.executeQuery(cypher, params, { database: db.database, routing: neo4j.routing.READ, transactionConfig: transactionConfig(db) }),
+    db.driver.executeQuery(cypher, params, {
+      database: db.database,
+      routing: neo4j.routing.READ,
+      transactionConfig: transactionConfig(db),
+      ...(db.bookmarks ? { bookmarkManager: db.bookmarks } : {}),
+    }),
   );
   return result.records.map((record) => fromNeo4j(record.toObject()) as Row);
 }
@@ -118,7 +148,7 @@ export function statementBytes(cypher: string, params: Record<string, unknown>):
 
 /** Runs `work` in one read transaction. */
 export async function readTransaction<T>(db: Database, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-  const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });
+  const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: db.bookmarks });
   try {
     return await counted(() => session.executeRead(work, transactionConfig(db)));
   } finally {
@@ -128,7 +158,7 @@ export async function readTransaction<T>(db: Database, work: (tx: ManagedTransac
 
 /** Runs `work` in one write transaction: everything it runs commits together or not at all. */
 export async function writeTransaction<T>(db: Database, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-  const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.WRITE });
+  const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: db.bookmarks });
   try {
     return await counted(() => session.executeWrite(work, transactionConfig(db)));
   } finally {

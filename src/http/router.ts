@@ -20,6 +20,7 @@ import type { MetricsAccess } from '../config';
 import type { Context, RequestInfo } from '../context';
 import { dashboardAsset, dashboardHtml } from '../dashboard/page';
 import { describeError, isDatabaseUnavailable } from '../db/errors';
+import { MAX_BOOKMARK_LENGTH, MAX_BOOKMARKS } from '../db/driver';
 import { RateLimitedError, ServerBusyError, ServiceNotReadyError, UnauthenticatedError } from '../errors';
 import { parseExportRequest } from '../export/request';
 import { ClientGoneError, writeExport } from '../export/serializer';
@@ -287,8 +288,33 @@ function graphql(
   requestId: string,
   clientKey: string,
 ): Promise<void> {
-  const context = (headers: HeaderMap) => deps.context({ debugDb: headers.get('x-debug-db') === '1', auth, requestId, clientKey });
+  const bookmarks = bookmarksFrom(req.headers[BOOKMARK_HEADER]);
+  if ('error' in bookmarks)
+    return Promise.resolve(sendJson(res, 400, { errors: [{ message: bookmarks.error, extensions: { code: 'BAD_USER_INPUT', header: BOOKMARK_HEADER } }] }));
+  const context = (headers: HeaderMap) =>
+    deps.context({ debugDb: headers.get('x-debug-db') === '1', auth, requestId, clientKey, bookmarks: bookmarks.bookmarks });
   return executeGraphQL(deps.apollo, req, res, url, method, context, deps.maxBodyBytes);
+}
+
+/**
+ * The header that carries driver bookmarks both ways: a mutation's response sets it (and
+ * `extensions.bookmarks`), and a request that sends it back, to any replica, reads after those
+ * writes. Several bookmarks are comma-separated.
+ */
+export const BOOKMARK_HEADER = 'neo4j-bookmark';
+
+/** The bookmarks of a request's `neo4j-bookmark` header, within MAX_BOOKMARKS and MAX_BOOKMARK_LENGTH. */
+export function bookmarksFrom(header: string | string[] | undefined): { bookmarks: string[] } | { error: string } {
+  if (header === undefined) return { bookmarks: [] };
+  const bookmarks = (Array.isArray(header) ? header.join(',') : header)
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
+  if (bookmarks.length > MAX_BOOKMARKS)
+    return { error: `The ${BOOKMARK_HEADER} header carries ${bookmarks.length} bookmarks; at most ${MAX_BOOKMARKS} are accepted.` };
+  if (bookmarks.some((b) => b.length > MAX_BOOKMARK_LENGTH || !/^[\x21-\x7e]+$/.test(b)))
+    return { error: `A bookmark in the ${BOOKMARK_HEADER} header is not one this service returned (printable, at most ${MAX_BOOKMARK_LENGTH} characters).` };
+  return { bookmarks };
 }
 
 /**

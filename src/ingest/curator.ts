@@ -11,7 +11,8 @@ import { idWords } from '../facts/names';
 import { InvalidFactsError, prepareLoad } from './seed';
 import type { Problem } from '../facts/validate';
 import { DEFAULT_SOURCE_TEXT_MAX_BYTES, type TextLimits, validateFacts } from '../facts/validate';
-import { type ChangeOutcome, type ChangeRequest, CurationRepository, RefusedChange } from '../repositories/curation-repository';
+import { type ChangeOutcome, type ChangeRequest, CurationRepository, parseEdgeId, RefusedChange } from '../repositories/curation-repository';
+import type { GraphEventKind } from '../repositories/graph-events';
 import { storedDocumentOf, writeBatch } from '../repositories/claim-writer';
 
 type UserError = UserErrorModel;
@@ -133,6 +134,7 @@ export class Curator {
         summary: `${summary.reloaded ? 'replaced' : 'loaded'} ${sourceId}: ${doc.entities.length} entities, ${doc.relationships.length} relationships`,
         result: { sourceId, nodesAdded: summary.changes.nodes.added, relationshipsAdded: summary.changes.relationships.added, merges },
         replaced,
+        event: { kind: summary.reloaded ? 'SOURCE_REPLACED' : 'SOURCE_LOADED', ids: [...new Set([sourceId, ...doc.entities.map((e) => e.id), ...before])] },
       };
     });
   }
@@ -156,6 +158,7 @@ export class Curator {
     return this.add(
       userId,
       'ADD_STATEMENT',
+      'STATEMENT_ADDED',
       { sourceId: input.sourceId, entities: [entity], relationships },
       input,
       idempotencyKey,
@@ -175,6 +178,7 @@ export class Curator {
     return this.add(
       userId,
       'ADD_MEETING',
+      'MEETING_ADDED',
       { sourceId: input.sourceId, entities: [entity], relationships },
       input,
       idempotencyKey,
@@ -189,6 +193,7 @@ export class Curator {
     return this.add(
       userId,
       'LINK_ACTORS',
+      'LINK_ADDED',
       { sourceId: input.sourceId, entities: [], relationships: [relationship] },
       input,
       idempotencyKey,
@@ -206,7 +211,13 @@ export class Curator {
         throw new RefusedChange<CurationResult<{ id: string }>>(
           refused([{ code: 'NOT_FOUND', message: `there is no node or relationship "${id}"`, path: 'id' }]),
         );
-      return { targetIds: retracted.targetIds, summary: `retracted ${id}: ${reason}`, result: { id }, retracted: retracted.retracted };
+      // The node is gone by now: its labels come from what the retraction read before deleting it.
+      const event = {
+        kind: 'FACT_RETRACTED' as const,
+        nodeTypes: retracted.labels,
+        actorIds: retracted.labels.includes('Actor') ? [id] : [],
+      };
+      return { targetIds: retracted.targetIds, summary: `retracted ${id}: ${reason}`, result: { id }, retracted: retracted.retracted, event };
     });
   }
 
@@ -233,7 +244,12 @@ export class Curator {
       if (status === 'unchanged') throw new RefusedChange<CurationResult<typeof result>>({ result, change: null, userErrors: [] });
       const summary =
         input.sourceId === null ? `unpinned ${input.id}: ${input.reason}` : `pinned the claim of ${input.sourceId} on ${input.id}: ${input.reason}`;
-      return { targetIds: [input.id], summary, result };
+      const edge = parseEdgeId(input.id);
+      const event = {
+        kind: input.sourceId === null ? ('CLAIM_UNPINNED' as const) : ('CLAIM_PINNED' as const),
+        ids: [input.id, ...(edge ? [edge.from, edge.to] : [])],
+      };
+      return { targetIds: [input.id], summary, result, event };
     });
   }
 
@@ -246,6 +262,7 @@ export class Curator {
   private async add<I>(
     userId: string,
     action: string,
+    kind: GraphEventKind,
     addition: Addition,
     input: I,
     idempotencyKey: string | null | undefined,
@@ -275,7 +292,8 @@ export class Curator {
           refused([{ code: 'INVALID_INPUT', message: `the graph already has a node "${taken[0]}"; choose another id`, path: 'input.id' }]),
         );
       await writeBatch(tx, [{ valid: validated.value, label: action }], true);
-      return { targetIds: [id, ...referenced], summary, result: { id } };
+      const ends = parseEdgeId(id);
+      return { targetIds: [id, ...referenced], summary, result: { id }, event: { kind, ids: [id, ...referenced, ...(ends ? [ends.from, ends.to] : [])] } };
     });
   }
 

@@ -112,6 +112,7 @@ export class ReviewDesk {
         targetIds: [...new Set([...(nodeId ? [nodeId] : []), ...ends])],
         summary: `review item ${item.id} (${item.path}, "${item.name}" from ${item.sourceId}) ${what}`,
         result: { item: settled, nodeId },
+        event: { kind: 'REVIEW_SETTLED' },
       };
     });
   }
@@ -155,6 +156,7 @@ export class ReviewDesk {
         targetIds: [...new Set([merge.entityId, merge.nodeId, ...others.filter((o) => present.has(o))])],
         summary: `unmerged ${merge.entityId} ("${merge.name}", from ${merge.sourceId}) out of ${merge.nodeId}, where ${merge.how} had put it: ${relationships.length} relationship(s) moved with it`,
         result: { nodeId: merge.entityId, fromId: merge.nodeId },
+        event: { kind: 'MERGE_UNDONE' },
       };
     });
   }

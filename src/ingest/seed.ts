@@ -297,7 +297,7 @@ export async function loadDocuments(db: Database, documents: LabelledDocument[],
   }
   await flush();
 
-  const total = (key: Exclude<keyof LoadSummary, 'sourceIds' | 'changes' | 'ms'>) => summaries.reduce((n, s) => n + s[key], 0);
+  const total = (key: Exclude<keyof LoadSummary, 'sourceIds' | 'reloadedIds' | 'changes' | 'ms'>) => summaries.reduce((n, s) => n + s[key], 0);
   const changes = sumChanges(summaries.map((s) => s.changes));
   const name = documents.length === 1 ? (documents[0].label ?? documents[0].valid.doc.source.id) : `${documents.length} documents`;
   const seconds = Math.max(0.001, (Date.now() - started) / 1000);

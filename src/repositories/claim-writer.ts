@@ -17,6 +17,7 @@ import { type Database, rolledBackTransaction, runRows, writeTransaction } from 
 import { type Claim, claimDigest, claimsOf, currentView, fieldsOf, firstSeenOf, shownField, storedValues } from '../facts/claims';
 import type { EntityType, FactsDocument, RelationshipType } from '../facts/format';
 import type { ValidDocument } from '../facts/validate';
+import { describeNodes, type GraphEventInput, recordGraphEvents } from './graph-events';
 import { checkTypes } from './resolution-lookups';
 import { deleteResolutionRecordsOf, type ResolutionRecords, writeResolutionRecords } from './resolution-records';
 import {
@@ -38,6 +39,8 @@ export interface LoadSummary {
   sourceIds: string[];
   /** How many of them were in the graph already (their old claims were replaced). */
   reloaded: number;
+  /** Which ones those were. */
+  reloadedIds: string[];
   entities: number;
   relationships: number;
   nodesCreated: number;
@@ -64,14 +67,6 @@ export interface LabelledDocument {
   records?: ResolutionRecords;
 }
 
-/**
- * Every write transaction ends by bumping the graph version and recording when it ran, on the one
- * `GraphMeta` node (no `Node` label, so lists, search and paths never see it). Caches of derived
- * results (see src/analytics/cache.ts) compare this version to know when they are stale.
- */
-export const STAMP_GRAPH_VERSION = `// stampGraphVersion
-  MERGE (m:GraphMeta {id: 'graph'}) SET m.version = coalesce(m.version, 0) + 1, m.lastLoadAt = $at`;
-
 /** How a batch is written. */
 export interface BatchOptions {
   /** Roll the transaction back at the end: report what would change, change nothing. */
@@ -92,8 +87,28 @@ export async function loadBatch(db: Database, documents: LabelledDocument[], opt
   if (new Set(sourceIds).size !== sourceIds.length) throw new Error('loadBatch: a source appears twice in one batch');
   const transaction = options.dryRun ? rolledBackTransaction : writeTransaction;
   const started = performance.now();
-  const summary = await transaction(db, (tx) => writeBatch(tx, documents, options.append ?? false));
+  const summary = await transaction(db, async (tx) => {
+    const written = await writeBatch(tx, documents, options.append ?? false);
+    await recordGraphEvents(tx, loadEvents(documents, written));
+    return written;
+  });
   return { ...summary, ms: performance.now() - started };
+}
+
+/**
+ * The change record of a load (see ./graph-events.ts): one event per source, loaded or replaced,
+ * naming the source and its entities. Every write transaction records events; a caller of
+ * {@link writeBatch} inside its own transaction records them itself.
+ */
+export function loadEvents(documents: LabelledDocument[], summary: LoadSummary): GraphEventInput[] {
+  return documents.map(({ valid }) => {
+    const sourceId = valid.doc.source.id;
+    return {
+      kind: summary.reloadedIds.includes(sourceId) ? 'SOURCE_REPLACED' : 'SOURCE_LOADED',
+      ids: [sourceId, ...valid.doc.entities.map((e) => e.id)],
+      sourceId,
+    };
+  });
 }
 
 /** Loads one valid document in one write transaction. */
@@ -160,10 +175,13 @@ interface Subject {
   recompute: boolean;
 }
 
-/** The body of {@link loadBatch}, inside its transaction (mutations run it in theirs). */
+/**
+ * The body of {@link loadBatch}, inside its transaction (mutations run it in theirs). It records
+ * no change event: the transaction's owner does, once, for the whole write.
+ */
 export async function writeBatch(tx: ManagedTransaction, documents: LabelledDocument[], append = false): Promise<LoadSummary> {
   const sourceIds = documents.map((d) => d.valid.doc.source.id);
-  const counts = { reloaded: 0, nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0 };
+  const counts = { reloaded: 0, reloadedIds: [] as string[], nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0 };
   const run = async (cypher: string, params: Record<string, unknown>) => {
     const result = await tx.run(cypher, params);
     const c = result.summary.counters.updates();
@@ -194,6 +212,7 @@ export async function writeBatch(tx: ManagedTransaction, documents: LabelledDocu
   } else {
     const loaded = (await runRows(tx, FIND_LOADED_SOURCES, { ids: sourceIds })).map((r) => r.id as string);
     counts.reloaded = loaded.length;
+    counts.reloadedIds = loaded;
     if (loaded.length) {
       for (const row of await runRows(tx, FIND_SOURCE_CLAIMS, { ids: loaded })) {
         stored.set(pairKey(row.of as string, row.source as string), { digest: row.digest as string, pinned: row.pinned === true });
@@ -263,8 +282,6 @@ export async function writeBatch(tx: ManagedTransaction, documents: LabelledDocu
   if (recompute.size) await recomputeFacts(tx, [...recompute], run);
   const recorded = documents.map((d) => ({ sourceId: d.valid.doc.source.id, label: d.label ?? d.valid.doc.source.id, records: d.records }));
   await writeResolutionRecords(tx, recorded, append);
-  // Not through `run`: the version stamp is bookkeeping, not a fact the summary counts.
-  await tx.run(STAMP_GRAPH_VERSION, { at: new Date().toISOString() });
 
   const nodeSubjects = [...new Set([...subjects.keys(), ...unchanged])].filter((s) => !isRelationshipKey(s) && !sourceIds.includes(s));
   const relationshipSubjects = [...new Set([...subjects.keys(), ...unchanged])].filter(isRelationshipKey);
@@ -512,12 +529,14 @@ export async function removeSourceIn(tx: ManagedTransaction, sourceId: string): 
     counts.relationshipsDeleted += c.relationshipsDeleted;
   };
   const touched = (await runRows(tx, DELETE_SOURCE_CLAIMS, { sourceId })).map((r) => r.of as string).filter((of) => of !== sourceId);
-  await recomputeFacts(tx, touched, run);
   const nodeIds = touched.filter((s) => !isRelationshipKey(s));
+  // Read before the facts only this source supported are deleted: the event names what they were.
+  const described = await describeNodes(tx, [sourceId, ...nodeIds]);
+  await recomputeFacts(tx, touched, run);
   const [kept] = await runRows(tx, COUNT_SUPPORTED, { ids: nodeIds });
   await run(DELETE_SOURCE, { sourceId });
   await deleteResolutionRecordsOf(tx, sourceId);
-  await tx.run(STAMP_GRAPH_VERSION, { at: new Date().toISOString() });
+  await recordGraphEvents(tx, [{ kind: 'SOURCE_REMOVED', ids: [sourceId, ...nodeIds], sourceId, ...described }]);
   return { sourceId, ...counts, nodesKept: Number(kept?.count ?? 0) };
 }
 

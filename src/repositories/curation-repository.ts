@@ -12,7 +12,8 @@ import type { EntityType } from '../facts/format';
 import type { ChangeModel } from '../models/models';
 import { flag, parseRow, required, rowSchema, text, texts } from '../models/rows';
 import type { ListPage, PageRequest } from './graph-reader';
-import { recomputeFacts, STAMP_GRAPH_VERSION } from './claim-writer';
+import { recomputeFacts } from './claim-writer';
+import { type GraphEventInput, recordGraphEvents } from './graph-events';
 
 /** What a change's work reports, to be recorded. `result` is stored for idempotent replays. */
 export interface ChangeOutcome<T> {
@@ -22,6 +23,11 @@ export interface ChangeOutcome<T> {
   retracted?: string;
   /** The facts document an ingestSource replaced, as JSON (see storedDocumentOf). */
   replaced?: string | null;
+  /**
+   * What the change record of the graph says happened (./graph-events.ts); its ids default to
+   * `targetIds` and its source to the request's.
+   */
+  event: Pick<GraphEventInput, 'kind' | 'nodeTypes' | 'actorIds'> & { ids?: string[] };
 }
 
 /** What happened to a change: done now, replayed from its idempotency key, or refused. */
@@ -136,7 +142,7 @@ const ROWS = {
   claimIdempotencyKey: rowSchema(z.object({ fresh: z.boolean(), request: text, result: text, changeId: text })),
   findChange: rowSchema(z.object({ change: ChangeRow })),
   // Only what the retraction reads; the whole row is kept as the retracted JSON.
-  snapshotForRetraction: rowSchema(z.object({ relationships: z.array(z.object({ from: z.string(), to: z.string() })).nullish() })),
+  snapshotForRetraction: rowSchema(z.object({ labels: z.array(z.string()), relationships: z.array(z.object({ from: z.string(), to: z.string() })).nullish() })),
   findClaimSources: rowSchema(z.object({ source: required(z.string()), pinned: flag })),
   listChanges: rowSchema(z.object({ total: z.number(), page: z.array(ChangeRow) })),
 };
@@ -201,7 +207,8 @@ export class CurationRepository {
         };
         await tx.run(RECORD_CHANGE, change as unknown as Record<string, unknown>);
         if (key) await tx.run(STORE_RESULT, { key, result: JSON.stringify(outcome.result), changeId: change.id, at: change.at });
-        await tx.run(STAMP_GRAPH_VERSION, { at: change.at });
+        const { ids, ...event } = outcome.event;
+        await recordGraphEvents(tx, [{ ...event, ids: ids ?? outcome.targetIds, sourceId: change.sourceId }], change.at);
         return { status: 'done', result: outcome.result, change };
       });
     } catch (error) {
@@ -214,7 +221,7 @@ export class CurationRepository {
    * Removes a node (with its relationships) or a relationship named by its GraphEdge id, and
    * returns what it was, as JSON; null when there is no such fact.
    */
-  async retract(tx: ManagedTransaction, id: string): Promise<{ targetIds: string[]; retracted: string } | null> {
+  async retract(tx: ManagedTransaction, id: string): Promise<{ targetIds: string[]; retracted: string; labels: string[] } | null> {
     const edge = parseEdgeId(id);
     if (edge) {
       const [row] = await runRows(tx, SNAPSHOT_RELATIONSHIP, edge);
@@ -222,15 +229,17 @@ export class CurationRepository {
       await tx.run(DELETE_RELATIONSHIP, edge);
       return {
         targetIds: [id, edge.from, edge.to],
+        labels: [],
         retracted: JSON.stringify({ relationship: { id, type: edge.type, from: edge.from, to: edge.to, ...row } }),
       };
     }
     const [row] = await runRows(tx, SNAPSHOT_NODE, { id });
     if (!row) return null;
     await tx.run(DELETE_NODE, { id });
-    const relationships = parseRow('snapshotForRetraction', ROWS.snapshotForRetraction, row).relationships ?? [];
-    const neighbours = relationships.flatMap((r) => [r.from, r.to]).filter((other) => other !== id);
-    return { targetIds: [id, ...new Set(neighbours)], retracted: JSON.stringify({ node: row }) };
+    const snapshot = parseRow('snapshotForRetraction', ROWS.snapshotForRetraction, row);
+    const neighbours = (snapshot.relationships ?? []).flatMap((r) => [r.from, r.to]).filter((other) => other !== id);
+    const labels = snapshot.labels.filter((l) => l !== 'Node');
+    return { targetIds: [id, ...new Set(neighbours)], retracted: JSON.stringify({ node: row }), labels };
   }
 
   /**

@@ -21,6 +21,8 @@ const STATEMENTS = [
   // Loads MERGE resolution records by id (see ./resolution-records.ts).
   'CREATE CONSTRAINT merge_record_id IF NOT EXISTS FOR (m:MergeRecord) REQUIRE m.id IS UNIQUE',
   'CREATE CONSTRAINT review_item_id IF NOT EXISTS FOR (r:ReviewItem) REQUIRE r.id IS UNIQUE',
+  // The change record (./graph-events.ts) is read by version, and each version is one event's.
+  'CREATE CONSTRAINT graph_event_version IF NOT EXISTS FOR (e:GraphEvent) REQUIRE e.version IS UNIQUE',
   // Claims are found by what they are about and by their source (see ./storage.ts).
   'CREATE INDEX claim_of IF NOT EXISTS FOR (c:Claim) ON (c.of)',
   'CREATE INDEX claim_source IF NOT EXISTS FOR (c:Claim) ON (c.source)',
@@ -43,6 +45,7 @@ const EXPECTED = [
   'change_id',
   'merge_record_id',
   'review_item_id',
+  'graph_event_version',
   'claim_of',
   'claim_source',
   'dispute_of',

@@ -15,6 +15,7 @@ import { resolutionResolvers } from './resolution';
 import { searchResolvers } from './search';
 import { sourceResolvers } from './source';
 import { statementResolvers } from './statement';
+import { subscriptionResolvers } from './subscription';
 import { timelineResolvers } from './timeline';
 
 const parts: Resolvers[] = [
@@ -34,6 +35,7 @@ const parts: Resolvers[] = [
   claimResolvers,
   federationResolvers,
   resolutionResolvers,
+  subscriptionResolvers,
 ];
 
 /** Merges the per-domain resolver maps; a type's fields may come from several modules. */

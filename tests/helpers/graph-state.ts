@@ -1,7 +1,8 @@
 /**
  * A fingerprint of the whole graph (claims included), for tests that must prove a write changed nothing: counts per
  * label and relationship type, plus a checksum over every node's and relationship's content.
- * The `GraphMeta` node is left out: every load bumps its version, even one that changes no fact.
+ * The `GraphMeta` node and the `GraphEvent` change record are left out: every load bumps the version
+ * and records an event, even one that changes no fact.
  */
 import { createHash } from 'node:crypto';
 import { type Database, read } from '../../src/db/driver';
@@ -13,12 +14,12 @@ export interface GraphState {
 }
 
 export async function graphState(db: Database): Promise<GraphState> {
-  const nodes = await read(db, 'MATCH (n) WHERE NOT n:GraphMeta UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label');
+  const nodes = await read(db, 'MATCH (n) WHERE NOT n:GraphMeta AND NOT n:GraphEvent UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label');
   const rels = await read(db, 'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type');
   const content = await read(
     db,
     // Claims and disputes have no id: they are ordered by what they are about and their source.
-    `MATCH (n) WHERE NOT n:GraphMeta WITH n, coalesce(n.id, n.of + '|' + coalesce(n.source, ''), n.key) AS ordinal ORDER BY ordinal
+    `MATCH (n) WHERE NOT n:GraphMeta AND NOT n:GraphEvent WITH n, coalesce(n.id, n.of + '|' + coalesce(n.source, ''), n.key) AS ordinal ORDER BY ordinal
      OPTIONAL MATCH (n)-[r]->(m) WITH n, ordinal, r, m ORDER BY ordinal, type(r), m.id, r.key
      RETURN ordinal AS id, labels(n) AS labels, properties(n) AS props, collect([type(r), m.id, properties(r)]) AS out`,
   );

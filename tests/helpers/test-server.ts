@@ -16,6 +16,8 @@ import { openTestDatabase } from './test-database';
 import { createServer } from '../../src/server';
 import type { WorkQueue } from '../../src/limits/work-queue';
 import type { TrustedDocumentsMode } from '../../src/limits/trusted-documents';
+import type { SubscriptionSettings } from '../../src/http/subscriptions';
+import type { ChangeFeed } from '../../src/subscriptions/change-feed';
 
 /** A GraphQL response as a client sees it. */
 export interface GraphQLResponse<T = any> {
@@ -27,6 +29,10 @@ export interface GraphQLResponse<T = any> {
 
 export interface TestServer {
   url: string;
+  /** The WebSocket URL of subscriptions (ws://.../graphql). */
+  wsUrl: string;
+  /** The server's change feed (its `size` is the number of subscriptions open). */
+  changes: ChangeFeed;
   /** POSTs a GraphQL operation; resolves with the HTTP status and the parsed body. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** Like `gql`, but fails the test on any error and returns `data`. */
@@ -53,6 +59,8 @@ export interface TestServerOptions {
   starting?: () => string | null;
   /** TRUSTED_DOCUMENTS (`allow` unless given). */
   trustedDocuments?: TrustedDocumentsMode;
+  /** As ServerDeps.subscriptions (the service's defaults unless given). */
+  subscriptions?: SubscriptionSettings;
 }
 
 /** Starts the service on a free port; `log` collects what the server would log. */
@@ -69,9 +77,11 @@ export async function startTestServer(db: Database, log: string[] = [], options:
     textLimits: options.textLimits,
     clientLimits: options.clientLimits,
     trustedDocuments: options.trustedDocuments,
+    subscriptions: options.subscriptions,
   });
-  // The same http.Server settings as `npm start` (src/http/listener.ts).
+  // The same http.Server settings as `npm start` (src/http/listener.ts), with its WebSocket subscriptions.
   const http: HttpServer = createHttpServer((req, res) => void server.handle(req, res), options.httpServer);
+  server.attach(http);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 
@@ -85,6 +95,8 @@ export async function startTestServer(db: Database, log: string[] = [], options:
   };
   return {
     url,
+    wsUrl: `${url.replace(/^http/, 'ws')}/graphql`,
+    changes: server.changes,
     gql,
     work: server.work,
     data: async <T>(query: string, variables?: Record<string, unknown>) => {
@@ -93,6 +105,7 @@ export async function startTestServer(db: Database, log: string[] = [], options:
       return response.data as T;
     },
     close: async () => {
+      await server.subscriptions.close();
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeAllConnections();
       await closed;

@@ -15,6 +15,31 @@ export type DatePrecision =
   | 'MONTH'
   | 'YEAR';
 
+/** What a write did to the graph, as its change record names it. */
+export type GraphChangeKind =
+  /** A curator pinned a source's claim on a fact (`pinClaim`). */
+  | 'CLAIM_PINNED'
+  /** A curator unpinned a fact (`pinClaim` with no source). */
+  | 'CLAIM_UNPINNED'
+  /** A curator retracted a node or relationship (`retractFact`). */
+  | 'FACT_RETRACTED'
+  /** A curator linked two actors (`linkActors`). */
+  | 'LINK_ADDED'
+  /** A curator added a meeting (`addMeeting`). */
+  | 'MEETING_ADDED'
+  /** A curator undid a resolution merge (`unmerge`): the record is a node of its own again. */
+  | 'MERGE_UNDONE'
+  /** A curator settled a review item (`settleReviewItem`): merged, created or dropped, with the facts that waited for it. */
+  | 'REVIEW_SETTLED'
+  /** A source was loaded for the first time (`npm run seed` or `ingestSource`). */
+  | 'SOURCE_LOADED'
+  /** A source was removed (`npm run seed -- --remove`), with the facts only it supported. */
+  | 'SOURCE_REMOVED'
+  /** A source already in the graph was loaded again; its facts were replaced. */
+  | 'SOURCE_REPLACED'
+  /** A curator added a statement (`addStatement`). */
+  | 'STATEMENT_ADDED';
+
 export type LocationKind =
   | 'AREA'
   | 'CITY'
@@ -176,6 +201,11 @@ export type DashboardActorsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type DashboardActorsQuery = { actors: { nodes: Array<{ id: string, name: string }> } };
+
+export type DashboardChangesSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardChangesSubscription = { graphChanged: { version: number, kind: GraphChangeKind } };
 
 export type UaeTalksQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -557,6 +587,14 @@ export const DashboardActorsDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:96dc0321b477c9fe2136260181f0b0075555f66cf52249a189b7231850b0dbd0"}) as unknown as TypedDocumentString<DashboardActorsQuery, DashboardActorsQueryVariables>;
+export const DashboardChangesDocument = new TypedDocumentString(`
+    subscription DashboardChanges {
+  graphChanged {
+    version
+    kind
+  }
+}
+    `, {"hash":"sha256:81a899a52ee063658980254fb5936a0e517e04387800cfbcaae9727a0ed3fab8"}) as unknown as TypedDocumentString<DashboardChangesSubscription, DashboardChangesSubscriptionVariables>;
 export const UaeTalksDocument = new TypedDocumentString(`
     query UaeTalks {
   meetings(where: {name: "UAE"}) {
