@@ -18,7 +18,7 @@ import type { TrustedDocumentsMode } from './limits/trusted-documents';
 import { WHERE_MAX_DEPTH, WHERE_MAX_FIELDS } from './repositories/where';
 import { DEFAULT_SLOW_QUERY_MS } from './observability/plugin';
 import { DEFAULT_FACTS_ROOT, type FileRules } from './ingest/read';
-import { DEFAULT_SOURCE_TEXT_MAX_BYTES } from './facts/validate';
+import { DEFAULT_REASON_MAX_CHARS, DEFAULT_SOURCE_TEXT_MAX_BYTES } from './facts/validate';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const megabytes = z.coerce.number().int().min(64);
@@ -58,6 +58,7 @@ const Env = z.object({
   // Where a facts file's `textFile` may point besides its own directory, and the largest text.
   FACTS_ROOT: z.string().min(1).default(DEFAULT_FACTS_ROOT),
   SOURCE_TEXT_MAX_BYTES: positive.default(DEFAULT_SOURCE_TEXT_MAX_BYTES),
+  REASON_MAX_CHARS: positive.default(DEFAULT_REASON_MAX_CHARS),
   NODE_ENV: z.string().default('development'),
   AUTH_JWT_SECRET: z
     .string()
@@ -269,7 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .map((f) => f.trim())
         .filter(Boolean),
     },
-    facts: { root: resolve(e.FACTS_ROOT), maxTextBytes: e.SOURCE_TEXT_MAX_BYTES },
+    facts: { root: resolve(e.FACTS_ROOT), maxTextBytes: e.SOURCE_TEXT_MAX_BYTES, maxReasonChars: e.REASON_MAX_CHARS },
     production: e.NODE_ENV === 'production',
     auth: {
       jwt: e.AUTH_JWT_SECRET

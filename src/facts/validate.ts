@@ -39,10 +39,15 @@ export function formatProblem(problem: Problem): string {
 /** The largest source text accepted by default (SOURCE_TEXT_MAX_BYTES), in UTF-8 bytes. */
 export const DEFAULT_SOURCE_TEXT_MAX_BYTES = 2_000_000;
 
-/** Bounds on a document's text (config.facts.maxTextBytes). */
+/** The longest reason a curator may give (REASON_MAX_CHARS) by default, in characters. */
+export const DEFAULT_REASON_MAX_CHARS = 2_000;
+
+/** Bounds on a document's text (config.facts.maxTextBytes) and on curators' reasons. */
 export interface TextLimits {
   /** SOURCE_TEXT_MAX_BYTES: the longest `source.text`, in UTF-8 bytes. */
   maxTextBytes: number;
+  /** REASON_MAX_CHARS: the longest `reason` of a retraction, pin, review settlement or unmerge (DEFAULT_REASON_MAX_CHARS without it). */
+  maxReasonChars?: number;
 }
 
 /**

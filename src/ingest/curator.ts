@@ -10,7 +10,7 @@ import type { EntityInput, RelationshipInput } from '../facts/format';
 import { idWords } from '../facts/names';
 import { InvalidFactsError, prepareLoad } from './seed';
 import type { Problem } from '../facts/validate';
-import { DEFAULT_SOURCE_TEXT_MAX_BYTES, type TextLimits, validateFacts } from '../facts/validate';
+import { DEFAULT_REASON_MAX_CHARS, DEFAULT_SOURCE_TEXT_MAX_BYTES, type TextLimits, validateFacts } from '../facts/validate';
 import { type ChangeOutcome, type ChangeRequest, CurationRepository, parseEdgeId, RefusedChange } from '../repositories/curation-repository';
 import type { GraphEventKind } from '../repositories/graph-events';
 import { storedDocumentOf, writeBatch } from '../repositories/claim-writer';
@@ -204,7 +204,8 @@ export class Curator {
 
   /** Removes a fact, keeping what it was and why in the change log. */
   async retractFact(userId: string, id: string, reason: string, idempotencyKey?: string | null): Promise<CurationResult<{ id: string }>> {
-    if (!reason.trim()) return refused([{ code: 'INVALID_INPUT', message: 'a retraction needs a reason', path: 'reason' }]);
+    const badReason = reasonError(reason, 'reason', this.limits, 'a retraction');
+    if (badReason) return refused([badReason]);
     return this.run({ userId, action: 'RETRACT_FACT', idempotencyKey, request: JSON.stringify({ id, reason }), reason }, async (tx) => {
       const retracted = await this.repo.retract(tx, id);
       if (!retracted)
@@ -230,7 +231,8 @@ export class Curator {
     input: { id: string; sourceId: string | null; reason: string },
     idempotencyKey?: string | null,
   ): Promise<CurationResult<{ key: string; sourceId: string | null }>> {
-    if (!input.reason.trim()) return refused([{ code: 'INVALID_INPUT', message: 'a pin needs a reason', path: 'input.reason' }]);
+    const badReason = reasonError(input.reason, 'input.reason', this.limits, 'a pin');
+    if (badReason) return refused([badReason]);
     const action = input.sourceId === null ? 'UNPIN_CLAIM' : 'PIN_CLAIM';
     return this.run({ userId, action, idempotencyKey, request: JSON.stringify(input), sourceId: input.sourceId, reason: input.reason }, async (tx) => {
       const { status, key } = await this.repo.pin(tx, input.id, input.sourceId);
@@ -324,6 +326,18 @@ export class Curator {
 }
 
 /** A refusal; the same problem found on several records (shared evidence) is reported once. */
+/**
+ * The user error for a curator's reason: missing when one is required (`what` needs a reason), or
+ * longer than REASON_MAX_CHARS. Null when the reason is fine.
+ */
+export function reasonError(reason: string | null | undefined, path: string, limits: TextLimits, what?: string): UserError | null {
+  if (what && !reason?.trim()) return { code: 'INVALID_INPUT', message: `${what} needs a reason`, path };
+  const max = limits.maxReasonChars ?? DEFAULT_REASON_MAX_CHARS;
+  if (reason && reason.length > max)
+    return { code: 'INVALID_INPUT', message: `the reason has ${reason.length} characters; the limit is ${max} (REASON_MAX_CHARS)`, path };
+  return null;
+}
+
 export function refused<T>(userErrors: UserError[]): CurationResult<T> {
   const seen = new Set<string>();
   const unique = userErrors.filter((e) => {

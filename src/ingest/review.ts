@@ -17,7 +17,7 @@ import {
   type ReviewItemModel,
   type ReviewStatus,
 } from '../repositories/resolution-records';
-import { type Curator, type CurationResult, refused, userError } from './curator';
+import { type Curator, type CurationResult, reasonError, refused, userError } from './curator';
 
 export interface SettleReviewItem {
   id: string;
@@ -70,6 +70,8 @@ export class ReviewDesk {
    * of the same source keeps waiting there; one whose other end was dropped is dropped.
    */
   async settle(userId: string, input: SettleReviewItem, idempotencyKey?: string | null): Promise<CurationResult<SettleResult>> {
+    const badReason = reasonError(input.reason, 'input.reason', this.limits);
+    if (badReason) return refused([badReason]);
     if (input.decision === 'MERGE' && !input.candidateId)
       return refused([{ code: 'INVALID_INPUT', message: 'MERGE needs candidateId: one of the item’s candidateIds', path: 'input.candidateId' }]);
     if (input.decision !== 'MERGE' && input.candidateId)
@@ -124,7 +126,8 @@ export class ReviewDesk {
    * relationships, through the write path.
    */
   async unmerge(userId: string, id: string, reason: string, idempotencyKey?: string | null): Promise<CurationResult<UnmergeResult>> {
-    if (!reason.trim()) return refused([{ code: 'INVALID_INPUT', message: 'an unmerge needs a reason', path: 'reason' }]);
+    const badReason = reasonError(reason, 'reason', this.limits, 'an unmerge');
+    if (badReason) return refused([badReason]);
     const request = { userId, action: 'UNMERGE', idempotencyKey, request: JSON.stringify({ id, reason }), reason };
     return this.curator.run(request, async (tx) => {
       const merge = await this.records.mergeRecord(tx, id);

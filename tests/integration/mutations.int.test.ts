@@ -179,3 +179,28 @@ test('addMeeting and linkActors write through the same path; ingestSource merges
   expect(bad.data.ingestSource.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', path: expect.stringContaining('entities[0]') })]);
   expect(await graphState(t.db)).toEqual(before);
 });
+
+test('a reason longer than REASON_MAX_CHARS (2,000 by default) is refused at its path, naming the setting, and writes nothing', async () => {
+  const long = 'r'.repeat(2_001);
+  const before = await graphState(t.db);
+  const mutations: [string, string][] = [
+    [`mutation ($r: String!) { retractFact(id: "statement:tass-kyiv-pressure", reason: $r) { userErrors { code message path } } }`, 'reason'],
+    [
+      `mutation ($r: String!) { pinClaim(input: { id: "actor:tass", sourceId: "${SOURCE}", reason: $r }) { userErrors { code message path } } }`,
+      'input.reason',
+    ],
+    [`mutation ($r: String!) { unpinClaim(input: { id: "actor:tass", reason: $r }) { userErrors { code message path } } }`, 'input.reason'],
+    [`mutation ($r: String!) { unmerge(id: "merge:none", reason: $r) { userErrors { code message path } } }`, 'reason'],
+    [
+      `mutation ($r: String) { settleReviewItem(input: { id: "review:none", decision: DROP, reason: $r }) { userErrors { code message path } } }`,
+      'input.reason',
+    ],
+  ];
+  for (const [mutation, path] of mutations) {
+    const response = await t.api.gql(mutation, { r: long }, await as({ role: 'editor' }));
+    expect(response.errors).toBeUndefined();
+    const payload = Object.values(response.data ?? {})[0] as any;
+    expect(payload.userErrors).toEqual([{ code: 'INVALID_INPUT', message: 'the reason has 2001 characters; the limit is 2000 (REASON_MAX_CHARS)', path }]);
+  }
+  expect(await graphState(t.db)).toEqual(before);
+});

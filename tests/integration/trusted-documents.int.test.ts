@@ -11,6 +11,7 @@ import * as dashboard from '../../src/dashboard/gql/graphql';
 import type { Database } from '../../src/db/driver';
 import { TrustedDocuments } from '../../src/limits/trusted-documents';
 import { EXAMPLES } from '../../src/playground/examples';
+import { waitUntil, wsClient } from '../helpers/subscriptions';
 import { openTestDatabase } from '../helpers/test-database';
 import { type TestServer, startTestServer } from '../helpers/test-server';
 
@@ -206,5 +207,44 @@ describe('TRUSTED_DOCUMENTS=allow (the default)', () => {
   test('the playground shows no trusted-documents notice', async () => {
     const page = await (await fetch(`${allow.url}/`, { headers: { accept: 'text/html' } })).text();
     expect(page).not.toContain('TRUSTED_DOCUMENTS=only');
+  });
+});
+
+describe('subscriptions over WebSocket pass the same check', () => {
+  /** Subscribes with `payload` on `api` and resolves once the server holds the subscription, or with the errors it sent. */
+  async function trySubscribe(api: TestServer, payload: { query: string; extensions?: Record<string, unknown> }): Promise<{ open: boolean; errors: any[] }> {
+    const before = api.changes.opened;
+    const { client } = wsClient(api.wsUrl);
+    const errors: any[] = [];
+    const stop = client.subscribe(payload, {
+      next: (result) => errors.push(...(result.errors ?? [])),
+      error: (error) => errors.push(...(Array.isArray(error) ? error : [error])),
+      complete: () => undefined,
+    });
+    try {
+      await waitUntil(() => api.changes.opened > before || errors.length > 0, 10_000, 'the subscription or its refusal');
+      return { open: api.changes.opened > before, errors };
+    } finally {
+      stop();
+      await client.dispose();
+    }
+  }
+
+  test("with `only`, the dashboard's subscription runs by its hash (as the dashboard sends it)", async () => {
+    const answer = await trySubscribe(only, { query: '', extensions: byHash(hashOf(dashboard.DashboardChangesDocument)).extensions });
+    expect(answer).toEqual({ open: true, errors: [] });
+  });
+
+  test('with `only`, a subscription that is not in the manifest is refused with OPERATION_NOT_TRUSTED', async () => {
+    const answer = await trySubscribe(only, { query: 'subscription { graphChanged { version kind ids } }' });
+    expect(answer.open).toBe(false);
+    expect(answer.errors.map((e) => e.extensions?.code)).toEqual(['OPERATION_NOT_TRUSTED']);
+  });
+
+  test('with `allow`, any subscription text runs, and an unknown hash is PERSISTED_QUERY_NOT_FOUND (nothing registers over WebSocket)', async () => {
+    expect(await trySubscribe(allow, { query: 'subscription { graphChanged { version } }' })).toEqual({ open: true, errors: [] });
+    const unknown = await trySubscribe(allow, { query: '', extensions: byHash(sha256('subscription { graphChanged { at } }')).extensions });
+    expect(unknown.open).toBe(false);
+    expect(unknown.errors.map((e) => e.extensions?.code)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
   });
 });

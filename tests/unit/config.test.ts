@@ -88,10 +88,11 @@ test('NODE_ENV=production turns introspection, the playground and schema hints o
   expect(() => loadConfig({ PLAYGROUND: 'yes' })).toThrow(/PLAYGROUND/);
 });
 
-test('FACTS_ROOT defaults to seed/ and is made absolute; SOURCE_TEXT_MAX_BYTES defaults to 2,000,000', () => {
-  expect(loadConfig({}).facts).toEqual({ root: expect.stringMatching(/\/seed$/), maxTextBytes: 2_000_000 });
-  const set = loadConfig({ FACTS_ROOT: 'corpus/texts', SOURCE_TEXT_MAX_BYTES: '500000' }).facts;
-  expect(set).toEqual({ root: join(process.cwd(), 'corpus', 'texts'), maxTextBytes: 500_000 });
+test('FACTS_ROOT defaults to seed/ and is made absolute; SOURCE_TEXT_MAX_BYTES defaults to 2,000,000, REASON_MAX_CHARS to 2,000', () => {
+  expect(loadConfig({}).facts).toEqual({ root: expect.stringMatching(/\/seed$/), maxTextBytes: 2_000_000, maxReasonChars: 2_000 });
+  const set = loadConfig({ FACTS_ROOT: 'corpus/texts', SOURCE_TEXT_MAX_BYTES: '500000', REASON_MAX_CHARS: '300' }).facts;
+  expect(set).toEqual({ root: join(process.cwd(), 'corpus', 'texts'), maxTextBytes: 500_000, maxReasonChars: 300 });
+  expect(() => loadConfig({ REASON_MAX_CHARS: '-1' })).toThrow(/REASON_MAX_CHARS: /);
   expect(() => loadConfig({ SOURCE_TEXT_MAX_BYTES: '0' })).toThrow(/SOURCE_TEXT_MAX_BYTES: /);
 });
 
