@@ -8,7 +8,7 @@
  * 2. concurrent subscribers: connections of one subscription each, opened in steps of STEP up to
  *    MAX; at each step one write, the time until every subscriber has it, and the service's RSS.
  *
- *   npx tsx src/bench/subscription-bench.ts [WRITES=150] [STEP=1000] [MAX=5000]
+ *   npm run bench:subscriptions -- [WRITES=150] [STEP=1000] [MAX=5000]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
