@@ -254,3 +254,53 @@ test('seed --check reports what the load then does: a conflict with the graph re
   const [row] = await read(t.db, `MATCH (r:ReviewItem {sourceId: 'source:review-ambiguous'}) RETURN r.entityId AS id, r.status AS status`);
   expect(row).toEqual({ id: 'actor:zelenskyy-again', status: 'OPEN' });
 }, 120_000);
+
+test('a meeting resolves on its day, place and participants, whatever it is called; another day stays a meeting of its own', async () => {
+  const file = await factsFile(
+    'wire-round.json',
+    'source:review-wire-round',
+    ['Steven Witkoff and Jared Kushner sat down with both delegations in the UAE on Friday.', 'They met the same envoys again a week later.'],
+    [
+      { id: 'actor:wire-witkoff', type: 'Actor', kind: 'PERSON', name: 'Steven Witkoff', evidence: cite(1, 'Steven Witkoff') },
+      { id: 'actor:wire-kushner', type: 'Actor', kind: 'PERSON', name: 'Jared Kushner', evidence: cite(1, 'Jared Kushner') },
+      { id: 'country:wire-uae', type: 'Country', name: 'UAE', evidence: cite(1, 'the UAE') },
+      {
+        id: 'meeting:wire-friday-session',
+        type: 'Meeting',
+        name: 'Friday session with both delegations',
+        startDate: { value: '2026-01-23', precision: 'DAY', inferred: false },
+        evidence: cite(1, 'sat down with both delegations'),
+      },
+      {
+        id: 'meeting:wire-week-later',
+        type: 'Meeting',
+        name: 'Friday session with both delegations',
+        startDate: { value: '2026-01-30', precision: 'DAY', inferred: false },
+        evidence: cite(2, 'met the same envoys again a week later'),
+      },
+    ],
+    [
+      {
+        type: 'PARTICIPATED_IN',
+        from: 'actor:wire-witkoff',
+        to: 'meeting:wire-friday-session',
+        evidence: cite(1, 'Steven Witkoff and Jared Kushner sat down'),
+      },
+      { type: 'PARTICIPATED_IN', from: 'actor:wire-kushner', to: 'meeting:wire-friday-session', evidence: cite(1, 'Jared Kushner sat down') },
+      { type: 'HELD_IN', from: 'meeting:wire-friday-session', to: 'country:wire-uae', evidence: cite(1, 'in the UAE') },
+      { type: 'PARTICIPATED_IN', from: 'actor:wire-witkoff', to: 'meeting:wire-week-later', evidence: cite(2, 'They met the same envoys again') },
+      { type: 'PARTICIPATED_IN', from: 'actor:wire-kushner', to: 'meeting:wire-week-later', evidence: cite(2, 'They met the same envoys again') },
+    ],
+  );
+  await seedFiles(t.db, [file], () => undefined);
+  // The seed's meeting of 23 January in the UAE, with Witkoff and Kushner among its participants, is the one the wire meant.
+  expect(await t.api.data(`{ meeting(id: "meeting:wire-friday-session") { id } }`)).toEqual({ meeting: null });
+  const seedMeeting = await t.api.data(`{ meeting(id: "meeting:uae-trilateral-talks") { name evidence { source { id } } } }`);
+  expect(seedMeeting.meeting.name).toBe('Trilateral talks in the UAE');
+  expect(seedMeeting.meeting.evidence.map((e: any) => e.source.id)).toContain('source:review-wire-round');
+  const merges = (await t.api.gql(MERGES, { sourceId: 'source:review-wire-round' }, await as('editor'))).data.merges.nodes;
+  expect(merges).toContainEqual(expect.objectContaining({ entityId: 'meeting:wire-friday-session', nodeId: 'meeting:uae-trilateral-talks', how: 'meeting' }));
+  // The same name and participants a week later is another meeting.
+  const later = await t.api.data(`{ meeting(id: "meeting:wire-week-later") { participants { actor { id } } } }`);
+  expect(later.meeting.participants.map((p: any) => p.actor.id).sort()).toEqual(['actor:jared-kushner', 'actor:steve-witkoff']);
+});
