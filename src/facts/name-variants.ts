@@ -105,10 +105,23 @@ export const COUNTRY_NAMES: readonly (readonly string[])[] = [
   ['Czechia', 'Czech Republic'],
   ['Myanmar', 'Burma'],
   ['Ivory Coast', "Côte d'Ivoire", 'Cote d’Ivoire'],
+  ['Türkiye', 'Turkey', 'Republic of Turkey', 'Republic of Türkiye'],
+  ['Syria', 'Syrian Arab Republic'],
+  ['Iran', 'Islamic Republic of Iran'],
+  ['Saudi Arabia', 'Kingdom of Saudi Arabia', 'KSA'],
+  ['Qatar', 'State of Qatar'],
+  ['Israel', 'State of Israel'],
+  ['Germany', 'Federal Republic of Germany'],
+  ['France', 'French Republic'],
+  ['India', 'Republic of India'],
+  ['Pakistan', 'Islamic Republic of Pakistan'],
+  ['Egypt', 'Arab Republic of Egypt'],
+  ['Netherlands', 'Holland', 'Kingdom of the Netherlands'],
 ];
 
 /** Legal forms of companies that end a name without changing whom it names. */
-const LEGAL_FORMS = new Set(['sa', 'ag', 'inc', 'corp', 'corporation', 'ltd', 'plc', 'nv', 'llc', 'gmbh', 'spa', 'co', 'limited']);
+export const LEGAL_FORMS: readonly string[] = ['sa', 'ag', 'inc', 'corp', 'corporation', 'ltd', 'plc', 'nv', 'llc', 'gmbh', 'spa', 'co', 'limited'];
+const legalForms = new Set(LEGAL_FORMS);
 
 const givenNames = new Map<string, string>();
 for (const [canonical, ...others] of GIVEN_NAMES) for (const name of others) givenNames.set(fold(name), fold(canonical));
@@ -153,7 +166,7 @@ export function foldVariants(key: string): string {
   const bare = joined.split(' ');
   // Only while two words are left: a key never shrinks to one word here, because a person's name
   // ("Vo Sa") would then look like a bare surname and meet everyone called Vo.
-  while (bare.length > 2 && LEGAL_FORMS.has(bare[bare.length - 1])) bare.pop();
+  while (bare.length > 2 && legalForms.has(bare[bare.length - 1])) bare.pop();
   let out = ` ${bare.join(' ')} `;
   for (const [variant, canonical] of places) out = out.split(` ${variant} `).join(` ${canonical} `);
   const words = out.trim().split(' ').filter(Boolean);

@@ -5,14 +5,20 @@
  * letters written once, and transliteration and given-name variants folded (name-variants.ts).
  */
 import type { EntityInput } from './format';
-import { foldVariants } from './name-variants';
+import { COUNTRIES, COUNTRY_QUALIFIERS, countryOfCapital } from './countries';
+import { foldVariants, LEGAL_FORMS } from './name-variants';
 
 /**
  * The comparison key of a name: `"Zelenskyy"`, `"Zelenskiy"` and `"Zelensky"` all give `"zelensky"`,
  * `"Kiev"` and `"Kyiv"` both `"kyiv"`, `"Steve Witkoff"` and `"Steven Witkoff"` both `"steven witkof"`.
  */
 export function nameKey(text: string): string {
-  return foldVariants(
+  return foldVariants(plainKey(text));
+}
+
+/** A name's words before variants are folded: lower case, no diacritics or punctuation, no leading "the". */
+function plainKey(text: string): string {
+  return institutionOrder(
     text
       .normalize('NFD')
       .replace(/\p{M}/gu, '')
@@ -22,6 +28,56 @@ export function nameKey(text: string): string {
       .replace(/^the /, '')
       .replace(/(\p{L})\1+/gu, '$1'),
   );
+}
+
+/**
+ * One word order for a ministry's or department's name: "ministry of foreign affairs of pakistan"
+ * is keyed as "pakistan foreign ministry", as "Pakistan's Foreign Ministry" is; "department of
+ * state" as "state department"; "X affairs ministry" as "X ministry".
+ */
+function institutionOrder(key: string): string {
+  // Doubled letters are already written once here: "ofice", "afairs".
+  const m = /^(ministry|department|ofice) of (?:the )?(.+?)(?: of (?:the )?(.+))?$/.exec(key);
+  const ordered = m ? `${m[3] ? `${m[3]} ` : ''}${m[2]} ${m[1]}` : key;
+  return ordered.replace(/ afairs (ministry|department)$/, ' $1');
+}
+
+/** Titles and honorifics that may stand before a person's name ("Sir Keir Starmer", "President Erdogan"). */
+const TITLES = [
+  'Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Sir', 'Dame', 'Lord', 'Lady', 'Sheikh', 'Sheik', 'Shaikh', 'Prof', 'Professor',
+  'President', 'Vice President', 'Prime Minister', 'Premier', 'Chancellor', 'King', 'Queen', 'Crown Prince', 'Prince',
+  'Princess', 'Emir', 'Sultan', 'Pope', 'General', 'Gen', 'Senator', 'Sen', 'Rep', 'Governor', 'Gov', 'Mayor',
+  'Ambassador', 'Minister', 'Foreign Minister', 'Secretary', 'Secretary of State', 'Judge', 'Rev', 'Reverend',
+  'Imam', 'Ayatollah', 'Colonel', 'Col', 'Captain', 'Capt', 'Admiral', 'Adm', 'Marshal', 'Commander',
+].map((t) => plainKey(t).split(' '));
+
+/** Particles that begin a surname written alone ("al-Assad", "bin Salman", "von der Leyen", "da Silva"). */
+const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'von', 'van', 'de', 'da', 'di', 'du', 'der', 'den', 'le', 'la', 'dos', 'das']);
+
+/**
+ * A person's name without the titles before it and, when what is left begins with a particle, without
+ * the particles: "Sir Keir Starmer" is "keir starmer", "President al-Assad" is "asad" (a surname
+ * alone, as "Assad" is). One word always stays.
+ */
+function personWords(text: string): string {
+  const words = plainKey(text).split(' ');
+  for (let stripped = true; stripped; ) {
+    stripped = false;
+    for (const title of TITLES) {
+      if (words.length > title.length && title.every((w, i) => words[i] === w)) {
+        words.splice(0, title.length);
+        stripped = true;
+        break;
+      }
+    }
+  }
+  while (words.length > 1 && PARTICLES.has(words[0])) words.shift();
+  return words.join(' ');
+}
+
+/** The key of a person's name: {@link nameKey} without titles and leading particles (`personWords`). */
+export function personKey(text: string): string {
+  return foldVariants(personWords(text));
 }
 
 /**
@@ -72,55 +128,218 @@ export const INITIALS_PREFIX = '^';
 /** An organisation's name written as an acronym is stored with this prefix: `=snp`. */
 export const ACRONYM_PREFIX = '=';
 
-/** A name stored without its kind word ("Labour Party": `%labour`), which a bare name looks up. */
+/**
+ * A name stored without its kind word or its country ("Labour Party": `%labour`; "US State
+ * Department": `%state department`), which a bare name looks up.
+ */
 export const BARE_PREFIX = '%';
 
-/** Kind words a report may leave off an organisation's or a place's name ("Labour", "Idlib"). */
-const KIND_WORDS = ['news agency', 'party', 'alliance', 'province', 'region'];
+/**
+ * Kind words a report may leave off an organisation's or group's name: parties and alliances
+ * ("Labour"), legal forms ("Qualcomm"), and the trade a company's name ends with ("Cisco" for Cisco
+ * Systems, "Acacia" for Acacia Communications).
+ */
+const ORGANISATION_KIND_WORDS = [
+  'news agency', 'party', 'alliance', 'group', 'company', 'holdings', ...LEGAL_FORMS,
+  'systems', 'communications', 'technologies', 'technology', 'semiconductor', 'semiconductors', 'industries',
+  'pharmaceuticals', 'networks', 'software', 'electronics', 'motors', 'airlines', 'energy', 'enterprises',
+];
+
+/** Short names of parties that are not their name's words ("Tories" for the Conservative Party), as bare keys. */
+const PARTY_NICKNAMES = new Map([
+  ['tories', 'conservative'],
+  ['tory', 'conservative'],
+  ['gop', 'republican'],
+]);
+/** Kind words a report may leave off a place's name ("Idlib", "Gaza", "Donetsk"). */
+const PLACE_KIND_WORDS = ['province', 'region', 'city', 'governorate', 'oblast', 'district', 'county', 'strip', 'state'];
+
+/** Country names, short names and demonyms as they are written before an institution's name, longest first. */
+const QUALIFIERS = [...COUNTRY_QUALIFIERS.keys()].sort((a, b) => b.length - a.length);
 
 /**
- * The bare-name keys of an organisation's, group's or place's name: a name ending in a kind word is
- * stored under the rest (`%labour` for "Labour Party"); a name without one looks that key up, so
- * "Labour" meets "Labour Party" and "Idlib" meets "Idlib province". Undefined for people.
+ * Last words of a state's institutions, which a report names with or without their country ("US
+ * State Department", "State Department"). A company keeps its country ("American Express" is not
+ * "Express").
  */
-export function bareKeys(entity: NamedEntity, text: string): { stored?: string; lookup?: string } | undefined {
-  const kinded = (entity.type === 'Actor' && entity.kind !== 'PERSON') || entity.type === 'Location';
+const INSTITUTION_WORDS = new Set(
+  [
+    'ministry', 'department', 'office', 'government', 'parliament', 'army', 'forces', 'navy', 'force', 'police',
+    'embassy', 'consulate', 'agency', 'service', 'services', 'council', 'court', 'assembly', 'senate', 'congress',
+    'officials', 'military', 'guard', 'administration', 'cabinet', 'presidency', 'regime', 'authorities',
+    'delegation', 'bank', 'affairs', 'defence', 'defense', 'intelligence', 'state',
+  ].map((w) => nameKey(w)),
+);
+
+/** True when a name's last word is one of {@link INSTITUTION_WORDS} (after institutionOrder: "Ministry of Defence"). */
+function isInstitution(name: string): boolean {
+  const key = nameKey(name).split(' ');
+  return key.length > 0 && INSTITUTION_WORDS.has(key[key.length - 1]);
+}
+
+function isOrganisation(entity: NamedEntity): boolean {
+  return entity.type === 'Actor' && entity.kind !== 'PERSON';
+}
+
+/**
+ * The shorter names an organisation's or place's name stands for, as written: without a country
+ * before it or after "of" ("US State Department", "Ministry of Foreign Affairs of Pakistan",
+ * "Pakistan MoFA": an organisation only), without a kind word at its end ("Labour Party",
+ * "Idlib province"), or both. A name that would be left empty is not shortened.
+ */
+export function shortNames(entity: NamedEntity, text: string): string[] {
+  const kinded = isOrganisation(entity) || entity.type === 'Location';
+  if (!kinded) return [];
+  const out = new Set<string>();
+  const trimmed = text.trim().replace(/^the\s+/i, '');
+  const state = isOrganisation(entity) ? stateInstitution(trimmed) : undefined;
+  if (state) out.add(state.name);
+  const kinds = isOrganisation(entity) ? ORGANISATION_KIND_WORDS : PLACE_KIND_WORDS;
+  for (const base of [trimmed, state?.name ?? trimmed]) {
+    const words = base.split(/\s+/);
+    const last = kinds.map((k) => k.split(' ')).find((k) => words.length > k.length && k.every((w, i) => words[words.length - k.length + i].toLowerCase().replace(/\.$/, '') === w));
+    if (last) out.add(words.slice(0, -last.length).join(' '));
+  }
+  out.delete(trimmed);
+  return [...out].filter((n) => nameKey(n));
+}
+
+/**
+ * A state institution's name split into its country and the rest: "US State Department" is the
+ * United States' "State Department", "Ministry of Foreign Affairs of Pakistan" and "Pakistan MoFA"
+ * are Pakistan's. Only names whose rest ends in an institution word or is an acronym; undefined
+ * for the rest ("American Express" is not split).
+ */
+function stateInstitution(text: string): { country: string; name: string } | undefined {
+  const before = QUALIFIERS.find((q) => text.startsWith(`${q} `) && text.length > q.length + 1);
+  let name = before ? text.slice(before.length + 1) : text;
+  const after = before ? undefined : QUALIFIERS.find((q) => name.endsWith(` of ${q}`) || name.endsWith(` of the ${q}`));
+  if (after) name = name.slice(0, name.lastIndexOf(' of '));
+  const qualifier = before ?? after;
+  if (!qualifier || !(isInstitution(name) || acronymWord(name))) return undefined;
+  return { country: COUNTRY_QUALIFIERS.get(qualifier)!.name, name };
+}
+
+/** The country an organisation's name says it belongs to ("Turkish Foreign Ministry": Turkey), or undefined. */
+export function institutionCountry(text: string): string | undefined {
+  return stateInstitution(text.trim().replace(/^the\s+/i, ''))?.country;
+}
+
+/**
+ * The bare-name keys of a name: the keys it is stored under without its kind word or country
+ * (`%labour` for "Labour Party", `%state department` for "US State Department"; an adjective in
+ * "-atic" also as its noun, `%democrat` for "Democratic Party"), and the key it looks up as a bare
+ * name (`%labour` for "Labour", `%democrat` for "Democrats"). Undefined for people.
+ */
+export function bareKeys(entity: NamedEntity, text: string): { stored: string[]; lookup: string[] } | undefined {
+  const kinded = isOrganisation(entity) || entity.type === 'Location';
   if (!kinded) return undefined;
+  const stored = shortNames(entity, text).flatMap((n) => {
+    const key = nameKey(n);
+    return key.endsWith('atic') ? [key, key.slice(0, -2)] : [key];
+  });
   const key = nameKey(text);
-  const kind = KIND_WORDS.find((k) => key.endsWith(` ${nameKey(k)}`));
-  if (kind) return { stored: BARE_PREFIX + key.slice(0, -nameKey(kind).length - 1) };
-  return { lookup: BARE_PREFIX + key };
+  const lookup = [key];
+  // The members for the party: "Democrats", "Republicans", "Conservatives".
+  if (isOrganisation(entity) && !key.includes(' ') && key.length > 4 && key.endsWith('s')) lookup.push(key.slice(0, -1));
+  const nickname = isOrganisation(entity) ? PARTY_NICKNAMES.get(key) : undefined;
+  if (nickname) lookup.push(nickname);
+  return { stored: stored.map((k) => BARE_PREFIX + k), lookup: lookup.map((k) => BARE_PREFIX + k) };
 }
 
 const MINOR_WORDS = new Set(['of', 'and', 'for', 'the', 'de', 'des', 'du', 'la', 'le', 'on', 'in']);
 
+/** The letters of an acronym written with stops or in mixed case: "U.N." is "UN", "MoFA" is "MFA". */
+function acronymWord(text: string): string | undefined {
+  const t = text.trim();
+  if (/^(?:\p{Lu}\.){2,6}$/u.test(t) || /^(?:\p{Lu}\.){1,5}\p{Lu}$/u.test(t)) return t.replace(/\./g, '');
+  if (/^\p{Lu}{2,6}$/u.test(t)) return t;
+  if (/^\p{Lu}[\p{Ll}\p{Lu}]{1,5}$/u.test(t) && (t.match(/\p{Lu}/gu) ?? []).length >= 2) return t.replace(/\p{Ll}/gu, '');
+  return undefined;
+}
+
 /**
- * The acronym keys of an organisation's or group's name: the one it is stored under and the one it
- * looks up, so that an acronym and a full name meet and two full names (or two acronyms) never do
- * through their initials. A name of two words or more is stored under its initials ("Scottish
- * National Party", "Hewlett-Packard": `^snp`, `^hp`) and looks for that acronym written (`=snp`);
- * one word in capitals is stored as written (`"SNP"`: `=snp`) and looks for those initials (`^snp`).
- * Undefined for people, places and other names.
+ * The acronym keys of an organisation's or group's name: the ones it is stored under and the ones
+ * it looks up, so that an acronym and a full name meet and two full names (or two acronyms) never
+ * do through their initials. A name of two words or more is stored under its initials ("Scottish
+ * National Party", "Hewlett-Packard": `^snp`, `^hp`; "Hayat Tahrir al-Sham" under `^hts` and
+ * `^htas`, as Arabic article "al" may or may not give a letter) and looks for that acronym written
+ * (`=snp`); an acronym ("SNP", "U.N.", "MoFA") is stored as written (`=snp`) and looks for those
+ * initials (`^snp`). The shorter names of {@link shortNames} count too ("Ministry of Foreign Affairs
+ * of Pakistan" is also `^mfa`). Undefined for people, places and other names.
  */
-export function acronymKeys(entity: NamedEntity, text: string): { stored: string; lookup: string } | undefined {
-  if (entity.type !== 'Actor' || entity.kind === 'PERSON') return undefined;
-  const words = text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-  if (words.length === 1) {
-    if (!/^\p{Lu}{2,6}$/u.test(words[0])) return undefined;
-    const key = nameKey(words[0]);
-    return { stored: ACRONYM_PREFIX + key, lookup: INITIALS_PREFIX + key };
+export function acronymKeys(entity: NamedEntity, text: string): { stored: string[]; lookup: string[] } | undefined {
+  if (!isOrganisation(entity)) return undefined;
+  const stored = new Set<string>();
+  const lookup = new Set<string>();
+  for (const name of [text, ...shortNames(entity, text)]) {
+    const acronym = acronymWord(name);
+    if (acronym) {
+      const key = nameKey(acronym);
+      stored.add(ACRONYM_PREFIX + key);
+      lookup.add(INITIALS_PREFIX + key);
+      continue;
+    }
+    const words = name
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+    if (words.length < 2) continue;
+    const initials = (minor: Set<string>) =>
+      words
+        .filter((w) => !minor.has(w.toLowerCase()))
+        .map((w) => w[0].toLowerCase())
+        .join('');
+    for (const letters of new Set([initials(MINOR_WORDS), initials(new Set([...MINOR_WORDS, 'al', 'el']))])) {
+      if (letters.length < 2) continue;
+      // Doubled letters are folded as in nameKey, after counting them: "Anadolu Agency" is "AA", keyed "a".
+      const key = letters.replace(/(\p{L})\1+/gu, '$1');
+      stored.add(INITIALS_PREFIX + key);
+      lookup.add(ACRONYM_PREFIX + key);
+    }
   }
-  const letters = words
-    .filter((w) => !MINOR_WORDS.has(w.toLowerCase()))
-    .map((w) => w[0].toLowerCase())
-    .join('');
-  // Doubled letters are folded as in nameKey, after counting them: "Anadolu Agency" is "AA", keyed "a".
-  const initials = letters.replace(/(\p{L})\1+/gu, '$1');
-  return letters.length >= 2 ? { stored: INITIALS_PREFIX + initials, lookup: ACRONYM_PREFIX + initials } : undefined;
+  return stored.size ? { stored: [...stored], lookup: [...lookup] } : undefined;
+}
+
+/**
+ * The country a country's name stands for when the name is its capital ("Moscow said", drafted as
+ * the country): that country's key, which a country named by its capital is stored and looked up
+ * under as well. Undefined for other names and other types.
+ */
+function capitalCountryKey(entity: NamedEntity, text: string): string | undefined {
+  if (entity.type !== 'Country') return undefined;
+  const country = countryOfCapital(text.trim()) ?? COUNTRIES.find((c) => nameKey(c.capital) === nameKey(text));
+  return country ? nameKey(country.name) : undefined;
+}
+
+/** Family names that Chinese, Korean and Vietnamese names put first ("Xi Jinping", "Kim Jong Un", "Nguyen Phu Trong"). */
+const FAMILY_FIRST = new Set(
+  [
+    'Xi', 'Li', 'Wang', 'Zhang', 'Liu', 'Chen', 'Yang', 'Zhao', 'Huang', 'Zhou', 'Wu', 'Xu', 'Sun', 'Hu', 'Zhu', 'Gao',
+    'Lin', 'Guo', 'Luo', 'Liang', 'Zheng', 'Xie', 'Tang', 'Feng', 'Dong', 'Xiao', 'Cao', 'Deng', 'Peng', 'Jiang', 'Cai',
+    'Wei', 'Qin', 'Kim', 'Lee', 'Park', 'Choi', 'Jung', 'Jeong', 'Kang', 'Cho', 'Yoon', 'Jang', 'Shin', 'Kwon', 'Hwang',
+    'Ahn', 'Moon', 'Ban', 'Chung', 'Nguyen', 'Tran', 'Pham',
+  ].map((w) => w.toLowerCase()),
+);
+
+/**
+ * The family name of a person's name that puts it first: a name whose first word is a Chinese,
+ * Korean or Vietnamese family name, or whose given name is written with a hyphen after it ("Cho
+ * Tae-yul", "Moon Jae-in"). Such a person is stored under both surname keys, so that "Cho" alone
+ * finds "Cho Tae-yul" as "Blinken" finds "Antony Blinken". Undefined for other names.
+ */
+function familyNameFirst(text: string): string | undefined {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 2 || words[0].includes('-')) return undefined;
+  const first = words[0].replace(/\.$/, '');
+  const hyphenated = /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(words[words.length - 1]);
+  return hyphenated || FAMILY_FIRST.has(first.toLowerCase()) ? nameKey(first) : undefined;
+}
+
+/** The key of one of an entity's names: {@link personKey} for a person, {@link nameKey} for the rest. */
+export function keyOf(entity: NamedEntity, text: string): string {
+  return isPerson(entity) ? personKey(text) : nameKey(text);
 }
 
 /**
@@ -136,31 +355,36 @@ export interface NameEntry {
 export function nameEntries(entity: NamedEntity): NameEntry[] {
   const texts = [displayName(entity), ...('aliases' in entity ? entity.aliases : [])];
   return texts.map((text, i) => {
-    const key = nameKey(text);
+    const key = keyOf(entity, text);
     const words = key.split(' ');
     const keys = [key];
     if (isPerson(entity) && words.length > 1) keys.push(SURNAME_PREFIX + words[words.length - 1]);
-    // Only the name an entity goes by carries its initials: two agencies that both list "SNA" as an
-    // alias must not meet another full name with those initials through it (their alias keys
-    // still match an entity named "SNA").
-    const acronym = i === 0 ? acronymKeys(entity, text) : undefined;
-    if (acronym) keys.push(acronym.stored);
-    const bare = i === 0 ? bareKeys(entity, text)?.stored : undefined;
-    if (bare) keys.push(bare);
-    return { text, keys };
+    const family = isPerson(entity) ? familyNameFirst(text) : undefined;
+    if (family) keys.push(SURNAME_PREFIX + family);
+    const capital = capitalCountryKey(entity, text);
+    if (capital) keys.push(capital);
+    // Only the name an entity goes by carries its initials and bare names: two agencies that both
+    // list "SNA" as an alias must not meet another full name with those initials through it (their
+    // alias keys still match an entity named "SNA").
+    if (i === 0) keys.push(...(acronymKeys(entity, text)?.stored ?? []), ...(bareKeys(entity, text)?.stored ?? []));
+    return { text, keys: [...new Set(keys)] };
   });
 }
 
 /**
  * The keys under which an entity looks for an existing node: its name's key, for a person named by
- * one word only the surname key that word would be, and for an organisation its acronym key.
+ * one word only the surname key that word would be, for a country named by its capital the
+ * country's key, and for an organisation or a place its shorter names, bare-name and acronym keys.
  */
 export function lookupKeys(entity: NamedEntity): string[] {
-  const key = nameKey(displayName(entity));
-  const acronym = acronymKeys(entity, displayName(entity));
-  const bare = bareKeys(entity, displayName(entity))?.lookup;
-  if (isPerson(entity) && !key.includes(' ')) return [key, SURNAME_PREFIX + key];
-  return [key, ...(acronym ? [acronym.lookup] : []), ...(bare ? [bare] : [])];
+  const name = displayName(entity);
+  const key = keyOf(entity, name);
+  if (isPerson(entity)) return key.includes(' ') ? [key] : [key, SURNAME_PREFIX + key];
+  const capital = capitalCountryKey(entity, name);
+  const shorter = shortNames(entity, name).map(nameKey);
+  return [
+    ...new Set([key, ...(capital ? [capital] : []), ...shorter, ...(acronymKeys(entity, name)?.lookup ?? []), ...(bareKeys(entity, name)?.lookup ?? [])]),
+  ];
 }
 
 /**
@@ -169,24 +393,29 @@ export function lookupKeys(entity: NamedEntity): string[] {
  * given name's spelling or an initial ("K. Budanov", "Mark V. Hurd").
  */
 export function surnameKey(text: string): string | undefined {
-  const words = nameKey(text).split(' ');
+  const words = personKey(text).split(' ');
   return words.length > 1 ? SURNAME_PREFIX + words[words.length - 1] : undefined;
 }
 
 /**
  * True when two names with one surname may name one person: the given names are one after folding
  * ("Kirill" and "Kyrylo") or one is the other's initial ("K." and "Kyrylo"), and their middle names,
- * when both have some, are the same. "Olena Putin" and "Vladimir Putin" disagree; so do
- * "George W. Bush" and "George H. W. Bush". Names of one word, or of other surnames, never agree.
+ * when both have some, are the same; or one name has a single given name that is a middle name of
+ * the other, the name the person goes by ("Tayyip Erdogan", "Recep Tayyip Erdogan"). "Olena Putin"
+ * and "Vladimir Putin" disagree; so do "George W. Bush" and "George H. W. Bush". Names of one word,
+ * or of other surnames, never agree. Titles before the names are not compared ("Sir Keir Starmer").
  */
 export function givenNamesAgree(a: string, b: string): boolean {
-  const x = nameKey(a).split(' ');
-  const y = nameKey(b).split(' ');
+  const x = personKey(a).split(' ');
+  const y = personKey(b).split(' ');
   if (x.length < 2 || y.length < 2 || x[x.length - 1] !== y[y.length - 1]) return false;
   const initial = (p: string, q: string) => p === q || (p.length === 1 && q.startsWith(p)) || (q.length === 1 && p.startsWith(q));
-  if (!initial(x[0], y[0])) return false;
   const mx = x.slice(1, -1);
   const my = y.slice(1, -1);
+  if (!initial(x[0], y[0])) {
+    const goesBy = (one: string[], other: string[]) => one.length === 2 && one[0].length > 1 && other.slice(1, -1).includes(one[0]);
+    return goesBy(x, y) || goesBy(y, x);
+  }
   return !mx.length || !my.length || (mx.length === my.length && mx.every((w, i) => initial(w, my[i])));
 }
 

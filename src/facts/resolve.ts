@@ -33,11 +33,13 @@ import {
   displayName,
   INITIALS_PREFIX,
   givenNamesAgree,
+  institutionCountry,
   isMatchedByName,
   isNamed,
   lookupKeys,
   nameEntries,
   nameKey,
+  personKey,
   SURNAME_PREFIX,
   surnameKey,
 } from './names';
@@ -313,16 +315,21 @@ function resolveOne(
       .map((e) => e.keys[0]),
   );
   const found = new Map<string, Merge['how']>();
-  for (const [key, how] of lookups) {
-    for (const id of byKey.get(key) ?? []) if (!found.has(id)) found.set(id, how); // the name before the surname
+  // Names before surnames, and both before initials: a node found both ways was found by its name.
+  const order = ['name', 'surname', 'acronym'];
+  for (const [key, how] of [...lookups].sort((a, b) => order.indexOf(a[1]) - order.indexOf(b[1]))) {
+    for (const id of byKey.get(key) ?? []) if (!found.has(id)) found.set(id, how);
   }
   for (const key of aliasKeys) {
     for (const id of byKey.get(key) ?? []) {
       const node = known.get(id)!;
-      if (node.name !== null && nameKey(node.name) === key && !found.has(id)) found.set(id, 'alias');
+      if (node.name !== null && (nameKey(node.name) === key || personKey(node.name) === key) && !found.has(id)) found.set(id, 'alias');
     }
   }
   let matches = [...found].filter(([id]) => known.get(id)!.labels === labels && !ownIds.has(id));
+  // A state's institution is never another state's: "Pakistan MoFA" is not the Russian Federation's.
+  const country = entity.type === 'Actor' && entity.kind !== 'PERSON' ? institutionCountry(entity.name) : undefined;
+  if (country) matches = matches.filter(([id]) => (institutionCountry(known.get(id)!.name ?? '') ?? country) === country);
   // Initials are weak evidence: "UN" and "AA" stand for many names. An acronym match counts only when
   // no name matched and it is the only one; otherwise the entity keeps a node of its own.
   const named = matches.filter(([, how]) => how !== 'acronym');
@@ -377,7 +384,7 @@ export function matchMeeting(
 
 /** A person whose name has a given name and a surname, the ones step 3b may match. */
 function isFullPersonName(entity: EntityInput): boolean {
-  return entity.type === 'Actor' && entity.kind === 'PERSON' && nameKey(entity.name).includes(' ');
+  return entity.type === 'Actor' && entity.kind === 'PERSON' && personKey(entity.name).includes(' ');
 }
 
 /** The document with ids replaced through `map` (entities, sameAs dropped, and relationship ends). */

@@ -210,3 +210,65 @@ describe('acronyms and legal forms', () => {
     expect(company.merges).toEqual([{ document: 'doc2', entity: 'actor:air-liquide-sa', node: 'actor:air-liquide', how: 'name' }]);
   });
 });
+
+describe('general naming conventions of news reporting', () => {
+  /** Each name in a document of its own, loaded in order into an empty graph: the node each lands on. */
+  const landings = (entities: Record<string, unknown>[]) => {
+    const documents = entities.map((e, i) => doc(`source:n${i}`, [e]));
+    const result = resolveEntities(
+      documents,
+      documents.map((_, i) => `doc${i + 1}`),
+      { byId: new Map(), byKey: [] },
+      labelsOf,
+    );
+    expect(result.problems.flat()).toEqual([]);
+    return result.documents.map((d) => d.doc.entities[0].id);
+  };
+  const org = (id: string, name: string) => ({ id, type: 'Actor', kind: 'ORGANIZATION', name });
+  const country = (id: string, name: string) => ({ id, type: 'Country', name });
+
+  test('a country named by its capital is that country; a city of that name is not', () => {
+    expect(landings([country('country:russia', 'Russia'), country('country:moscow', 'Moscow')])).toEqual(['country:russia', 'country:russia']);
+    expect(landings([country('country:ukraine', 'Ukraine'), country('country:kiev', 'Kiev')])).toEqual(['country:ukraine', 'country:ukraine']);
+    expect(landings([country('country:russia', 'Russia'), { id: 'location:moscow', type: 'Location', kind: 'CITY', name: 'Moscow' }])).toEqual([
+      'country:russia',
+      'location:moscow',
+    ]);
+  });
+
+  test("a state's institution with and without its country, in either word order, and never another state's", () => {
+    expect(landings([org('org:us-sd', 'US State Department'), org('org:sd', 'State Department')])).toEqual(['org:us-sd', 'org:us-sd']);
+    expect(landings([org('org:sd', 'State Department'), org('org:us-sd', 'U.S. State Department')])).toEqual(['org:sd', 'org:sd']);
+    expect(landings([org('org:dos', 'Department of State'), org('org:sd', 'State Department')])).toEqual(['org:dos', 'org:dos']);
+    expect(
+      landings([
+        org('org:pk', 'Ministry of Foreign Affairs of Pakistan'),
+        org('org:ru', 'Ministry of Foreign Affairs of the Russian Federation'),
+        org('org:pk-mofa', 'Pakistan MoFA'),
+        org('org:mofa', 'MoFA'),
+      ]),
+    ).toEqual(['org:pk', 'org:ru', 'org:pk', 'org:pk']);
+    expect(landings([org('org:tr', 'Turkish Foreign Ministry'), org('org:ru', 'Russian Foreign Ministry')])).toEqual(['org:tr', 'org:ru']);
+    // A company keeps its country: American Express is not "Express".
+    expect(landings([org('org:amex', 'American Express'), org('org:express', 'Express')])).toEqual(['org:amex', 'org:express']);
+  });
+
+  test("a party by its members' name or nickname, a company by its name without its trade, initials written with stops", () => {
+    expect(landings([org('org:cp', 'Conservative Party'), org('org:c', 'Conservatives'), org('org:t', 'Tories')])).toEqual(['org:cp', 'org:cp', 'org:cp']);
+    expect(landings([org('org:dp', 'Democratic Party'), org('org:d', 'Democrats')])).toEqual(['org:dp', 'org:dp']);
+    expect(landings([org('org:cisco', 'Cisco Systems'), org('org:c', 'Cisco')])).toEqual(['org:cisco', 'org:cisco']);
+    expect(landings([org('org:un', 'United Nations'), org('org:u-n', 'U.N.')])).toEqual(['org:un', 'org:un']);
+    expect(landings([org('org:hts', 'Hayat Tahrir al-Sham'), org('org:h', 'HTS')])).toEqual(['org:hts', 'org:hts']);
+  });
+
+  test('people with titles, particles, the middle name they go by, or the family name first', () => {
+    expect(landings([person('p:1', 'Sir Keir Starmer'), person('p:2', 'Keir Starmer'), person('p:3', 'Mr Starmer')])).toEqual(['p:1', 'p:1', 'p:1']);
+    expect(landings([person('p:1', 'Bashar al-Assad'), person('p:2', 'al-Assad'), person('p:3', 'Assad')])).toEqual(['p:1', 'p:1', 'p:1']);
+    expect(landings([person('p:1', 'Recep Tayyip Erdogan'), person('p:2', 'Tayyip Erdogan')])).toEqual(['p:1', 'p:1']);
+    expect(landings([person('p:1', 'Cho Tae-yul'), person('p:2', 'Cho')])).toEqual(['p:1', 'p:1']);
+    expect(landings([person('p:1', 'Xi Jinping'), person('p:2', 'Xi')])).toEqual(['p:1', 'p:1']);
+    // Different people stay apart.
+    expect(landings([person('p:1', 'George W. Bush'), person('p:2', 'George H. W. Bush')])).toEqual(['p:1', 'p:2']);
+    expect(landings([person('p:1', 'Hillary Clinton'), person('p:2', 'Bill Clinton')])).toEqual(['p:1', 'p:2']);
+  });
+});
