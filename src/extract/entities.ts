@@ -162,12 +162,18 @@ export function resolveEntities(
     const surname = nameKey(m.name).split(' ').pop()!;
     bySurname.set(surname, (bySurname.get(surname) ?? new Set()).add(nameKey(m.name)));
   }
+  const before = (a: Mention, b: Mention) => a.sentence < b.sentence || (a.sentence === b.sentence && a.start < b.start);
   const personFor = (m: Mention): string | undefined => {
     if (m.words > 1) return makeId('actor', m.name);
     const owners = bySurname.get(nameKey(m.name));
     if (!owners) return undefined;
-    if (owners.size !== 1) return ''; // two people share the surname: do not guess
-    return makeId('actor', fullNames.find((f) => nameKey(f.name) === [...owners][0])!.name);
+    // A surname stands for the one person of that surname named in full before it ("K Natwar Singh
+    // ... Singh said", though a Manmohan Singh comes later); with none named before, for the one in
+    // the whole text. Two people of the surname are never guessed between.
+    const earlier = new Set(fullNames.filter((f) => owners.has(nameKey(f.name)) && before(f, m)).map((f) => nameKey(f.name)));
+    const pool = earlier.size ? earlier : owners;
+    if (pool.size !== 1) return '';
+    return makeId('actor', fullNames.find((f) => nameKey(f.name) === [...pool][0])!.name);
   };
 
   for (const m of all) {

@@ -112,6 +112,18 @@ export const SPEECH_VERBS = [
   'recalled',
   'affirmed',
   'commented',
+  'joked',
+  'quipped',
+  'responded',
+  'observed',
+  'suggested',
+  'asserted',
+  'concluded',
+  'predicted',
+  'boasted',
+  'complained',
+  'countered',
+  'pointed out',
 ];
 
 /** A regex alternative of the speech verbs, for building patterns. */

@@ -31,6 +31,7 @@
  */
 import type { EvidenceInput } from '../facts/format';
 import type { AnalysedText } from './document';
+import { lookupCountry } from './gazetteer';
 import type { ResolvedMention } from './entities';
 import { isOfficeNoun, OFFICE_NOUNS, SPEECH_VERB_PATTERN } from './lexicon';
 import type { OfficeFinding } from './offices';
@@ -108,7 +109,8 @@ export function quoteSpans(paragraph: string): { start: number; end: number; inn
   const spans: { start: number; end: number; inner: string }[] = [];
   const patterns = [
     /“([^“”]+)(?:”|$)/g,
-    /(?<![\p{L}\p{N}])"([^"]+)(?:"|$)/gu,
+    // A straight mark followed by a space closes a quote opened in an earlier paragraph; it opens none.
+    /(?<![\p{L}\p{N}])"(?=\S)([^"]+)(?:"|$)/gu,
     /«\s*([^«»"”]+?)\s*(?:»|["”]|$)/g,
     /(?<![\p{L}\p{N}])‘((?:[^‘’]|’(?=\p{L}))+)’(?![\p{L}])/gu,
     /(?<![\p{L}\p{N}])'((?:[^'\n]|'(?=\p{L}))+)'(?![\p{L}])/gu,
@@ -155,7 +157,14 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
     let previousSentence = -1;
     const carried = openAtEnd;
     openAtEnd = undefined;
-    for (const span of quoteSpans(paragraph)) {
+    const spans = quoteSpans(paragraph);
+    // The rest of a quote left open in the paragraph before runs to the first closing mark, when no
+    // mark opens before it: “… (paragraph) … fruitful discussion,” Kaifu said.
+    const close = carried ? /^[^“"«]*?[^\s“"«]([”"»])(?=[\s,.;:]|$)/u.exec(paragraph) : null;
+    if (close && !spans.some((sp) => sp.start < close[0].length)) {
+      spans.unshift({ start: 0, end: close[0].length, inner: paragraph.slice(0, close[0].length - 1) });
+    }
+    for (const span of spans) {
       const inner = span.inner.trim().replace(/[,\s]+$/, '');
       if (inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length < 2) continue;
       const start = pStart + span.start;
@@ -180,6 +189,13 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
         quote.attribution = doc.evidence(at.number, Math.max(0, found.from - at.start), Math.min(found.to, at.start + at.text.length) - at.start);
         quote.rule = found.rule;
         attributions.push({ at: end, speakerId: found.speakerId, kind: kindOf(found.speakerId) });
+        // The paragraph before held the start of this quote: its attribution is this one.
+        if (carried && !carried.speakerId && span.start === 0 && !previous) {
+          carried.speakerId = quote.speakerId;
+          carried.attribution = quote.attribution;
+          carried.rule = 'continues';
+          carried.confidence = CONFIDENCE.continues;
+        }
       } else if (previous?.speakerId && (previousSentence === s.number || (start === s.start && previousSentence === s.number - 1))) {
         // Another quote of the same sentence, or a sentence that is only a quote, continues the speaker before it.
         quote.speakerId = previous.speakerId;
@@ -240,6 +256,8 @@ function speakerAfter(text: string, quoteEnd: number, mentions: Placed[]): Found
   const before = mentions.filter((m) => m.at >= quoteEnd && m.to <= verbAt && canSpeak(m));
   if (!before.length) return undefined;
   const first = before[0];
+  // "‘…’ while Y said, “…”": a conjunction opens a clause of its own, whose speech verb belongs to the next quote.
+  if (/^[\s,]*(?:while|whereas|but|and|as|when|after|before)\s/i.test(text.slice(quoteEnd, first.at))) return undefined;
   const speaker = [...before].reverse().find((m) => m.kind === 'person') ?? before[before.length - 1];
   const between = text.slice(speaker.to, verbAt);
   if (/^\s+$/.test(between) || new RegExp(`^${ADVERB}\\s+$`).test(between)) {
@@ -277,7 +295,9 @@ function speakerBefore(text: string, quoteStart: number, sentenceStart: number, 
     .slice(0, 3);
   const saysBefore = (speaker: Placed) =>
     new RegExp(`^(?:,[^,“”"«]{1,80},?)?${ADVERB}\\s+${V}(?:\\s+[^“”"«.;]{0,60}?)?\\s*[:,]\\s*$`).test(text.slice(speaker.to, quoteStart));
-  const colonBefore = (speaker: Placed) => /^\s*:\s*$/.test(text.slice(speaker.to, quoteStart));
+  // "X: “…”", and "X joked: “…”": a person, a verb of any kind and a colon introduce what the person said.
+  const colonBefore = (speaker: Placed) =>
+    /^\s*:\s*$/.test(text.slice(speaker.to, quoteStart)) || (speaker.kind === 'person' && /^\s+[\p{Ll}]+(?:ed|s)\s*:\s*$/u.test(text.slice(speaker.to, quoteStart)));
   // "X told Y: “…”" is X's: the subject of a speech verb wins over a name right before the colon.
   const speaker =
     candidates.find((m) => m.kind === 'person' && saysBefore(m)) ??
@@ -354,17 +374,33 @@ function pronounOrDescriptor(
   const descriptor = new RegExp(`^[\\s,]*((?:the|a)\\s+((?:[\\p{L}-]+\\s+){0,3}?)([\\p{L}\\p{N}-]+)(?:\\s+also)?\\s+${V})\\b`, 'u').exec(rest);
   if (descriptor && (isOfficeNoun(descriptor[3]) || /^(leader|politician|minister|official|candidate|executive|\d+-year-old)$/i.test(descriptor[3]))) {
     const head = descriptor[3].toLowerCase();
-    const holders = [...new Set(offices.filter((o) => o.title.toLowerCase().split(/\s+/).includes(head)).map((o) => o.holderId))];
+    const holder = officeHolder(head, descriptor[2], quoteStart, offices, placed);
     const from = quoteEnd + rest.indexOf(descriptor[1]);
     // "the 56-year-old said" describes the person last named, as "he" would.
     const speakerId = /^\d+-year-old$/.test(head)
       ? lastPerson(text, quoteStart, placed, attributions)
-      : holders.length === 1
-        ? holders[0]
-        : [...attributions].reverse().find((a) => a.at < quoteStart && kindOf(a.speakerId) === 'person')?.speakerId;
+      : (holder ?? [...attributions].reverse().find((a) => a.at < quoteStart && kindOf(a.speakerId) === 'person')?.speakerId);
     return speakerId ? { speakerId, from, to: from + descriptor[1].length, rule: 'descriptor' } : undefined;
   }
   return undefined;
+}
+
+/**
+ * Who "the Russian president" or "the foreign minister" is: the one person the text gave an office
+ * with that head noun; among several, those of the country the words before the noun name ("the
+ * Russian president" is not Syria's), and among several still, the one named last before `at`.
+ */
+function officeHolder(head: string, words: string, at: number, offices: OfficeFinding[], placed: Placed[]): string | undefined {
+  let holders = [...new Set(offices.filter((o) => o.title.toLowerCase().split(/\s+/).includes(head.toLowerCase())).map((o) => o.holderId))];
+  if (holders.length <= 1) return holders[0];
+  const country = words
+    .split(/\s+/)
+    .map((w) => lookupCountry(w)?.country.name)
+    .find(Boolean);
+  if (country) holders = holders.filter((h) => offices.some((o) => o.holderId === h && o.country?.name === country));
+  if (holders.length <= 1) return holders[0];
+  const last = [...placed].reverse().find((m) => m.to <= at && holders.includes(m.entityId));
+  return last?.entityId;
 }
 
 /**
@@ -461,6 +497,13 @@ function subjectBefore(
     return { speakerId: subject.entityId, from: subject.at, to: verbAt + verb[0].length, rule: 'subject' };
   }
   const lead = text.slice(sentenceStart, verbAt);
+  // "Mr Putin made no reference to ..., but said that ... “…”": a verb joined to an earlier one shares
+  // its subject, the person the sentence opens with.
+  if (/(?:,\s*|\s)(?:but|and)\s+(?:also\s+|then\s+|later\s+)?$/.test(lead)) {
+    const opener = mentions.find((m) => m.sentenceStart === sentenceStart && m.at < verbAt);
+    if (opener && opener.kind === 'person' && canSpeak(opener) && /^[^,.;:“”"«]{0,40}$/.test(text.slice(sentenceStart, opener.at)))
+      return { speakerId: opener.entityId, from: opener.at, to: verbAt + verb[0].length, rule: 'subject' };
+  }
   const pronoun = /\b(he|she|it)\s+(?:(?:also|has|had|further)\s+)*$/i.exec(lead);
   if (pronoun && PRONOUN.test(pronoun[1])) {
     const at = sentenceStart + pronoun.index;
@@ -468,10 +511,10 @@ function subjectBefore(
     if (speakerId) return { speakerId, from: sentenceStart + pronoun.index, to: verbAt + verb[0].length, rule: 'pronoun' };
   }
   // "The Turkish foreign minister said": the one person the text gave that office.
-  const descriptor = /\b(?:the|a)\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)\s+(?:also\s+)?$/iu.exec(lead);
-  if (descriptor && isOfficeNoun(descriptor[1])) {
-    const holders = [...new Set(offices.filter((o) => o.title.toLowerCase().split(/\s+/).includes(descriptor[1].toLowerCase())).map((o) => o.holderId))];
-    if (holders.length === 1) return { speakerId: holders[0], from: sentenceStart + descriptor.index, to: verbAt + verb[0].length, rule: 'descriptor' };
+  const descriptor = /\b(?:the|a)\s+((?:[\p{L}-]+\s+){0,3}?)([\p{L}-]+)\s+(?:also\s+)?$/iu.exec(lead);
+  if (descriptor && isOfficeNoun(descriptor[2])) {
+    const holder = officeHolder(descriptor[2], descriptor[1], verbAt, offices, placed);
+    if (holder) return { speakerId: holder, from: sentenceStart + descriptor.index, to: verbAt + verb[0].length, rule: 'descriptor' };
   }
   return undefined;
 }
