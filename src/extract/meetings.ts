@@ -102,7 +102,7 @@ function chainStartingWith(text: string, mentions: ResolvedMention[], first: Res
 }
 
 /** The subject right before offset `at`: "X met", "X has engaged", "X, who took part". */
-function subjectBefore(text: string, mentions: ResolvedMention[], at: number): ResolvedMention[] {
+function subjectOf(text: string, mentions: ResolvedMention[], at: number): ResolvedMention[] {
   const last = [...mentions].reverse().find((m) => m.end <= at && isActor(text, m));
   if (
     !last ||
@@ -194,10 +194,34 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
     return talks;
   };
 
+  /**
+   * "He met Y": the person a sentence's "he" or "she" stands for, as a mention at the pronoun: the
+   * first person named in the nearest sentence before (of the last two) that names one.
+   */
+  const pronounAt = (sentence: number, text: string, at: number): ResolvedMention | undefined => {
+    const pronoun = /(?:^|[,;]\s*|\b(?:and|but|then)\s+)(he|she)\s+(?:(?:has|had|have|also|then|later|both|last|this|on|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)\s+)*$/i.exec(
+      text.slice(0, at),
+    );
+    if (!pronoun) return undefined;
+    for (let n = sentence - 1; n >= Math.max(1, sentence - 2); n -= 1) {
+      const person = doc.mentionsIn(n).find((m) => m.kind === 'person' && m.entityId && !m.possessive);
+      if (!person) continue;
+      const start = pronoun.index + pronoun[0].indexOf(pronoun[1]);
+      return { ...person, sentence, start, end: start + pronoun[1].length, text: pronoun[1] };
+    }
+    return undefined;
+  };
+
   for (const s of doc.sentences) {
     const before = meetings.length;
     const text = s.text;
     const mentions = doc.mentionsIn(s.number);
+    const subjectBefore = (text: string, mentions: ResolvedMention[], at: number): ResolvedMention[] => {
+      const named = subjectOf(text, mentions, at);
+      if (named.length) return named;
+      const pronoun = pronounAt(s.number, text, at);
+      return pronoun ? [pronoun] : [];
+    };
     const ev = (from: number, to: number): EvidenceInput => doc.evidence(s.number, from, to);
     /** A meeting of `parties`, held in the place named after `placeFrom` ("in Z", "at Z") if any. */
     const meetingOf = (parties: ResolvedMention[], evidence: EvidenceInput, rule: string, placeFrom?: number) => {
@@ -228,11 +252,14 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
         meetingOf(parties, ev(m.index, parties[parties.length - 1].end), 'between', m.index + m[0].length - m[1].length - 'between '.length);
     }
     // "X held a trilateral meeting with Y", "X held talks with Y", "X had talks with Y".
-    for (const m of text.matchAll(/\b(?:held|had|holds)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:talks|meeting|meetings|discussions|consultations)\s+with\s+/g)) {
+    // "X has held talks at 10 Downing Street with Y": the place may come before "with".
+    for (const m of text.matchAll(
+      /\b(?:held|had|holds)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:talks|meeting|meetings|discussions|consultations)\s+((?:in|at)\s+[^.;:,?!“”"]{1,40}?\s+)?with\s+/g,
+    )) {
       const subject = subjectBefore(text, mentions, m.index);
       const objects = objectAfter(text, mentions, m.index + m[0].length);
-      if (subject.length && objects.length)
-        meetingOf([...subject, ...objects], ev(subject[0].start, objects[objects.length - 1].end), 'held-with', objects[objects.length - 1].end);
+      const placeFrom = m[1] ? m.index + m[0].indexOf(m[1]) - 1 : objects[objects.length - 1]?.end;
+      if (subject.length && objects.length) meetingOf([...subject, ...objects], ev(subject[0].start, objects[objects.length - 1].end), 'held-with', placeFrom);
     }
     // "X’s meeting with Y", "during his talks with Y in Z, X said", "X, in a meeting with Y, said".
     for (const m of text.matchAll(/\b(?:meeting|meetings|talks|discussions|consultations)\s+with\s+/g)) {
@@ -277,9 +304,14 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
     );
     if (talksClause && !planned(text, talksClause.index)) {
       const first = mentions.find((x) => isActor(text, x));
-      const lead = /^[\s“"]*(?:(?:On|Last|This)\s+\p{Lu}\p{Ll}+,?\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+|(?:of|the)\s+)*$/u;
-      const subject = first && first.start < talksClause.index && lead.test(text.slice(0, first.start)) ? chainStartingWith(text, mentions, first) : [];
-      const verb = subject.length >= 2 ? /^\s+(?:(?:also|have|has|had)\s+)?[a-z]+ed\b/.exec(text.slice(subject[subject.length - 1].end)) : null;
+      // An adverbial may open the sentence ("Earlier in the day, he and Lavrov ..."), and "he and" may
+      // stand before the first party named.
+      const lead = /^[\s“"]*(?:(?:On|Last|This)\s+\p{Lu}\p{Ll}+,?\s+|\p{Lu}[\p{Ll} ]{2,30},\s+)?(?:(?:he|she|He|She)\s+and\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+|(?:of|the)\s+)*$/u;
+      let subject = first && first.start < talksClause.index && lead.test(text.slice(0, first.start)) ? chainStartingWith(text, mentions, first) : [];
+      const partner = subject.length ? /\b(?:he|she)\s+and\s+$/i.exec(text.slice(0, first!.start)) : null;
+      const pronoun = partner ? pronounAt(s.number, `${text.slice(0, partner.index)}${partner[0].slice(0, partner[0].search(/\s/))} `, partner.index + partner[0].search(/\s/) + 1) : undefined;
+      if (pronoun && !subject.some((x) => x.entityId === pronoun.entityId)) subject = [{ ...pronoun, start: partner!.index, end: partner!.index + 2 }, ...subject];
+      const verb = subject.length >= 2 ? /^\s+(?:(?:also|have|has|had)\s+)?(?:[a-z]+ed|gave|held|made|took|had|spoke|began|reached|struck|signed)\b/.exec(text.slice(subject[subject.length - 1].end)) : null;
       if (verb) meetingOf(subject, ev(subject[0].start, subject[subject.length - 1].end + verb[0].length), 'in-talks');
     }
     // "X and his US counterpart Y agreed in bilateral talks in Munich".

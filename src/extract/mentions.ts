@@ -675,6 +675,9 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   return run.length === 1 ? [mention(sentence, text, run, 'maybe')] : [];
 }
 
+/** Nouns for a person that a name may follow, with or without a comma ("his Japanese counterpart, Toshimitsu Motegi"). */
+const PERSON_NOUNS = new Set(['counterpart', 'counterparts', 'colleague', 'rival', 'opponent', 'successor', 'predecessor', 'challenger', 'wife', 'husband']);
+
 /**
  * True when the words around an untyped name say it is a person: a speech verb next to it ("said
  * Andrii Sybiha", "Andrii Sybiha said"), "according to" before it, ", who" after it, or an office
@@ -687,7 +690,7 @@ function personCue(all: Token[], run: Token[]): boolean {
   if (speech(before) || speech(after)) return true;
   if (before?.word === 'to' && all[before.index - 1]?.word.toLowerCase() === 'according') return true;
   if (after?.word === 'who' && after.gap.startsWith(',')) return true;
-  if (before && isOfficeNoun(before.word)) return true;
+  if (before && (isOfficeNoun(before.word) || PERSON_NOUNS.has(before.word.toLowerCase()))) return true;
   const following = all.slice(run[run.length - 1].index + 1, run[run.length - 1].index + 6);
   return !!after && after.gap.startsWith(',') && following.some((t) => isOfficeNoun(t.word));
 }
