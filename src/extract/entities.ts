@@ -7,6 +7,7 @@
 import type { EvidenceInput } from '../facts/format';
 import type { CountryEntry } from './gazetteer';
 import type { Mention } from './mentions';
+import { familyNameFirst } from '../facts/names';
 import { makeId, nameKey } from './names';
 
 /** Entity types the mention rules produce. */
@@ -159,8 +160,10 @@ export function resolveEntities(
   const fullNames = all.filter((m) => m.kind === 'person' && m.words > 1);
   const bySurname = new Map<string, Set<string>>();
   for (const m of fullNames) {
-    const surname = nameKey(m.name).split(' ').pop()!;
-    bySurname.set(surname, (bySurname.get(surname) ?? new Set()).add(nameKey(m.name)));
+    // "Xi Jinping" is "Xi" for short: a family name written first counts as a surname too.
+    const family = familyNameFirst(m.name);
+    for (const surname of new Set([nameKey(m.name).split(' ').pop()!, ...(family ? [family] : [])]))
+      bySurname.set(surname, (bySurname.get(surname) ?? new Set()).add(nameKey(m.name)));
   }
   const before = (a: Mention, b: Mention) => a.sentence < b.sentence || (a.sentence === b.sentence && a.start < b.start);
   const personFor = (m: Mention): string | undefined => {

@@ -281,7 +281,7 @@ function isTitleBetween(between: string): boolean {
     words.length >= 1 &&
     words.length <= 5 &&
     !/[,;:.]/.test(between) &&
-    words.some((w) => isOfficeNoun(w)) &&
+    words.some((w) => isOfficeNoun(w) || /^officials?$/i.test(w)) &&
     words.every((w) => /^[\p{L}-]+$/u.test(w) && !/^(?:and|or|with|to|by|from|in|at|on)$/i.test(w))
   );
 }

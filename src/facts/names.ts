@@ -329,7 +329,7 @@ const FAMILY_FIRST = new Set(
  * Tae-yul", "Moon Jae-in"). Such a person is stored under both surname keys, so that "Cho" alone
  * finds "Cho Tae-yul" as "Blinken" finds "Antony Blinken". Undefined for other names.
  */
-function familyNameFirst(text: string): string | undefined {
+export function familyNameFirst(text: string): string | undefined {
   const words = text.trim().split(/\s+/);
   if (words.length < 2 || words[0].includes('-')) return undefined;
   const first = words[0].replace(/\.$/, '');

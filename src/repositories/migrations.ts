@@ -16,7 +16,7 @@ import type { EntityInput, EntityType, RelationshipType } from '../facts/format'
 import { isNamed, type NameEntry, nameEntries } from '../facts/names';
 import type { ResolvedEvidence } from '../facts/validate';
 import { recomputeFacts } from './claim-writer';
-import { entityTypeOf, toClaimRow } from './storage';
+import { entityTypeOf, fromClaimRow, toClaimRow } from './storage';
 
 /** The layout this version writes. */
 export const SCHEMA_VERSION = 2;
@@ -92,6 +92,71 @@ export async function migrateGraph(db: Database, log: (line: string) => void = (
   if (converted) log(`[schema] moved ${converted} nodes and relationships from per-source lists to claims (schema version ${SCHEMA_VERSION})`);
   await writeTransaction(db, (tx) => tx.run(STAMP_VERSION, { version: neo4j.int(SCHEMA_VERSION) }));
   return converted;
+}
+
+/**
+ * The version of the name rules (src/facts/names.ts) that the stored name keys follow. Bump it when
+ * the rules key a name differently: each claim's keys are then worked out again, once, when the
+ * schema is applied, so that resolution finds nodes loaded under the older rules.
+ *   1: before stop 23;
+ *   2: capitals, state institutions, titles and particles, family names first, company trade words.
+ */
+export const NAMES_VERSION = 2;
+
+const NAMES_VERSION_OF_GRAPH = `// namesVersion
+  OPTIONAL MATCH (m:GraphMeta {id: 'graph'}) RETURN m.namesVersion AS version, count { (c:Claim) } AS claims`;
+
+const STAMP_NAMES_VERSION = `// stampNamesVersion
+  MERGE (m:GraphMeta {id: 'graph'}) SET m.namesVersion = $version`;
+
+const NAMED_CLAIMS = `// findNamedClaims
+  MATCH (c:Claim) WHERE c.subjectType IN $types AND elementId(c) > $after
+  WITH c ORDER BY elementId(c) LIMIT $limit
+  OPTIONAL MATCH (n:Node {id: c.of})
+  RETURN elementId(c) AS element, c {.*} AS claim, n.kind AS kind`;
+
+const REKEY_CLAIMS = `// rekeyClaims
+  UNWIND $rows AS row MATCH (c:Claim) WHERE elementId(c) = row.element SET c.body = row.body, c.digest = row.digest`;
+
+/** The entity types whose names carry resolution keys. */
+const NAMED_TYPES = ['Actor', 'Country', 'Location', 'Meeting', 'Position', 'Event'];
+
+/**
+ * Works out every claim's name keys again with today's rules when the graph's keys follow older ones
+ * (see {@link NAMES_VERSION}), and the nodes' `matchKeys` with them; returns how many claims changed.
+ * Each batch is one transaction, so an interrupted run starts again where the stamp is missing.
+ */
+export async function rekeyNames(db: Database, log: (line: string) => void = () => undefined): Promise<number> {
+  const [state] = await read(db, NAMES_VERSION_OF_GRAPH);
+  if (state.version === NAMES_VERSION) return 0;
+  let changed = 0;
+  let after = '';
+  for (let more = Number(state.claims) > 0; more; ) {
+    const rows = await read(db, NAMED_CLAIMS, { types: NAMED_TYPES, after, limit: neo4j.int(BATCH) });
+    more = rows.length === BATCH;
+    if (!rows.length) break;
+    after = rows[rows.length - 1].element as string;
+    const updates: { element: string; body: string; digest: string }[] = [];
+    const subjects = new Set<string>();
+    for (const r of rows) {
+      const claim = fromClaimRow(r.claim as Record<string, unknown>);
+      const names = keyed(claim.subjectType as EntityType, { kind: r.kind }, claim.names.map((n) => n.text));
+      if (JSON.stringify(names) === JSON.stringify(claim.names)) continue;
+      const { pinned, ...renamed } = { ...claim, names };
+      const row = toClaimRow(renamed, claimDigest(renamed), pinned);
+      updates.push({ element: r.element as string, body: row.body, digest: row.digest });
+      subjects.add(claim.subject);
+    }
+    if (!updates.length) continue;
+    await writeTransaction(db, async (tx) => {
+      await tx.run(REKEY_CLAIMS, { rows: updates });
+      await recomputeFacts(tx, [...subjects]);
+    });
+    changed += updates.length;
+  }
+  if (changed) log(`[schema] worked out the name keys of ${changed} claims again (name rules version ${NAMES_VERSION})`);
+  await writeTransaction(db, (tx) => tx.run(STAMP_NAMES_VERSION, { version: neo4j.int(NAMES_VERSION) }));
+  return changed;
 }
 
 /** Each source's evidence entries, in the order they were stored. */

@@ -6,7 +6,7 @@
  */
 import type { Database } from '../db/driver';
 import { read, writeTransaction } from '../db/driver';
-import { migrateGraph } from './migrations';
+import { migrateGraph, rekeyNames } from './migrations';
 import { SEARCH_INDEX } from './search-repository';
 
 const NODE_LABELS = ['Node', 'Actor', 'Location', 'Meeting', 'Position', 'Statement', 'Stance', 'Event', 'Source'] as const;
@@ -68,6 +68,7 @@ export async function applySchema(db: Database, log?: (line: string) => void): P
   }
   await read(db, '// awaitIndexes\nCALL db.awaitIndexes(300)');
   await migrateGraph(db, log);
+  await rekeyNames(db, log);
 }
 
 /** True when every constraint and index of the schema exists and is online. */

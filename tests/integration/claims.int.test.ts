@@ -11,10 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { createAuthenticator } from '../../src/auth/authenticator';
-import { writeTransaction } from '../../src/db/driver';
+import { read, writeTransaction } from '../../src/db/driver';
 import { PROJECT_ROOT } from '../../src/paths';
 import { seedFiles } from '../../src/ingest/seed';
 import { removeSource } from '../../src/repositories/claim-writer';
+import { findResolutionCandidates } from '../../src/repositories/resolution-lookups';
 import { applySchema } from '../../src/repositories/schema-repository';
 import { graphState } from '../helpers/graph-state';
 import { useOwnGraph } from '../helpers/scale-graph';
@@ -302,4 +303,32 @@ test('the same linkActors sent by two editors states the link once: its evidence
       evidence: [{ sentence: 2, excerpt: input.evidence[0].excerpt, source: { id: SEED } }],
     },
   ]);
+});
+
+test('name keys stored under older name rules are worked out again once when the schema is applied, so resolution finds the node', async () => {
+  const WITKOFF = 'actor:steve-witkoff';
+  const keysOf = async () => (await read(t.db, 'MATCH (n:Node {id: $id}) RETURN n.matchKeys AS keys', { id: WITKOFF }))[0].keys as string[];
+  const today = await keysOf();
+  expect(today).toContain('steven witkof');
+  // As an older version left it: other keys in each claim's body, an older names version on the graph.
+  await writeTransaction(t.db, async (tx) => {
+    const claims = await tx.run('MATCH (c:Claim {of: $id}) RETURN elementId(c) AS element, c.body AS body', { id: WITKOFF });
+    for (const c of claims.records) {
+      const body = JSON.parse(c.get('body'));
+      body.names = body.names.map(([text]: [string, string[]]) => [text, [`old ${text}`]]);
+      await tx.run('MATCH (c:Claim) WHERE elementId(c) = $element SET c.body = $body', { element: c.get('element'), body: JSON.stringify(body) });
+    }
+    await tx.run("MATCH (n:Node {id: $id}) SET n.matchKeys = ['old steve witkoff']", { id: WITKOFF });
+    await tx.run("MATCH (m:GraphMeta {id: 'graph'}) SET m.namesVersion = 1");
+  });
+  expect((await findResolutionCandidates(t.db, { ids: [], keys: ['steven witkof'] })).byKey).toEqual([]);
+
+  const log: string[] = [];
+  await applySchema(t.db, (line) => log.push(line));
+  expect(log.join('\n')).toMatch(/worked out the name keys of \d+ claims again \(name rules version \d+\)/);
+  expect(await keysOf()).toEqual(today);
+  expect((await findResolutionCandidates(t.db, { ids: [], keys: ['steven witkof'] })).byKey.map((c) => c.id)).toEqual([WITKOFF]);
+  const again: string[] = [];
+  await applySchema(t.db, (line) => again.push(line));
+  expect(again).toEqual([]);
 });
