@@ -199,9 +199,10 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
    * first person named in the nearest sentence before (of the last two) that names one.
    */
   const pronounAt = (sentence: number, text: string, at: number): ResolvedMention | undefined => {
-    const pronoun = /(?:^|[,;]\s*|\b(?:and|but|then)\s+)(he|she)\s+(?:(?:has|had|have|also|then|later|both|last|this|on|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)\s+)*$/i.exec(
-      text.slice(0, at),
-    );
+    const pronoun =
+      /(?:^|[,;]\s*|\b(?:and|but|then)\s+)(he|she)\s+(?:(?:has|had|have|also|then|later|both|last|this|on|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)\s+)*$/i.exec(
+        text.slice(0, at),
+      );
     if (!pronoun) return undefined;
     for (let n = sentence - 1; n >= Math.max(1, sentence - 2); n -= 1) {
       const person = doc.mentionsIn(n).find((m) => m.kind === 'person' && m.entityId && !m.possessive);
@@ -306,12 +307,21 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
       const first = mentions.find((x) => isActor(text, x));
       // An adverbial may open the sentence ("Earlier in the day, he and Lavrov ..."), and "he and" may
       // stand before the first party named.
-      const lead = /^[\s“"]*(?:(?:On|Last|This)\s+\p{Lu}\p{Ll}+,?\s+|\p{Lu}[\p{Ll} ]{2,30},\s+)?(?:(?:he|she|He|She)\s+and\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+|(?:of|the)\s+)*$/u;
+      const lead =
+        /^[\s“"]*(?:(?:On|Last|This)\s+\p{Lu}\p{Ll}+,?\s+|\p{Lu}[\p{Ll} ]{2,30},\s+)?(?:(?:he|she|He|She)\s+and\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+|(?:of|the)\s+)*$/u;
       let subject = first && first.start < talksClause.index && lead.test(text.slice(0, first.start)) ? chainStartingWith(text, mentions, first) : [];
       const partner = subject.length ? /\b(?:he|she)\s+and\s+$/i.exec(text.slice(0, first!.start)) : null;
-      const pronoun = partner ? pronounAt(s.number, `${text.slice(0, partner.index)}${partner[0].slice(0, partner[0].search(/\s/))} `, partner.index + partner[0].search(/\s/) + 1) : undefined;
-      if (pronoun && !subject.some((x) => x.entityId === pronoun.entityId)) subject = [{ ...pronoun, start: partner!.index, end: partner!.index + 2 }, ...subject];
-      const verb = subject.length >= 2 ? /^\s+(?:(?:also|have|has|had)\s+)?(?:[a-z]+ed|gave|held|made|took|had|spoke|began|reached|struck|signed)\b/.exec(text.slice(subject[subject.length - 1].end)) : null;
+      const pronoun = partner
+        ? pronounAt(s.number, `${text.slice(0, partner.index)}${partner[0].slice(0, partner[0].search(/\s/))} `, partner.index + partner[0].search(/\s/) + 1)
+        : undefined;
+      if (pronoun && !subject.some((x) => x.entityId === pronoun.entityId))
+        subject = [{ ...pronoun, start: partner!.index, end: partner!.index + 2 }, ...subject];
+      const verb =
+        subject.length >= 2
+          ? /^\s+(?:(?:also|have|has|had)\s+)?(?:[a-z]+ed|gave|held|made|took|had|spoke|began|reached|struck|signed)\b/.exec(
+              text.slice(subject[subject.length - 1].end),
+            )
+          : null;
       if (verb) meetingOf(subject, ev(subject[0].start, subject[subject.length - 1].end + verb[0].length), 'in-talks');
     }
     // "X and his US counterpart Y agreed in bilateral talks in Munich".

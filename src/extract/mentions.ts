@@ -676,7 +676,19 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
 }
 
 /** Nouns for a person that a name may follow, with or without a comma ("his Japanese counterpart, Toshimitsu Motegi"). */
-const PERSON_NOUNS = new Set(['counterpart', 'counterparts', 'colleague', 'rival', 'opponent', 'successor', 'predecessor', 'challenger', 'wife', 'husband', 'official']);
+const PERSON_NOUNS = new Set([
+  'counterpart',
+  'counterparts',
+  'colleague',
+  'rival',
+  'opponent',
+  'successor',
+  'predecessor',
+  'challenger',
+  'wife',
+  'husband',
+  'official',
+]);
 
 /**
  * True when the words around an untyped name say it is a person: a speech verb next to it ("said

@@ -297,7 +297,8 @@ function speakerBefore(text: string, quoteStart: number, sentenceStart: number, 
     new RegExp(`^(?:,[^,“”"«]{1,80},?)?${ADVERB}\\s+${V}(?:\\s+[^“”"«.;]{0,60}?)?\\s*[:,]\\s*$`).test(text.slice(speaker.to, quoteStart));
   // "X: “…”", and "X joked: “…”": a person, a verb of any kind and a colon introduce what the person said.
   const colonBefore = (speaker: Placed) =>
-    /^\s*:\s*$/.test(text.slice(speaker.to, quoteStart)) || (speaker.kind === 'person' && /^\s+[\p{Ll}]+(?:ed|s)\s*:\s*$/u.test(text.slice(speaker.to, quoteStart)));
+    /^\s*:\s*$/.test(text.slice(speaker.to, quoteStart)) ||
+    (speaker.kind === 'person' && /^\s+[\p{Ll}]+(?:ed|s)\s*:\s*$/u.test(text.slice(speaker.to, quoteStart)));
   // "X told Y: “…”" is X's: the subject of a speech verb wins over a name right before the colon.
   const speaker =
     candidates.find((m) => m.kind === 'person' && saysBefore(m)) ??

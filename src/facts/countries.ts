@@ -133,4 +133,6 @@ export function countryOfCapital(text: string): CountryEntry | undefined {
 }
 
 /** Every way a country is named before an institution's name (names, aliases and demonyms: "US", "Turkish"), to its country. */
-export const COUNTRY_QUALIFIERS: ReadonlyMap<string, CountryEntry> = new Map(COUNTRIES.flatMap((e) => [e.name, ...e.aliases, ...e.demonyms].map((q) => [q, e] as const)));
+export const COUNTRY_QUALIFIERS: ReadonlyMap<string, CountryEntry> = new Map(
+  COUNTRIES.flatMap((e) => [e.name, ...e.aliases, ...e.demonyms].map((q) => [q, e] as const)),
+);

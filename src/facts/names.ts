@@ -44,11 +44,59 @@ function institutionOrder(key: string): string {
 
 /** Titles and honorifics that may stand before a person's name ("Sir Keir Starmer", "President Erdogan"). */
 const TITLES = [
-  'Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Sir', 'Dame', 'Lord', 'Lady', 'Sheikh', 'Sheik', 'Shaikh', 'Prof', 'Professor',
-  'President', 'Vice President', 'Prime Minister', 'Premier', 'Chancellor', 'King', 'Queen', 'Crown Prince', 'Prince',
-  'Princess', 'Emir', 'Sultan', 'Pope', 'General', 'Gen', 'Senator', 'Sen', 'Rep', 'Governor', 'Gov', 'Mayor',
-  'Ambassador', 'Minister', 'Foreign Minister', 'Secretary', 'Secretary of State', 'Judge', 'Rev', 'Reverend',
-  'Imam', 'Ayatollah', 'Colonel', 'Col', 'Captain', 'Capt', 'Admiral', 'Adm', 'Marshal', 'Commander',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Miss',
+  'Dr',
+  'Sir',
+  'Dame',
+  'Lord',
+  'Lady',
+  'Sheikh',
+  'Sheik',
+  'Shaikh',
+  'Prof',
+  'Professor',
+  'President',
+  'Vice President',
+  'Prime Minister',
+  'Premier',
+  'Chancellor',
+  'King',
+  'Queen',
+  'Crown Prince',
+  'Prince',
+  'Princess',
+  'Emir',
+  'Sultan',
+  'Pope',
+  'General',
+  'Gen',
+  'Senator',
+  'Sen',
+  'Rep',
+  'Governor',
+  'Gov',
+  'Mayor',
+  'Ambassador',
+  'Minister',
+  'Foreign Minister',
+  'Secretary',
+  'Secretary of State',
+  'Judge',
+  'Rev',
+  'Reverend',
+  'Imam',
+  'Ayatollah',
+  'Colonel',
+  'Col',
+  'Captain',
+  'Capt',
+  'Admiral',
+  'Adm',
+  'Marshal',
+  'Commander',
 ].map((t) => plainKey(t).split(' '));
 
 /** Particles that begin a surname written alone ("al-Assad", "bin Salman", "von der Leyen", "da Silva"). */
@@ -61,7 +109,7 @@ const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'von', 'van', 'de',
  */
 function personWords(text: string): string {
   const words = plainKey(text).split(' ');
-  for (let stripped = true; stripped; ) {
+  for (let stripped = true; stripped;) {
     stripped = false;
     for (const title of TITLES) {
       if (words.length > title.length && title.every((w, i) => words[i] === w)) {
@@ -140,9 +188,28 @@ export const BARE_PREFIX = '%';
  * Systems, "Acacia" for Acacia Communications).
  */
 const ORGANISATION_KIND_WORDS = [
-  'news agency', 'party', 'alliance', 'group', 'company', 'holdings', ...LEGAL_FORMS,
-  'systems', 'communications', 'technologies', 'technology', 'semiconductor', 'semiconductors', 'industries',
-  'pharmaceuticals', 'networks', 'software', 'electronics', 'motors', 'airlines', 'energy', 'enterprises',
+  'news agency',
+  'party',
+  'alliance',
+  'group',
+  'company',
+  'holdings',
+  ...LEGAL_FORMS,
+  'systems',
+  'communications',
+  'technologies',
+  'technology',
+  'semiconductor',
+  'semiconductors',
+  'industries',
+  'pharmaceuticals',
+  'networks',
+  'software',
+  'electronics',
+  'motors',
+  'airlines',
+  'energy',
+  'enterprises',
 ];
 
 /** Short names of parties that are not their name's words ("Tories" for the Conservative Party), as bare keys. */
@@ -164,10 +231,41 @@ const QUALIFIERS = [...COUNTRY_QUALIFIERS.keys()].sort((a, b) => b.length - a.le
  */
 const INSTITUTION_WORDS = new Set(
   [
-    'ministry', 'department', 'office', 'government', 'parliament', 'army', 'forces', 'navy', 'force', 'police',
-    'embassy', 'consulate', 'agency', 'service', 'services', 'council', 'court', 'assembly', 'senate', 'congress',
-    'officials', 'military', 'guard', 'administration', 'cabinet', 'presidency', 'regime', 'authorities',
-    'delegation', 'bank', 'affairs', 'defence', 'defense', 'intelligence', 'state',
+    'ministry',
+    'department',
+    'office',
+    'government',
+    'parliament',
+    'army',
+    'forces',
+    'navy',
+    'force',
+    'police',
+    'embassy',
+    'consulate',
+    'agency',
+    'service',
+    'services',
+    'council',
+    'court',
+    'assembly',
+    'senate',
+    'congress',
+    'officials',
+    'military',
+    'guard',
+    'administration',
+    'cabinet',
+    'presidency',
+    'regime',
+    'authorities',
+    'delegation',
+    'bank',
+    'affairs',
+    'defence',
+    'defense',
+    'intelligence',
+    'state',
   ].map((w) => nameKey(w)),
 );
 
@@ -197,7 +295,9 @@ export function shortNames(entity: NamedEntity, text: string): string[] {
   const kinds = isOrganisation(entity) ? ORGANISATION_KIND_WORDS : PLACE_KIND_WORDS;
   for (const base of [trimmed, state?.name ?? trimmed]) {
     const words = base.split(/\s+/);
-    const last = kinds.map((k) => k.split(' ')).find((k) => words.length > k.length && k.every((w, i) => words[words.length - k.length + i].toLowerCase().replace(/\.$/, '') === w));
+    const last = kinds
+      .map((k) => k.split(' '))
+      .find((k) => words.length > k.length && k.every((w, i) => words[words.length - k.length + i].toLowerCase().replace(/\.$/, '') === w));
     if (last) out.add(words.slice(0, -last.length).join(' '));
   }
   out.delete(trimmed);
@@ -316,10 +416,59 @@ function capitalCountryKey(entity: NamedEntity, text: string): string | undefine
 /** Family names that Chinese, Korean and Vietnamese names put first ("Xi Jinping", "Kim Jong Un", "Nguyen Phu Trong"). */
 const FAMILY_FIRST = new Set(
   [
-    'Xi', 'Li', 'Wang', 'Zhang', 'Liu', 'Chen', 'Yang', 'Zhao', 'Huang', 'Zhou', 'Wu', 'Xu', 'Sun', 'Hu', 'Zhu', 'Gao',
-    'Lin', 'Guo', 'Luo', 'Liang', 'Zheng', 'Xie', 'Tang', 'Feng', 'Dong', 'Xiao', 'Cao', 'Deng', 'Peng', 'Jiang', 'Cai',
-    'Wei', 'Qin', 'Kim', 'Lee', 'Park', 'Choi', 'Jung', 'Jeong', 'Kang', 'Cho', 'Yoon', 'Jang', 'Shin', 'Kwon', 'Hwang',
-    'Ahn', 'Moon', 'Ban', 'Chung', 'Nguyen', 'Tran', 'Pham',
+    'Xi',
+    'Li',
+    'Wang',
+    'Zhang',
+    'Liu',
+    'Chen',
+    'Yang',
+    'Zhao',
+    'Huang',
+    'Zhou',
+    'Wu',
+    'Xu',
+    'Sun',
+    'Hu',
+    'Zhu',
+    'Gao',
+    'Lin',
+    'Guo',
+    'Luo',
+    'Liang',
+    'Zheng',
+    'Xie',
+    'Tang',
+    'Feng',
+    'Dong',
+    'Xiao',
+    'Cao',
+    'Deng',
+    'Peng',
+    'Jiang',
+    'Cai',
+    'Wei',
+    'Qin',
+    'Kim',
+    'Lee',
+    'Park',
+    'Choi',
+    'Jung',
+    'Jeong',
+    'Kang',
+    'Cho',
+    'Yoon',
+    'Jang',
+    'Shin',
+    'Kwon',
+    'Hwang',
+    'Ahn',
+    'Moon',
+    'Ban',
+    'Chung',
+    'Nguyen',
+    'Tran',
+    'Pham',
   ].map((w) => w.toLowerCase()),
 );
 

@@ -131,7 +131,7 @@ export async function rekeyNames(db: Database, log: (line: string) => void = () 
   if (state.version === NAMES_VERSION) return 0;
   let changed = 0;
   let after = '';
-  for (let more = Number(state.claims) > 0; more; ) {
+  for (let more = Number(state.claims) > 0; more;) {
     const rows = await read(db, NAMED_CLAIMS, { types: NAMED_TYPES, after, limit: neo4j.int(BATCH) });
     more = rows.length === BATCH;
     if (!rows.length) break;
@@ -140,7 +140,11 @@ export async function rekeyNames(db: Database, log: (line: string) => void = () 
     const subjects = new Set<string>();
     for (const r of rows) {
       const claim = fromClaimRow(r.claim as Record<string, unknown>);
-      const names = keyed(claim.subjectType as EntityType, { kind: r.kind }, claim.names.map((n) => n.text));
+      const names = keyed(
+        claim.subjectType as EntityType,
+        { kind: r.kind },
+        claim.names.map((n) => n.text),
+      );
       if (JSON.stringify(names) === JSON.stringify(claim.names)) continue;
       const { pinned, ...renamed } = { ...claim, names };
       const row = toClaimRow(renamed, claimDigest(renamed), pinned);

@@ -445,6 +445,66 @@ describe('quote attribution: more house styles', () => {
   });
 });
 
+describe('quote attribution: rules from the second round of dev reports', () => {
+  test('a surname is the person of that name named before it, though another of the name comes later; a "while" clause is the next quote’s', () => {
+    const doc = draft(
+      [
+        'Minister Ravi Singh held talks with Omar Kasim in Oslo on Monday.',
+        'Singh later told reporters ‘the chemistry was good’ while Kasim said, “We discussed all the issues.”',
+        'Singh emphasised the need for progress.',
+        '“We thought the meeting would help,” he said.',
+        'It was the first contact since the Anil Singh government took power.',
+      ].join('\n'),
+    );
+    expect(speakers(doc)).toEqual({ 'the chemistry was': 'Ravi Singh', 'We discussed all': 'Omar Kasim', 'We thought the': 'Ravi Singh' });
+  });
+
+  test('"X joked: “…”", "X ..., but said that ... “…”", and "the Russian president added:" with two presidents in the text', () => {
+    const doc = draft(
+      [
+        'Prime Minister Erik Lund held talks with Russian President Ivan Petrov.',
+        'Syrian President Omar Haddad was not invited.',
+        'Mr Lund joked: “I look forward to the judo with the president.”',
+        'Mr Petrov made no reference to his stance on Damascus, but said that both sides “see eye-to-eye” on trade.',
+        'The Russian president added: “We agreed to keep working.”',
+      ].join('\n'),
+    );
+    expect(speakers(doc)).toEqual({ 'I look forward': 'Erik Lund', 'see eye-to-eye': 'Ivan Petrov', 'We agreed to': 'Ivan Petrov' });
+  });
+
+  test('a quote left open at the end of a paragraph runs to its closing mark in the next, and the attribution there covers both', () => {
+    const doc = draft('Anna Berg met Henrik Dahl in Oslo.\n"An informal dinner was held yesterday.\nThey spoke for eight hours," Kari Moe said at a briefing.');
+    expect(speakers(doc)).toEqual({ 'An informal dinner': 'Kari Moe', 'They spoke for': 'Kari Moe' });
+  });
+
+  test('a family name written first is the short name ("Xi"), and "said AU official X" is the official’s', () => {
+    const doc = draft(
+      [
+        'Chinese President Xi Jinping met a delegation in Beijing.',
+        'Xi said ties are “the most important in the world” for both.',
+        '“We hope they will sign an agreement,” said AU official Boitshoko Mokgatlhe.',
+      ].join('\n'),
+    );
+    expect(speakers(doc)).toEqual({ 'the most important': 'Xi Jinping', 'We hope they': 'Boitshoko Mokgatlhe' });
+  });
+});
+
+describe('meetings: rules from the second round of dev reports', () => {
+  test('"X has held talks at Y with Z", "he met Y" after a sentence naming X, and "he and Y gave ... following talks"', () => {
+    expect(meetings(draft('Prime Minister Erik Lund has held talks at the Royal Palace with President Ivan Petrov.'))).toEqual([
+      'Erik Lund, Ivan Petrov @ Royal Palace',
+    ]);
+    expect(meetings(draft('Anna Berg arrived in Oslo on Monday.\nShe met Henrik Dahl in the evening.'))).toEqual(['Anna Berg, Henrik Dahl @ ?']);
+    expect(
+      meetings(
+        draft(
+          'Foreign Minister Anna Berg and her Swedish counterpart, Henrik Dahl, spent two days together.\nDahl is in Oslo on his first visit.\nEarlier in the day, he and Berg gave a press conference following talks.',
+        ),
+      ),
+    ).toEqual(['Henrik Dahl, Anna Berg @ ?']);
+  });
+});
+
 describe('meetings in common house styles', () => {
   test('parties met together, talks between, held talks with, delegations from', () => {
     const doc = draft(
