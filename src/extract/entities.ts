@@ -7,7 +7,10 @@
 import type { EvidenceInput } from '../facts/format';
 import type { CountryEntry } from './gazetteer';
 import type { Mention } from './mentions';
-import { familyNameFirst } from '../facts/names';
+import { familyNameFirst, type NamedEntity as FactsNamed, shortNames } from '../facts/names';
+
+/** What shortNames needs to know of an organisation's name. */
+const ORGANISATION = { type: 'Actor', kind: 'ORGANIZATION', name: '', aliases: [], evidence: [] } as unknown as FactsNamed;
 import { makeId, nameKey } from './names';
 
 /** Entity types the mention rules produce. */
@@ -179,6 +182,20 @@ export function resolveEntities(
     return makeId('actor', fullNames.find((f) => nameKey(f.name) === [...pool][0])!.name);
   };
 
+  // "Cisco" for Cisco Systems, "State Department" for the US State Department: the one organisation of
+  // the text whose name without its trade, kind word or country (src/facts/names.ts) this name is.
+  const byShortName = new Map<string, Set<string>>();
+  for (const m of all.filter((x) => (x.kind === 'organization' || x.kind === 'group') && x.words > 1 && !x.possessive)) {
+    for (const short of shortNames(ORGANISATION, m.name)) {
+      const key = nameKey(short);
+      (byShortName.get(key) ?? byShortName.set(key, new Set()).get(key)!).add(m.name);
+    }
+  }
+  const longerName = (m: Mention): string | undefined => {
+    const owners = byShortName.get(nameKey(m.name));
+    return owners?.size === 1 && !owners.has(m.name) ? [...owners][0] : undefined;
+  };
+
   for (const m of all) {
     switch (m.kind) {
       case 'person': {
@@ -195,8 +212,9 @@ export function resolveEntities(
           break;
         }
         const acronymOf = acronyms.get(m.name);
-        const id = makeId('actor', acronymOf ?? m.name);
-        if (acronymOf && !entities.has(id)) entities.set(id, blank(id, 'Actor', acronymOf, m.kind === 'group' ? 'GROUP' : 'ORGANIZATION'));
+        const full = acronymOf ?? longerName(m);
+        const id = makeId('actor', full ?? m.name);
+        if (full && !entities.has(id)) entities.set(id, blank(id, 'Actor', full, m.kind === 'group' ? 'GROUP' : 'ORGANIZATION'));
         add(m, id, () => blank(id, 'Actor', m.name, m.kind === 'group' ? 'GROUP' : 'ORGANIZATION'));
         break;
       }
@@ -226,6 +244,8 @@ export function resolveEntities(
     // A headline's "Kerry Concedes" is no one unless an entity has exactly that name.
     const surnameOwner = m.words > 1 ? (entities.has(makeId('actor', m.name)) ? makeId('actor', m.name) : undefined) : personFor(m);
     const named = [...entities.values()].filter((e) => nameKey(e.name) === key || [...e.aliases].some((a) => nameKey(a) === key)).map((e) => e.id);
+    const longer = longerName(m);
+    if (longer && entities.has(makeId('actor', longer))) named.push(makeId('actor', longer));
     const candidates = new Set([...named, ...(surnameOwner ? [surnameOwner] : [])]);
     if (surnameOwner === '' || candidates.size !== 1) continue;
     const id = [...candidates][0];

@@ -23,7 +23,7 @@ export interface CountryHit {
 }
 
 /** Capitals that are also given names ("Sofia Nunes"): a capitalised word says too little to take them as the country. */
-const GIVEN_NAME_CAPITALS = new Set(['Sofia', 'Santiago']);
+const GIVEN_NAME_CAPITALS = new Set(['Sofia', 'Santiago', 'Kingston', 'Male', 'Victoria']);
 
 const index = new Map<string, CountryHit>();
 for (const country of COUNTRIES) {

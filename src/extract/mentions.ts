@@ -525,10 +525,13 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
       out.push(...typeName(sentence, text, all, piece));
       piece = [];
       const rest = run.slice(i + hit.length);
-      const typed = hit.entry.via === 'demonym' && rest.length ? typeName(sentence, text, all, rest) : [];
+      const typed = (hit.entry.via === 'demonym' || hit.entry.via === 'name') && rest.length ? typeName(sentence, text, all, rest) : [];
       if (typed.length === 1 && typed[0].kind === 'organization' && typed[0].start === rest[0].start) {
-        // "Russian Foreign Ministry", "Syrian Observatory for Human Rights": the demonym is part of the name.
+        // "Russian Foreign Ministry", "Syrian Observatory for Human Rights": the demonym is part of the
+        // name. "Qatar Airways", "US State Department": so is a country's name, and the country is
+        // mentioned too.
         out.push(mention(sentence, text, run.slice(i), 'organization', { rule: 'demonym-organisation' }));
+        if (hit.entry.via === 'name') out.push(countryMention(sentence, text, all, run.slice(i, i + hit.length), hit.entry.country, hit.entry.via));
         return out;
       }
       out.push(countryMention(sentence, text, all, run.slice(i, i + hit.length), hit.entry.country, hit.entry.via));

@@ -88,7 +88,10 @@ export function tokenize(text: string): Token[] {
     } else if (parts.length > 1 && parts.every((p) => /^\p{Lu}/u.test(p))) {
       // "Russia-Ukraine", "Trump-Putin summit": a compound of parties, each its own word.
       const after = text.slice(m.index + raw.length);
-      if (parts.some((p) => lookupCountry(stripPossessive(p)[0])) || RELATION_NOUN.test(after)) {
+      // "Agence France-Presse" is one name, though "France" is a country.
+      const previous = /(\p{L}+)\s+$/u.exec(text.slice(0, m.index))?.[1];
+      const named = !!previous && NEWS_ORGANISATIONS.has(`${previous} ${stripPossessive(raw)[0]}`);
+      if (!named && (parts.some((p) => lookupCountry(stripPossessive(p)[0])) || RELATION_NOUN.test(after))) {
         let at = m.index;
         for (const p of parts) {
           push(p, at);

@@ -210,6 +210,7 @@ const ORGANISATION_KIND_WORDS = [
   'airlines',
   'energy',
   'enterprises',
+  'international',
 ];
 
 /** Short names of parties that are not their name's words ("Tories" for the Conservative Party), as bare keys. */
@@ -486,6 +487,18 @@ export function familyNameFirst(text: string): string | undefined {
   return hyphenated || FAMILY_FIRST.has(first.toLowerCase()) ? nameKey(first) : undefined;
 }
 
+/**
+ * The given name an Arabic name is shortened to: a name with a nasab ("bin", "ibn", "bint") or
+ * two family particles ("al-Ahmad al-Jaber al-Sabah") goes by its given name with a title ("Prince
+ * Faisal" for Faisal bin Farhan, "Sheikh Mishal"), so that name is stored as a surname key too.
+ */
+function arabicGivenName(text: string): string | undefined {
+  const words = personWords(text).split(' ');
+  const particles = words.filter((w) => w === 'al' || w === 'el').length;
+  if (words.length < 3 || !(words.some((w) => w === 'bin' || w === 'ibn' || w === 'bint') || particles >= 2)) return undefined;
+  return foldVariants(words[0]);
+}
+
 /** The key of one of an entity's names: {@link personKey} for a person, {@link nameKey} for the rest. */
 export function keyOf(entity: NamedEntity, text: string): string {
   return isPerson(entity) ? personKey(text) : nameKey(text);
@@ -508,7 +521,7 @@ export function nameEntries(entity: NamedEntity): NameEntry[] {
     const words = key.split(' ');
     const keys = [key];
     if (isPerson(entity) && words.length > 1) keys.push(SURNAME_PREFIX + words[words.length - 1]);
-    const family = isPerson(entity) ? familyNameFirst(text) : undefined;
+    const family = isPerson(entity) ? (familyNameFirst(text) ?? arabicGivenName(text)) : undefined;
     if (family) keys.push(SURNAME_PREFIX + family);
     const capital = capitalCountryKey(entity, text);
     if (capital) keys.push(capital);
@@ -530,7 +543,9 @@ export function lookupKeys(entity: NamedEntity): string[] {
   const key = keyOf(entity, name);
   if (isPerson(entity)) return key.includes(' ') ? [key] : [key, SURNAME_PREFIX + key];
   const capital = capitalCountryKey(entity, name);
-  const shorter = shortNames(entity, name).map(nameKey);
+  // A shorter name is looked up as a name and as another name's shorter name ("U.S. Congress" and
+  // "United States Congress" meet through "Congress").
+  const shorter = shortNames(entity, name).flatMap((n) => [nameKey(n), BARE_PREFIX + nameKey(n)]);
   return [
     ...new Set([key, ...(capital ? [capital] : []), ...shorter, ...(acronymKeys(entity, name)?.lookup ?? []), ...(bareKeys(entity, name)?.lookup ?? [])]),
   ];

@@ -489,6 +489,21 @@ describe('quote attribution: rules from the second round of dev reports', () => 
   });
 });
 
+describe('names: rules from the second round of dev reports', () => {
+  const names = (doc: FactsDocument) => doc.entities.filter((e) => e.type === 'Actor' || e.type === 'Country').map((e) => nameOf(doc, e.id));
+  test('a company by its short name is the company named in full; a country name before an organisation word is part of its name', () => {
+    expect(names(draft('Cisco Systems agreed to buy Acacia Communications. Cisco said Acacia shareholders agreed.'))).toEqual([
+      'Cisco Systems',
+      'Acacia Communications',
+    ]);
+    expect(names(draft('Qatar Airways said the US State Department had agreed.'))).toEqual(['Qatar Airways', 'Qatar', 'US State Department', 'United States']);
+    expect(names(draft('Results\nHenrique Capriles conceded.\nCopyright AFP (Agence France-Presse), 2012'))).toEqual([
+      'Henrique Capriles',
+      'Agence France-Presse',
+    ]);
+  });
+});
+
 describe('meetings: rules from the second round of dev reports', () => {
   test('"X has held talks at Y with Z", "he met Y" after a sentence naming X, and "he and Y gave ... following talks"', () => {
     expect(meetings(draft('Prime Minister Erik Lund has held talks at the Royal Palace with President Ivan Petrov.'))).toEqual([

@@ -257,6 +257,9 @@ describe('general naming conventions of news reporting', () => {
     expect(landings([org('org:cp', 'Conservative Party'), org('org:c', 'Conservatives'), org('org:t', 'Tories')])).toEqual(['org:cp', 'org:cp', 'org:cp']);
     expect(landings([org('org:dp', 'Democratic Party'), org('org:d', 'Democrats')])).toEqual(['org:dp', 'org:dp']);
     expect(landings([org('org:cisco', 'Cisco Systems'), org('org:c', 'Cisco')])).toEqual(['org:cisco', 'org:cisco']);
+    expect(landings([org('org:lulu', 'Lulu Group International'), org('org:l', 'Lulu Group')])).toEqual(['org:lulu', 'org:lulu']);
+    // Two forms with their country meet through the name without it.
+    expect(landings([org('org:usc', 'United States Congress'), org('org:u-s-c', 'U.S. Congress')])).toEqual(['org:usc', 'org:usc']);
     expect(landings([org('org:un', 'United Nations'), org('org:u-n', 'U.N.')])).toEqual(['org:un', 'org:un']);
     expect(landings([org('org:hts', 'Hayat Tahrir al-Sham'), org('org:h', 'HTS')])).toEqual(['org:hts', 'org:hts']);
   });
@@ -267,6 +270,9 @@ describe('general naming conventions of news reporting', () => {
     expect(landings([person('p:1', 'Recep Tayyip Erdogan'), person('p:2', 'Tayyip Erdogan')])).toEqual(['p:1', 'p:1']);
     expect(landings([person('p:1', 'Cho Tae-yul'), person('p:2', 'Cho')])).toEqual(['p:1', 'p:1']);
     expect(landings([person('p:1', 'Xi Jinping'), person('p:2', 'Xi')])).toEqual(['p:1', 'p:1']);
+    // An Arabic name with a nasab or family particles goes by its given name with a title.
+    expect(landings([person('p:1', 'Prince Faisal bin Farhan'), person('p:2', 'Prince Faisal'), person('p:3', 'Faisal')])).toEqual(['p:1', 'p:1', 'p:1']);
+    expect(landings([person('p:1', 'Sheikh Mishal al-Ahmad al-Jaber al-Sabah'), person('p:2', 'Sheikh Mishal')])).toEqual(['p:1', 'p:1']);
     // Different people stay apart.
     expect(landings([person('p:1', 'George W. Bush'), person('p:2', 'George H. W. Bush')])).toEqual(['p:1', 'p:2']);
     expect(landings([person('p:1', 'Hillary Clinton'), person('p:2', 'Bill Clinton')])).toEqual(['p:1', 'p:2']);
