@@ -13,7 +13,22 @@ import { foldVariants, LEGAL_FORMS } from './name-variants';
  * `"Kiev"` and `"Kyiv"` both `"kyiv"`, `"Steve Witkoff"` and `"Steven Witkoff"` both `"steven witkof"`.
  */
 export function nameKey(text: string): string {
-  return foldVariants(plainKey(text));
+  return remembered(nameKeys, text, () => foldVariants(plainKey(text)));
+}
+
+/** Keys already worked out: a load or a re-keying meets the same names again and again. */
+const nameKeys = new Map<string, string>();
+const personKeys = new Map<string, string>();
+/** How many keys each memory holds before it starts again (a few MB at most). */
+const REMEMBERED = 20_000;
+
+function remembered(memory: Map<string, string>, text: string, work: () => string): string {
+  let key = memory.get(text);
+  if (key === undefined) {
+    if (memory.size >= REMEMBERED) memory.clear();
+    memory.set(text, (key = work()));
+  }
+  return key;
 }
 
 /** A name's words before variants are folded: lower case, no diacritics or punctuation, no leading "the". */
@@ -125,7 +140,7 @@ function personWords(text: string): string {
 
 /** The key of a person's name: {@link nameKey} without titles and leading particles (`personWords`). */
 export function personKey(text: string): string {
-  return foldVariants(personWords(text));
+  return remembered(personKeys, text, () => foldVariants(personWords(text)));
 }
 
 /**
@@ -223,7 +238,7 @@ const PARTY_NICKNAMES = new Map([
 const PLACE_KIND_WORDS = ['province', 'region', 'city', 'governorate', 'oblast', 'district', 'county', 'strip', 'state'];
 
 /** Country names, short names and demonyms as they are written before an institution's name, longest first. */
-const QUALIFIERS = [...COUNTRY_QUALIFIERS.keys()].sort((a, b) => b.length - a.length);
+const MAX_QUALIFIER_WORDS = Math.max(...[...COUNTRY_QUALIFIERS.keys()].map((q) => q.split(' ').length));
 
 /**
  * Last words of a state's institutions, which a report names with or without their country ("US
@@ -312,11 +327,19 @@ export function shortNames(entity: NamedEntity, text: string): string[] {
  * for the rest ("American Express" is not split).
  */
 function stateInstitution(text: string): { country: string; name: string } | undefined {
-  const before = QUALIFIERS.find((q) => text.startsWith(`${q} `) && text.length > q.length + 1);
-  let name = before ? text.slice(before.length + 1) : text;
-  const after = before ? undefined : QUALIFIERS.find((q) => name.endsWith(` of ${q}`) || name.endsWith(` of the ${q}`));
-  if (after) name = name.slice(0, name.lastIndexOf(' of '));
-  const qualifier = before ?? after;
+  const words = text.split(' ');
+  // The longest country name or demonym the name begins with, else the one after its last " of (the)".
+  let qualifier: string | undefined;
+  let name = text;
+  for (let n = Math.min(MAX_QUALIFIER_WORDS, words.length - 1); n >= 1 && !qualifier; n -= 1) {
+    const q = words.slice(0, n).join(' ');
+    if (COUNTRY_QUALIFIERS.has(q)) [qualifier, name] = [q, words.slice(n).join(' ')];
+  }
+  const of = qualifier ? -1 : text.lastIndexOf(' of ');
+  if (of > 0) {
+    const q = text.slice(of + 4).replace(/^the /, '');
+    if (COUNTRY_QUALIFIERS.has(q)) [qualifier, name] = [q, text.slice(0, of)];
+  }
   if (!qualifier || !(isInstitution(name) || acronymWord(name))) return undefined;
   return { country: COUNTRY_QUALIFIERS.get(qualifier)!.name, name };
 }

@@ -109,11 +109,14 @@ const NAMES_VERSION_OF_GRAPH = `// namesVersion
 const STAMP_NAMES_VERSION = `// stampNamesVersion
   MERGE (m:GraphMeta {id: 'graph'}) SET m.namesVersion = $version`;
 
-const NAMED_CLAIMS = `// findNamedClaims
-  MATCH (c:Claim) WHERE c.subjectType IN $types AND elementId(c) > $after
-  WITH c ORDER BY elementId(c) LIMIT $limit
-  OPTIONAL MATCH (n:Node {id: c.of})
-  RETURN elementId(c) AS element, c {.*} AS claim, n.kind AS kind`;
+// Pages through named nodes by id (each label's id constraint keeps a page a range read), then
+// reads their claims through the claim_of index.
+const NAMED_NODES = `// findNamedNodes
+  MATCH (n:Node) WHERE n.id > $after AND (n:Actor OR n:Location OR n:Meeting OR n:Position OR n:Event)
+  RETURN n.id AS id, n.kind AS kind ORDER BY n.id LIMIT $limit`;
+
+const CLAIMS_OF = `// findClaimsOfNodes
+  UNWIND $ids AS id MATCH (c:Claim {of: id}) RETURN elementId(c) AS element, c {.*} AS claim`;
 
 const REKEY_CLAIMS = `// rekeyClaims
   UNWIND $rows AS row MATCH (c:Claim) WHERE elementId(c) = row.element SET c.body = row.body, c.digest = row.digest`;
@@ -132,17 +135,19 @@ export async function rekeyNames(db: Database, log: (line: string) => void = () 
   let changed = 0;
   let after = '';
   for (let more = Number(state.claims) > 0; more;) {
-    const rows = await read(db, NAMED_CLAIMS, { types: NAMED_TYPES, after, limit: neo4j.int(BATCH) });
-    more = rows.length === BATCH;
-    if (!rows.length) break;
-    after = rows[rows.length - 1].element as string;
+    const nodes = await read(db, NAMED_NODES, { after, limit: neo4j.int(BATCH) });
+    more = nodes.length === BATCH;
+    if (!nodes.length) break;
+    after = nodes[nodes.length - 1].id as string;
+    const kinds = new Map(nodes.map((n) => [n.id as string, n.kind]));
     const updates: { element: string; body: string; digest: string }[] = [];
     const subjects = new Set<string>();
-    for (const r of rows) {
+    for (const r of await read(db, CLAIMS_OF, { ids: [...kinds.keys()] })) {
       const claim = fromClaimRow(r.claim as Record<string, unknown>);
+      if (!NAMED_TYPES.includes(claim.subjectType)) continue;
       const names = keyed(
         claim.subjectType as EntityType,
-        { kind: r.kind },
+        { kind: kinds.get(claim.subject) },
         claim.names.map((n) => n.text),
       );
       if (JSON.stringify(names) === JSON.stringify(claim.names)) continue;
