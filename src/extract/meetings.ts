@@ -123,7 +123,7 @@ function objectAfter(text: string, mentions: ResolvedMention[], at: number): Res
 
 /** True when the words before offset `at` say the meeting is yet to happen ("will hold talks with"). */
 function planned(text: string, at: number): boolean {
-  return /\b(?:will|would|shall|plans?|planned|planning|expected|scheduled|due|set|upcoming|next|future|proposed|possible|potential|invited|invitation)\b/i.test(
+  return /\b(?:will|would|shall|could|might|may|plans?|planned|planning|expected|scheduled|due|set|upcoming|next|future|proposed|possible|possibility|potential|invited|invitation|rule out|rules out|ruled out|prepare|preparing|arrange|seek|seeking|hopes?)\b/i.test(
     text.slice(Math.max(0, at - 60), at),
   );
 }
@@ -160,7 +160,8 @@ function meetingHost(text: string, mentions: ResolvedMention[], at: number, obje
       ? [first]
       : [];
   }
-  return /^[\s“"]*$/.test(text.slice(0, first.start)) ? [first] : [];
+  // "Russian Foreign Minister Sergey Lavrov said following a meeting with ...": titles may stand before the host.
+  return /^[\s“"]*(?:(?:\p{Lu}[\p{L}.’'-]*|of|the)\s+)*$/u.test(text.slice(0, first.start)) ? [first] : [];
 }
 
 /** A place mention right after offset `at` (after "in "). */
@@ -248,6 +249,7 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
     };
     // "talks (in Z) between A, B and C", "consultations at the Kremlin between A and B".
     for (const m of text.matchAll(/\b(?:talks|discussions|consultations|meeting|meetings|negotiations|summit|contacts)\b([^.;:?!“”"]{0,50}?)\bbetween\s+/g)) {
+      if (planned(text, m.index)) continue;
       const parties = objectAfter(text, mentions, m.index + m[0].length);
       if (parties.length >= 2)
         meetingOf(parties, ev(m.index, parties[parties.length - 1].end), 'between', m.index + m[0].length - m[1].length - 'between '.length);

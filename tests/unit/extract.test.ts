@@ -518,6 +518,13 @@ describe('meetings: rules from the second round of dev reports', () => {
       ),
     ).toEqual(['Henrik Dahl, Anna Berg @ ?']);
   });
+
+  test('"X said following a meeting with Y" with titles before X is a meeting; one that is not ruled out is none', () => {
+    expect(
+      meetings(draft('Swedish Foreign Minister Anna Berg said following a meeting with her Finnish counterpart Henrik Dahl on Thursday that talks went well.')),
+    ).toEqual(['Anna Berg, Henrik Dahl @ ?']);
+    expect(meetings(draft('The government does not rule out a meeting between Anna Berg and Henrik Dahl.'))).toEqual([]);
+  });
 });
 
 describe('meetings in common house styles', () => {
