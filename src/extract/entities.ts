@@ -8,10 +8,10 @@ import type { EvidenceInput } from '../facts/format';
 import type { CountryEntry } from './gazetteer';
 import type { Mention } from './mentions';
 import { familyNameFirst, type NamedEntity as FactsNamed, shortNames } from '../facts/names';
-
-/** What shortNames needs to know of an organisation's name. */
-const ORGANISATION = { type: 'Actor', kind: 'ORGANIZATION', name: '', aliases: [], evidence: [] } as unknown as FactsNamed;
 import { makeId, nameKey } from './names';
+
+/** What shortNames needs to know of an organisation's name: that it is one. */
+const ORGANISATION: FactsNamed = { id: 'actor:organisation', type: 'Actor', kind: 'ORGANIZATION', name: '', aliases: [], evidence: [] };
 
 /** Entity types the mention rules produce. */
 export type NamedType = 'Actor' | 'Country' | 'Location';

@@ -195,23 +195,26 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
     return talks;
   };
 
-  /**
-   * "He met Y": the person a sentence's "he" or "she" stands for, as a mention at the pronoun: the
-   * first person named in the nearest sentence before (of the last two) that names one.
-   */
+  /** The first person named in the nearest sentence before `sentence` (of the last two) that names one. */
+  const lastNamedPerson = (sentence: number): ResolvedMention | undefined => {
+    for (let n = sentence - 1; n >= Math.max(1, sentence - 2); n -= 1) {
+      const person = doc.mentionsIn(n).find((m) => m.kind === 'person' && m.entityId && !m.possessive);
+      if (person) return person;
+    }
+    return undefined;
+  };
+  /** The person "he" or "she" at `start` of sentence `sentence` stands for, as a mention at the pronoun. */
+  const pronounMention = (sentence: number, start: number, word: string): ResolvedMention | undefined => {
+    const person = lastNamedPerson(sentence);
+    return person && { ...person, sentence, start, end: start + word.length, text: word };
+  };
+  /** "He met Y": the subject pronoun right before offset `at`. */
   const pronounAt = (sentence: number, text: string, at: number): ResolvedMention | undefined => {
     const pronoun =
       /(?:^|[,;]\s*|\b(?:and|but|then)\s+)(he|she)\s+(?:(?:has|had|have|also|then|later|both|last|this|on|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)\s+)*$/i.exec(
         text.slice(0, at),
       );
-    if (!pronoun) return undefined;
-    for (let n = sentence - 1; n >= Math.max(1, sentence - 2); n -= 1) {
-      const person = doc.mentionsIn(n).find((m) => m.kind === 'person' && m.entityId && !m.possessive);
-      if (!person) continue;
-      const start = pronoun.index + pronoun[0].indexOf(pronoun[1]);
-      return { ...person, sentence, start, end: start + pronoun[1].length, text: pronoun[1] };
-    }
-    return undefined;
+    return pronoun ? pronounMention(sentence, pronoun.index + pronoun[0].indexOf(pronoun[1]), pronoun[1]) : undefined;
   };
 
   for (const s of doc.sentences) {
@@ -312,12 +315,9 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
       const lead =
         /^[\s“"]*(?:(?:On|Last|This)\s+\p{Lu}\p{Ll}+,?\s+|\p{Lu}[\p{Ll} ]{2,30},\s+)?(?:(?:he|she|He|She)\s+and\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+|(?:of|the)\s+)*$/u;
       let subject = first && first.start < talksClause.index && lead.test(text.slice(0, first.start)) ? chainStartingWith(text, mentions, first) : [];
-      const partner = subject.length ? /\b(?:he|she)\s+and\s+$/i.exec(text.slice(0, first!.start)) : null;
-      const pronoun = partner
-        ? pronounAt(s.number, `${text.slice(0, partner.index)}${partner[0].slice(0, partner[0].search(/\s/))} `, partner.index + partner[0].search(/\s/) + 1)
-        : undefined;
-      if (pronoun && !subject.some((x) => x.entityId === pronoun.entityId))
-        subject = [{ ...pronoun, start: partner!.index, end: partner!.index + 2 }, ...subject];
+      const partner = subject.length ? /\b(he|she)\s+and\s+$/i.exec(text.slice(0, first!.start)) : null;
+      const pronoun = partner ? pronounMention(s.number, partner.index, partner[1]) : undefined;
+      if (pronoun && !subject.some((x) => x.entityId === pronoun.entityId)) subject = [pronoun, ...subject];
       const verb =
         subject.length >= 2
           ? /^\s+(?:(?:also|have|has|had)\s+)?(?:[a-z]+ed|gave|held|made|took|had|spoke|began|reached|struck|signed)\b/.exec(

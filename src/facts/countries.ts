@@ -177,14 +177,6 @@ export const COUNTRIES: readonly CountryEntry[] = [
   c('Palestine', ['Palestinian Territories'], ['Palestinian'], 'Ramallah'),
 ];
 
-const byCapital = new Map<string, CountryEntry>();
-for (const entry of COUNTRIES) byCapital.set(entry.capital, entry);
-
-/** The country whose capital `text` is, as written ("Moscow" is Russia); undefined for anything else. */
-export function countryOfCapital(text: string): CountryEntry | undefined {
-  return byCapital.get(text);
-}
-
 /** Every way a country is named before an institution's name (names, aliases and demonyms: "US", "Turkish"), to its country. */
 export const COUNTRY_QUALIFIERS: ReadonlyMap<string, CountryEntry> = new Map(
   COUNTRIES.flatMap((e) => [e.name, ...e.aliases, ...e.demonyms].map((q) => [q, e] as const)),

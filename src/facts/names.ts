@@ -5,7 +5,7 @@
  * letters written once, and transliteration and given-name variants folded (name-variants.ts).
  */
 import type { EntityInput } from './format';
-import { COUNTRIES, COUNTRY_QUALIFIERS, countryOfCapital } from './countries';
+import { COUNTRIES, COUNTRY_QUALIFIERS } from './countries';
 import { foldVariants, LEGAL_FORMS } from './name-variants';
 
 /**
@@ -432,10 +432,11 @@ export function acronymKeys(entity: NamedEntity, text: string): { stored: string
  * under as well. Undefined for other names and other types.
  */
 function capitalCountryKey(entity: NamedEntity, text: string): string | undefined {
-  if (entity.type !== 'Country') return undefined;
-  const country = countryOfCapital(text.trim()) ?? COUNTRIES.find((c) => nameKey(c.capital) === nameKey(text));
-  return country ? nameKey(country.name) : undefined;
+  return entity.type === 'Country' ? countryByCapitalKey.get(nameKey(text)) : undefined;
 }
+
+/** A capital's key ("kyiv", which "Kiev" has too) to its country's key. */
+const countryByCapitalKey = new Map(COUNTRIES.map((c) => [nameKey(c.capital), nameKey(c.name)]));
 
 /** Family names that Chinese, Korean and Vietnamese names put first ("Xi Jinping", "Kim Jong Un", "Nguyen Phu Trong"). */
 const FAMILY_FIRST = new Set(
