@@ -76,7 +76,7 @@ async function main(argv: string[]): Promise<number> {
       log(`[seed] skipped ${label} (${problems.length} problem(s)):\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
     }
     logMerges(prepared.merges, log);
-    logHeld(prepared.held, log);
+    logHeld(prepared, log);
     if (prepared.documents.length) await loadDocuments(connection.db, prepared.documents, { log, dryRun });
     return prepared.skipped.length ? 1 : 0;
   } finally {

@@ -20,6 +20,8 @@
  * Two or more candidates in step 3 are never guessed: they are reported as a problem naming them all,
  * or, when resolution runs with `review` (`npm run seed`), the entity is held back for a curator with
  * the relationships that touch it (see {@link HeldEntity}), and the rest of its document loads.
+ * A curator's answer is kept: when the same source gives the same record (id and name) again, as a
+ * reload does, the decision settled before stands ({@link SettledReview}) and nothing waits again.
  * Events, statements and stances are matched in steps 1 and 2 only (see names.ts). A meeting that
  * steps 1 and 2 leave new (and whose sameAs is not null) is then matched on what it is rather than
  * what it is called: the one meeting (in the graph or an earlier document of the load) held on the
@@ -65,11 +67,25 @@ export interface MeetingCandidate {
   participants: string[];
 }
 
+/**
+ * A review item a curator settled: a merge into one candidate, or a drop. (An item created as a node
+ * of its own needs no memory: the node has the record's id, which step 2 finds.)
+ */
+export interface SettledReview {
+  sourceId: string;
+  entityId: string;
+  name: string;
+  status: 'MERGED' | 'DROPPED';
+  resolvedTo: string | null;
+}
+
 /** What the graph knows that resolution needs: nodes by id, nodes found by name keys, meetings by day. */
 export interface GraphCandidates {
   byId: Map<string, Candidate>;
   byKey: Candidate[];
   meetings?: MeetingCandidate[];
+  /** Review items settled for the sources of the documents. */
+  settled?: SettledReview[];
 }
 
 /** How an entity was matched to another node than its own id says. */
@@ -107,6 +123,8 @@ export interface Resolution {
   problems: Problem[][];
   /** Entities held back for review, per document (only with `review`). */
   held: HeldEntity[][];
+  /** Entities left out, with the relationships touching them, because a curator dropped them before. */
+  dropped: { document: string; path: string; name: string }[];
 }
 
 /** How resolution treats an entity that matches several nodes. */
@@ -116,7 +134,7 @@ export interface ResolveOptions {
 }
 
 /** Everything resolution looks up in the graph for these documents: ids (own and sameAs) and name keys. */
-export function resolutionQuery(documents: ValidDocument[]): { ids: string[]; keys: string[]; dates: string[] } {
+export function resolutionQuery(documents: ValidDocument[]): { ids: string[]; keys: string[]; dates: string[]; sourceIds: string[] } {
   const ids = new Set<string>();
   const keys = new Set<string>();
   const dates = new Set<string>();
@@ -134,7 +152,7 @@ export function resolutionQuery(documents: ValidDocument[]): { ids: string[]; ke
       if (surname) keys.add(surname);
     }
   }
-  return { ids: [...ids], keys: [...keys], dates: [...dates] };
+  return { ids: [...ids], keys: [...keys], dates: [...dates], sourceIds: [...new Set(documents.map((d) => d.doc.source.id))] };
 }
 
 /** A meeting's start day, when it is dated to the day. */
@@ -166,6 +184,8 @@ export function resolveEntities(
   /** Ids written in earlier documents of this load, to the node they resolved to. */
   const idMap = new Map<string, string>();
   const merges: Merge[] = [];
+  const dropped: Resolution['dropped'] = [];
+  const settled = new Map((graph.settled ?? []).map((r) => [`${r.sourceId}\n${r.entityId}`, r]));
 
   const resolved = documents.map((valid, d) => {
     const problems: Problem[] = [];
@@ -173,9 +193,30 @@ export function resolveEntities(
     const map = new Map<string, string>();
     const held: HeldEntity[] = [];
     const documentMerges: Merge[] = [];
+    const droppedIds = new Set<string>();
     valid.doc.entities.forEach((entity, i) => {
       const path = `${labels[d]}: entities[${i}] (${entity.id})`;
-      const target = resolveOne(entity, ownIds, labelsOf(entity.type), known, byKey, idMap, path, problems, options.review ?? false);
+      let target = resolveOne(entity, ownIds, labelsOf(entity.type), known, byKey, idMap, path, problems);
+      if (target.candidates) {
+        // A curator settled this record of this source before: the answer stands while it is still one of the candidates.
+        const decision = settled.get(`${valid.doc.source.id}\n${entity.id}`);
+        const same = decision && decision.name === ('name' in entity ? entity.name : entity.id);
+        if (same && decision.status === 'DROPPED') {
+          droppedIds.add(entity.id);
+          dropped.push({ document: labels[d], path, name: decision.name });
+          return;
+        }
+        if (same && decision.status === 'MERGED' && target.candidates.some((c) => c.id === decision.resolvedTo))
+          target = { id: decision.resolvedTo!, how: 'review' };
+        else if (!options.review) {
+          const names = target.candidates.map((c) => `"${c.id}" (${c.name})`).join(', ');
+          problems.push({
+            path,
+            message: `"${isNamed(entity) ? displayName(entity) : entity.id}" matches ${target.candidates.length} nodes: ${names}; say which with sameAs, or give it a name of its own`,
+          });
+          target = { id: entity.id };
+        }
+      }
       map.set(entity.id, target.id);
       if (target.candidates) held.push({ document: labels[d], path, entity, candidates: target.candidates, relationships: [] });
       if (target.how) documentMerges.push({ document: labels[d], entity: entity.id, node: target.id, how: target.how });
@@ -197,7 +238,8 @@ export function resolveEntities(
         });
       }
     });
-    const heldIds = new Set(held.map((h) => h.entity.id));
+    // Held and dropped records are left out of the load now.
+    const heldIds = new Set([...held.map((h) => h.entity.id), ...droppedIds]);
     const owners = new Map<string, number>();
     valid.doc.entities.forEach((entity, i) => {
       if (heldIds.has(entity.id)) return;
@@ -237,7 +279,7 @@ export function resolveEntities(
       });
     }
     const rewritten = rewrite(valid, map);
-    if (!held.length) return { valid: rewritten, problems, held };
+    if (!heldIds.size) return { valid: rewritten, problems, held };
     // What touches a held entity waits with it; the rest of the document loads now.
     rewritten.doc.relationships.forEach((rel) => {
       for (const h of held) if (rel.from === h.entity.id || rel.to === h.entity.id) h.relationships.push(rel);
@@ -249,6 +291,7 @@ export function resolveEntities(
     merges,
     problems: resolved.map((r) => r.problems),
     held: resolved.map((r) => r.held),
+    dropped,
   };
 }
 
@@ -284,7 +327,6 @@ function resolveOne(
   idMap: Map<string, string>,
   path: string,
   problems: Problem[],
-  review: boolean,
 ): { id: string; how?: Merge['how']; candidates?: HeldEntity['candidates'] } {
   if (entity.sameAs) {
     const id = idMap.get(entity.sameAs) ?? entity.sameAs;
@@ -342,11 +384,7 @@ function resolveOne(
       .map((id) => [id, 'surname'] as [string, Merge['how']]);
   }
   if (matches.length === 1) return { id: matches[0][0], how: matches[0][1] };
-  if (matches.length > 1 && review) return { id: entity.id, candidates: matches.map(([id]) => ({ id, name: known.get(id)!.name })) };
-  if (matches.length > 1) {
-    const names = matches.map(([id]) => `"${id}" (${known.get(id)!.name})`).join(', ');
-    problems.push({ path, message: `"${displayName(entity)}" matches ${matches.length} nodes: ${names}; say which with sameAs, or give it a name of its own` });
-  }
+  if (matches.length > 1) return { id: entity.id, candidates: matches.map(([id]) => ({ id, name: known.get(id)!.name })) };
   return { id: entity.id };
 }
 

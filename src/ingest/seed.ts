@@ -10,7 +10,7 @@ import { type ChangeCounts, type LabelledDocument, type LoadSummary, loadBatch }
 import { checkTypeConflicts, findResolutionCandidates, LoadConflictError } from '../repositories/resolution-lookups';
 import { labelsOf } from '../repositories/storage';
 import { DEFAULT_FILE_RULES, type FileRules, readFactsFile } from './read';
-import { type HeldEntity, type Merge, resolutionQuery, resolveEntities } from '../facts/resolve';
+import { type HeldEntity, type Merge, type Resolution, resolutionQuery, resolveEntities } from '../facts/resolve';
 import type { MergeToRecord } from '../repositories/resolution-records';
 import { formatProblem, type Problem, type ValidationResult, type ValidDocument, validateFacts } from '../facts/validate';
 
@@ -95,6 +95,8 @@ export interface PreparedLoad {
   merges: Merge[];
   /** Entities that matched several nodes, held back for review with what depends on them (with `review`). */
   held: HeldEntity[];
+  /** Entities left out (with the relationships touching them) because a curator dropped them before. */
+  dropped: Resolution['dropped'];
 }
 
 /** How {@link prepareLoad} treats problems and uncertain matches. */
@@ -152,6 +154,7 @@ export async function prepareLoad(db: Database, results: LabelledResult[], optio
       skipped: [...skipped].map(([label, problems]) => ({ label, problems })),
       merges: resolution.merges,
       held: resolution.held.flat(),
+      dropped: resolution.dropped,
     };
   }
 }
@@ -228,12 +231,20 @@ export async function seedFiles(
 ): Promise<LoadSummary[]> {
   const prepared = await prepareLoad(db, await readFiles(files, options.files), { review: true });
   logMerges(prepared.merges, log);
-  logHeld(prepared.held, log);
+  logHeld(prepared, log);
   return loadDocuments(db, prepared.documents, { ...options, log });
 }
 
-/** Lists the entities held back for review, each with its candidates and what waits with it. */
-export function logHeld(held: HeldEntity[], log: (line: string) => void, limit = 20): void {
+/**
+ * Lists the entities held back for review, each with its candidates and what waits with it, and
+ * those left out again because a curator dropped them before.
+ */
+export function logHeld({ held, dropped }: Pick<PreparedLoad, 'held' | 'dropped'>, log: (line: string) => void, limit = 20): void {
+  if (dropped.length) {
+    log(`[review] ${dropped.length} entit${dropped.length === 1 ? 'y' : 'ies'} left out, as a curator dropped before (settleReviewItem DROP):`);
+    dropped.slice(0, limit).forEach((d) => log(`  ${d.path}: "${d.name}"`));
+    if (dropped.length > limit) log(`  ... and ${dropped.length - limit} more`);
+  }
   if (!held.length) return;
   log(`[review] ${held.length} entit${held.length === 1 ? 'y waits' : 'ies wait'} for review (curators: the reviewItems query, settleReviewItem):`);
   for (const h of held.slice(0, limit)) {

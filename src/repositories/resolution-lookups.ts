@@ -63,7 +63,10 @@ export async function checkTypes(tx: ManagedTransaction, documents: LabelledDocu
  * any of whose name keys is among `keys`. The key search reads every node's keys once (there is no
  * index on list elements); see docs on loading for the figures.
  */
-export async function findResolutionCandidates(db: Database, query: { ids: string[]; keys: string[]; dates?: string[] }): Promise<GraphCandidates> {
+export async function findResolutionCandidates(
+  db: Database,
+  query: { ids: string[]; keys: string[]; dates?: string[]; sourceIds?: string[] },
+): Promise<GraphCandidates> {
   const toCandidate = (r: Record<string, unknown>): Candidate => ({
     id: r.id as string,
     labels: (r.labels as string[])
@@ -76,12 +79,27 @@ export async function findResolutionCandidates(db: Database, query: { ids: strin
   const byId = await read(db, FIND_BY_IDS, { ids: query.ids });
   const byKey = query.keys.length ? await read(db, FIND_BY_KEYS, { keys: query.keys }) : [];
   const meetings = query.dates?.length ? await read(db, FIND_MEETINGS_BY_DAY, { dates: query.dates }) : [];
+  const settled = query.sourceIds?.length ? await read(db, FIND_SETTLED_REVIEWS, { sourceIds: query.sourceIds }) : [];
   return {
     byId: new Map(byId.map((r) => [r.id as string, toCandidate(r)])),
     byKey: byKey.map(toCandidate),
     meetings: meetings.map((r) => MeetingRow.parse(r)),
+    settled: settled.map((r) => SettledRow.parse(r)),
   };
 }
+
+const SettledRow = z.object({
+  sourceId: z.string(),
+  entityId: z.string(),
+  name: z.string(),
+  status: z.enum(['MERGED', 'DROPPED']),
+  resolvedTo: z.string().nullable(),
+});
+
+// A curator's merges and drops of these sources' records, which a reload applies again.
+const FIND_SETTLED_REVIEWS = `// findSettledReviewItems
+  UNWIND $sourceIds AS sourceId MATCH (r:ReviewItem {sourceId: sourceId}) WHERE r.status IN ['MERGED', 'DROPPED']
+  RETURN r.sourceId AS sourceId, r.entityId AS entityId, r.name AS name, r.status AS status, r.resolvedTo AS resolvedTo`;
 
 const MeetingRow = z.object({
   id: z.string(),

@@ -304,3 +304,70 @@ test('a meeting resolves on its day, place and participants, whatever it is call
   const later = await t.api.data(`{ meeting(id: "meeting:wire-week-later") { participants { actor { id } } } }`);
   expect(later.meeting.participants.map((p: any) => p.actor.id).sort()).toEqual(['actor:jared-kushner', 'actor:steve-witkoff']);
 });
+
+test('a reload keeps what a curator settled: a merge stands, a drop stays out, and nothing waits again', async () => {
+  const editor = await as('editor');
+  const openItems = async (sourceId: string) =>
+    (await t.api.gql(REVIEW_ITEMS, { status: 'OPEN' }, editor)).data.reviewItems.nodes.filter((n: any) => n.sourceId === sourceId);
+  // (After the tests above, a one-word "Zelenskyy" matches several nodes.)
+  const merged = await oneWordZelenskyy('kept-merge.json', 'source:review-kept-merge', 'actor:zelenskyy-kept');
+  const dropped = await oneWordZelenskyy('kept-drop.json', 'source:review-kept-drop', 'actor:zelenskyy-dropped');
+  await seedFiles(t.db, [merged, dropped], () => undefined);
+  const [toMerge] = await openItems('source:review-kept-merge');
+  const [toDrop] = await openItems('source:review-kept-drop');
+  const settle = async (input: unknown) => (await t.api.gql(SETTLE, { input }, editor)).data.settleReviewItem.userErrors;
+  expect(await settle({ id: toMerge.id, decision: 'MERGE', candidateId: 'actor:volodymyr-zelensky' })).toEqual([]);
+  expect(await settle({ id: toDrop.id, decision: 'DROP' })).toEqual([]);
+
+  // New versions of both sources: the same records, and a sentence more.
+  const again = (name: string, sourceId: string, id: string) =>
+    factsFile(
+      name,
+      sourceId,
+      ['Zelenskyy joined the talks in Abu Dhabi.', 'Putin did not.', 'The talks went on late.'],
+      [
+        { id, type: 'Actor', kind: 'PERSON', name: 'Zelenskyy', evidence: cite(1, 'Zelenskyy') },
+        { id: 'meeting:review-abu-dhabi-talks', type: 'Meeting', name: 'Talks in Abu Dhabi', evidence: cite(1, 'the talks in Abu Dhabi') },
+      ],
+      [{ type: 'PARTICIPATED_IN', from: id, to: 'meeting:review-abu-dhabi-talks', evidence: cite(1, 'Zelenskyy joined the talks') }],
+    );
+  const log: string[] = [];
+  await seedFiles(
+    t.db,
+    [
+      await again('kept-merge.json', 'source:review-kept-merge', 'actor:zelenskyy-kept'),
+      await again('kept-drop.json', 'source:review-kept-drop', 'actor:zelenskyy-dropped'),
+    ],
+    (line) => log.push(line),
+  );
+  const said = log.join('\n');
+  expect(said).toContain('kept-merge.json: actor:zelenskyy-kept -> actor:volodymyr-zelensky (by review)');
+  expect(said).toMatch(
+    /\[review\] 1 entity left out, as a curator dropped before[^\n]*\n {2}[^\n]*kept-drop\.json: entities\[0\] \(actor:zelenskyy-dropped\): "Zelenskyy"/,
+  );
+  expect(said).not.toContain('waits for review');
+  expect(await openItems('source:review-kept-merge')).toEqual([]);
+  expect(await openItems('source:review-kept-drop')).toEqual([]);
+  // The merged record's facts of the new version are on the chosen node; the dropped one wrote nothing.
+  const zelensky = (await t.api.data(EVIDENCE, { id: 'actor:volodymyr-zelensky' })).actor;
+  expect(zelensky.evidence.map((e: any) => e.source.id)).toContain('source:review-kept-merge');
+  expect(zelensky.evidence.map((e: any) => e.source.id)).not.toContain('source:review-kept-drop');
+  expect(await t.api.data(`{ actor(id: "actor:zelenskyy-dropped") { id } }`)).toEqual({ actor: null });
+  const merges = (await t.api.gql(MERGES, { sourceId: 'source:review-kept-merge' }, editor)).data.merges.nodes;
+  expect(merges).toEqual([expect.objectContaining({ entityId: 'actor:zelenskyy-kept', nodeId: 'actor:volodymyr-zelensky', how: 'review' })]);
+
+  // A record under another name is not the one the curator answered: it waits again.
+  await seedFiles(
+    t.db,
+    [
+      await factsFile(
+        'kept-merge.json',
+        'source:review-kept-merge',
+        ['Mr Zelenskyy joined the talks in Abu Dhabi.'],
+        [{ id: 'actor:zelenskyy-kept', type: 'Actor', kind: 'PERSON', name: 'Mr Zelenskyy', evidence: cite(1, 'Mr Zelenskyy') }],
+      ),
+    ],
+    () => undefined,
+  );
+  expect((await openItems('source:review-kept-merge')).map((n: any) => n.name)).toEqual(['Mr Zelenskyy']);
+});
