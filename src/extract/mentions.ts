@@ -68,6 +68,28 @@ const HONORIFICS = new Set([
   'princess',
   'pope',
   'sheikh',
+  // Ranks, written out or cut short ("Col. Dipak Gurung", "Lt. Gen. Ann Smith").
+  'col',
+  'colonel',
+  'lt',
+  'lieutenant',
+  'maj',
+  'capt',
+  'captain',
+  'sgt',
+  'sergeant',
+  'brig',
+  'brigadier',
+  'cmdr',
+  'adm',
+  'admiral',
+  'cpl',
+  'corporal',
+  'supt',
+  'insp',
+  'gov',
+  'sen',
+  'rep',
   'governor',
   'mayor',
   'ambassador',
@@ -440,7 +462,7 @@ function capitalisedRuns(tokens: Token[]): Token[][] {
       !!previous &&
       t.gap === '. ' &&
       t.capitalised &&
-      (/^\p{Lu}$/u.test(previous.word) || /^(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof)$/.test(previous.word));
+      (/^\p{Lu}$/u.test(previous.word) || /^(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Maj|Brig|Sgt|Capt|Cmdr|Adm|Cpl|Supt|Insp|Gov|Sen|Rep|Prof)$/.test(previous.word));
     const joins = run.length > 0 && (t.gap === ' ' || afterStop) && (!run[run.length - 1].possessive || (t.capitalised && ORG_SUFFIXES.has(t.word)));
     if (t.capitalised) {
       if (!joins) close();
@@ -648,6 +670,8 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   // "Foreign Ministers", "Russian FM": office holders, not a name.
   if (TITLE_WORDS.has(last.word.toLowerCase()) || (/s$/.test(last.word) && isOfficeNoun(last.word.slice(0, -1)))) return [];
   const phrase = run.map((t) => t.word).join(' ');
+  // "said Wednesday": a day or month alone names no one.
+  if (run.length === 1 && hasTag(last, 'Date', 'Month', 'WeekDay', 'Holiday')) return [];
   if (GROUP_SUFFIXES.has(last.word) || (next && GROUP_AFTER.test(text.slice(last.end)))) return [mention(sentence, text, run, 'group', { rule: 'group-noun' })];
   if (context.orgs.has(phrase)) return [mention(sentence, text, run, 'organization', { rule: 'document-organisation' })];
   if (ORG_SUFFIXES.has(last.word) || acronym) return [mention(sentence, text, run, 'organization', { rule: 'organisation-word' })];
