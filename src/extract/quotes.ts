@@ -23,7 +23,8 @@
  *   Y quoted X as saying “…” / X was quoted as saying                                [quoted-as-saying]
  *   a quote right after an attributed quote of the same sentence, or a sentence that is only a
  *   quote right after an attributed quote in the same paragraph, or the quote opening a paragraph
- *   after one whose last quote was left open, continues that speaker                  [continues]
+ *   after one whose last quote was left open, or a paragraph that is only a quote right after a
+ *   paragraph whose last quote was attributed, continues that speaker                 [continues]
  *
  * X is a person, organisation, group or country mention that is not a possessive. Each attribution
  * says which rule made it and how sure the rules are (`confidence`). When no form fits, or a pronoun
@@ -73,6 +74,7 @@ const SPEAKER_KINDS = new Set(['person', 'organization', 'group', 'country']);
 const V = `(?:${SPEECH_VERB_PATTERN}|reported|reports)`;
 const ADVERB = '(?:\\s+(?:also|later|then|previously|earlier|again|further|separately|simply))?';
 const VERB_AFTER = new RegExp(`^${ADVERB}\\s+${V}\\b`);
+const VERB_BEFORE = new RegExp(`\\b${V}\\s+$`);
 const PRONOUN = /^(?:he|she|it)$/i;
 /**
  * Verbs that put words in the subject's mouth without being speech verbs: "X called the decision
@@ -135,20 +137,36 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
   const text = doc.text;
   const attributions: Attribution[] = [];
   const kindOf = (id: string) => placed.find((m) => m.entityId === id)?.kind ?? '';
+  const sentenceStarts = doc.sentences.map((s) => s.start);
 
   // Reported speech ("X said ...") is an attribution a later "he" or "the statement" may refer to.
   const nested = (m: Placed) => placed.some((o) => o !== m && o.at <= m.at && o.to >= m.to && o.to - o.at > m.to - m.at);
   for (const m of placed.filter((x) => canSpeak(x) && !nested(x))) {
-    if (VERB_AFTER.test(text.slice(m.to, m.to + 40)) || APPOSITION_VERB.test(text.slice(m.to, m.to + 120)))
+    if (
+      VERB_AFTER.test(text.slice(m.to, m.to + 40)) ||
+      APPOSITION_VERB.test(text.slice(m.to, m.to + 120)) ||
+      (VERB_BEFORE.test(text.slice(Math.max(0, m.at - 30), m.at)) && /^\s*[.,]/.test(text.slice(m.to, m.to + 3))) // "…, said Xi."
+    )
       attributions.push({ at: m.at, speakerId: m.entityId, kind: m.kind });
   }
 
+  /** The one speaker whose words a sentence reports ("X said …", "…, said X"), with the evidence of the name. */
+  const reportedIn = (sentence: (typeof doc.sentences)[number] | undefined): { speakerId: string; evidence: EvidenceInput } | undefined => {
+    if (!sentence) return undefined;
+    const end = sentence.start + sentence.text.length;
+    const said = attributions.filter((a) => a.at >= sentence.start && a.at < end);
+    if (!said.length || new Set(said.map((a) => a.speakerId)).size > 1) return undefined;
+    const m = placed.find((x) => x.at === said[0].at && x.entityId === said[0].speakerId)!;
+    return { speakerId: m.entityId, evidence: doc.evidence(sentence.number, m.at - sentence.start, m.to - sentence.start) };
+  };
   const paragraphs = new Map<number, typeof doc.sentences>();
   for (const s of doc.sentences) paragraphs.set(s.paragraph, [...(paragraphs.get(s.paragraph) ?? []), s]);
 
   // News style runs a quote over paragraphs by leaving it open at the end of one and opening the
   // next with a quote mark: the quote that opens the next paragraph continues the same speaker.
   let openAtEnd: QuoteFinding | undefined;
+  /** The last quote of the paragraph just before, when that paragraph had one. */
+  let lastBefore: QuoteFinding | undefined;
   for (const sentences of paragraphs.values()) {
     const pStart = sentences[0].start;
     const pEnd = sentences[sentences.length - 1].start + sentences[sentences.length - 1].text.length;
@@ -157,6 +175,8 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
     let previousSentence = -1;
     const carried = openAtEnd;
     openAtEnd = undefined;
+    const quoteBefore = lastBefore;
+    lastBefore = undefined;
     const spans = quoteSpans(paragraph);
     // The rest of a quote left open in the paragraph before runs to the first closing mark, when no
     // mark opens before it: “… (paragraph) … fruitful discussion,” Kaifu said.
@@ -181,8 +201,8 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
         speakerAfter(text, end, mentions) ??
         speakerBefore(text, start, s.start, mentions) ??
         quotedAsSaying(text, start, s.start, mentions) ??
-        pronounOrDescriptor(text, end, start, placed, attributions, offices, kindOf) ??
-        subjectBefore(text, start, s.start, mentions, placed, attributions, offices);
+        pronounOrDescriptor(text, end, start, placed, attributions, offices, kindOf, sentenceStarts) ??
+        subjectBefore(text, start, s.start, mentions, placed, attributions, offices, sentenceStarts);
       if (found) {
         const at = found.from >= last.start ? last : s;
         quote.speakerId = found.speakerId;
@@ -205,12 +225,26 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
         quote.speakerId = carried.speakerId;
         quote.attribution = carried.attribution;
         quote.rule = 'continues';
+      } else if (start === s.start && !previous && reportedIn(sentences.find((x) => x.number === s.number - 1))) {
+        // A sentence that is only a quote, after a sentence of the paragraph that reports one
+        // speaker's words: State-to-state interactions …, said Xi. “I hope …”
+        const said = reportedIn(sentences.find((x) => x.number === s.number - 1))!;
+        quote.speakerId = said.speakerId;
+        quote.attribution = said.evidence;
+        quote.rule = 'continues';
+      } else if (quoteBefore?.speakerId && span.start === 0 && !previous && !/\p{L}/u.test(paragraph.slice(span.end))) {
+        // A paragraph that is only a quote, right after a paragraph whose last quote was attributed,
+        // goes on in that speaker's voice: “…,” Mr Shorten said. (new paragraph) “I have spoken …”
+        quote.speakerId = quoteBefore.speakerId;
+        quote.attribution = quoteBefore.attribution;
+        quote.rule = 'continues';
       }
       if (!/[”"»’']$/.test(paragraph.slice(span.start, span.end))) openAtEnd = quote;
       if (quote.rule) quote.confidence = CONFIDENCE[quote.rule];
       quotes.push(quote);
       previous = quote;
-      previousSentence = s.number;
+      previousSentence = last.number;
+      lastBefore = quote;
     }
   }
   return quotes;
@@ -229,7 +263,7 @@ interface Found {
  * Frerot said in a statement`, `“…” in the town of Z, X said`, `“…,” according to X`.
  */
 function speakerAfter(text: string, quoteEnd: number, mentions: Placed[]): Found | undefined {
-  const rest = text.slice(quoteEnd, quoteEnd + 200);
+  const rest = maskStops(text.slice(quoteEnd, quoteEnd + 200));
   // "“…” – Henrik Dahl": a name alone after a dash at the end of the sentence signs the quote.
   const dash = /^\s*[–—-]\s*/.exec(rest);
   const signed = dash && mentions.find((m) => m.at === quoteEnd + dash[0].length && m.kind === 'person' && canSpeak(m));
@@ -238,7 +272,7 @@ function speakerAfter(text: string, quoteEnd: number, mentions: Placed[]): Found
   const verbFirst = new RegExp(`^[\\s,]*(${V}|according to|read)\\s+`).exec(rest);
   if (verbFirst) {
     const from = quoteEnd + verbFirst[0].length;
-    const clauseEnd = from + (/[.;:!?“"«]|\s(who|which|that|when|after|before|while)\s/.exec(text.slice(from))?.index ?? text.length - from);
+    const clauseEnd = from + (/[.;:!?“"«]|\s(who|which|that|when|after|before|while)\s/.exec(maskStops(text.slice(from)))?.index ?? text.length - from);
     const inClause = mentions.filter((m) => m.at >= from && m.to <= clauseEnd && canSpeak(m));
     // "said Globex chief executive Maria Rossi": a name before a title owns the title; the person
     // after it is the speaker.
@@ -268,6 +302,11 @@ function speakerAfter(text: string, quoteEnd: number, mentions: Placed[]): Found
   if (/^,[^,]{1,80},\s*(?:also\s+)?$/.test(between))
     return { speakerId: speaker.entityId, from: speaker.at, to: verbAt + verb[0].length, rule: 'after-apposition' };
   return undefined;
+}
+
+/** The text with the stops of titles and initials blanked ("Col. Gurung" → "Col  Gurung"), offsets kept. */
+function maskStops(text: string): string {
+  return text.replace(/\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Maj|Brig|Sgt|Capt|Cmdr|Adm|Cpl|Supt|Insp|Gov|Sen|Rep|Prof|\p{Lu})\./gu, (m) => `${m.slice(0, -1)} `);
 }
 
 /** True for the words of a title between an owner and a name: " chief executive ", "’s foreign minister ". */
@@ -346,13 +385,14 @@ function pronounOrDescriptor(
   attributions: Attribution[],
   offices: OfficeFinding[],
   kindOf: (id: string) => string,
+  sentenceStarts: number[],
 ): Found | undefined {
   const rest = text.slice(quoteEnd, quoteEnd + 120);
   const pronoun = new RegExp(`^[\\s,]*((he|she|it)(?:\\s+(?:was|has|had|also|later|then|further))*\\s+(?:${V}|quoted)(?:\\s+reporters)?)\\b`, 'i').exec(rest);
   if (pronoun) {
     const speakerId = /^it$/i.test(pronoun[2])
       ? lastActor(text, quoteStart, placed, attributions)?.speakerId
-      : lastPerson(text, quoteStart, placed, attributions);
+      : lastPerson(text, quoteStart, placed, attributions, sentenceStarts);
     const from = quoteEnd + rest.indexOf(pronoun[1]);
     return speakerId ? { speakerId, from, to: from + pronoun[1].length, rule: 'pronoun' } : undefined;
   }
@@ -379,7 +419,7 @@ function pronounOrDescriptor(
     const from = quoteEnd + rest.indexOf(descriptor[1]);
     // "the 56-year-old said" describes the person last named, as "he" would.
     const speakerId = /^\d+-year-old$/.test(head)
-      ? lastPerson(text, quoteStart, placed, attributions)
+      ? lastPerson(text, quoteStart, placed, attributions, sentenceStarts)
       : (holder ?? [...attributions].reverse().find((a) => a.at < quoteStart && kindOf(a.speakerId) === 'person')?.speakerId);
     return speakerId ? { speakerId, from, to: from + descriptor[1].length, rule: 'descriptor' } : undefined;
   }
@@ -410,15 +450,22 @@ function officeHolder(head: string, words: string, at: number, offices: OfficeFi
  * a possessive); undefined when a sentence names two people and attributes nothing, as "she" could
  * be either.
  */
-function lastPerson(text: string, at: number, placed: Placed[], attributions: Attribution[]): string | undefined {
-  const starts = [...new Set(placed.map((m) => m.sentenceStart))].filter((s) => s <= at).sort((a, b) => b - a);
+function lastPerson(text: string, at: number, placed: Placed[], attributions: Attribution[], sentenceStarts: number[]): string | undefined {
+  const named = new Set(placed.map((m) => m.sentenceStart));
+  const starts = sentenceStarts.filter((s) => s <= at).reverse();
   const spans = quoteSpans(text.slice(0, at)).map((s) => [s.start, s.end]);
   const quoted = (m: Placed) => spans.some(([a, b]) => m.at >= a && m.to <= b);
-  for (const start of starts.slice(0, 3)) {
-    // A sentence whose subject is a person described, not named ("The Labour leader, who ..."), is
-    // someone the rules cannot name: the pronoun may well be that person.
-    if (start < at && new RegExp(`^(?:The|A)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${OFFICE_NOUN_PATTERN})\\b`, 'u').test(text.slice(start, start + 80)))
+  let looked = 0;
+  for (const start of starts) {
+    // A sentence whose subject is a person described, not named ("The Labour leader, who ...", "A
+    // senior police officer ... said"), is someone the rules cannot name: the pronoun may well be that person.
+    if (
+      start < at &&
+      new RegExp(`^(?:The|A|An)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${OFFICE_NOUN_PATTERN}|officer|official|source)\\b`, 'u').test(text.slice(start, start + 80))
+    )
       return undefined;
+    if (!named.has(start)) continue;
+    if ((looked += 1) > 3) break;
     const inSentence = placed.filter((m) => m.sentenceStart === start && m.at < at);
     const said = attributions.filter((a) => inSentence.some((m) => m.entityId === a.speakerId && m.at === a.at) && a.kind === 'person');
     if (said.length) return said[said.length - 1].speakerId;
@@ -470,6 +517,7 @@ function subjectBefore(
   placed: Placed[],
   attributions: Attribution[],
   offices: OfficeFinding[],
+  sentenceStarts: number[],
 ): Found | undefined {
   const before = text.slice(sentenceStart, quoteStart);
   const verbs = [...before.matchAll(new RegExp(`\\b(${V}|${JUDGE_VERBS})\\b`, 'g'))];
@@ -508,7 +556,9 @@ function subjectBefore(
   const pronoun = /\b(he|she|it)\s+(?:(?:also|has|had|further)\s+)*$/i.exec(lead);
   if (pronoun && PRONOUN.test(pronoun[1])) {
     const at = sentenceStart + pronoun.index;
-    const speakerId = /^it$/i.test(pronoun[1]) ? lastActor(text, at, placed, attributions)?.speakerId : lastPerson(text, at, placed, attributions);
+    const speakerId = /^it$/i.test(pronoun[1])
+      ? lastActor(text, at, placed, attributions)?.speakerId
+      : lastPerson(text, at, placed, attributions, sentenceStarts);
     if (speakerId) return { speakerId, from: sentenceStart + pronoun.index, to: verbAt + verb[0].length, rule: 'pronoun' };
   }
   // "The Turkish foreign minister said": the one person the text gave that office.

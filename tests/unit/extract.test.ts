@@ -117,9 +117,47 @@ describe('quotes and their speakers', () => {
     ]);
   });
 
-  test('a quote-only sentence in a new paragraph does not inherit a speaker', () => {
-    const doc = draft('“The harbour is open again today,” said Henrik Dahl.\n“Ships are already waiting outside.”');
-    expect(speakers(doc)).toEqual({ 'The harbour is': 'Henrik Dahl', 'Ships are already': undefined });
+  test('a paragraph that is only a quote goes on in the voice of the paragraph before, when its last quote was attributed', () => {
+    const doc = draft(
+      [
+        '“The harbour is open again today,” said Henrik Dahl.',
+        '“Ships are already waiting outside.”',
+        '',
+        'Anna Berg visited the docks in the afternoon.',
+        '“The cranes are working again.”',
+      ].join('\n'),
+    );
+    expect(speakers(doc)).toEqual({ 'The harbour is': 'Henrik Dahl', 'Ships are already': 'Henrik Dahl', 'The cranes are': undefined });
+  });
+
+  test('a quote-only sentence continues the speaker that the sentence before it reports, or whose quote of several sentences it ends', () => {
+    const doc = draft(
+      [
+        'Trade must grow by half, said Anna Berg. “We will open two more ports this year.”',
+        '“We lost this round. It was a good fight,” Henrik Dahl told reporters. “We will be back in four years.”',
+      ].join('\n'),
+    );
+    expect(speakers(doc)).toEqual({ 'We will open': 'Anna Berg', 'We lost this': 'Henrik Dahl', 'We will be': 'Henrik Dahl' });
+  });
+
+  test('"he said" after a sentence whose subject is a person described, not named, has no speaker', () => {
+    const doc = draft(
+      [
+        '“The port is closed,” said Henrik Dahl.',
+        'A senior police officer who spoke on condition of anonymity said the roads were shut.',
+        '“Nobody may pass today,” he said.',
+      ].join('\n'),
+    );
+    expect(speakers(doc)).toEqual({ 'The port is': 'Henrik Dahl', 'Nobody may pass': undefined });
+  });
+
+  test('a rank before a name is a title, cut short or not: “…,” Col. Dipak Gurung said', () => {
+    const doc = draft(
+      'Army Spokesman Col. Dipak Gurung said Wednesday that the rebels had withdrawn. “That is fiction,” Col. Gurung said. Lt. Gen. Ann Smith agreed.',
+    );
+    expect(speakers(doc)).toEqual({ 'That is fiction': 'Dipak Gurung' });
+    const people = doc.entities.filter((e) => e.type === 'Actor' && e.kind === 'PERSON').map((e) => nameOf(doc, e.id));
+    expect(people).toEqual(['Dipak Gurung', 'Ann Smith']);
   });
 });
 
