@@ -116,8 +116,13 @@ function subjectOf(text: string, mentions: ResolvedMention[], at: number): Resol
 
 /** The object right after offset `at`, titles allowed before it: "met the Russian president Vladimir Putin". */
 function objectAfter(text: string, mentions: ResolvedMention[], at: number): ResolvedMention[] {
-  const first = mentions.find((m) => m.start >= at && isActor(text, m));
-  if (!first || !/^[^.,;:?!“”"]*$/.test(text.slice(at, first.start)) || text.slice(at, first.start).split(/\s+/).length > 6) return [];
+  let first = mentions.find((m) => m.start >= at && isActor(text, m));
+  // "US Ambassador to Kazakhstan Daniel Rosenblum": a place or owner right before a person's name is part of the title.
+  const named = first && first.kind !== 'person' ? mentions.find((m) => m.start > first!.end && m.kind === 'person' && isActor(text, m)) : undefined;
+  if (named && /^\s+$/.test(text.slice(first!.end, named.start))) first = named;
+  // The stops of initials ("U.S. Secretary of State") do not end the phrase.
+  const gap = first ? text.slice(at, first.start).replace(/\b(?:\p{Lu}\.)+/gu, (m) => m.replace(/\./g, ' ')) : '';
+  if (!first || !/^[^.,;:?!“”"]*$/.test(gap) || gap.split(/\s+/).length > 6) return [];
   return chainStartingWith(text, mentions, first);
 }
 

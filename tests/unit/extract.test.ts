@@ -586,6 +586,13 @@ describe('meetings in common house styles', () => {
   });
 });
 
+describe('meetings: titles before the visitor', () => {
+  test('“held a meeting with US Ambassador to Norway Henrik Dahl”: the person, not the country of the title, is the one met', () => {
+    const doc = draft('Senate Chairman Anna Berg held a meeting with US Ambassador to Norway Henrik Dahl in Oslo.');
+    expect(meetings(doc)).toEqual(['Anna Berg, Henrik Dahl @ Oslo']);
+  });
+});
+
 describe('meetings: more house styles', () => {
   test('received, hosted, was received by, sat down with, had talks with, a meeting with, talks after which parties acted', () => {
     const lines = [
