@@ -128,3 +128,37 @@ export const SPEECH_VERBS = [
 
 /** A regex alternative of the speech verbs, for building patterns. */
 export const SPEECH_VERB_PATTERN = SPEECH_VERBS.join('|');
+
+/**
+ * Titles written short with a stop before a name ("Mr. Dahl", "Col. Dipak Gurung", "Lt. Gen. Ann
+ * Smith"): the stop ends neither the name nor the sentence.
+ */
+export const NAME_TITLE_ABBREVIATIONS = [
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
+  'St',
+  'Prof',
+  'Gen',
+  'Col',
+  'Lt',
+  'Maj',
+  'Brig',
+  'Sgt',
+  'Capt',
+  'Cmdr',
+  'Adm',
+  'Cpl',
+  'Supt',
+  'Insp',
+  'Gov',
+  'Sen',
+  'Rep',
+];
+const NAME_TITLE_SET = new Set(NAME_TITLE_ABBREVIATIONS);
+
+/** True when `word` (without its stop) is a title written short ("Col"). */
+export function isNameTitleAbbreviation(word: string): boolean {
+  return NAME_TITLE_SET.has(word);
+}

@@ -15,7 +15,7 @@ import {
   NEWS_ORGANISATIONS,
   REGION_DEMONYMS,
 } from './gazetteer';
-import { isOfficeNoun, SPEECH_VERBS } from './lexicon';
+import { isNameTitleAbbreviation, isOfficeNoun, SPEECH_VERBS } from './lexicon';
 import { type Token, tokenize } from './tokens';
 
 export type MentionKind = 'person' | 'organization' | 'group' | 'country' | 'demonym' | 'city' | 'place' | 'maybe';
@@ -458,11 +458,7 @@ function capitalisedRuns(tokens: Token[]): Token[][] {
   for (const t of tokens) {
     const previous = run[run.length - 1];
     // "Mark V. Hurd", "Mr. Dahl": an initial or a title with its stop goes on with the name.
-    const afterStop =
-      !!previous &&
-      t.gap === '. ' &&
-      t.capitalised &&
-      (/^\p{Lu}$/u.test(previous.word) || /^(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Maj|Brig|Sgt|Capt|Cmdr|Adm|Cpl|Supt|Insp|Gov|Sen|Rep|Prof)$/.test(previous.word));
+    const afterStop = !!previous && t.gap === '. ' && t.capitalised && (/^\p{Lu}$/u.test(previous.word) || isNameTitleAbbreviation(previous.word));
     const joins = run.length > 0 && (t.gap === ' ' || afterStop) && (!run[run.length - 1].possessive || (t.capitalised && ORG_SUFFIXES.has(t.word)));
     if (t.capitalised) {
       if (!joins) close();

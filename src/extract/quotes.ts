@@ -34,7 +34,7 @@ import type { EvidenceInput } from '../facts/format';
 import type { AnalysedText } from './document';
 import { lookupCountry } from './gazetteer';
 import type { ResolvedMention } from './entities';
-import { isOfficeNoun, OFFICE_NOUNS, SPEECH_VERB_PATTERN } from './lexicon';
+import { isNameTitleAbbreviation, isOfficeNoun, OFFICE_NOUNS, SPEECH_VERB_PATTERN } from './lexicon';
 import type { OfficeFinding } from './offices';
 
 /** A quote found in the text. */
@@ -203,6 +203,7 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
         quotedAsSaying(text, start, s.start, mentions) ??
         pronounOrDescriptor(text, end, start, placed, attributions, offices, kindOf, sentenceStarts) ??
         subjectBefore(text, start, s.start, mentions, placed, attributions, offices, sentenceStarts);
+      const reported = start === s.start && !previous ? reportedIn(sentences.find((x) => x.number === s.number - 1)) : undefined;
       if (found) {
         const at = found.from >= last.start ? last : s;
         quote.speakerId = found.speakerId;
@@ -225,12 +226,11 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
         quote.speakerId = carried.speakerId;
         quote.attribution = carried.attribution;
         quote.rule = 'continues';
-      } else if (start === s.start && !previous && reportedIn(sentences.find((x) => x.number === s.number - 1))) {
+      } else if (reported) {
         // A sentence that is only a quote, after a sentence of the paragraph that reports one
         // speaker's words: State-to-state interactions …, said Xi. “I hope …”
-        const said = reportedIn(sentences.find((x) => x.number === s.number - 1))!;
-        quote.speakerId = said.speakerId;
-        quote.attribution = said.evidence;
+        quote.speakerId = reported.speakerId;
+        quote.attribution = reported.evidence;
         quote.rule = 'continues';
       } else if (quoteBefore?.speakerId && span.start === 0 && !previous && !/\p{L}/u.test(paragraph.slice(span.end))) {
         // A paragraph that is only a quote, right after a paragraph whose last quote was attributed,
@@ -306,7 +306,7 @@ function speakerAfter(text: string, quoteEnd: number, mentions: Placed[]): Found
 
 /** The text with the stops of titles and initials blanked ("Col. Gurung" → "Col  Gurung"), offsets kept. */
 function maskStops(text: string): string {
-  return text.replace(/\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Maj|Brig|Sgt|Capt|Cmdr|Adm|Cpl|Supt|Insp|Gov|Sen|Rep|Prof|\p{Lu})\./gu, (m) => `${m.slice(0, -1)} `);
+  return text.replace(/\b(\p{L}+)\./gu, (m, word: string) => (/^\p{Lu}$/u.test(word) || isNameTitleAbbreviation(word) ? `${word} ` : m));
 }
 
 /** True for the words of a title between an owner and a name: " chief executive ", "’s foreign minister ". */

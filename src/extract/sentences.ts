@@ -8,6 +8,7 @@
  */
 import type { EvidenceInput } from '../facts/format';
 import { type Sentence, splitSentences } from '../facts/sentences';
+import { NAME_TITLE_ABBREVIATIONS } from './lexicon';
 
 /** One sentence for the rules: consecutive evidence sentences joined where a break was false. */
 export interface ExtractionSentence {
@@ -27,27 +28,7 @@ export interface ExtractionSentence {
  * of news writing and US states. Lower-case comparison; the stop itself is not part of the word.
  */
 const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'st',
-  'prof',
-  'gen',
-  'col',
-  'lt',
-  'maj',
-  'brig',
-  'cpl',
-  'supt',
-  'insp',
-  'sgt',
-  'capt',
-  'cmdr',
-  'adm',
-  'gov',
-  'sen',
-  'rep',
+  ...NAME_TITLE_ABBREVIATIONS.map((t) => t.toLowerCase()),
   'rev',
   'hon',
   'jr',
