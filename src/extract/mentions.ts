@@ -629,8 +629,11 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   // "Secretary of State Antony Blinken": the words of a leading title go, "of" with them.
   const leadingTitle = (t: Token) =>
     HONORIFICS.has(t.word.toLowerCase()) || hasTag(t, 'Honorific') || (run.length > 2 && (t.word === 'of' || TITLE_WORDS.has(t.word.toLowerCase())));
+  const untitled = run;
   while (run.length > 1 && leadingTitle(run[0]) && !ORG_SUFFIXES.has(run[run.length - 1].word)) run = run.slice(1);
   if (!run.length) return [];
+  // A person's title stood before what is left ("Secretary of State Antony Blinken").
+  const titled = run !== untitled && isTitleHead(untitled[0]);
   // A title inside the run: "Qualcomm Chief Executive Steve Mollenkopf", "White House Chief of Staff
   // Andrew Card". What stands before the title owns it (an organisation); the name follows it.
   let titleAt = lastIndexWhere(run, (t) => isTitleHead(t));
@@ -680,6 +683,9 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
     return [mention(sentence, text, run, 'person', { rule: 'document-person' })];
   if (run.some((t) => hasTag(t, 'FirstName', 'LastName', 'Person') && !hasTag(t, 'Honorific')))
     return [mention(sentence, text, run, 'person', { rule: 'person-word' })];
+  // Two or three words right after a person's title are a name, whatever else they could be ("Antony" is also a town).
+  if (titled && run.length >= 2 && run.length <= 3 && !run.some((t) => t.word === 'of' || hasTag(t, 'Country')))
+    return [mention(sentence, text, run, 'person', { rule: 'after-title' })];
   if (run.some((t) => hasTag(t, 'Organization'))) return [mention(sentence, text, run, 'organization', { rule: 'organisation-tag' })];
   if (next && /^(region|province|oblast|state)$/.test(next.word) && next.gap === ' ') return [mention(sentence, text, run, 'place', { placeKind: 'REGION' })];
   if (hasTag(last, 'Date', 'Month', 'WeekDay', 'Holiday')) return [];

@@ -587,6 +587,12 @@ describe('meetings in common house styles', () => {
 });
 
 describe('meetings: titles before the visitor', () => {
+  test('the words after a person’s title are a name even when one of them is also a place: “Secretary of State Antony Blinken”', () => {
+    const doc = draft('Chinese President Xi Jinping met with U.S. Secretary of State Antony Blinken at the Great Hall of the People on Monday.');
+    expect(meetings(doc)).toEqual(['Xi Jinping, Antony Blinken @ ?']);
+    expect(entity(doc, 'actor:antony-blinken')).toMatchObject({ type: 'Actor', kind: 'PERSON', name: 'Antony Blinken' });
+  });
+
   test('“held a meeting with US Ambassador to Norway Henrik Dahl”: the person, not the country of the title, is the one met', () => {
     const doc = draft('Senate Chairman Anna Berg held a meeting with US Ambassador to Norway Henrik Dahl in Oslo.');
     expect(meetings(doc)).toEqual(['Anna Berg, Henrik Dahl @ Oslo']);
