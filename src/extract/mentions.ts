@@ -408,7 +408,10 @@ function splitJoined(run: Token[]): Token[][] {
   if (!run.some((t) => t.word === 'and' || t.word === 'for')) return [run];
   const last = run[run.length - 1];
   const joiner = run.findIndex((t) => t.word === 'and' || t.word === 'for');
-  const oneEachSide = run.filter((t) => t.word === 'and').length <= 1 && (run[joiner].word === 'for' || (joiner === 1 && run.length - joiner - 1 <= 3));
+  // One word before "and", after a leading "The" or demonym ("the British Foreign and Commonwealth Office").
+  let lead = 0;
+  while (lead < joiner && (run[lead].word === 'The' || hasTag(run[lead], 'Demonym') || lookupCountry(run[lead].word)?.via === 'demonym')) lead += 1;
+  const oneEachSide = run.filter((t) => t.word === 'and').length <= 1 && (run[joiner].word === 'for' || (joiner === 1 + lead && run.length - joiner - 1 <= 3));
   if (ORG_SUFFIXES.has(last.word) && !last.possessive && oneEachSide && !context.orgs.has(run[0].word)) return [run];
   const out: Token[][] = [];
   let piece: Token[] = [];

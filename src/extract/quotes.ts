@@ -144,6 +144,7 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
   for (const m of placed.filter((x) => canSpeak(x) && !nested(x))) {
     if (
       VERB_AFTER.test(text.slice(m.to, m.to + 40)) ||
+      /^\s+quoted\b/.test(text.slice(m.to, m.to + 10)) || // "the Foreign Office quoted X as saying
       APPOSITION_VERB.test(text.slice(m.to, m.to + 120)) ||
       (VERB_BEFORE.test(text.slice(Math.max(0, m.at - 30), m.at)) && /^\s*[.,]/.test(text.slice(m.to, m.to + 3))) // "…, said Xi."
     )
@@ -388,7 +389,9 @@ function pronounOrDescriptor(
   sentenceStarts: number[],
 ): Found | undefined {
   const rest = text.slice(quoteEnd, quoteEnd + 120);
-  const pronoun = new RegExp(`^[\\s,]*((he|she|it)(?:\\s+(?:was|has|had|also|later|then|further))*\\s+(?:${V}|quoted)(?:\\s+reporters)?)\\b`, 'i').exec(rest);
+  const pronoun = new RegExp(`^[\\s,]*((he|she|it)(?:\\s+(?:was|has|had|also|later|then|further))*\\s+(?:${V}|quoted|went on)(?:\\s+reporters)?)\\b`, 'i').exec(
+    rest,
+  );
   if (pronoun) {
     const speakerId = /^it$/i.test(pronoun[2])
       ? lastActor(text, quoteStart, placed, attributions)?.speakerId
@@ -488,9 +491,11 @@ function lastActor(text: string, at: number, placed: Placed[], attributions: Att
   const quoted = (m: Placed) => spans.some(([a, b]) => m.at >= a && m.to <= b);
   const formerName = (m: Placed) =>
     /\b(?:formerly|previously|once|also known as|known as|then called)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.at - 30), m.at));
-  for (const start of starts.slice(0, 3)) {
+  for (const [i, start] of starts.slice(0, 3).entries()) {
     const inSentence = placed.filter((m) => m.sentenceStart === start && m.at < at);
-    const said = attributions.filter((a) => a.at < at && a.kind !== 'person' && inSentence.some((m) => m.entityId === a.speakerId && m.at === a.at));
+    // Speech attributed in the sentence: reported ("X said"), or a quote's ("“…,” it said": the quote's end).
+    const end = i === 0 ? at : starts[i - 1];
+    const said = attributions.filter((a) => a.at >= start && a.at < end && a.kind !== 'person');
     if (said.length) return said[said.length - 1];
     const actors = [
       ...new Set(

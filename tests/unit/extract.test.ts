@@ -140,6 +140,22 @@ describe('quotes and their speakers', () => {
     expect(speakers(doc)).toEqual({ 'We will open': 'Anna Berg', 'We lost this': 'Henrik Dahl', 'We will be': 'Henrik Dahl' });
   });
 
+  test('an organisation that quoted someone speaks for what follows: “…,” it said; “…,” it went on; the press release said', () => {
+    const doc = draft(
+      [
+        'The British Foreign and Commonwealth Office quoted Foreign Secretary Tom Harris as saying the talks were useful, Nordic Wire reported.',
+        '“The Foreign Secretary was clear about the road ahead,” it said in a press release Nordic Wire has received.',
+        '“The ministers discussed the crisis in the north,” it went on.',
+        '“Mr Harris also raised the question of the border,” the press release said.',
+      ].join('\n'),
+    );
+    expect(speakers(doc)).toEqual({
+      'The Foreign Secretary': 'British Foreign and Commonwealth Office',
+      'The ministers discussed': 'British Foreign and Commonwealth Office',
+      'Mr Harris also': 'British Foreign and Commonwealth Office',
+    });
+  });
+
   test('"he said" after a sentence whose subject is a person described, not named, has no speaker', () => {
     const doc = draft(
       [
