@@ -404,10 +404,18 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
         participants: [],
         rules: ['met-object'],
       };
-      for (const p of subject) addParticipant(meeting, p, subjectEvidence);
-      for (const p of objects) addParticipant(meeting, p, ev(m.index, objectsEnd));
-      if (place) meeting.place = { id: place.entityId, name: entityName(place), evidence: ev(m.index, place.end) };
-      meetings.push(meeting);
+      // The same parties met before in this text (a headline, then the story): the same meeting, told again.
+      const ids = new Set(parties.map((p) => p.entityId));
+      const same = meetings.find((x) => x.participants.length === ids.size && x.participants.every((p) => ids.has(p.id)));
+      const into = same ?? meeting;
+      if (same) {
+        addEvidence(same, meeting.evidence[0]);
+        if (!same.rules.includes('met-object')) same.rules.push('met-object');
+      }
+      for (const p of subject) addParticipant(into, p, subjectEvidence);
+      for (const p of objects) addParticipant(into, p, ev(m.index, objectsEnd));
+      if (place && !into.place) into.place = { id: place.entityId, name: entityName(place), evidence: ev(m.index, place.end) };
+      if (!same) meetings.push(meeting);
     }
     // "A and B met on the sidelines of the summit in Z": the talks in Z that this sentence opened are
     // the meeting of A and B it names, not a second meeting without parties.

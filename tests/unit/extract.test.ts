@@ -603,6 +603,11 @@ describe('meetings in common house styles', () => {
 });
 
 describe('meetings: titles before the visitor', () => {
+  test('a headline and the story that tell the same meeting of the same parties draft one meeting', () => {
+    const doc = draft('Berg meets Dahl in Oslo\n\nOSLO, June 19 -- Prime Minister Anna Berg met with Henrik Dahl at the palace on Monday.');
+    expect(meetings(doc).map((m) => m.split(' @ ')[0])).toEqual(['Anna Berg, Henrik Dahl']);
+  });
+
   test('the words after a person’s title are a name even when one of them is also a place: “Secretary of State Antony Blinken”', () => {
     const doc = draft('Chinese President Xi Jinping met with U.S. Secretary of State Antony Blinken at the Great Hall of the People on Monday.');
     expect(meetings(doc)).toEqual(['Xi Jinping, Antony Blinken @ ?']);
