@@ -67,12 +67,15 @@ const isTitleWord = (t: Token) => !t.possessive && (/^[\p{Ll}][\p{Ll}-]*$/u.test
 
 /** The title is valid when it has an office noun, after which only "for/of/to ..." may follow. */
 function checkTitle(words: Token[]): Token[] | undefined {
-  const head = words.findIndex((t) => isOfficeNoun(t.word));
+  let head = words.findIndex((t) => isOfficeNoun(t.word));
   if (head < 0 || words.some((t) => KINSHIP.has(t.word.toLowerCase()))) return undefined;
   // Modifiers may precede the head; after it, only a "for/of ..." complement.
   const lastOffice = words.map((t) => isOfficeNoun(t.word)).lastIndexOf(true);
   const tail = words.slice(lastOffice + 1);
   if (tail.length && !/^(for|of|on)$/.test(tail[0].word)) return undefined;
+  // Words of a clause between two office nouns part them: in "Chairman praised the reforms of Finance
+  // Minister", the title is the last one.
+  if (words.slice(head, lastOffice).some((t) => /^\p{Ll}/u.test(t.raw) && !/^(?:of|for|and|on|to|the)$/.test(t.word))) head = lastOffice;
   // Drop leading words that are not part of a title ("met", "joined the", ...): keep from the first
   // word that is an adjective-like modifier next to the head.
   let from = head;

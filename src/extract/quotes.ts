@@ -395,7 +395,7 @@ function pronounOrDescriptor(
   if (pronoun) {
     const speakerId = /^it$/i.test(pronoun[2])
       ? lastActor(text, quoteStart, placed, attributions)?.speakerId
-      : lastPerson(text, quoteStart, placed, attributions, sentenceStarts);
+      : lastPerson(text, quoteStart, placed, attributions, sentenceStarts, offices);
     const from = quoteEnd + rest.indexOf(pronoun[1]);
     return speakerId ? { speakerId, from, to: from + pronoun[1].length, rule: 'pronoun' } : undefined;
   }
@@ -422,7 +422,7 @@ function pronounOrDescriptor(
     const from = quoteEnd + rest.indexOf(descriptor[1]);
     // "the 56-year-old said" describes the person last named, as "he" would.
     const speakerId = /^\d+-year-old$/.test(head)
-      ? lastPerson(text, quoteStart, placed, attributions, sentenceStarts)
+      ? lastPerson(text, quoteStart, placed, attributions, sentenceStarts, offices)
       : (holder ?? [...attributions].reverse().find((a) => a.at < quoteStart && kindOf(a.speakerId) === 'person')?.speakerId);
     return speakerId ? { speakerId, from, to: from + descriptor[1].length, rule: 'descriptor' } : undefined;
   }
@@ -448,25 +448,53 @@ function officeHolder(head: string, words: string, at: number, offices: OfficeFi
 }
 
 /**
+ * Who "The Senate Chairman" is: the office's one holder (see officeHolder) whose office the words
+ * before the noun all describe ("Senate" in its title or written just before it, "Kazakh" its country); "The Labour leader" is
+ * not the SNP's leader.
+ */
+function describedHolder(text: string, head: string, words: string, at: number, offices: OfficeFinding[], placed: Placed[]): string | undefined {
+  const holder = officeHolder(head, words, at, offices, placed);
+  const qualifiers = words.split(/\s+/).filter((w) => /^\p{Lu}[\p{L}-]*$/u.test(w));
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // A word fits when the office's title has it, or the text wrote it just before the title ("Senate Chairman Anna Berg").
+  const fits = (o: OfficeFinding) =>
+    qualifiers.every(
+      (w) =>
+        o.title.toLowerCase().includes(w.toLowerCase()) ||
+        new RegExp(`\\b${escape(w)}\\s+(?:\\S+\\s+){0,2}${escape(o.titleEvidence.excerpt)}`, 'i').test(text.slice(0, at)) ||
+        (!!o.country && lookupCountry(w)?.country.name === o.country.name),
+    );
+  return holder && offices.some((o) => o.holderId === holder && o.title.toLowerCase().split(/\s+/).includes(head) && fits(o)) ? holder : undefined;
+}
+
+/**
  * The last named person before `at`: going back sentence by sentence (at most three), the speaker
  * of the latest attribution in that sentence, or else its only person mentioned (outside quotes, not
  * a possessive); undefined when a sentence names two people and attributes nothing, as "she" could
  * be either.
  */
-function lastPerson(text: string, at: number, placed: Placed[], attributions: Attribution[], sentenceStarts: number[]): string | undefined {
+function lastPerson(
+  text: string,
+  at: number,
+  placed: Placed[],
+  attributions: Attribution[],
+  sentenceStarts: number[],
+  offices: OfficeFinding[],
+): string | undefined {
   const named = new Set(placed.map((m) => m.sentenceStart));
   const starts = sentenceStarts.filter((s) => s <= at).reverse();
   const spans = quoteSpans(text.slice(0, at)).map((s) => [s.start, s.end]);
   const quoted = (m: Placed) => spans.some(([a, b]) => m.at >= a && m.to <= b);
   let looked = 0;
   for (const start of starts) {
-    // A sentence whose subject is a person described, not named ("The Labour leader, who ...", "A
-    // senior police officer ... said"), is someone the rules cannot name: the pronoun may well be that person.
-    if (
+    // A sentence whose subject is a person described, not named ("The Senate Chairman emphasized", "A
+    // senior police officer ... said"), is who the pronoun most likely is: the one holder of that
+    // office when the text gave it to one person, and otherwise someone the rules cannot name.
+    const described =
       start < at &&
-      new RegExp(`^(?:The|A|An)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${OFFICE_NOUN_PATTERN}|officer|official|source)\\b`, 'u').test(text.slice(start, start + 80))
-    )
-      return undefined;
+      new RegExp(`^(The|A|An)\\s+((?:[\\p{L}-]+\\s+){0,3}?)(${OFFICE_NOUN_PATTERN}|officer|official|source)\\b`, 'iu').exec(text.slice(start, start + 80));
+    if (described)
+      return described[1].toLowerCase() === 'the' ? describedHolder(text, described[3].toLowerCase(), described[2], at, offices, placed) : undefined;
     if (!named.has(start)) continue;
     if ((looked += 1) > 3) break;
     const inSentence = placed.filter((m) => m.sentenceStart === start && m.at < at);
@@ -563,7 +591,7 @@ function subjectBefore(
     const at = sentenceStart + pronoun.index;
     const speakerId = /^it$/i.test(pronoun[1])
       ? lastActor(text, at, placed, attributions)?.speakerId
-      : lastPerson(text, at, placed, attributions, sentenceStarts);
+      : lastPerson(text, at, placed, attributions, sentenceStarts, offices);
     if (speakerId) return { speakerId, from: sentenceStart + pronoun.index, to: verbAt + verb[0].length, rule: 'pronoun' };
   }
   // "The Turkish foreign minister said": the one person the text gave that office.

@@ -156,6 +156,20 @@ describe('quotes and their speakers', () => {
     });
   });
 
+  test('"he said" after "The Senate Chairman …" is the one holder of that office; after "The Labour leader …", whom the text gave no such office, no one', () => {
+    const doc = draft(
+      [
+        'Senate Chairman Anna Berg met Henrik Dahl, the Norwegian Finance Minister, in Oslo.',
+        'The Senate Chairman praised the reforms of Finance Minister Henrik Dahl.',
+        '“The reforms must go on,” he said.',
+        'The Labour leader spoke later to party leader John Swinney.',
+        '“We will win this time,” he said.',
+      ].join('\n'),
+    );
+    expect(speakers(doc)).toEqual({ 'The reforms must': 'Anna Berg', 'We will win': undefined });
+    expect(offices(doc)).not.toContainEqual(expect.stringMatching(/praised/));
+  });
+
   test('"he said" after a sentence whose subject is a person described, not named, has no speaker', () => {
     const doc = draft(
       [
