@@ -128,7 +128,7 @@ function objectAfter(text: string, mentions: ResolvedMention[], at: number): Res
 
 /** True when the words before offset `at` say the meeting is yet to happen ("will hold talks with"). */
 function planned(text: string, at: number): boolean {
-  return /\b(?:will|would|shall|could|might|may|plans?|planned|planning|expected|scheduled|due|set|upcoming|next|future|proposed|possible|possibility|potential|invited|invitation|rule out|rules out|ruled out|prepare|preparing|arrange|seek|seeking|hopes?)\b/i.test(
+  return /\b(?:will|would|shall|could|might|may|plans?|planned|planning|expected|scheduled|due|set|upcoming|next|future|proposed|possible|possibility|potential|invited|invitation|rule out|rules out|ruled out|prepare|preparing|arrange|seek|seeking|hopes?|continue|resume)\b/i.test(
     text.slice(Math.max(0, at - 60), at),
   );
 }

@@ -203,6 +203,8 @@ const TITLE_WORDS = new Set([
   'cfo',
   'coo',
   'fm',
+  'pm',
+  'cm',
   'chairman',
   'chairwoman',
   'chief',

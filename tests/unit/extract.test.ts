@@ -617,6 +617,19 @@ describe('meetings in common house styles', () => {
 });
 
 describe('meetings: titles before the visitor', () => {
+  test('"PM" and "CM" are titles, not parties; talks the parties agreed to continue are not a meeting held', () => {
+    const doc = draft(
+      [
+        'Syria tops agenda as PM meets Putin',
+        'CM Anna Berg met investors in Oslo on Monday.',
+        'Both men agreed to continue discussions between London and Moscow on the issue.',
+      ].join('\n'),
+    );
+    expect(meetings(doc)).toEqual([]);
+    expect(doc.entities.filter((e) => e.type === 'Actor').map((e) => nameOf(doc, e.id))).toEqual(expect.arrayContaining(['Anna Berg']));
+    expect(doc.entities.map((e) => nameOf(doc, e.id))).not.toContain('PM');
+  });
+
   test('a headline and the story that tell the same meeting of the same parties draft one meeting', () => {
     const doc = draft('Berg meets Dahl in Oslo\n\nOSLO, June 19 -- Prime Minister Anna Berg met with Henrik Dahl at the palace on Monday.');
     expect(meetings(doc).map((m) => m.split(' @ ')[0])).toEqual(['Anna Berg, Henrik Dahl']);
