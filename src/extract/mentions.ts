@@ -624,6 +624,22 @@ function placedIn(all: Token[], first: Token): boolean {
   return !!before && /^(in|at|to|from|near)$/i.test(before.word) && before.end === first.start - first.gap.length;
 }
 
+/** Capitalised adverbs that open sentences. */
+const SENTENCE_ADVERBS = new Set([
+  'Later',
+  'Earlier',
+  'Meanwhile',
+  'Also',
+  'However',
+  'Then',
+  'Yesterday',
+  'Today',
+  'Separately',
+  'Previously',
+  'Afterwards',
+  'Subsequently',
+]);
+
 /** Types a run that is not a gazetteer phrase. */
 function typeName(sentence: number, text: string, all: Token[], input: Token[]): Mention[] {
   let run = input;
@@ -633,7 +649,12 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   // ("Foreign Ministry" keeps its first word: it is the organisation's name.)
   // "Secretary of State Antony Blinken": the words of a leading title go, "of" with them.
   const leadingTitle = (t: Token) =>
-    HONORIFICS.has(t.word.toLowerCase()) || hasTag(t, 'Honorific') || (run.length > 2 && (t.word === 'of' || TITLE_WORDS.has(t.word.toLowerCase())));
+    HONORIFICS.has(t.word.toLowerCase()) ||
+    hasTag(t, 'Honorific') ||
+    /^(?:PM|CM|FM)$/.test(t.word) || // "CM Chouhan"
+    (run.length > 2 && (t.word === 'of' || TITLE_WORDS.has(t.word.toLowerCase())));
+  // "Later Henrik Dahl met …": an adverb opening the sentence is not part of the name.
+  while (run.length > 1 && run[0].index === 0 && SENTENCE_ADVERBS.has(run[0].word)) run = run.slice(1);
   const untitled = run;
   while (run.length > 1 && leadingTitle(run[0]) && !ORG_SUFFIXES.has(run[run.length - 1].word)) run = run.slice(1);
   if (!run.length) return [];

@@ -617,15 +617,16 @@ describe('meetings in common house styles', () => {
 });
 
 describe('meetings: titles before the visitor', () => {
-  test('"PM" and "CM" are titles, not parties; talks the parties agreed to continue are not a meeting held', () => {
+  test('"PM" and "CM" are titles, not parties ("met CM Berg"); an adverb opening the sentence is no part of a name; talks the parties agreed to continue are not a meeting held', () => {
     const doc = draft(
       [
         'Syria tops agenda as PM meets Putin',
         'CM Anna Berg met investors in Oslo on Monday.',
         'Both men agreed to continue discussions between London and Moscow on the issue.',
+        'Later Henrik Dahl met CM Berg.',
       ].join('\n'),
     );
-    expect(meetings(doc)).toEqual([]);
+    expect(meetings(doc)).toEqual(['Henrik Dahl, Anna Berg @ ?']);
     expect(doc.entities.filter((e) => e.type === 'Actor').map((e) => nameOf(doc, e.id))).toEqual(expect.arrayContaining(['Anna Berg']));
     expect(doc.entities.map((e) => nameOf(doc, e.id))).not.toContain('PM');
   });
