@@ -16,7 +16,8 @@
  *
  * A meeting the words before it say is yet to come ("will hold talks with", "expected to") is not
  * drafted: the facts are meetings held. "Talks in Z" in a sentence that names a meeting of its own is
- * that meeting, not a second one without parties.
+ * that meeting, not a second one without parties. Talks whose parties the text never names ("talks
+ * in Z" alone, "negotiations between warring factions began") are not drafted: a meeting is who met.
  * Each meeting records the rules that found it (`rules`); MEETING_CONFIDENCE says how sure each is.
  *
  * "The talks" is taken to mean the talks the text last spoke of, so participants named in
@@ -427,5 +428,5 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
       talks = named;
     }
   }
-  return meetings.filter((meeting) => meeting.participants.length > 0 || meeting.place);
+  return meetings.filter((meeting) => meeting.participants.length > 0);
 }

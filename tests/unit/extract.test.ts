@@ -239,9 +239,9 @@ describe('meetings', () => {
     expect(entity(doc, 'location:paris')).toMatchObject({ type: 'Location', kind: 'CITY' });
   });
 
-  test('talks named in another place are other talks, and a weekday is not a place', () => {
+  test('talks that name no party are not drafted, talks named in another place are other talks, and a weekday is not a place', () => {
     const doc = draft('Talks in Oman\nIranian and American negotiators held indirect talks in Muscat on Saturday.');
-    expect(meetings(doc)).toEqual([' @ Oman', 'Iranian negotiators, American negotiators @ Muscat']);
+    expect(meetings(doc)).toEqual(['Iranian negotiators, American negotiators @ Muscat']);
     expect(doc.entities.map((e) => e.id)).not.toContain('location:saturday');
   });
 });
