@@ -107,7 +107,7 @@ function subjectOf(text: string, mentions: ResolvedMention[], at: number): Resol
   const last = [...mentions].reverse().find((m) => m.end <= at && isActor(text, m));
   if (
     !last ||
-    !/^(?:,\s*who\s+|,\s*|\s+|\s+[–—-]\s+)(?:(?:has|have|had|also|then|later|both|on|last|this|next|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)\s+)*$/.test(
+    !/^(?:,\s*who\s+|,\s*|\s+|\s+[–—-]\s+)(?:(?:has|have|had|also|then|later|both|on|last|this|next|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|January|February|March|April|May|June|July|August|September|October|November|December|\d{1,2})\s+)*$/.test(
       text.slice(last.end, at),
     )
   )
@@ -123,7 +123,8 @@ function objectAfter(text: string, mentions: ResolvedMention[], at: number): Res
   if (named && /^\s+$/.test(text.slice(first!.end, named.start))) first = named;
   // The stops of initials ("U.S. Secretary of State") do not end the phrase.
   const gap = first ? text.slice(at, first.start).replace(/\b(?:\p{Lu}\.)+/gu, (m) => m.replace(/\./g, ' ')) : '';
-  if (!first || !/^[^.,;:?!“”"]*$/.test(gap) || gap.split(/\s+/).length > 6) return [];
+  // At most six words before it, not counting articles and "of" ("the newly appointed Minister of Foreign Affairs").
+  if (!first || !/^[^.,;:?!“”"]*$/.test(gap) || gap.split(/\s+/).filter((w) => !/^(?:the|a|an|of)$/i.test(w)).length > 6) return [];
   return chainStartingWith(text, mentions, first);
 }
 
@@ -142,7 +143,7 @@ function visitorGap(gap: string): boolean {
     .filter(Boolean)
     .every(
       (w) =>
-        /^(?:the|his|her|their|visiting|\p{Lu}[\p{L}-]*|[\p{Ll}-]+['’]s)$/u.test(w) ||
+        /^(?:the|his|her|their|of|to|visiting|new|newly|newly-[\p{Ll}]+|outgoing|incoming|\p{Lu}[\p{L}-]*|[\p{Ll}-]+['’]s)$/u.test(w) ||
         isOfficeNoun(w) ||
         /^(?:foreign|prime|deputy|special|defence|defense|state|vice)$/i.test(w),
     );
@@ -294,13 +295,22 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
       if (visitors.length) meetingOf([...visitors, ...hosts], ev(visitors[0].start, hosts[hosts.length - 1].end), 'received', hosts[hosts.length - 1].end);
     }
     // "X received Y in Z", "X hosted Y", "X welcomed Y": a host and a visitor, the visitor right after the verb.
-    for (const m of text.matchAll(/(?<!\bwas\s+)\b(?:received|hosted|welcomed)\s+(?!by\b)/g)) {
+    for (const m of text.matchAll(
+      /(?<!\bwas\s+)\b(?:received|hosted|welcomed|hosted\s+an?\s+(?:reception|dinner|lunch|luncheon|banquet)\s+(?:for|in\s+honou?r\s+of))\s+(?!by\b|an?\s)/g,
+    )) {
       const objects = objectAfter(text, mentions, m.index + m[0].length).filter(
         (o, i, all) => i > 0 || visitorGap(text.slice(m.index + m[0].length, all[0].start)),
       );
       const subject = objects.length ? subjectBefore(text, mentions, m.index) : [];
       if (subject.length)
         meetingOf([...subject, ...objects], ev(subject[0].start, objects[objects.length - 1].end), 'received', objects[objects.length - 1].end);
+    }
+    // "Y called on X", "Y paid a courtesy call on X": a visitor before, the host after.
+    for (const m of text.matchAll(/\b(?:called\s+on|paid\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:call|visit)\s+(?:on|to))\s+/g)) {
+      if (planned(text, m.index)) continue;
+      const hosts = objectAfter(text, mentions, m.index + m[0].length);
+      const visitors = hosts.length ? subjectBefore(text, mentions, m.index) : [];
+      if (visitors.length) meetingOf([...visitors, ...hosts], ev(visitors[0].start, hosts[hosts.length - 1].end), 'received', hosts[hosts.length - 1].end);
     }
     // "Representatives from Russia, Ukraine and the United States met ...", "Delegations from A, B and C ... talks".
     for (const m of text.matchAll(/\b(?:[Rr]epresentatives|[Dd]elegations|[Nn]egotiators|[Oo]fficials|[Ee]nvoys)\s+(?:from|of)\s+/g)) {
@@ -311,7 +321,7 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
     }
     // "A and B discussed the war during a meeting in Z", "A and B announced a truce after talks in
     // Z": the sentence's subject (titles may stand before it), two parties or more.
-    const talksClause = /\b(?:during|at|in|after|following)\s+(?:(?:an?|the|their)\s+)?(?:[a-z-]+\s+){0,2}(?:talks|meeting|negotiations|discussions)\b/.exec(
+    const talksClause = /\b(?:during|at|in|after|following)\s+(?:(?:an?|the|their)\s+)?(?:[a-z-]+\s+){0,3}(?:talks|meeting|negotiations|discussions)\b/.exec(
       text,
     );
     if (talksClause && !planned(text, talksClause.index)) {
@@ -326,7 +336,7 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
       if (pronoun && !subject.some((x) => x.entityId === pronoun.entityId)) subject = [pronoun, ...subject];
       const verb =
         subject.length >= 2
-          ? /^\s+(?:(?:also|have|has|had)\s+)?(?:[a-z]+ed|gave|held|made|took|had|spoke|began|reached|struck|signed)\b/.exec(
+          ? /^(?:,[^,.;:“”"]{1,120},)?\s+(?:(?:also|have|has|had)\s+)?(?:[a-z]+ed|gave|held|made|took|had|spoke|began|reached|struck|signed)\b/.exec(
               text.slice(subject[subject.length - 1].end),
             )
           : null;

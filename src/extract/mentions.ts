@@ -624,6 +624,26 @@ function placedIn(all: Token[], first: Token): boolean {
   return !!before && /^(in|at|to|from|near)$/i.test(before.word) && before.end === first.start - first.gap.length;
 }
 
+/** Words of a minister's portfolio after "of" in a title ("Minister of Foreign Affairs"). */
+const PORTFOLIO_WORDS = new Set([
+  'foreign',
+  'affairs',
+  'finance',
+  'defence',
+  'defense',
+  'interior',
+  'justice',
+  'trade',
+  'health',
+  'education',
+  'agriculture',
+  'energy',
+  'commerce',
+  'industry',
+  'home',
+  'external',
+]);
+
 /** Capitalised adverbs that open sentences. */
 const SENTENCE_ADVERBS = new Set([
   'Later',
@@ -656,7 +676,15 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   // "Later Henrik Dahl met …": an adverb opening the sentence is not part of the name.
   while (run.length > 1 && run[0].index === 0 && SENTENCE_ADVERBS.has(run[0].word)) run = run.slice(1);
   const untitled = run;
-  while (run.length > 1 && leadingTitle(run[0]) && !ORG_SUFFIXES.has(run[run.length - 1].word)) run = run.slice(1);
+  let afterOf = false;
+  while (
+    run.length > 1 &&
+    (leadingTitle(run[0]) || (afterOf && run.length > 2 && PORTFOLIO_WORDS.has(run[0].word.toLowerCase()))) &&
+    !ORG_SUFFIXES.has(run[run.length - 1].word)
+  ) {
+    afterOf ||= run[0].word === 'of'; // "Minister of Foreign Affairs Lena Sokol": the portfolio goes with the title
+    run = run.slice(1);
+  }
   if (!run.length) return [];
   // A person's title stood before what is left ("Secretary of State Antony Blinken").
   const titled = run !== untitled && isTitleHead(untitled[0]);

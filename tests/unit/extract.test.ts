@@ -616,6 +616,25 @@ describe('meetings in common house styles', () => {
   });
 });
 
+describe('meetings: receptions, calls and talks after which parties acted', () => {
+  test('hosted a reception for, received a newly-accredited ambassador, called on, paid a courtesy call on, signed after face-to-face talks', () => {
+    const lines = [
+      'Foreign Minister Anna Berg on November 25 hosted a reception for Lao Ambassador Henrik Dahl.',
+      'Later the same day, Minister Erik Lund received newly-accredited Ambassador of Saudi Arabia Omar Haddad.',
+      'The Ambassador of Russia to Norway Ivan Petrov has called on the newly appointed Minister of Foreign Affairs Lena Sokol.',
+      'Meanwhile the High Commissioner of Pakistan, Kenji Sato, has also paid a courtesy call on the Minister of Finance Laura Smith.',
+      'President Paul Durand and Hans Weber, leader of the rebel forces, signed a truce after their first ever face-to-face talks in Geneva.',
+    ];
+    expect(lines.map((line) => meetings(draft(line)).map((m) => m.split(' @ ')[0]))).toEqual([
+      ['Anna Berg, Henrik Dahl'],
+      ['Erik Lund, Omar Haddad'],
+      ['Ivan Petrov, Lena Sokol'],
+      ['Kenji Sato, Laura Smith'],
+      ['Paul Durand, Hans Weber'],
+    ]);
+  });
+});
+
 describe('meetings: titles before the visitor', () => {
   test('"PM" and "CM" are titles, not parties ("met CM Berg"); an adverb opening the sentence is no part of a name; talks the parties agreed to continue are not a meeting held', () => {
     const doc = draft(
