@@ -104,16 +104,24 @@ function chainStartingWith(text: string, mentions: ResolvedMention[], first: Res
 
 /** The subject right before offset `at`: "X met", "X has engaged", "X, who took part". */
 function subjectOf(text: string, mentions: ResolvedMention[], at: number): ResolvedMention[] {
-  const last = [...mentions].reverse().find((m) => m.end <= at && isActor(text, m));
+  const places = [...text.slice(0, at).matchAll(ADVERBIAL_PLACE)].map((p) => [p.index, p.index + p[0].length]);
+  const placed = (m: ResolvedMention) => places.some(([from, to]) => m.start >= from && m.end <= to);
+  const last = [...mentions].reverse().find((m) => m.end <= at && isActor(text, m) && !placed(m));
+  if (!last) return [];
+  // Words of time and place may stand between the subject and its verb: "X today, Monday paid",
+  // "X Friday at the Presidential Villa, Abuja, received".
+  const gap = text.slice(last.end, at).replace(ADVERBIAL_PLACE, ' ');
   if (
-    !last ||
-    !/^(?:,\s*who\s+|,\s*|\s+|\s+[–—-]\s+)(?:(?:has|have|had|also|then|later|both|on|last|this|next|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|January|February|March|April|May|June|July|August|September|October|November|December|\d{1,2})\s+)*$/.test(
-      text.slice(last.end, at),
+    !/^(?:,\s*who\s+|,\s*|\s+|\s+[–—-]\s+)(?:(?:has|have|had|also|then|later|both|on|last|this|next|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|morning|evening|afternoon|January|February|March|April|May|June|July|August|September|October|November|December|\d{1,2}),?\s+)*$/.test(
+      gap,
     )
   )
     return [];
   return chainEndingWith(text, mentions, last);
 }
+
+/** "at the presidential headquarters in Ramallah," / "at the Presidential Villa, Abuja,": where, between commas or before a verb. */
+const ADVERBIAL_PLACE = /\s(?:at|in)\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,5}(?:,\s*\p{Lu}[\p{L}-]+)?,?(?=\s)/gu;
 
 /** The object right after offset `at`, titles allowed before it: "met the Russian president Vladimir Putin". */
 function objectAfter(text: string, mentions: ResolvedMention[], at: number): ResolvedMention[] {
@@ -122,7 +130,9 @@ function objectAfter(text: string, mentions: ResolvedMention[], at: number): Res
   const named = first && first.kind !== 'person' ? mentions.find((m) => m.start > first!.end && m.kind === 'person' && isActor(text, m)) : undefined;
   if (named && /^\s+$/.test(text.slice(first!.end, named.start))) first = named;
   // The stops of initials ("U.S. Secretary of State") do not end the phrase.
-  const gap = first ? text.slice(at, first.start).replace(/\b(?:\p{Lu}\.)+/gu, (m) => m.replace(/\./g, ' ')) : '';
+  let gap = first ? text.slice(at, first.start).replace(/\b(?:\p{Lu}\.)+/gu, (m) => m.replace(/\./g, ' ')) : '';
+  // "the new Governor of Osun State, Senator Ademola Adeleke": a title, a comma, and the person.
+  if (first?.kind === 'person') gap = gap.replace(/,\s*(?:\p{Lu}[\p{L}.]*\s+)?$/u, ' ');
   // At most six words before it, not counting articles and "of" ("the newly appointed Minister of Foreign Affairs").
   if (!first || !/^[^.,;:?!“”"]*$/.test(gap) || gap.split(/\s+/).filter((w) => !/^(?:the|a|an|of)$/i.test(w)).length > 6) return [];
   return chainStartingWith(text, mentions, first);
@@ -137,9 +147,11 @@ function planned(text: string, at: number): boolean {
 
 /** Words between "received" and the visitor: titles and determiners only ("received the visiting Foreign Minister"). */
 function visitorGap(gap: string): boolean {
+  // One comma may set a title off from the name ("the new Governor of Osun State, Senator").
+  if ((gap.match(/,/g) ?? []).length > 1) return false;
   return gap
     .trim()
-    .split(/\s+/)
+    .split(/[\s,]+/)
     .filter(Boolean)
     .every(
       (w) =>
@@ -298,8 +310,13 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
     for (const m of text.matchAll(
       /(?<!\bwas\s+)\b(?:received|hosted|welcomed|hosted\s+an?\s+(?:reception|dinner|lunch|luncheon|banquet)\s+(?:for|in\s+honou?r\s+of))\s+(?!by\b|an?\s)/g,
     )) {
-      const objects = objectAfter(text, mentions, m.index + m[0].length).filter(
-        (o, i, all) => i > 0 || visitorGap(text.slice(m.index + m[0].length, all[0].start)),
+      // "received Saturday evening, at the presidential headquarters in Ramallah, Minister …": time and place come first.
+      const lead =
+        /^(?:(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)(?:\s+(?:morning|evening|afternoon|night))?,?\s+)?(?:(?:at|in)\s+[^,.;:]{1,60},\s+)?/.exec(
+          text.slice(m.index + m[0].length),
+        )![0];
+      const objects = objectAfter(text, mentions, m.index + m[0].length + lead.length).filter(
+        (o, i, all) => i > 0 || visitorGap(text.slice(m.index + m[0].length + lead.length, all[0].start)),
       );
       const subject = objects.length ? subjectBefore(text, mentions, m.index) : [];
       if (subject.length)

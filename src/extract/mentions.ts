@@ -673,6 +673,8 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
     hasTag(t, 'Honorific') ||
     /^(?:PM|CM|FM)$/.test(t.word) || // "CM Chouhan"
     (run.length > 2 && (t.word === 'of' || TITLE_WORDS.has(t.word.toLowerCase())));
+  // "Muhammadu Buhari Friday received …": a day or month after a name is not part of it.
+  while (run.length > 1 && hasTag(run[run.length - 1], 'WeekDay', 'Month')) run = run.slice(0, -1);
   // "Later Henrik Dahl met …": an adverb opening the sentence is not part of the name.
   while (run.length > 1 && run[0].index === 0 && SENTENCE_ADVERBS.has(run[0].word)) run = run.slice(1);
   const untitled = run;

@@ -617,13 +617,15 @@ describe('meetings in common house styles', () => {
 });
 
 describe('meetings: receptions, calls and talks after which parties acted', () => {
-  test('hosted a reception for, received a newly-accredited ambassador, called on, paid a courtesy call on, signed after face-to-face talks', () => {
+  test('hosted a reception for, received a newly-accredited ambassador, called on, paid a courtesy call on, signed after face-to-face talks, time and place around "received"', () => {
     const lines = [
       'Foreign Minister Anna Berg on November 25 hosted a reception for Lao Ambassador Henrik Dahl.',
       'Later the same day, Minister Erik Lund received newly-accredited Ambassador of Saudi Arabia Omar Haddad.',
       'The Ambassador of Russia to Norway Ivan Petrov has called on the newly appointed Minister of Foreign Affairs Lena Sokol.',
       'Meanwhile the High Commissioner of Pakistan, Kenji Sato, has also paid a courtesy call on the Minister of Finance Laura Smith.',
       'President Paul Durand and Hans Weber, leader of the rebel forces, signed a truce after their first ever face-to-face talks in Geneva.',
+      'President Muhammadu Buhari Friday at the Presidential Villa, Abuja, received the new Governor of Osun State, Senator Ademola Adeleke, promising help.',
+      'President Mahmoud Abbas received Saturday evening, at the presidential headquarters in Ramallah, Labour Minister Ali Abed Al-Ridha.',
     ];
     expect(lines.map((line) => meetings(draft(line)).map((m) => m.split(' @ ')[0]))).toEqual([
       ['Anna Berg, Henrik Dahl'],
@@ -631,6 +633,8 @@ describe('meetings: receptions, calls and talks after which parties acted', () =
       ['Ivan Petrov, Lena Sokol'],
       ['Kenji Sato, Laura Smith'],
       ['Paul Durand, Hans Weber'],
+      ['Muhammadu Buhari, Ademola Adeleke'],
+      ['Mahmoud Abbas, Ali Abed Al-Ridha'],
     ]);
   });
 });
