@@ -61,7 +61,7 @@ export function draftWithProvenance(text: string, meta: SourceMeta): { doc: Fact
   };
   const offices = findOffices(doc);
   const quotes = findQuotes(doc, offices);
-  const meetings = findMeetings(doc);
+  const meetings = findMeetings(doc, offices);
 
   const relationships = new Map<string, RelationshipInput>();
   const relate = (

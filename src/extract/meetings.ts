@@ -28,6 +28,7 @@ import type { EvidenceInput } from '../facts/format';
 import type { AnalysedText } from './document';
 import type { ResolvedMention } from './entities';
 import { isOfficeNoun } from './lexicon';
+import { type OfficeFinding, officeHolder } from './offices';
 
 /** A meeting and what the text says about it. */
 export interface MeetingFinding {
@@ -94,12 +95,31 @@ function chainStartingWith(text: string, mentions: ResolvedMention[], first: Res
   const actors = mentions.filter((m) => isActor(text, m));
   for (let i = actors.indexOf(first) + 1; i < actors.length; i += 1) {
     const between = text.slice(chain[chain.length - 1].end, actors[i].start);
-    if (/^,?\s+and\s+[^.;:?!“”"]*$/.test(between) && between.split(/\s+/).length <= 9) chain.push(actors[i]);
-    else if (/^,\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}$/u.test(between) && /^[^.;]*?\band\b/.test(text.slice(actors[i].end, actors[i].end + 80)))
-      chain.push(actors[i]); // A, US special envoy B and C
+    const party = titledPerson(text, mentions, actors[i]);
+    if (/^,?\s+and\s+[^.;:?!“”"]*$/.test(between) && between.split(/\s+/).length <= 9) chain.push(party);
+    else if (/^,\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}$/u.test(between) && /^[^.;]*?\band\b/.test(text.slice(actors[i].end, actors[i].end + 200)))
+      chain.push(party); // A, US special envoy B and C
     else break;
+    if (party !== actors[i]) i = actors.indexOf(party);
   }
   return chain;
+}
+
+/**
+ * The person an organisation or country opens the title of: "US Ambassador to Kazakhstan Daniel
+ * Rosenblum", "the Democratic Left Party (DSP) Chair Önder Aksakal"; else the mention itself.
+ */
+function titledPerson(text: string, mentions: ResolvedMention[], m: ResolvedMention): ResolvedMention {
+  if (m.kind === 'person') return m;
+  const next = mentions.find((x) => x.start >= m.end && x !== m && !(x.start === m.start));
+  if (!next || next.kind !== 'person' || !isActor(text, next)) return m;
+  const between = text.slice(m.end, next.start);
+  const words = between
+    .replace(/\([^()]{1,15}\)/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  return /^[^,.;:]*$/.test(between) && words.every((w) => isOfficeNoun(w.toLowerCase()) || /^(?:chair|leader|head|deputy|vice)$/i.test(w)) ? next : m;
 }
 
 /** The subject right before offset `at`: "X met", "X has engaged", "X, who took part". */
@@ -125,10 +145,9 @@ const ADVERBIAL_PLACE = /\s(?:at|in)\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,5}
 
 /** The object right after offset `at`, titles allowed before it: "met the Russian president Vladimir Putin". */
 function objectAfter(text: string, mentions: ResolvedMention[], at: number): ResolvedMention[] {
-  let first = mentions.find((m) => m.start >= at && isActor(text, m));
-  // "US Ambassador to Kazakhstan Daniel Rosenblum": a place or owner right before a person's name is part of the title.
-  const named = first && first.kind !== 'person' ? mentions.find((m) => m.start > first!.end && m.kind === 'person' && isActor(text, m)) : undefined;
-  if (named && /^\s+$/.test(text.slice(first!.end, named.start))) first = named;
+  const opening = mentions.find((m) => m.start >= at && isActor(text, m));
+  // "US Ambassador to Kazakhstan Daniel Rosenblum": a place or owner right before a person's title and name is part of the title.
+  const first = opening && titledPerson(text, mentions, opening);
   // The stops of initials ("U.S. Secretary of State") do not end the phrase.
   let gap = first ? text.slice(at, first.start).replace(/\b(?:\p{Lu}\.)+/gu, (m) => m.replace(/\./g, ' ')) : '';
   // "the new Governor of Osun State, Senator Ademola Adeleke": a title, a comma, and the person.
@@ -195,7 +214,7 @@ const surname = (m: ResolvedMention, doc: AnalysedText) => {
 };
 
 /** Finds the meetings of the text. */
-export function findMeetings(doc: AnalysedText): MeetingFinding[] {
+export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): MeetingFinding[] {
   const meetings: MeetingFinding[] = [];
   let talks: MeetingFinding | undefined;
   const entityName = (m: ResolvedMention) => doc.index.entities.get(m.entityId)?.name ?? m.name;
@@ -235,6 +254,34 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
       );
     return pronoun ? pronounMention(sentence, pronoun.index + pronoun[0].indexOf(pronoun[1]), pronoun[1]) : undefined;
   };
+  /** The person a described subject right before offset `at` stands for: "The external affairs minister also met Y". */
+  const describedAt = (sentence: number, text: string, at: number): ResolvedMention | undefined => {
+    const described = /(?:^|[,;]\s*)((?:The|the)\s+((?:[\p{L}-]+\s+){0,3}?)([\p{L}-]+))\s+(?:(?:has|had|also|then|later)\s+)*$/u.exec(text.slice(0, at));
+    if (!described || !isOfficeNoun(described[3].toLowerCase())) return undefined;
+    const namedLast = (ids: string[]) => {
+      for (let n = sentence; n >= 1; n -= 1) {
+        const last = [...doc.mentionsIn(n)].reverse().find((m) => ids.includes(m.entityId) && (n < sentence || m.end <= at));
+        if (last) return last.entityId;
+      }
+      return undefined;
+    };
+    const holder = officeHolder(described[3].toLowerCase(), described[2], offices, namedLast);
+    const start = described.index + described[0].indexOf(described[1]);
+    const name = holder && doc.index.entities.get(holder)?.name;
+    if (!holder || !name) return undefined;
+    const mention: ResolvedMention = {
+      kind: 'person',
+      entityId: holder,
+      name,
+      possessive: false,
+      sentence,
+      start,
+      end: start + described[1].length,
+      text: described[1],
+      words: 1,
+    };
+    return mention;
+  };
 
   for (const s of doc.sentences) {
     const before = meetings.length;
@@ -243,7 +290,7 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
     const subjectBefore = (text: string, mentions: ResolvedMention[], at: number): ResolvedMention[] => {
       const named = subjectOf(text, mentions, at);
       if (named.length) return named;
-      const pronoun = pronounAt(s.number, text, at);
+      const pronoun = pronounAt(s.number, text, at) ?? describedAt(s.number, text, at);
       return pronoun ? [pronoun] : [];
     };
     const ev = (from: number, to: number): EvidenceInput => doc.evidence(s.number, from, to);
@@ -284,7 +331,11 @@ export function findMeetings(doc: AnalysedText): MeetingFinding[] {
       const subject = subjectBefore(text, mentions, m.index);
       const objects = objectAfter(text, mentions, m.index + m[0].length);
       const placeFrom = m[1] ? m.index + m[0].indexOf(m[1]) - 1 : objects[objects.length - 1]?.end;
-      if (subject.length && objects.length) meetingOf([...subject, ...objects], ev(subject[0].start, objects[objects.length - 1].end), 'held-with', placeFrom);
+      if (!subject.length || !objects.length) continue;
+      // "held separate meetings with A, B and C", "held talks with counterparts from A, B and C": one meeting with each.
+      const separate = /\bseparate\b/.test(m[0]) || /^(?:(?:his|her|their)\s+)?counterparts\s+(?:from|of)\s/.test(text.slice(m.index + m[0].length));
+      for (const parties of separate ? objects.map((o) => [o]) : [objects])
+        meetingOf([...subject, ...parties], ev(subject[0].start, parties[parties.length - 1].end), 'held-with', placeFrom);
     }
     // "X’s meeting with Y", "during his talks with Y in Z, X said", "X, in a meeting with Y, said".
     for (const m of text.matchAll(/\b(?:meeting|meetings|talks|discussions|consultations)\s+with\s+/g)) {

@@ -15,7 +15,7 @@
 import type { EvidenceInput } from '../facts/format';
 import type { AnalysedText } from './document';
 import type { ResolvedMention } from './entities';
-import type { CountryEntry } from './gazetteer';
+import { type CountryEntry, lookupCountry } from './gazetteer';
 import { isOfficeNoun, KINSHIP } from './lexicon';
 import { type Token, tokenize } from './tokens';
 
@@ -213,4 +213,22 @@ function titleAfter(text: string, tokens: Token[], mentions: ResolvedMention[], 
   const checked = checkTitle(words);
   if (!checked) return undefined;
   return { words: checked, owner: owner ?? { start: checked[0].start }, plural: false };
+}
+
+/**
+ * Who "the Russian president" or "the foreign minister" is: the one person the text gave an office
+ * with that head noun; among several, those of the country the words before the noun name ("the
+ * Russian president" is not Syria's), and among several still, the one `namedLast` picks (the one
+ * named last before the words).
+ */
+export function officeHolder(head: string, words: string, offices: OfficeFinding[], namedLast: (ids: string[]) => string | undefined): string | undefined {
+  let holders = [...new Set(offices.filter((o) => o.title.toLowerCase().split(/\s+/).includes(head.toLowerCase())).map((o) => o.holderId))];
+  if (holders.length <= 1) return holders[0];
+  const country = words
+    .split(/\s+/)
+    .map((w) => lookupCountry(w)?.country.name)
+    .find(Boolean);
+  if (country) holders = holders.filter((h) => offices.some((o) => o.holderId === h && o.country?.name === country));
+  if (holders.length <= 1) return holders[0];
+  return namedLast(holders);
 }

@@ -35,7 +35,7 @@ import type { AnalysedText } from './document';
 import { lookupCountry } from './gazetteer';
 import type { ResolvedMention } from './entities';
 import { isNameTitleAbbreviation, isOfficeNoun, OFFICE_NOUNS, SPEECH_VERB_PATTERN } from './lexicon';
-import type { OfficeFinding } from './offices';
+import { type OfficeFinding, officeHolder } from './offices';
 
 /** A quote found in the text. */
 export interface QuoteFinding {
@@ -418,7 +418,7 @@ function pronounOrDescriptor(
   const descriptor = new RegExp(`^[\\s,]*((?:the|a)\\s+((?:[\\p{L}-]+\\s+){0,3}?)([\\p{L}\\p{N}-]+)(?:\\s+also)?\\s+${V})\\b`, 'u').exec(rest);
   if (descriptor && (isOfficeNoun(descriptor[3]) || /^(leader|politician|minister|official|candidate|executive|\d+-year-old)$/i.test(descriptor[3]))) {
     const head = descriptor[3].toLowerCase();
-    const holder = officeHolder(head, descriptor[2], quoteStart, offices, placed);
+    const holder = holderBefore(head, descriptor[2], quoteStart, offices, placed);
     const from = quoteEnd + rest.indexOf(descriptor[1]);
     // "the 56-year-old said" describes the person last named, as "he" would.
     const speakerId = /^\d+-year-old$/.test(head)
@@ -429,22 +429,9 @@ function pronounOrDescriptor(
   return undefined;
 }
 
-/**
- * Who "the Russian president" or "the foreign minister" is: the one person the text gave an office
- * with that head noun; among several, those of the country the words before the noun name ("the
- * Russian president" is not Syria's), and among several still, the one named last before `at`.
- */
-function officeHolder(head: string, words: string, at: number, offices: OfficeFinding[], placed: Placed[]): string | undefined {
-  let holders = [...new Set(offices.filter((o) => o.title.toLowerCase().split(/\s+/).includes(head.toLowerCase())).map((o) => o.holderId))];
-  if (holders.length <= 1) return holders[0];
-  const country = words
-    .split(/\s+/)
-    .map((w) => lookupCountry(w)?.country.name)
-    .find(Boolean);
-  if (country) holders = holders.filter((h) => offices.some((o) => o.holderId === h && o.country?.name === country));
-  if (holders.length <= 1) return holders[0];
-  const last = [...placed].reverse().find((m) => m.to <= at && holders.includes(m.entityId));
-  return last?.entityId;
+/** officeHolder over mentions placed in the whole text: among several holders, the one named last before `at`. */
+function holderBefore(head: string, words: string, at: number, offices: OfficeFinding[], placed: Placed[]): string | undefined {
+  return officeHolder(head, words, offices, (ids) => [...placed].reverse().find((m) => m.to <= at && ids.includes(m.entityId))?.entityId);
 }
 
 /**
@@ -453,7 +440,7 @@ function officeHolder(head: string, words: string, at: number, offices: OfficeFi
  * not the SNP's leader.
  */
 function describedHolder(text: string, head: string, words: string, at: number, offices: OfficeFinding[], placed: Placed[]): string | undefined {
-  const holder = officeHolder(head, words, at, offices, placed);
+  const holder = holderBefore(head, words, at, offices, placed);
   const qualifiers = words.split(/\s+/).filter((w) => /^\p{Lu}[\p{L}-]*$/u.test(w));
   const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // A word fits when the office's title has it, or the text wrote it just before the title ("Senate Chairman Anna Berg").
@@ -597,7 +584,7 @@ function subjectBefore(
   // "The Turkish foreign minister said": the one person the text gave that office.
   const descriptor = /\b(?:the|a)\s+((?:[\p{L}-]+\s+){0,3}?)([\p{L}-]+)\s+(?:also\s+)?$/iu.exec(lead);
   if (descriptor && isOfficeNoun(descriptor[2])) {
-    const holder = officeHolder(descriptor[2], descriptor[1], verbAt, offices, placed);
+    const holder = holderBefore(descriptor[2], descriptor[1], verbAt, offices, placed);
     if (holder) return { speakerId: holder, from: sentenceStart + descriptor.index, to: verbAt + verb[0].length, rule: 'descriptor' };
   }
   return undefined;

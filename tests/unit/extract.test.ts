@@ -639,6 +639,28 @@ describe('meetings: receptions, calls and talks after which parties acted', () =
   });
 });
 
+describe('meetings: one with each party, and described hosts', () => {
+  test('separate meetings with party chairs, talks with counterparts from several countries, and "the president" as the office holder', () => {
+    const doc = draft(
+      [
+        'President Anna Berg won the vote on Sunday.',
+        'The president held separate meetings with the Left Party (LP) Chair Henrik Dahl, the Green Party (GP) Chair Erik Lund and the Farmers Party (FP) Chair Omar Haddad.',
+        'Foreign Minister Kenji Sato held talks with counterparts from Brazil, Mexico and Senegal.',
+        'The foreign minister also met Fijian Prime Minister Laura Smith.',
+      ].join('\n'),
+    );
+    expect(meetings(doc).map((m) => m.split(' @ ')[0])).toEqual([
+      'Anna Berg, Henrik Dahl',
+      'Anna Berg, Erik Lund',
+      'Anna Berg, Omar Haddad',
+      'Kenji Sato, Brazil',
+      'Kenji Sato, Mexico',
+      'Kenji Sato, Senegal',
+      'Kenji Sato, Laura Smith',
+    ]);
+  });
+});
+
 describe('meetings: titles before the visitor', () => {
   test('"PM" and "CM" are titles, not parties ("met CM Berg"); an adverb opening the sentence is no part of a name; talks the parties agreed to continue are not a meeting held', () => {
     const doc = draft(
