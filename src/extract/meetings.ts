@@ -60,7 +60,7 @@ export const MEETING_CONFIDENCE: Record<string, number> = {
 const ACTOR_KINDS = new Set(['person', 'group', 'organization', 'country']);
 const PLACE_KINDS = new Set(['country', 'city', 'place']);
 const PARTICIPATE =
-  /\b(?:met for [^.;]*?\btalks|joined (?:the )?talks|took part in (?:the )?talks|engaged in (?:the )?talks|attended (?:the )?talks|participated in (?:the )?talks|held (?:[a-z-]+ ){0,2}talks)\b/g;
+  /\b(?:met for [^.;]*?\btalks|led (?:their|his|her|the) (?:respective )?delegations? (?:in|at|to) (?:the )?talks|joined (?:the )?talks|took part in (?:the )?talks|engaged in (?:the )?talks|attended (?:the )?talks|participated in (?:the )?talks|held (?:[a-z-]+ ){0,2}talks)\b/g;
 const TALKS_IN = /(?<!\b(?:after|before|while|when) )\b(?:talks|meeting|summit|negotiations)(?: [a-z]+){0,3}? in (?=\S)/gi;
 
 /** True when the mention is part of a title or possessive, not a participant. */
@@ -78,6 +78,7 @@ function chainEndingWith(text: string, mentions: ResolvedMention[], last: Resolv
   const chain = [last];
   const actors = mentions.filter((m) => isActor(text, m));
   for (let i = actors.indexOf(last) - 1; i >= 0; i -= 1) {
+    if (titledPerson(text, mentions, actors[i]) === chain[0]) continue; // "the Foreign Minister of Iran Hossein Amir Abdollahian"
     const between = text.slice(actors[i].end, chain[0].start);
     if (actors[i].end === chain[0].end)
       chain.unshift(actors[i]); // "Ukrainian and Russian officials"
@@ -97,12 +98,20 @@ function chainStartingWith(text: string, mentions: ResolvedMention[], first: Res
     const between = text.slice(chain[chain.length - 1].end, actors[i].start);
     const party = titledPerson(text, mentions, actors[i]);
     if (/^,?\s+and\s+[^.;:?!“”"]*$/.test(between) && between.split(/\s+/).length <= 9) chain.push(party);
-    else if (/^,\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}$/u.test(between) && /^[^.;]*?\band\b/.test(text.slice(actors[i].end, actors[i].end + 200)))
-      chain.push(party); // A, US special envoy B and C
+    else if (titleGap(between) && /^[^.;]*?\band\b/.test(text.slice(actors[i].end, actors[i].end + 200)))
+      chain.push(party); // A, US special envoy B and C; President Xi Jinping, Premier Li Keqiang and Li Zhanshu
     else break;
     if (party !== actors[i]) i = actors.indexOf(party);
   }
   return chain;
+}
+
+/** ", US special envoy ", ", Premier ": a comma and at most four words of a title between two parties of a list. */
+function titleGap(between: string): boolean {
+  const words = /^,\s+(?:the\s+)?((?:[\p{L}-]+\s+){0,4})$/u.exec(between)?.[1].trim().split(/\s+/).filter(Boolean);
+  return (
+    !!words && words.every((w) => /^[\p{Ll}-]+$/u.test(w) || isOfficeNoun(w.toLowerCase()) || /^(?:Premier|Prime|Foreign|Deputy|Vice|Chief|Special)$/.test(w))
+  );
 }
 
 /**
@@ -135,8 +144,11 @@ function subjectOf(text: string, mentions: ResolvedMention[], at: number): Resol
     !/^(?:,\s*who\s+|,\s*|\s+|\s+[–—-]\s+)(?:(?:has|have|had|also|then|later|both|on|last|this|next|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|morning|evening|afternoon|January|February|March|April|May|June|July|August|September|October|November|December|\d{1,2}),?\s+)*$/.test(
       gap,
     )
-  )
-    return [];
+  ) {
+    // "Dr Mahathir, who arrived here last night, met Y": the subject stands before the relative clause.
+    const clause = /,\s*who\s[^,;.:“”"]{1,120},\s*(?:(?:has|have|had|also|then|later)\s+)*$/.exec(text.slice(0, at));
+    return clause ? subjectOf(text, mentions, clause.index + 1) : [];
+  }
   return chainEndingWith(text, mentions, last);
 }
 

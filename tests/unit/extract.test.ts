@@ -661,6 +661,13 @@ describe('meetings: one with each party, and described hosts', () => {
   });
 });
 
+describe('meetings: relative clauses and lists of titled people', () => {
+  test('"X, who arrived last night, met President A, Premier B and C"', () => {
+    const doc = draft('Prime Minister Anna Berg, who arrived here last night, met President Henrik Dahl, Premier Erik Lund and Omar Haddad.');
+    expect(meetings(doc).map((m) => m.split(' @ ')[0])).toEqual(['Anna Berg, Henrik Dahl, Erik Lund, Omar Haddad']);
+  });
+});
+
 describe('meetings: titles before the visitor', () => {
   test('"PM" and "CM" are titles, not parties ("met CM Berg"); an adverb opening the sentence is no part of a name; talks the parties agreed to continue are not a meeting held', () => {
     const doc = draft(
