@@ -34,7 +34,7 @@ function remembered(memory: Map<string, string>, text: string, work: () => strin
 /** A name's words before variants are folded: lower case, no diacritics or punctuation, no leading "the". */
 function plainKey(text: string): string {
   return institutionOrder(
-    text
+    handleWords(text)
       .normalize('NFD')
       .replace(/\p{M}/gu, '')
       .toLowerCase()
@@ -43,6 +43,21 @@ function plainKey(text: string): string {
       .replace(/^the /, '')
       .replace(/(\p{L})\1+/gu, '$1'),
   );
+}
+
+/**
+ * The words of a social-media handle: "@FaisalbinFarhan" is "Faisal bin Farhan", "@DrSJaishankar"
+ * "Dr S Jaishankar" (split where a capital follows a small letter or starts a word after capitals,
+ * and around Arabic particles). Anything that does not start with "@" is left as it is.
+ */
+function handleWords(text: string): string {
+  if (!/^@[\p{L}\p{N}_]+$/u.test(text)) return text;
+  return text
+    .slice(1)
+    .replace(/_/g, ' ')
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
+    .replace(/(\p{Ll}{2,})(bin|ibn|bint|al)(?= \p{Lu})/gu, '$1 $2');
 }
 
 /**

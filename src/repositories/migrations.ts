@@ -99,9 +99,10 @@ export async function migrateGraph(db: Database, log: (line: string) => void = (
  * the rules key a name differently: each claim's keys are then worked out again, once, when the
  * schema is applied, so that resolution finds nodes loaded under the older rules.
  *   1: before stop 23;
- *   2: capitals, state institutions, titles and particles, family names first, company trade words.
+ *   2: capitals, state institutions, titles and particles, family names first, company trade words;
+ *   3: social-media handles ("@FaisalbinFarhan" is "Faisal bin Farhan").
  */
-export const NAMES_VERSION = 2;
+export const NAMES_VERSION = 3;
 
 const NAMES_VERSION_OF_GRAPH = `// namesVersion
   OPTIONAL MATCH (m:GraphMeta {id: 'graph'}) RETURN m.namesVersion AS version, count { (c:Claim) } AS claims`;

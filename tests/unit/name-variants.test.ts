@@ -1,5 +1,5 @@
 import { foldVariants, PLACE_VARIANTS } from '../../src/facts/name-variants';
-import { givenNamesAgree, nameKey } from '../../src/facts/names';
+import { givenNamesAgree, nameKey, personKey } from '../../src/facts/names';
 
 /** Every spelling in a group gives one key. */
 const oneKey = (...names: string[]) => expect(new Set(names.map(nameKey)).size).toBe(1);
@@ -88,5 +88,14 @@ describe('givenNamesAgree', () => {
     expect(givenNamesAgree('George W. Bush', 'George H. W. Bush')).toBe(false);
     expect(givenNamesAgree('Steve Witkoff', 'Steve Witkowski')).toBe(false);
     expect(givenNamesAgree('Budanov', 'Kyrylo Budanov')).toBe(false);
+  });
+});
+
+describe('social-media handles', () => {
+  test('a handle is keyed as the words it runs together; a name without "@" keeps its capitals as they are', () => {
+    oneKey('@FaisalbinFarhan', 'Faisal bin Farhan');
+    expect(personKey('@DrSJaishankar')).toBe(personKey('S Jaishankar'));
+    oneKey('BlackRock', 'Blackrock');
+    expect(nameKey('@ForeignOfficePk')).not.toBe(nameKey('ForeignOfficePk'));
   });
 });
