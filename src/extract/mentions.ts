@@ -722,8 +722,13 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
     /^\p{Lu}{2,6}$/u.test(last.word) &&
     !hasTag(last, 'Adjective', 'Expression', 'Verb', 'Adverb') &&
     !TITLE_WORDS.has(last.word.toLowerCase());
-  // "Foreign Ministers", "Russian FM": office holders, not a name.
-  if (TITLE_WORDS.has(last.word.toLowerCase()) || (/s$/.test(last.word) && isOfficeNoun(last.word.slice(0, -1)))) return [];
+  // "Foreign Ministers", "Russian FM", "North Eastern Regional Commander": office holders, not a name.
+  if (
+    TITLE_WORDS.has(last.word.toLowerCase()) ||
+    (/s$/.test(last.word) && isOfficeNoun(last.word.slice(0, -1))) ||
+    (run.length > 1 && isOfficeNoun(last.word.toLowerCase()) && !run.some((t) => t.word === 'of'))
+  )
+    return [];
   const phrase = run.map((t) => t.word).join(' ');
   // "said Wednesday": a day or month alone names no one.
   if (run.length === 1 && hasTag(last, 'Date', 'Month', 'WeekDay', 'Holiday')) return [];

@@ -203,7 +203,8 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
         speakerBefore(text, start, s.start, mentions) ??
         quotedAsSaying(text, start, s.start, mentions) ??
         pronounOrDescriptor(text, end, start, placed, attributions, offices, kindOf, sentenceStarts) ??
-        subjectBefore(text, start, s.start, mentions, placed, attributions, offices, sentenceStarts);
+        subjectBefore(text, start, s.start, mentions, placed, attributions, offices, sentenceStarts) ??
+        sentenceEndSpeaker(text, end, last.start + last.text.length, mentions);
       const reported = start === s.start && !previous ? reportedIn(sentences.find((x) => x.number === s.number - 1)) : undefined;
       if (found) {
         const at = found.from >= last.start ? last : s;
@@ -300,9 +301,26 @@ function speakerAfter(text: string, quoteEnd: number, mentions: Placed[]): Found
     const simple = /^[\s,]*(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,3}$/u.test(lead);
     return { speakerId: speaker.entityId, from: speaker.at, to: verbAt + verb[0].length, rule: simple && speaker === first ? 'after' : 'after-apposition' };
   }
-  if (/^,[^,]{1,80},\s*(?:also\s+)?$/.test(between))
+  // "“…,” Mohamud Saleh, North Eastern Regional Commander said": a title after the name, with one comma.
+  const title = /^,\s+((?:[\p{L}-]+\s+){1,5})$/u.exec(between)?.[1].trim().split(/\s+/);
+  if (/^,[^,]{1,80},\s*(?:also\s+)?$/.test(between) || (title && isOfficeNoun(title[title.length - 1].toLowerCase())))
     return { speakerId: speaker.entityId, from: speaker.at, to: verbAt + verb[0].length, rule: 'after-apposition' };
   return undefined;
+}
+
+/**
+ * `X held "frank and constructive" talks with Y, the US State Department reported, according to
+ * Reuters.`: the speaker named with a speech verb at the end of the quote's sentence.
+ */
+function sentenceEndSpeaker(text: string, quoteEnd: number, sentenceEnd: number, mentions: Placed[]): Found | undefined {
+  const tail = maskStops(text.slice(quoteEnd, sentenceEnd));
+  const end = new RegExp(
+    `,\\s+(?:the\\s+)?[^,;:“”"]{1,60}?\\s+(${V})(?:\\s+(?:on|in|late|earlier)\\s+[^,;:“”"]{1,30})?(?:,\\s+according\\s+to\\s+[^,;:“”"]{1,40})?[.!?]?\\s*$`,
+  ).exec(tail);
+  if (!end || /[“”"«»]/.test(tail)) return undefined;
+  const verbAt = quoteEnd + end.index + end[0].indexOf(end[1], end[0].indexOf(' '));
+  const speaker = [...mentions].reverse().find((m) => m.at > quoteEnd + end.index && m.to <= verbAt && canSpeak(m) && /^\s+$/.test(text.slice(m.to, verbAt)));
+  return speaker ? { speakerId: speaker.entityId, from: speaker.at, to: verbAt + end[1].length, rule: 'after' } : undefined;
 }
 
 /** The text with the stops of titles and initials blanked ("Col. Gurung" → "Col  Gurung"), offsets kept. */

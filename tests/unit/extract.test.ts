@@ -170,6 +170,17 @@ describe('quotes and their speakers', () => {
     expect(offices(doc)).not.toContainEqual(expect.stringMatching(/praised/));
   });
 
+  test('a title after the name with one comma; a speaker named with its verb at the end of the quote’s sentence', () => {
+    const doc = draft(
+      [
+        '“We are pursuing the attackers,” Mohamud Saleh, North Eastern Regional Commander said.',
+        'Anna Berg held “frank and constructive” talks with Henrik Dahl in Oslo on Sunday, the Nordic Foreign Ministry reported, according to Reuters.',
+      ].join('\n'),
+    );
+    expect(speakers(doc)).toEqual({ 'We are pursuing': 'Mohamud Saleh', 'frank and constructive': 'Nordic Foreign Ministry' });
+    expect(doc.entities.map((e) => nameOf(doc, e.id))).not.toContain('North Eastern Regional Commander');
+  });
+
   test('"he said" after a sentence whose subject is a person described, not named, has no speaker', () => {
     const doc = draft(
       [
