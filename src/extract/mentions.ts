@@ -68,6 +68,9 @@ const HONORIFICS = new Set([
   'princess',
   'pope',
   'sheikh',
+  'honourable',
+  'honorable',
+  'counsellor',
   // Ranks, written out or cut short ("Col. Dipak Gurung", "Lt. Gen. Ann Smith").
   'col',
   'colonel',
@@ -205,6 +208,7 @@ const TITLE_WORDS = new Set([
   'fm',
   'pm',
   'cm',
+  'md',
   'chairman',
   'chairwoman',
   'chief',
@@ -238,7 +242,29 @@ const TITLE_WORDS = new Set([
   'financial',
 ]);
 /** Particles inside names: "Tahrir al Sham", "Abdullah bin Zayed Al Nahyan", "Ursula von der Leyen". */
-const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'ben', 'de', 'da', 'di', 'del', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'dos', 'das', 'ul']);
+const PARTICLES = new Set([
+  'al',
+  'el',
+  'es',
+  'bin',
+  'ibn',
+  'bint',
+  'ben',
+  'de',
+  'da',
+  'di',
+  'del',
+  'van',
+  'von',
+  'der',
+  'den',
+  'la',
+  'le',
+  'du',
+  'dos',
+  'das',
+  'ul',
+]);
 /** Plural nouns that turn a demonym into a group of people or states ("Russian officials"). */
 const GROUP_NOUNS =
   'officials|forces|troops|negotiators|diplomats|delegations?|soldiers|leaders|authorities|countries|nations|governments|lawmakers|politicians|ministers|allies|partners|citizens|civilians|residents|prosecutors|investigators';
@@ -464,7 +490,11 @@ function capitalisedRuns(tokens: Token[]): Token[][] {
     const previous = run[run.length - 1];
     // "Mark V. Hurd", "Mr. Dahl": an initial or a title with its stop goes on with the name.
     const afterStop = !!previous && t.gap === '. ' && t.capitalised && (/^\p{Lu}$/u.test(previous.word) || isNameTitleAbbreviation(previous.word));
-    const joins = run.length > 0 && (t.gap === ' ' || afterStop) && (!run[run.length - 1].possessive || (t.capitalised && ORG_SUFFIXES.has(t.word)));
+    const joins =
+      run.length > 0 &&
+      (t.gap === ' ' || afterStop) &&
+      !run[run.length - 1].basedIn && // "California-based HP": the place ends there
+      (!run[run.length - 1].possessive || (t.capitalised && (ORG_SUFFIXES.has(t.word) || peoplesName(tokens, run[run.length - 1]))));
     if (t.capitalised) {
       if (!joins) close();
       run.push(t);
@@ -475,10 +505,21 @@ function capitalisedRuns(tokens: Token[]): Token[][] {
     } else close();
     // "Republican People's Party": a possessive inside an organisation's name does not end it.
     const next = tokens[t.index + 1];
-    if (t.possessive && !(next && next.capitalised && next.gap === ' ' && ORG_SUFFIXES.has(next.word))) close();
+    if (t.possessive && !(next && next.capitalised && next.gap === ' ' && (ORG_SUFFIXES.has(next.word) || peoplesName(tokens, t)))) close();
   }
   close();
   return runs;
+}
+
+/** "People’s" inside an organisation's name: "People’s Democratic Party", "National People’s Congress". */
+function peoplesName(tokens: Token[], possessive: Token): boolean {
+  if (possessive.word !== 'People') return false;
+  const after = tokens.slice(possessive.index + 1, possessive.index + 4);
+  for (const t of after) {
+    if (!t.capitalised || t.gap !== ' ') return false;
+    if (ORG_SUFFIXES.has(t.word) || /^(?:Congress|Front|Movement|Alliance|Republic|Liberation|Assembly)$/.test(t.word)) return true;
+  }
+  return false;
 }
 
 function mention(sentence: number, text: string, tokens: Token[], kind: MentionKind, extra: Partial<Mention> = {}): Mention {

@@ -679,6 +679,22 @@ describe('meetings: relative clauses and lists of titled people', () => {
   });
 });
 
+describe('names: more house styles', () => {
+  test('People’s inside a party’s name, "X-based" before a company, "Honourable" and "MD of" before a name, "Dar es Salaam"', () => {
+    const doc = draft(
+      [
+        'The Governor, elected on the platform of the People’s Democratic Party, spoke.',
+        'California-based Globex Inc said it would buy Initech.',
+        'Honourable Susan Rodrigues and MD of Lulu Group International, Ananth Rao, met in Dar es Salaam.',
+      ].join('\n'),
+    );
+    const names = doc.entities.filter((e) => e.type !== 'Statement' && e.type !== 'Position').map((e) => nameOf(doc, e.id));
+    expect(names).toEqual(expect.arrayContaining(['People’s Democratic Party', 'Globex', 'Susan Rodrigues', 'Lulu Group International', 'Dar es Salaam']));
+    expect(names).not.toContain('Democratic Party');
+    expect(names.filter((n) => /based|Honourable|MD of/.test(n ?? ''))).toEqual([]);
+  });
+});
+
 describe('meetings: titles before the visitor', () => {
   test('"PM" and "CM" are titles, not parties ("met CM Berg"); an adverb opening the sentence is no part of a name; talks the parties agreed to continue are not a meeting held', () => {
     const doc = draft(
