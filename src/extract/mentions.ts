@@ -771,8 +771,12 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   )
     return [];
   const phrase = run.map((t) => t.word).join(' ');
-  // "said Wednesday": a day or month alone names no one.
-  if (run.length === 1 && hasTag(last, 'Date', 'Month', 'WeekDay', 'Holiday')) return [];
+  // "said Wednesday": a day or month alone names no one; nor does a demonym alone ("the Asian country").
+  if (
+    run.length === 1 &&
+    (hasTag(last, 'Date', 'Month', 'WeekDay', 'Holiday', 'Demonym') || /^(?:Asian|African|Arab|European|Eastern|Western|Northern|Southern)$/.test(last.word))
+  )
+    return [];
   if (GROUP_SUFFIXES.has(last.word) || (next && GROUP_AFTER.test(text.slice(last.end)))) return [mention(sentence, text, run, 'group', { rule: 'group-noun' })];
   if (context.orgs.has(phrase)) return [mention(sentence, text, run, 'organization', { rule: 'document-organisation' })];
   if (ORG_SUFFIXES.has(last.word) || acronym) return [mention(sentence, text, run, 'organization', { rule: 'organisation-word' })];

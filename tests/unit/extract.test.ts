@@ -680,17 +680,20 @@ describe('meetings: relative clauses and lists of titled people', () => {
 });
 
 describe('names: more house styles', () => {
-  test('People’s inside a party’s name, "X-based" before a company, "Honourable" and "MD of" before a name, "Dar es Salaam"', () => {
+  test('People’s inside a party’s name, "X-based" before a company, "Honourable" and "MD of" before a name, "Dar es Salaam", a demonym alone', () => {
     const doc = draft(
       [
         'The Governor, elected on the platform of the People’s Democratic Party, spoke.',
         'California-based Globex Inc said it would buy Initech.',
         'Honourable Susan Rodrigues and MD of Lulu Group International, Ananth Rao, met in Dar es Salaam.',
+        'It was the first trip to the Asian country by African lawmakers.',
       ].join('\n'),
     );
     const names = doc.entities.filter((e) => e.type !== 'Statement' && e.type !== 'Position').map((e) => nameOf(doc, e.id));
     expect(names).toEqual(expect.arrayContaining(['People’s Democratic Party', 'Globex', 'Susan Rodrigues', 'Lulu Group International', 'Dar es Salaam']));
     expect(names).not.toContain('Democratic Party');
+    expect(names).not.toEqual(expect.arrayContaining(['Asian']));
+    expect(names).not.toEqual(expect.arrayContaining(['African']));
     expect(names.filter((n) => /based|Honourable|MD of/.test(n ?? ''))).toEqual([]);
   });
 });
