@@ -685,6 +685,28 @@ const PORTFOLIO_WORDS = new Set([
   'external',
 ]);
 
+/** The last word of a venue's or street's name (before any "of"). */
+const VENUE_WORDS = new Set([
+  'Hall',
+  'Palace',
+  'Square',
+  'Street',
+  'Avenue',
+  'Road',
+  'Drive',
+  'Hotel',
+  'Stadium',
+  'Airport',
+  'Camp',
+  'Mosque',
+  'Cathedral',
+  'Temple',
+  'Tower',
+  'Villa',
+  'Castle',
+  'Fort',
+]);
+
 /** Capitalised adverbs that open sentences. */
 const SENTENCE_ADVERBS = new Set([
   'Later',
@@ -778,6 +800,10 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   )
     return [];
   if (GROUP_SUFFIXES.has(last.word) || (next && GROUP_AFTER.test(text.slice(last.end)))) return [mention(sentence, text, run, 'group', { rule: 'group-noun' })];
+  // "the Great Hall of the People", "Presidential Villa", "Shiv Chanderpaul Drive": a venue or street.
+  const of = run.findIndex((t) => t.word === 'of');
+  if (run.length > 1 && VENUE_WORDS.has((of > 0 ? run[of - 1] : last).word))
+    return [mention(sentence, text, run, 'place', { placeKind: 'AREA', rule: 'venue' })];
   if (context.orgs.has(phrase)) return [mention(sentence, text, run, 'organization', { rule: 'document-organisation' })];
   if (ORG_SUFFIXES.has(last.word) || acronym) return [mention(sentence, text, run, 'organization', { rule: 'organisation-word' })];
   if (next && /^\s+(?:CEO|chief executive|chairman|spokesman|spokesperson|shares)\b/i.test(text.slice(last.end)) && !run.some((t) => hasTag(t, 'Person')))
