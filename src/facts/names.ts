@@ -127,6 +127,21 @@ const TITLES = [
   'Adm',
   'Marshal',
   'Commander',
+  'Honourable',
+  'Hon',
+  'Counsellor',
+  // Honorifics of Myanmar, Malaysia, Nigeria and South Asia ("Daw Aung San Suu Kyi", "Tun Dr Mahathir Mohamad").
+  'Daw',
+  'Tun',
+  'Tan Sri',
+  'Datuk',
+  'Dato',
+  'Datin',
+  'Haji',
+  'Alhaji',
+  'Shri',
+  'Maulana',
+  'Mufti',
 ].map((t) => plainKey(t).split(' '));
 
 /** Particles that begin a surname written alone ("al-Assad", "bin Salman", "von der Leyen", "da Silva"). */

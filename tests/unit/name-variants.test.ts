@@ -99,3 +99,15 @@ describe('social-media handles', () => {
     expect(nameKey('@ForeignOfficePk')).not.toBe(nameKey('ForeignOfficePk'));
   });
 });
+
+describe('honorifics of other countries', () => {
+  test('"Daw Aung San Suu Kyi", "Tun Dr Mahathir Mohamad", "Datuk Mohamed Azmin Ali", "Alhaji Atiku Abubakar" key as the names without them', () => {
+    for (const [titled, plain] of [
+      ['Daw Aung San Suu Kyi', 'Aung San Suu Kyi'],
+      ['Tun Dr Mahathir Mohamad', 'Mahathir Mohamad'],
+      ['Datuk Mohamed Azmin Ali', 'Mohamed Azmin Ali'],
+      ['Alhaji Atiku Abubakar', 'Atiku Abubakar'],
+    ])
+      expect(personKey(titled)).toBe(personKey(plain));
+  });
+});
