@@ -472,9 +472,31 @@ export function findMentions(sentence: number, text: string, options: SentenceOp
   context = { orgs: options.organisations ?? new Set(), persons: options.persons ?? new Set() };
   for (const run of capitalisedRuns(tokens)) mentions.push(...splitJoined(run).flatMap((r) => classifyRun(sentence, text, tokens, r)));
   mentions.push(...groupMentions(sentence, text), ...areaMentions(sentence, text));
-  const found = dropOverlaps(mentions).sort((a, b) => a.start - b.start);
+  const found = placesInLists(
+    text,
+    dropOverlaps(mentions).sort((a, b) => a.start - b.start),
+  );
   if (!options.headline) return found;
   return found.map((m) => (m.kind === 'country' || m.kind === 'demonym' ? m : { ...m, kind: 'maybe' as const }));
+}
+
+/**
+ * "in Kathmandu, Lalitpur and Bhaktapur": an untyped name in a list with a town or place is one
+ * too (a list joined by commas and one "and" or "or").
+ */
+function placesInLists(text: string, mentions: Mention[]): Mention[] {
+  const out = [...mentions];
+  let i = 0;
+  while (i < out.length) {
+    let j = i;
+    while (j + 1 < out.length && /^(?:,\s+|,?\s+(?:and|or)\s+)$/.test(text.slice(out[j].end, out[j + 1].start))) j += 1;
+    const list = out.slice(i, j + 1);
+    const place = list.find((m) => m.kind === 'city' || m.kind === 'place');
+    if (list.length > 2 && place)
+      for (let k = i; k <= j; k += 1) if (out[k].kind === 'maybe') out[k] = { ...out[k], kind: place.kind, placeKind: place.placeKind, rule: 'place-list' };
+    i = j + 1;
+  }
+  return out;
 }
 
 /** Runs of capitalised tokens that may form one name. */

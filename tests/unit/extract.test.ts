@@ -688,6 +688,7 @@ describe('names: more house styles', () => {
         'Honourable Susan Rodrigues and MD of Lulu Group International, Ananth Rao, met in Dar es Salaam.',
         'It was the first trip to the Asian country by African lawmakers.',
         'Xi Jinping met Anna Berg at the Great Hall of the People, then drove to the Presidential Villa.',
+        'The attacks in Kathmandu, Lalitpur and Kirtipur continued.',
       ].join('\n'),
     );
     const names = doc.entities.filter((e) => e.type !== 'Statement' && e.type !== 'Position').map((e) => nameOf(doc, e.id));
@@ -695,6 +696,7 @@ describe('names: more house styles', () => {
     expect(names).not.toContain('Democratic Party');
     expect(entity(doc, 'location:great-hall-of-the-people')).toMatchObject({ type: 'Location', name: 'Great Hall of the People' });
     expect(entity(doc, 'location:presidential-villa')).toMatchObject({ type: 'Location' });
+    expect(entity(doc, 'location:lalitpur')).toMatchObject({ type: 'Location' });
     expect(names).not.toEqual(expect.arrayContaining(['Asian']));
     expect(names).not.toEqual(expect.arrayContaining(['African']));
     expect(names.filter((n) => /based|Honourable|MD of/.test(n ?? ''))).toEqual([]);
