@@ -690,6 +690,8 @@ function placedIn(all: Token[], first: Token): boolean {
 /** Words of a minister's portfolio after "of" in a title ("Minister of Foreign Affairs"). */
 const PORTFOLIO_WORDS = new Set([
   'foreign',
+  'political',
+  'economic',
   'affairs',
   'finance',
   'defence',
@@ -763,13 +765,14 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   // "Later Henrik Dahl met …": an adverb opening the sentence is not part of the name.
   while (run.length > 1 && run[0].index === 0 && SENTENCE_ADVERBS.has(run[0].word)) run = run.slice(1);
   const untitled = run;
-  let afterOf = false;
+  // A run split off after "for" ("Minister for | Political Affairs Amir Muqam") starts with the portfolio.
+  let afterOf = run.length > 0 && run[0].index > 0 && /^(?:for|of)$/.test(all[run[0].index - 1].word);
   while (
     run.length > 1 &&
     (leadingTitle(run[0]) || (afterOf && run.length > 2 && PORTFOLIO_WORDS.has(run[0].word.toLowerCase()))) &&
     !ORG_SUFFIXES.has(run[run.length - 1].word)
   ) {
-    afterOf ||= run[0].word === 'of'; // "Minister of Foreign Affairs Lena Sokol": the portfolio goes with the title
+    afterOf ||= run[0].word === 'of' || run[0].word === 'for'; // "Minister of Foreign Affairs Lena Sokol", "Minister for Political Affairs Amir Muqam"
     run = run.slice(1);
   }
   if (!run.length) return [];
@@ -828,6 +831,8 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
     return [mention(sentence, text, run, 'place', { placeKind: 'AREA', rule: 'venue' })];
   if (context.orgs.has(phrase)) return [mention(sentence, text, run, 'organization', { rule: 'document-organisation' })];
   if (ORG_SUFFIXES.has(last.word) || acronym) return [mention(sentence, text, run, 'organization', { rule: 'organisation-word' })];
+  // "Daily Mirror", "Radio Havana": a newspaper or broadcaster by its first word.
+  if (run.length > 1 && /^(?:Daily|Radio)$/.test(run[0].word)) return [mention(sentence, text, run, 'organization', { rule: 'organisation-word' })];
   if (next && /^\s+(?:CEO|chief executive|chairman|spokesman|spokesperson|shares)\b/i.test(text.slice(last.end)) && !run.some((t) => hasTag(t, 'Person')))
     return [mention(sentence, text, run, 'organization', { rule: 'title-owner' })];
   // "the town of Ras al-Ain".

@@ -689,6 +689,7 @@ describe('names: more house styles', () => {
         'It was the first trip to the Asian country by African lawmakers.',
         'Xi Jinping met Anna Berg at the Great Hall of the People, then drove to the Presidential Villa.',
         'The attacks in Kathmandu, Lalitpur and Kirtipur continued.',
+        'Minister for Political Affairs Amir Muqam told the Daily Mirror the talks went well.',
       ].join('\n'),
     );
     const names = doc.entities.filter((e) => e.type !== 'Statement' && e.type !== 'Position').map((e) => nameOf(doc, e.id));
@@ -697,6 +698,8 @@ describe('names: more house styles', () => {
     expect(entity(doc, 'location:great-hall-of-the-people')).toMatchObject({ type: 'Location', name: 'Great Hall of the People' });
     expect(entity(doc, 'location:presidential-villa')).toMatchObject({ type: 'Location' });
     expect(entity(doc, 'location:lalitpur')).toMatchObject({ type: 'Location' });
+    expect(entity(doc, 'actor:amir-muqam')).toMatchObject({ kind: 'PERSON' });
+    expect(entity(doc, 'actor:daily-mirror')).toMatchObject({ kind: 'ORGANIZATION' });
     expect(names).not.toEqual(expect.arrayContaining(['Asian']));
     expect(names).not.toEqual(expect.arrayContaining(['African']));
     expect(names.filter((n) => /based|Honourable|MD of/.test(n ?? ''))).toEqual([]);
