@@ -423,7 +423,8 @@ function acronymWord(text: string): string | undefined {
  * of Pakistan" is also `^mfa`). Undefined for people, places and other names.
  */
 export function acronymKeys(entity: NamedEntity, text: string): { stored: string[]; lookup: string[] } | undefined {
-  if (!isOrganisation(entity)) return undefined;
+  // Organisations, and regions known by initials ("NWFP" for North-West Frontier Province, "FATA").
+  if (!isOrganisation(entity) && !(entity.type === 'Location' && entity.kind === 'REGION')) return undefined;
   const stored = new Set<string>();
   const lookup = new Set<string>();
   for (const name of [text, ...shortNames(entity, text)]) {

@@ -100,7 +100,7 @@ export async function migrateGraph(db: Database, log: (line: string) => void = (
  * schema is applied, so that resolution finds nodes loaded under the older rules.
  *   1: before stop 23;
  *   2: capitals, state institutions, titles and particles, family names first, company trade words;
- *   3: social-media handles ("@FaisalbinFarhan" is "Faisal bin Farhan"), more honorifics ("Daw", "Tun").
+ *   3: social-media handles ("@FaisalbinFarhan" is "Faisal bin Farhan"), more honorifics ("Daw", "Tun"), regions by their initials ("NWFP").
  */
 export const NAMES_VERSION = 3;
 

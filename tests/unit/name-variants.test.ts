@@ -1,5 +1,5 @@
 import { foldVariants, PLACE_VARIANTS } from '../../src/facts/name-variants';
-import { givenNamesAgree, nameKey, personKey } from '../../src/facts/names';
+import { acronymKeys, givenNamesAgree, nameKey, personKey } from '../../src/facts/names';
 
 /** Every spelling in a group gives one key. */
 const oneKey = (...names: string[]) => expect(new Set(names.map(nameKey)).size).toBe(1);
@@ -109,5 +109,16 @@ describe('honorifics of other countries', () => {
       ['Alhaji Atiku Abubakar', 'Atiku Abubakar'],
     ])
       expect(personKey(titled)).toBe(personKey(plain));
+  });
+});
+
+describe('regions known by initials', () => {
+  test('"NWFP" meets "North-West Frontier Province" (a region), as an organisation meets its initials', () => {
+    const region = (name: string) => ({ id: 'location:x', type: 'Location' as const, kind: 'REGION' as const, name, aliases: [], evidence: [] });
+    const full = acronymKeys(region('North-West Frontier Province'), 'North-West Frontier Province')!;
+    const short = acronymKeys(region('NWFP'), 'NWFP')!;
+    expect(short.lookup.some((k) => full.stored.includes(k))).toBe(true);
+    const city = { ...region('Palo Alto'), kind: 'CITY' as const };
+    expect(acronymKeys(city, 'Palo Alto')).toBeUndefined();
   });
 });
