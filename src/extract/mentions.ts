@@ -611,7 +611,9 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
       out.push(...typeName(sentence, text, all, piece));
       piece = [];
       const rest = run.slice(i + hit.length);
-      const typed = (hit.entry.via === 'demonym' || hit.entry.via === 'name') && rest.length ? typeName(sentence, text, all, rest) : [];
+      // ("London Stock Exchange": a capital too, without mentioning its country.)
+      const typed =
+        (hit.entry.via === 'demonym' || hit.entry.via === 'name' || hit.entry.via === 'capital') && rest.length ? typeName(sentence, text, all, rest) : [];
       if (typed.length === 1 && typed[0].kind === 'organization' && typed[0].start === rest[0].start) {
         // "Russian Foreign Ministry", "Syrian Observatory for Human Rights": the demonym is part of the
         // name. "Qatar Airways", "US State Department": so is a country's name, and the country is
@@ -808,7 +810,8 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   const acronym =
     run.length === 1 &&
     /^\p{Lu}{2,6}$/u.test(last.word) &&
-    !hasTag(last, 'Adjective', 'Expression', 'Verb', 'Adverb') &&
+    // A tagger's guess that capitals are a verb does not hold after "the" ("the UN says").
+    (!hasTag(last, 'Adjective', 'Expression', 'Verb', 'Adverb') || all[last.index - 1]?.word.toLowerCase() === 'the') &&
     !TITLE_WORDS.has(last.word.toLowerCase());
   // "Foreign Ministers", "Russian FM", "North Eastern Regional Commander": office holders, not a name.
   if (
@@ -831,6 +834,9 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
     return [mention(sentence, text, run, 'place', { placeKind: 'AREA', rule: 'venue' })];
   if (context.orgs.has(phrase)) return [mention(sentence, text, run, 'organization', { rule: 'document-organisation' })];
   if (ORG_SUFFIXES.has(last.word) || acronym) return [mention(sentence, text, run, 'organization', { rule: 'organisation-word' })];
+  // "Grupo TCO", "Banco Santander": a company by its first word.
+  if (run.length > 1 && /^(?:Grupo|Groupe|Banco|Banca|Compagnie|Société|Societe)$/.test(run[0].word))
+    return [mention(sentence, text, run, 'organization', { rule: 'organisation-word' })];
   // "Daily Mirror", "Radio Havana": a newspaper or broadcaster by its first word.
   if (run.length > 1 && /^(?:Daily|Radio)$/.test(run[0].word)) return [mention(sentence, text, run, 'organization', { rule: 'organisation-word' })];
   if (next && /^\s+(?:CEO|chief executive|chairman|spokesman|spokesperson|shares)\b/i.test(text.slice(last.end)) && !run.some((t) => hasTag(t, 'Person')))

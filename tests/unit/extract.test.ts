@@ -690,6 +690,7 @@ describe('names: more house styles', () => {
         'Xi Jinping met Anna Berg at the Great Hall of the People, then drove to the Presidential Villa.',
         'The attacks in Kathmandu, Lalitpur and Kirtipur continued.',
         'Minister for Political Affairs Amir Muqam told the Daily Mirror the talks went well.',
+        'A million people fled, the UN says, as Grupo TCO and the London Stock Exchange Group cut ties.',
       ].join('\n'),
     );
     const names = doc.entities.filter((e) => e.type !== 'Statement' && e.type !== 'Position').map((e) => nameOf(doc, e.id));
@@ -700,6 +701,8 @@ describe('names: more house styles', () => {
     expect(entity(doc, 'location:lalitpur')).toMatchObject({ type: 'Location' });
     expect(entity(doc, 'actor:amir-muqam')).toMatchObject({ kind: 'PERSON' });
     expect(entity(doc, 'actor:daily-mirror')).toMatchObject({ kind: 'ORGANIZATION' });
+    for (const id of ['actor:un', 'actor:grupo-tco', 'actor:london-stock-exchange-group']) expect(entity(doc, id)).toMatchObject({ kind: 'ORGANIZATION' });
+    expect(entity(doc, 'country:united-kingdom')).toBeUndefined();
     expect(names).not.toEqual(expect.arrayContaining(['Asian']));
     expect(names).not.toEqual(expect.arrayContaining(['African']));
     expect(names.filter((n) => /based|Honourable|MD of/.test(n ?? ''))).toEqual([]);
