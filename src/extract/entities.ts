@@ -99,6 +99,7 @@ export const ENTITY_RULE_CONFIDENCE: Record<string, number> = {
   'legal-form': 0.9,
   'organisation-head': 0.9,
   'demonym-organisation': 0.9,
+  'state-institution': 0.85,
   'organisation-word': 0.85,
   'person-word': 0.85,
   'group-phrase': 0.85,

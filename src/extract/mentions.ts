@@ -471,7 +471,7 @@ export function findMentions(sentence: number, text: string, options: SentenceOp
   }
   context = { orgs: options.organisations ?? new Set(), persons: options.persons ?? new Set() };
   for (const run of capitalisedRuns(tokens)) mentions.push(...splitJoined(run).flatMap((r) => classifyRun(sentence, text, tokens, r)));
-  mentions.push(...groupMentions(sentence, text), ...areaMentions(sentence, text));
+  mentions.push(...groupMentions(sentence, text), ...institutionMentions(sentence, text), ...areaMentions(sentence, text));
   const found = placesInLists(
     text,
     dropOverlaps(mentions).sort((a, b) => a.start - b.start),
@@ -925,6 +925,45 @@ function groupMentions(sentence: number, text: string): Mention[] {
         phrase: true,
       });
     }
+  }
+  return out;
+}
+
+/**
+ * State institutions a report names by their country only, in lower case ("the Pakistani military",
+ * "Pakistan's army", "the Chinese foreign ministry"). Multi-word ones first, so the longest wins.
+ */
+const STATE_INSTITUTION_NOUNS =
+  'ministry of (?:foreign affairs|defen[cs]e|interior|health|finance)|(?:foreign|defen[cs]e|interior|health|finance) ministry|foreign office|' +
+  'armed forces|security forces|air force|coast guard|state (?:media|television|news agency)|government|military|army|navy|police|parliament|cabinet|junta|regime|embassy|presidency';
+/** Words after such a phrase that make it part of a title or a group of people ("army chief", "military officials"). */
+const AFTER_INSTITUTION = /^\s+(?:chiefs?|troops|soldiers|units|spokes(?:man|woman|person)|officials?|officers?|sources?|personnel|commanders?|leaders?|members?|delegations?)\b/;
+
+/**
+ * "the Pakistani military said", "Pakistan's army": a state institution named by its country, an
+ * organisation named after the demonym ("Pakistani military") whichever form the text uses.
+ */
+function institutionMentions(sentence: number, text: string): Mention[] {
+  const country = COUNTRIES.flatMap((c) => [c.name, ...c.demonyms]).sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(`\\b(${country.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:['’]s)? (${STATE_INSTITUTION_NOUNS})\\b`, 'gu');
+  const out: Mention[] = [];
+  for (const m of text.matchAll(pattern)) {
+    if (AFTER_INSTITUTION.test(text.slice(m.index + m[0].length))) continue;
+    const entry = COUNTRIES.find((c) => c.name === m[1] || c.demonyms.includes(m[1]));
+    if (!entry) continue;
+    const name = `${entry.demonyms[0] ?? entry.name} ${m[2]}`;
+    out.push({
+      sentence,
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      name,
+      kind: 'organization',
+      possessive: false,
+      words: name.split(' ').length,
+      phrase: true,
+      rule: 'state-institution',
+    });
   }
   return out;
 }

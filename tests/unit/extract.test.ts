@@ -411,6 +411,16 @@ describe('names in real house styles', () => {
     expect(entity(doc, 'country:united-states')).toMatchObject({ aliases: ['Washington'] });
   });
 
+  test('a state institution named by its country is an organisation and speaks; an army chief or army troops are not one', () => {
+    const doc = draft(
+      'The Pakistani military said 12 militants were killed. “We will not allow terrorists to operate,” the military said. ' +
+        'Pakistan’s military later denied it. Pakistani army chief Asim Munir visited, and Indian army troops moved.',
+    );
+    expect(entity(doc, 'actor:pakistani-military')).toMatchObject({ type: 'Actor', kind: 'ORGANIZATION', aliases: ['Pakistan’s military'] });
+    expect(speakers(doc)['We will not']).toBe('Pakistani military');
+    expect(doc.entities.filter((e) => e.type === 'Actor' && /army/.test(e.name))).toEqual([]);
+  });
+
   test('an acronym in brackets or made of the initials is the organisation it stands for', () => {
     const doc = draft('The Northern Fisheries Council (NFC) met on Monday. The NFC said quotas would fall. Shares of Hollis-Marden rose after HM said so.');
     expect(entity(doc, 'actor:northern-fisheries-council')).toMatchObject({ aliases: ['NFC'] });
