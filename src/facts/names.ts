@@ -190,6 +190,11 @@ export function idWords(text: string): string {
 
 /** A person's surname key is also stored with this prefix, so that "Putin" alone can find them. */
 export const SURNAME_PREFIX = '~';
+/**
+ * A person's given name is also stored with this prefix, so that a report naming them by it alone
+ * ("Raj", "Dr Mahathir") finds them when no surname does.
+ */
+export const GIVEN_PREFIX = '+';
 
 /** The entity types that are matched by name; statements and stances are matched by id only. */
 export type NamedEntity = Extract<EntityInput, { type: 'Actor' | 'Country' | 'Location' | 'Meeting' | 'Position' | 'Event' }>;
@@ -265,7 +270,22 @@ const PARTY_NICKNAMES = new Map([
   ['gop', 'republican'],
 ]);
 /** Kind words a report may leave off a place's name ("Idlib", "Gaza", "Donetsk"). */
-const PLACE_KIND_WORDS = ['province', 'region', 'city', 'governorate', 'oblast', 'district', 'county', 'strip', 'state'];
+const PLACE_KIND_WORDS = [
+  'province',
+  'region',
+  'city',
+  'governorate',
+  'oblast',
+  'district',
+  'county',
+  'strip',
+  'state',
+  // A venue by its own name ("Diaoyutai" for the Diaoyutai State Guest House).
+  'state guest house',
+  'guest house',
+  'hotel',
+  'palace',
+];
 
 /** Country names, short names and demonyms as they are written before an institution's name, longest first. */
 const MAX_QUALIFIER_WORDS = Math.max(...[...COUNTRY_QUALIFIERS.keys()].map((q) => q.split(' ').length));
@@ -312,6 +332,10 @@ const INSTITUTION_WORDS = new Set(
     'defense',
     'intelligence',
     'state',
+    'commission',
+    'committee',
+    'authority',
+    'bureau',
   ].map((w) => nameKey(w)),
 );
 
@@ -329,13 +353,17 @@ function isOrganisation(entity: NamedEntity): boolean {
  * The shorter names an organisation's or place's name stands for, as written: without a country
  * before it or after "of" ("US State Department", "Ministry of Foreign Affairs of Pakistan",
  * "Pakistan MoFA": an organisation only), without a kind word at its end ("Labour Party",
- * "Idlib province"), or both. A name that would be left empty is not shortened.
+ * "Idlib province", "Diaoyutai State Guest House"), or both; a street address also stands for its
+ * street ("10 Downing Street"). A name that would be left empty is not shortened.
  */
 export function shortNames(entity: NamedEntity, text: string): string[] {
   const kinded = isOrganisation(entity) || entity.type === 'Location';
   if (!kinded) return [];
   const out = new Set<string>();
   const trimmed = text.trim().replace(/^the\s+/i, '');
+  // A street address stands for its street ("10 Downing Street").
+  const street = entity.type === 'Location' ? /^\d+[a-z]?\s+(\p{L}.*)$/u.exec(trimmed)?.[1] : undefined;
+  if (street) out.add(street);
   const state = isOrganisation(entity) ? stateInstitution(trimmed) : undefined;
   if (state) out.add(state.name);
   const kinds = isOrganisation(entity) ? ORGANISATION_KIND_WORDS : PLACE_KIND_WORDS;
@@ -403,11 +431,13 @@ export function bareKeys(entity: NamedEntity, text: string): { stored: string[];
 
 const MINOR_WORDS = new Set(['of', 'and', 'for', 'the', 'de', 'des', 'du', 'la', 'le', 'on', 'in']);
 
-/** The letters of an acronym written with stops or in mixed case: "U.N." is "UN", "MoFA" is "MFA". */
+/** The letters of an acronym written with stops, in mixed case or with a hyphen: "U.N." is "UN", "MoFA" is "MFA", "SPLM-N" is "SPLMN". */
 function acronymWord(text: string): string | undefined {
   const t = text.trim();
   if (/^(?:\p{Lu}\.){2,6}$/u.test(t) || /^(?:\p{Lu}\.){1,5}\p{Lu}$/u.test(t)) return t.replace(/\./g, '');
   if (/^\p{Lu}{2,6}$/u.test(t)) return t;
+  // A faction's letter after a hyphen: "SPLM-N", "NSCN-K", "PML-N".
+  if (/^\p{Lu}{2,6}-\p{Lu}{1,2}$/u.test(t)) return t.replace('-', '');
   if (/^\p{Lu}[\p{Ll}\p{Lu}]{1,5}$/u.test(t) && (t.match(/\p{Lu}/gu) ?? []).length >= 2) return t.replace(/\p{Ll}/gu, '');
   return undefined;
 }
@@ -436,6 +466,7 @@ export function acronymKeys(entity: NamedEntity, text: string): { stored: string
       continue;
     }
     const words = name
+      .replace(/['’]s\b/gu, '')
       .normalize('NFD')
       .replace(/\p{M}/gu, '')
       .split(/[^\p{L}\p{N}]+/u)
@@ -459,11 +490,15 @@ export function acronymKeys(entity: NamedEntity, text: string): { stored: string
 
 /**
  * The country a country's name stands for when the name is its capital ("Moscow said", drafted as
- * the country): that country's key, which a country named by its capital is stored and looked up
+ * the country) or its government ("Government of Pakistan"): that country's key, which a country named by its capital is stored and looked up
  * under as well. Undefined for other names and other types.
  */
 function capitalCountryKey(entity: NamedEntity, text: string): string | undefined {
-  return entity.type === 'Country' ? countryByCapitalKey.get(nameKey(text)) : undefined;
+  if (entity.type !== 'Country') return undefined;
+  // "Government of Pakistan" drafted as the country it governs.
+  const governed = /^(?:the\s+)?government\s+of\s+(?:the\s+)?(.+)$/i.exec(text.trim());
+  const country = governed ? COUNTRY_QUALIFIERS.get(governed[1]) : undefined;
+  return country ? nameKey(country.name) : countryByCapitalKey.get(nameKey(text));
 }
 
 /** A capital's key ("kyiv", which "Kiev" has too) to its country's key. */
@@ -561,7 +596,8 @@ export function keyOf(entity: NamedEntity, text: string): string {
 
 /**
  * One name an entity is known by, with the keys the graph stores for it: the name's key and, for
- * a person's name of several words, the surname key (`~putin` for "Vladimir Putin").
+ * a person's name of several words, the surname key (`~putin` for "Vladimir Putin") and the given
+ * name's (`+vladimir`; for a name that puts the family name first, only surname keys).
  */
 export interface NameEntry {
   text: string;
@@ -578,6 +614,7 @@ export function nameEntries(entity: NamedEntity): NameEntry[] {
     if (isPerson(entity) && words.length > 1) keys.push(SURNAME_PREFIX + words[words.length - 1]);
     const family = isPerson(entity) ? (familyNameFirst(text) ?? arabicGivenName(text)) : undefined;
     if (family) keys.push(SURNAME_PREFIX + family);
+    else if (isPerson(entity) && words.length > 1 && words[0].length > 1) keys.push(GIVEN_PREFIX + words[0]);
     const capital = capitalCountryKey(entity, text);
     if (capital) keys.push(capital);
     // Only the name an entity goes by carries its initials and bare names: two agencies that both
@@ -604,6 +641,16 @@ export function lookupKeys(entity: NamedEntity): string[] {
   return [
     ...new Set([key, ...(capital ? [capital] : []), ...shorter, ...(acronymKeys(entity, name)?.lookup ?? []), ...(bareKeys(entity, name)?.lookup ?? [])]),
   ];
+}
+
+/**
+ * The given-name key (`+raj`) a person named by one word looks for when no surname matches, or
+ * undefined for other names.
+ */
+export function givenNameLookup(entity: NamedEntity): string | undefined {
+  if (!isPerson(entity)) return undefined;
+  const key = personKey(displayName(entity));
+  return key && !key.includes(' ') ? GIVEN_PREFIX + key : undefined;
 }
 
 /**

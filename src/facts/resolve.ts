@@ -15,6 +15,9 @@
  * 3b. for a person named in full who matches nothing in 3, the one person node with the same surname
  *    whose given names agree (`givenNamesAgree`: "K. Budanov" and "Kyrylo Budanov"; never "Olena
  *    Putin" and "Vladimir Putin");
+ * 3c. for a person named by one word that matches nothing in 3, the one person node that goes by
+ *    that given name ("Raj" for Raj Shanmugaraj, "Dr Mahathir" for Mahathir Mohamad), never one of
+ *    two;
  * 4. otherwise (or when `sameAs` is null: "none of those"), a new node.
  *
  * Two or more candidates in step 3 are never guessed: they are reported as a problem naming them all,
@@ -33,6 +36,7 @@ import type { EntityInput, RelationshipInput } from './format';
 import {
   ACRONYM_PREFIX,
   displayName,
+  givenNameLookup,
   INITIALS_PREFIX,
   givenNamesAgree,
   institutionCountry,
@@ -94,7 +98,7 @@ export interface Merge {
   entity: string;
   node: string;
   /** The rule; `review` is a curator's settleReviewItem, `meeting` a meeting's date, place and participants. */
-  how: 'sameAs' | 'name' | 'alias' | 'surname' | 'acronym' | 'meeting' | 'review';
+  how: 'sameAs' | 'name' | 'alias' | 'surname' | 'given' | 'acronym' | 'meeting' | 'review';
 }
 
 /**
@@ -150,6 +154,8 @@ export function resolutionQuery(documents: ValidDocument[]): { ids: string[]; ke
       nameEntries(entity).forEach((e) => keys.add(e.keys[0]));
       const surname = isFullPersonName(entity) ? surnameKey(displayName(entity)) : undefined;
       if (surname) keys.add(surname);
+      const given = givenNameLookup(entity);
+      if (given) keys.add(given);
     }
   }
   return { ids: [...ids], keys: [...keys], dates: [...dates], sourceIds: [...new Set(documents.map((d) => d.doc.source.id))] };
@@ -382,6 +388,13 @@ function resolveOne(
     matches = [...(byKey.get(surname) ?? [])]
       .filter((id) => !ownIds.has(id) && known.get(id)!.labels === labels && givenNamesAgree(displayName(entity), known.get(id)!.name ?? ''))
       .map((id) => [id, 'surname'] as [string, Merge['how']]);
+  }
+  const given = matches.length ? undefined : givenNameLookup(entity);
+  if (given) {
+    // Step 3c: a person named by one word that no name or surname matched ("Raj", "Dr Mahathir") is
+    // the one person who goes by that given name; two or more are not guessed between.
+    const owners = [...(byKey.get(given) ?? [])].filter((id) => !ownIds.has(id) && known.get(id)!.labels === labels);
+    if (owners.length === 1) matches = [[owners[0], 'given']];
   }
   if (matches.length === 1) return { id: matches[0][0], how: matches[0][1] };
   if (matches.length > 1) return { id: entity.id, candidates: matches.map(([id]) => ({ id, name: known.get(id)!.name })) };

@@ -100,9 +100,10 @@ export async function migrateGraph(db: Database, log: (line: string) => void = (
  * schema is applied, so that resolution finds nodes loaded under the older rules.
  *   1: before stop 23;
  *   2: capitals, state institutions, titles and particles, family names first, company trade words;
- *   3: social-media handles ("@FaisalbinFarhan" is "Faisal bin Farhan"), more honorifics ("Daw", "Tun"), regions by their initials ("NWFP").
+ *   3: social-media handles ("@FaisalbinFarhan" is "Faisal bin Farhan"), more honorifics ("Daw", "Tun"), regions by their initials ("NWFP");
+ *   4: given names (`+raj`), "Government of X" as its country, hyphenated acronyms ("SPLM-N"), venues and addresses by their own name, commissions and authorities by their country.
  */
-export const NAMES_VERSION = 3;
+export const NAMES_VERSION = 4;
 
 const NAMES_VERSION_OF_GRAPH = `// namesVersion
   OPTIONAL MATCH (m:GraphMeta {id: 'graph'}) RETURN m.namesVersion AS version, count { (c:Claim) } AS claims`;

@@ -277,4 +277,26 @@ describe('general naming conventions of news reporting', () => {
     expect(landings([person('p:1', 'George W. Bush'), person('p:2', 'George H. W. Bush')])).toEqual(['p:1', 'p:2']);
     expect(landings([person('p:1', 'Hillary Clinton'), person('p:2', 'Bill Clinton')])).toEqual(['p:1', 'p:2']);
   });
+
+  test('a lone given name is the one person who goes by it, after surnames and never one of two', () => {
+    expect(landings([person('p:1', 'Raj Shanmugaraj'), person('p:2', 'Raj')])).toEqual(['p:1', 'p:1']);
+    expect(landings([person('p:1', 'Tun Dr Mahathir Mohamad'), person('p:2', 'Dr Mahathir')])).toEqual(['p:1', 'p:1']);
+    // Two people who go by "Raj": the word stays a node of its own.
+    expect(landings([person('p:1', 'Raj Shanmugaraj'), person('p:2', 'Raj Patel'), person('p:3', 'Raj')])).toEqual(['p:1', 'p:2', 'p:3']);
+    // A surname wins over a given name: "Khan" is Imran Khan, not Khan Smith.
+    expect(landings([person('p:1', 'Imran Khan'), person('p:2', 'Khan Smith'), person('p:3', 'Khan')])).toEqual(['p:1', 'p:2', 'p:1']);
+  });
+
+  test('factions after a hyphen, commissions with their country, venues and addresses by their own name, a government as its country', () => {
+    expect(landings([org('org:splm', "Sudan People's Liberation Movement-North"), org('org:s', 'SPLM-N')])).toEqual(['org:splm', 'org:splm']);
+    expect(landings([org('org:nscn', 'National Socialist Council of Nagaland-Khaplang'), org('org:n', 'NSCN-K')])).toEqual(['org:nscn', 'org:nscn']);
+    expect(landings([org('org:ftc', 'US Federal Trade Commission'), org('org:f', 'Federal Trade Commission')])).toEqual(['org:ftc', 'org:ftc']);
+    const venue = (id: string, name: string) => ({ id, type: 'Location', kind: 'VENUE', name });
+    expect(landings([venue('l:1', 'Diaoyutai State Guest House'), venue('l:2', 'Diaoyutai')])).toEqual(['l:1', 'l:1']);
+    expect(landings([venue('l:1', '10 Downing Street'), venue('l:2', 'Downing Street')])).toEqual(['l:1', 'l:1']);
+    expect(landings([country('country:pakistan', 'Pakistan'), country('country:gop', 'Government of Pakistan')])).toEqual([
+      'country:pakistan',
+      'country:pakistan',
+    ]);
+  });
 });
