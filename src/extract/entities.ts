@@ -1,8 +1,9 @@
 /**
  * Turning mentions into entities: one entity per thing named, however often and however it is
  * named. A one-word person name merges into the one full name that ends with it ("Zelensky" into
- * "Volodymyr Zelensky"); when two full names share the surname the word stays unresolved rather
- * than guessed. "Maybe" mentions count only when they name an entity found this way.
+ * "Volodymyr Zelensky"), or else begins with it ("Amarinder" into "Amarinder Singh"), and a shorter
+ * name into the one full name it ends ("Suu Kyi" into "Aung San Suu Kyi"); when two full names
+ * share the surname the word stays unresolved rather than guessed. "Maybe" mentions count only when they name an entity found this way.
  */
 import type { EvidenceInput } from '../facts/format';
 import type { CountryEntry } from './gazetteer';
@@ -169,10 +170,24 @@ export function resolveEntities(
     for (const surname of new Set([nameKey(m.name).split(' ').pop()!, ...(family ? [family] : [])]))
       bySurname.set(surname, (bySurname.get(surname) ?? new Set()).add(nameKey(m.name)));
   }
+  // "Amarinder" for Captain Amarinder Singh, "Dr Mahathir" for Mahathir Mohamad: a word that is no one's
+  // surname may be the given name of a full name (not of one that puts its family name first).
+  const byGivenName = new Map<string, Set<string>>();
+  for (const m of fullNames) {
+    const given = nameKey(m.name).split(' ')[0];
+    if (given.length > 1 && !familyNameFirst(m.name) && !bySurname.has(given)) byGivenName.set(given, (byGivenName.get(given) ?? new Set()).add(nameKey(m.name)));
+  }
   const before = (a: Mention, b: Mention) => a.sentence < b.sentence || (a.sentence === b.sentence && a.start < b.start);
   const personFor = (m: Mention): string | undefined => {
-    if (m.words > 1) return makeId('actor', m.name);
-    const owners = bySurname.get(nameKey(m.name));
+    if (m.words > 1) {
+      // "Suu Kyi" for Aung San Suu Kyi, "Bhutto Zardari" for Bilawal Bhutto Zardari: the last words of
+      // the one longer name that ends with them.
+      const key = nameKey(m.name);
+      const longer = new Set(fullNames.map((f) => nameKey(f.name)).filter((k) => k.length > key.length && k.endsWith(` ${key}`)));
+      const owner = longer.size === 1 ? fullNames.find((f) => nameKey(f.name) === [...longer][0]) : undefined;
+      return makeId('actor', owner ? owner.name : m.name);
+    }
+    const owners = bySurname.get(nameKey(m.name)) ?? byGivenName.get(nameKey(m.name));
     if (!owners) return undefined;
     // A surname stands for the one person of that surname named in full before it ("K Natwar Singh
     // ... Singh said", though a Manmohan Singh comes later); with none named before, for the one in

@@ -13,6 +13,7 @@
  *   A and B announced ... after/during talks in Z    a meeting of A and B (titles before A allowed)
  *   X had talks with Y / X's meeting with Y / during his meeting with Y, X ...   a meeting of X and Y
  *   X received/hosted/welcomed Y / Y was received by X / X sat down with Y       a meeting of X and Y
+ *   the meeting was attended by A and B / present at the meeting were A and B    A and B join the meeting told last
  *
  * A meeting the words before it say is yet to come ("will hold talks with", "expected to") is not
  * drafted: the facts are meetings held. "Talks in Z" in a sentence that names a meeting of its own is
@@ -55,6 +56,7 @@ export const MEETING_CONFIDENCE: Record<string, number> = {
   'talks-in': 0.7,
   'meeting-with': 0.8,
   received: 0.75,
+  attended: 0.75,
 };
 
 const ACTOR_KINDS = new Set(['person', 'group', 'organization', 'country']);
@@ -159,13 +161,24 @@ const ADVERBIAL_PLACE = /\s(?:at|in)\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,5}
 function objectAfter(text: string, mentions: ResolvedMention[], at: number): ResolvedMention[] {
   const opening = mentions.find((m) => m.start >= at && isActor(text, m));
   // "US Ambassador to Kazakhstan Daniel Rosenblum": a place or owner right before a person's title and name is part of the title.
-  const first = opening && titledPerson(text, mentions, opening);
+  let first = opening && titledPerson(text, mentions, opening);
+  // "the President of the Republic of Ghana, His Excellency Mr. Nana Addo Dankwa Akufo-Addo": the
+  // country owns the title, and the person named after the comma is the party.
+  if (first && first.kind !== 'person' && /\bof\s+(?:the\s+)?$/.test(text.slice(at, first.start))) {
+    const named = mentions.find((m) => m.start > first!.end && m.kind === 'person' && isActor(text, m));
+    if (named && /^,\s+(?:(?:His|Her)\s+(?:Excellency|Majesty|Highness)\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sheikh|Prof)\.?\s+)?$/.test(text.slice(first.end, named.start)))
+      first = named;
+  }
   // The stops of initials ("U.S. Secretary of State") do not end the phrase.
   let gap = first ? text.slice(at, first.start).replace(/\b(?:\p{Lu}\.)+/gu, (m) => m.replace(/\./g, ' ')) : '';
   // "the new Governor of Osun State, Senator Ademola Adeleke": a title, a comma, and the person.
-  if (first?.kind === 'person') gap = gap.replace(/,\s*(?:\p{Lu}[\p{L}.]*\s+)?$/u, ' ');
-  // At most six words before it, not counting articles and "of" ("the newly appointed Minister of Foreign Affairs").
-  if (!first || !/^[^.,;:?!“”"]*$/.test(gap) || gap.split(/\s+/).filter((w) => !/^(?:the|a|an|of)$/i.test(w)).length > 6) return [];
+  // ("…of Ghana, His Excellency Mr. Nana Addo Dankwa Akufo-Addo": up to three words of address.)
+  if (first?.kind === 'person') gap = gap.replace(/,\s*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u, ' ');
+  // At most six words before it, not counting articles and "of" ("the newly appointed Minister of
+  // Foreign Affairs"); nine when a comma sets the name off from its title ("Minister of Labour and
+  // Rehabilitation of the Government of National Unity, Ali Abed Al-Ridha").
+  const limit = first && first.kind === 'person' && /,\s*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(text.slice(at, first.start)) ? 9 : 6;
+  if (!first || !/^[^.,;:?!“”"]*$/.test(gap) || gap.split(/\s+/).filter((w) => !/^(?:the|a|an|of|and)$/i.test(w)).length > limit) return [];
   return chainStartingWith(text, mentions, first);
 }
 
@@ -186,7 +199,7 @@ function visitorGap(gap: string): boolean {
     .filter(Boolean)
     .every(
       (w) =>
-        /^(?:the|his|her|their|of|to|visiting|new|newly|newly-[\p{Ll}]+|outgoing|incoming|\p{Lu}[\p{L}-]*|[\p{Ll}-]+['’]s)$/u.test(w) ||
+        /^(?:the|his|her|their|of|to|visiting|new|newly|newly-[\p{Ll}]+|outgoing|incoming|\p{Lu}[\p{L}-]*|(?:\p{Lu}\.)+|\p{Lu}\p{Ll}{0,3}\.|[\p{Ll}-]+['’]s)$/u.test(w) ||
         isOfficeNoun(w) ||
         /^(?:foreign|prime|deputy|special|defence|defense|state|vice)$/i.test(w),
     );
@@ -430,6 +443,16 @@ export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): 
       if (subject.length >= 2) meetingOf(subject, ev(subject[0].start, m.index + m[0].length), 'in-talks', m.index + m[0].length);
     }
 
+    // "The meeting was attended by A, B and C", "Present at the meeting were A and B": the people
+    // named in the rest of the sentence took part in the meeting told last (this sentence or the two before).
+    const attended = /\b(?:(?:meeting|talks|discussions?|reception|luncheon|dinner|banquet)\s+(?:was|were)\s+(?:also\s+)?attended\s+by|(?:[Aa]lso\s+)?[Pp]resent\s+(?:at\s+the\s+(?:meeting|talks)\s+)?(?:was|were)|[Aa]ccompanying\s+(?:the\s+)?[a-z ]{0,30}?(?:was|were)|[Aa]lso\s+(?:participating|taking\s+part)\s+[^,.;]{0,40}?(?:was|were))\s+/.exec(text);
+    const told = attended && [...meetings].reverse().find((x) => x.participants.length > 0 && x.evidence.some((e) => e.sentence >= s.number - 2));
+    if (attended && told) {
+      const from = attended.index + attended[0].length;
+      for (const p of mentions.filter((m) => m.start >= from && m.kind === 'person' && isActor(text, m))) addParticipant(told, p, ev(attended.index, p.end));
+      addEvidence(told, ev(attended.index, text.length));
+      if (!told.rules.includes('attended')) told.rules.push('attended');
+    }
     // Talks held in a place.
     for (const m of text.matchAll(TALKS_IN)) {
       const place = placeAt(mentions, text, m.index + m[0].length);

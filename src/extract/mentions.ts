@@ -265,6 +265,8 @@ const PARTICLES = new Set([
   'das',
   'ul',
 ]);
+/** Words of a state's form, which no person's name has ("President of the Republic of Ghana"). */
+const STATE_FORMS = /^(?:Republic|Kingdom|Federation|Union|Emirates?|Confederation|Sultanate|Commonwealth|Principality)$/;
 /** Plural nouns that turn a demonym into a group of people or states ("Russian officials"). */
 const GROUP_NOUNS =
   'officials|forces|troops|negotiators|diplomats|delegations?|soldiers|leaders|authorities|countries|nations|governments|lawmakers|politicians|ministers|allies|partners|citizens|civilians|residents|prosecutors|investigators';
@@ -759,6 +761,9 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   // "Secretary of State Antony Blinken": the words of a leading title go, "of" with them.
   const leadingTitle = (t: Token) =>
     HONORIFICS.has(t.word.toLowerCase()) ||
+    // "His Excellency", "Her Majesty", "His Highness".
+    (/^(?:His|Her)$/.test(t.word) && /^(?:Excellency|Majesty|Highness|Royal)$/.test(all[t.index + 1]?.word ?? '')) ||
+    /^(?:Excellency|Majesty|Highness)$/.test(t.word) ||
     hasTag(t, 'Honorific') ||
     /^(?:PM|CM|FM)$/.test(t.word) || // "CM Chouhan"
     (run.length > 2 && (t.word === 'of' || TITLE_WORDS.has(t.word.toLowerCase())));
@@ -779,7 +784,7 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   }
   if (!run.length) return [];
   // A person's title stood before what is left ("Secretary of State Antony Blinken").
-  const titled = run !== untitled && isTitleHead(untitled[0]);
+  const titled = run !== untitled && (isTitleHead(untitled[0]) || untitled.slice(0, untitled.indexOf(run[0])).some((t) => HONORIFICS.has(t.word.toLowerCase())));
   // A title inside the run: "Qualcomm Chief Executive Steve Mollenkopf", "White House Chief of Staff
   // Andrew Card". What stands before the title owns it (an organisation); the name follows it.
   let titleAt = lastIndexWhere(run, (t) => isTitleHead(t));
@@ -795,7 +800,7 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
       return [
         ...(owner.length && corporate ? ownerMention : ownerPlaces(sentence, text, all, owner)),
         ...typeName(sentence, text, all, tail).map((m) =>
-          m.kind === 'maybe' && tail.length >= 2 ? { ...m, kind: 'person' as const, rule: 'after-title' } : m,
+          m.kind === 'maybe' && tail.length >= 2 && !tail.some((t) => STATE_FORMS.test(t.word)) ? { ...m, kind: 'person' as const, rule: 'after-title' } : m,
         ),
       ];
     }
@@ -848,8 +853,8 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
     return [mention(sentence, text, run, 'person', { rule: 'document-person' })];
   if (run.some((t) => hasTag(t, 'FirstName', 'LastName', 'Person') && !hasTag(t, 'Honorific')))
     return [mention(sentence, text, run, 'person', { rule: 'person-word' })];
-  // Two or three words right after a person's title are a name, whatever else they could be ("Antony" is also a town).
-  if (titled && run.length >= 2 && run.length <= 3 && !run.some((t) => t.word === 'of' || hasTag(t, 'Country')))
+  // Two to four words right after a person's title are a name, whatever else they could be ("Antony" is also a town).
+  if (titled && run.length >= 2 && run.length <= 4 && !run.some((t) => t.word === 'of' || hasTag(t, 'Country') || STATE_FORMS.test(t.word)))
     return [mention(sentence, text, run, 'person', { rule: 'after-title' })];
   if (run.some((t) => hasTag(t, 'Organization'))) return [mention(sentence, text, run, 'organization', { rule: 'organisation-tag' })];
   if (next && /^(region|province|oblast|state)$/.test(next.word) && next.gap === ' ') return [mention(sentence, text, run, 'place', { placeKind: 'REGION' })];
@@ -897,6 +902,9 @@ function personCue(all: Token[], run: Token[]): boolean {
   if (before?.word === 'to' && all[before.index - 1]?.word.toLowerCase() === 'according') return true;
   if (after?.word === 'who' && after.gap.startsWith(',')) return true;
   if (before && (isOfficeNoun(before.word) || PERSON_NOUNS.has(before.word.toLowerCase()))) return true;
+  // "the President of the Republic of Ghana, Nana Addo Dankwa Akufo-Addo": a name set off after a title.
+  const preceding = all.slice(Math.max(0, run[0].index - 7), run[0].index);
+  if (run.length >= 2 && run[0].gap.startsWith(',') && preceding.some((t) => isOfficeNoun(t.word.toLowerCase()))) return true;
   const following = all.slice(run[run.length - 1].index + 1, run[run.length - 1].index + 6);
   return !!after && after.gap.startsWith(',') && following.some((t) => isOfficeNoun(t.word));
 }

@@ -855,3 +855,31 @@ describe('the evaluation corpus of real reporting', () => {
     expect(result.byClass.location).toMatchObject({ correct: 1, curated: 1 });
   });
 });
+
+describe('meetings: visitors by their full style, and who attended', () => {
+  test('"received the President of the Republic of X, His Excellency Mr. Y", "the visiting U.S. Vice President Y", and the people the meeting "was attended by"', () => {
+    const doc = draft(
+      [
+        'The President of Norway, Anna Berg, Thursday afternoon received the President of the Republic of Ghana, His Excellency Mr. Kwame Mensah Boateng, on an official visit.',
+        'The meeting was attended by Foreign Minister Henrik Dahl and Trade Minister Erik Lund.',
+        'President Omar Haddad on Monday received the visiting U.S. Vice President Laura Smith at the State House.',
+      ].join('\n'),
+    );
+    expect(meetings(doc).map((m) => m.split(' @ ')[0])).toEqual(['Anna Berg, Kwame Mensah Boateng, Henrik Dahl, Erik Lund', 'Omar Haddad, Laura Smith']);
+    // "the Republic" is no one.
+    expect(doc.entities.filter((e) => e.type === 'Actor' && /Republic/.test(e.name))).toEqual([]);
+  });
+
+  test('a given name or the last words of a full name stand for that person: "Captain Amarinder", "Suu Kyi"', () => {
+    const doc = draft(
+      [
+        'Punjab Chief Minister Captain Amarinder Singh met State Counsellor Aung San Suu Kyi in Mumbai.',
+        '“We talked about trade,” Suu Kyi said.',
+        'During his breakfast meeting with Captain Amarinder, John Ambani offered power to the state.',
+      ].join('\n'),
+    );
+    expect(doc.entities.filter((e) => e.type === 'Actor').map((e) => e.name)).toEqual(['Amarinder Singh', 'Aung San Suu Kyi', 'John Ambani']);
+    expect(speakers(doc)['We talked about']).toBe('Aung San Suu Kyi');
+    expect(meetings(doc).map((m) => m.split(' @ ')[0])).toEqual(['Amarinder Singh, Aung San Suu Kyi', 'John Ambani, Amarinder Singh']);
+  });
+});
