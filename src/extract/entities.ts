@@ -245,6 +245,13 @@ export function resolveEntities(
         break;
       }
       case 'place': {
+        // A word the tagger took for a place that is a known person's surname or given name is that
+        // person ("In Amarinder’s absence").
+        const owner = m.words === 1 && !m.rule && m.placeKind !== 'REGION' && (m.possessive || bySurname.has(nameKey(m.name))) ? personFor(m) : undefined;
+        if (owner) {
+          add({ ...m, kind: 'person' }, owner, () => blank(owner, 'Actor', m.name, 'PERSON'));
+          break;
+        }
         const id = makeId('location', m.name);
         add(m, id, () => blank(id, 'Location', m.name, m.placeKind ?? 'AREA'));
         break;

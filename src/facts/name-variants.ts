@@ -21,8 +21,9 @@
  *   Air Liquide): it is how the company registered, not another company.
  * - Surnames are folded by rule only where transliteration systems disagree on a letter:
  *   the ending of "-skyi / -skiy / -ski / -sky", "-iy / -ii / -yi" at the end of a long word, and
- *   the Polish-style "ie" for a soft "e" ("Umierov") or a "ye" after a vowel ("Sergeyev") in a word
- *   with a Slavic surname ending (-ov, -ev, -in, -enko, -uk ...), where no English name has it.
+ *   the Polish-style "ie" for a soft "e" ("Umierov"), a "ye" after a vowel ("Sergeyev") or a "y" for
+ *   an "i" between consonants ("Ashymbayev", "Tymoshenko") in a word with a Slavic surname ending
+ *   (-ov, -ev, -in, -enko, -uk ...), where no English name has it.
  */
 
 /** The letters only: lower case, diacritics and doubled letters dropped, as nameKey compares them. */
@@ -148,7 +149,12 @@ function foldWord(word: string): string {
   if (word.length < 5) return word;
   let w = word.replace(/([sz]k|ck)(?:iy|yi|ij|yj|i|y)$/, '$1y'); // Zelenskiy, Zelenskyi, Zelenski -> zelensky
   if (w.length >= 6) w = w.replace(/(?:iy|yi|ij|yj)$/, 'y'); // Zaluzhnyi, Zaluzhniy -> zaluzhny
-  if (SLAVIC_ENDING.test(w)) w = w.replace(/(?<=[bcdfghjklmnpqrstvwxz])ie(?=[bcdfghjklmnpqrstvwxz])/g, 'e').replace(/(?<=[aeiou])ye/g, 'e');
+  if (SLAVIC_ENDING.test(w))
+    w = w
+      .replace(/(?<=[bcdfghjklmnpqrstvwxz])ie(?=[bcdfghjklmnpqrstvwxz])/g, 'e')
+      .replace(/(?<=[aeiou])ye/g, 'e')
+      // "Ashymbayev", "Ashimbayev"; "Tymoshenko", "Timoshenko": a "y" between consonants is an "i".
+      .replace(/(?<=[bcdfghjklmnpqrstvwxz])y(?=[bcdfghjklmnpqrstvwxz])/g, 'i');
   return w.replace(/(\p{L})\1+/gu, '$1'); // "Sergeyev" -> "sergeev" -> "sergev", as "Sergeev" is keyed
 }
 

@@ -196,6 +196,27 @@ export const SURNAME_PREFIX = '~';
  */
 export const GIVEN_PREFIX = '+';
 
+/**
+ * The head noun of an organisation's name of several words is also stored with this prefix
+ * (`#commission` for the Federal Trade Commission), so that a report's "the Commission" or "the
+ * Ministry" finds the one organisation it is short for. Weak, as initials are: see resolve.ts.
+ */
+export const HEAD_PREFIX = '#';
+
+/** Head nouns a report shortens an organisation's name to ("the Ministry", "the Commission", "the Party"). */
+const HEAD_NOUNS = new Set(
+  ['ministry', 'commission', 'committee', 'council', 'agency', 'department', 'bank', 'court', 'parliament', 'assembly', 'authority', 'bureau', 'embassy', 'company', 'corporation', 'party', 'alliance', 'movement', 'front', 'union', 'federation', 'organisation', 'organization', 'foundation', 'institute', 'university', 'senate', 'congress'].map((w) => nameKey(w)),
+);
+
+/** The head-noun key an organisation's name is stored under (several words) or looks up (the head noun alone). */
+function headKey(entity: NamedEntity, text: string): { stored?: string; lookup?: string } {
+  if (!isOrganisation(entity)) return {};
+  const words = nameKey(text).split(' ');
+  const head = words[words.length - 1];
+  if (!HEAD_NOUNS.has(head)) return {};
+  return words.length > 1 ? { stored: HEAD_PREFIX + head } : { lookup: HEAD_PREFIX + head };
+}
+
 /** The entity types that are matched by name; statements and stances are matched by id only. */
 export type NamedEntity = Extract<EntityInput, { type: 'Actor' | 'Country' | 'Location' | 'Meeting' | 'Position' | 'Event' }>;
 
@@ -280,6 +301,7 @@ const PLACE_KIND_WORDS = [
   'county',
   'strip',
   'state',
+  'municipality',
   // A venue by its own name ("Diaoyutai" for the Diaoyutai State Guest House).
   'state guest house',
   'guest house',
@@ -490,14 +512,19 @@ export function acronymKeys(entity: NamedEntity, text: string): { stored: string
 
 /**
  * The country a country's name stands for when the name is its capital ("Moscow said", drafted as
- * the country) or its government ("Government of Pakistan"): that country's key, which a country named by its capital is stored and looked up
+ * the country), its government ("Government of Pakistan") or its official style ("Republic of
+ * Ghana", "Swiss Confederation"): that country's key, which a country named by its capital is stored and looked up
  * under as well. Undefined for other names and other types.
  */
 function capitalCountryKey(entity: NamedEntity, text: string): string | undefined {
   if (entity.type !== 'Country') return undefined;
-  // "Government of Pakistan" drafted as the country it governs.
-  const governed = /^(?:the\s+)?government\s+of\s+(?:the\s+)?(.+)$/i.exec(text.trim());
-  const country = governed ? COUNTRY_QUALIFIERS.get(governed[1]) : undefined;
+  // "Government of Pakistan", "Republic of Ghana", "State of Kuwait": the country, by its government
+  // or its official style; "Swiss Confederation", "Kyrgyz Republic": by its demonym and its form.
+  const t = text.trim().replace(/^the\s+/i, '');
+  const styled =
+    /^(?:government|(?:(?:federal|islamic|democratic|people['’]s|arab|socialist|united)\s+)*(?:republic|state|kingdom|sultanate|emirate|principality|commonwealth|confederation|federation))\s+of\s+(?:the\s+)?(.+)$/i.exec(t)?.[1] ??
+    /^(\p{Lu}[\p{L}-]+)\s+(?:republic|confederation|federation|kingdom)$/iu.exec(t)?.[1];
+  const country = styled ? COUNTRY_QUALIFIERS.get(styled) : undefined;
   return country ? nameKey(country.name) : countryByCapitalKey.get(nameKey(text));
 }
 
@@ -621,6 +648,8 @@ export function nameEntries(entity: NamedEntity): NameEntry[] {
     // list "SNA" as an alias must not meet another full name with those initials through it (their
     // alias keys still match an entity named "SNA").
     if (i === 0) keys.push(...(acronymKeys(entity, text)?.stored ?? []), ...(bareKeys(entity, text)?.stored ?? []));
+    const head = i === 0 ? headKey(entity, text).stored : undefined;
+    if (head) keys.push(head);
     return { text, keys: [...new Set(keys)] };
   });
 }
@@ -628,7 +657,8 @@ export function nameEntries(entity: NamedEntity): NameEntry[] {
 /**
  * The keys under which an entity looks for an existing node: its name's key, for a person named by
  * one word only the surname key that word would be, for a country named by its capital the
- * country's key, and for an organisation or a place its shorter names, bare-name and acronym keys.
+ * country's key, and for an organisation or a place its shorter names, bare-name and acronym keys
+ * (and for an organisation named by a head noun alone, "Ministry", its head-noun key).
  */
 export function lookupKeys(entity: NamedEntity): string[] {
   const name = displayName(entity);
@@ -638,8 +668,16 @@ export function lookupKeys(entity: NamedEntity): string[] {
   // A shorter name is looked up as a name and as another name's shorter name ("U.S. Congress" and
   // "United States Congress" meet through "Congress").
   const shorter = shortNames(entity, name).flatMap((n) => [nameKey(n), BARE_PREFIX + nameKey(n)]);
+  const head = headKey(entity, name).lookup;
   return [
-    ...new Set([key, ...(capital ? [capital] : []), ...shorter, ...(acronymKeys(entity, name)?.lookup ?? []), ...(bareKeys(entity, name)?.lookup ?? [])]),
+    ...new Set([
+      key,
+      ...(capital ? [capital] : []),
+      ...shorter,
+      ...(acronymKeys(entity, name)?.lookup ?? []),
+      ...(bareKeys(entity, name)?.lookup ?? []),
+      ...(head ? [head] : []),
+    ]),
   ];
 }
 

@@ -11,7 +11,8 @@
  *    transliterations and given-name variants, so "Vladimir Zelensky" has the key of "Volodymyr
  *    Zelenskyy" and "Kiev" that of "Kyiv" (names.ts);
  *    an organisation also meets the one organisation whose initials its one capitalised word is
- *    ("SNP", "Scottish National Party"), or the reverse, when nothing else matched (`acronymKey`);
+ *    ("SNP", "Scottish National Party"), or the reverse, or whose head noun its one word is
+ *    ("Commission", "Federal Trade Commission"), when nothing else matched (`acronymKey`, `headKey`);
  * 3b. for a person named in full who matches nothing in 3, the one person node with the same surname
  *    whose given names agree (`givenNamesAgree`: "K. Budanov" and "Kyrylo Budanov"; never "Olena
  *    Putin" and "Vladimir Putin");
@@ -36,6 +37,7 @@ import type { EntityInput, RelationshipInput } from './format';
 import {
   ACRONYM_PREFIX,
   displayName,
+  HEAD_PREFIX,
   givenNameLookup,
   INITIALS_PREFIX,
   givenNamesAgree,
@@ -98,7 +100,7 @@ export interface Merge {
   entity: string;
   node: string;
   /** The rule; `review` is a curator's settleReviewItem, `meeting` a meeting's date, place and participants. */
-  how: 'sameAs' | 'name' | 'alias' | 'surname' | 'given' | 'acronym' | 'meeting' | 'review';
+  how: 'sameAs' | 'name' | 'alias' | 'surname' | 'given' | 'acronym' | 'head' | 'meeting' | 'review';
 }
 
 /**
@@ -355,7 +357,10 @@ function resolveOne(
 
   const acronymic = (k: string) => k.startsWith(ACRONYM_PREFIX) || k.startsWith(INITIALS_PREFIX);
   const lookups = new Map(
-    lookupKeys(entity).map((k) => [k, k.startsWith(SURNAME_PREFIX) ? ('surname' as const) : acronymic(k) ? ('acronym' as const) : ('name' as const)]),
+    lookupKeys(entity).map((k) => [
+      k,
+      k.startsWith(SURNAME_PREFIX) ? ('surname' as const) : acronymic(k) ? ('acronym' as const) : k.startsWith(HEAD_PREFIX) ? ('head' as const) : ('name' as const),
+    ]),
   );
   const aliasKeys = new Set(
     nameEntries(entity)
@@ -364,7 +369,7 @@ function resolveOne(
   );
   const found = new Map<string, Merge['how']>();
   // Names before surnames, and both before initials: a node found both ways was found by its name.
-  const order = ['name', 'surname', 'acronym'];
+  const order = ['name', 'surname', 'acronym', 'head'];
   for (const [key, how] of [...lookups].sort((a, b) => order.indexOf(a[1]) - order.indexOf(b[1]))) {
     for (const id of byKey.get(key) ?? []) if (!found.has(id)) found.set(id, how);
   }
@@ -378,9 +383,9 @@ function resolveOne(
   // A state's institution is never another state's: "Pakistan MoFA" is not the Russian Federation's.
   const country = entity.type === 'Actor' && entity.kind !== 'PERSON' ? institutionCountry(entity.name) : undefined;
   if (country) matches = matches.filter(([id]) => (institutionCountry(known.get(id)!.name ?? '') ?? country) === country);
-  // Initials are weak evidence: "UN" and "AA" stand for many names. An acronym match counts only when
-  // no name matched and it is the only one; otherwise the entity keeps a node of its own.
-  const named = matches.filter(([, how]) => how !== 'acronym');
+  // Initials are weak evidence: "UN" and "AA" stand for many names; so is a head noun ("Ministry"). Such
+  // a match counts only when no name matched and it is the only one; otherwise the entity keeps a node of its own.
+  const named = matches.filter(([, how]) => how !== 'acronym' && how !== 'head');
   if (named.length || matches.length > 1) matches = named;
   const surname = isFullPersonName(entity) ? surnameKey(displayName(entity)) : undefined;
   if (!matches.length && surname) {

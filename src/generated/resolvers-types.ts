@@ -1004,7 +1004,7 @@ export type MergeRecord = {
   at: Scalars['String']['output'];
   /** The record's id in its document, and its name. */
   entityId: Scalars['ID']['output'];
-  /** sameAs, name, alias, surname, given (a lone given name), acronym, meeting, or review (a curator's settleReviewItem). */
+  /** sameAs, name, alias, surname, given (a lone given name), acronym, head (a lone head noun such as "Ministry"), meeting, or review (a curator's settleReviewItem). */
   how: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];

@@ -101,7 +101,7 @@ export async function migrateGraph(db: Database, log: (line: string) => void = (
  *   1: before stop 23;
  *   2: capitals, state institutions, titles and particles, family names first, company trade words;
  *   3: social-media handles ("@FaisalbinFarhan" is "Faisal bin Farhan"), more honorifics ("Daw", "Tun"), regions by their initials ("NWFP");
- *   4: given names (`+raj`), "Government of X" as its country, hyphenated acronyms ("SPLM-N"), venues and addresses by their own name, commissions and authorities by their country.
+ *   4: given names (`+raj`), organisations' head nouns (`#commission`), countries by their government or official style ("Republic of Ghana"), hyphenated acronyms ("SPLM-N"), venues and addresses by their own name, commissions and authorities by their country, "y" for "i" in Slavic surnames.
  */
 export const NAMES_VERSION = 4;
 

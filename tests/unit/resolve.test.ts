@@ -299,4 +299,19 @@ describe('general naming conventions of news reporting', () => {
       'country:pakistan',
     ]);
   });
+
+  test('a country by its official style, a lone head noun for the one organisation it ends, "y" for "i" in Slavic surnames', () => {
+    expect(landings([country('c:1', 'Republic of Ghana'), country('c:2', 'Ghana'), country('c:3', 'State of Kuwait'), country('c:4', 'Kuwait')])).toEqual([
+      'c:1',
+      'c:1',
+      'c:3',
+      'c:3',
+    ]);
+    expect(landings([country('c:1', 'Swiss Confederation'), country('c:2', 'Switzerland')])).toEqual(['c:1', 'c:1']);
+    expect(landings([org('o:1', 'Federal Trade Commission'), org('o:2', 'Commission')])).toEqual(['o:1', 'o:1']);
+    expect(landings([org('o:1', 'Ministry of Foreign Affairs'), org('o:2', 'Ministry')])).toEqual(['o:1', 'o:1']);
+    // Two ministries: "Ministry" is neither, and no problem is raised.
+    expect(landings([org('o:1', 'Ministry of Foreign Affairs'), org('o:2', 'Ministry of Defence'), org('o:3', 'Ministry')])).toEqual(['o:1', 'o:2', 'o:3']);
+    expect(landings([person('p:1', 'Maulen Ashimbayev'), person('p:2', 'Ashymbayev')])).toEqual(['p:1', 'p:1']);
+  });
 });
