@@ -10,6 +10,9 @@
  *   “…,” he said / “…,” she added                      the last named person         [pronoun]
  *   “…,” said Globex chief executive X                  the person, not the title's owner [after]
  *   “…,” the statement added / the agency said / X’s statement reads   the last organisation quoted  [statement]
+ *   “…,” the ministry said / The army said: “…”         the organisation last named with that noun [statement]
+ *   “…,” according to a post on X’s Twitter account    X, not the platform               [after]
+ *   X, in a statement, called it “…” / The statement, issued by X, said “…”          [subject]
  *   “…,” it said / It said the truce was “…”            the last organisation or group    [pronoun]
  *   SANA reported that the army “…”                     the subject of "reported"         [subject]
  *   X called the decision “…” / X urged voters to “…”   the subject of the verb           [subject]
@@ -199,7 +202,7 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
       const last = sentences.find((x) => end - 1 >= x.start && end - 1 < x.start + x.text.length) ?? s;
       const mentions = placed.filter((m) => m.sentenceStart >= s.start && m.sentenceStart <= last.start && !inQuote(m));
       const found =
-        speakerAfter(text, end, mentions) ??
+        speakerAfter(text, end, mentions, placed) ??
         speakerBefore(text, start, s.start, mentions) ??
         quotedAsSaying(text, start, s.start, mentions) ??
         pronounOrDescriptor(text, end, start, placed, attributions, offices, kindOf, sentenceStarts) ??
@@ -264,7 +267,7 @@ interface Found {
  * `“…,” said X`, `“…,” X said`, `“…,” X, a commander in the Y faction, said`, `“…,” Veolia CEO Antoine
  * Frerot said in a statement`, `“…” in the town of Z, X said`, `“…,” according to X`.
  */
-function speakerAfter(text: string, quoteEnd: number, mentions: Placed[]): Found | undefined {
+function speakerAfter(text: string, quoteEnd: number, mentions: Placed[], placed: Placed[] = mentions): Found | undefined {
   const rest = maskStops(text.slice(quoteEnd, quoteEnd + 200));
   // "“…” – Henrik Dahl": a name alone after a dash at the end of the sentence signs the quote.
   const dash = /^\s*[–—-]\s*/.exec(rest);
@@ -274,6 +277,15 @@ function speakerAfter(text: string, quoteEnd: number, mentions: Placed[]): Found
   const verbFirst = new RegExp(`^[\\s,]*(${V}|according to|read)\\s+`).exec(rest);
   if (verbFirst) {
     const from = quoteEnd + verbFirst[0].length;
+    // "according to a post on the ministry’s Twitter account": the account's owner, not the platform.
+    const account = /^(?:an?\s+)?(?:post|tweet|message|statement)\s+(?:on|from)\s+(?:the\s+)?((?:[\p{L}-]+\s+){0,3}?)([\p{L}-]+)['’]s?\s+(?:official\s+)?(?:[\p{L}]+\s+)?(?:account|page|channel|handle)\b/iu.exec(
+      text.slice(from),
+    );
+    if (account) {
+      const owner = mentions.find((m) => m.at >= from && m.to <= from + account[0].length && m.possessive && SPEAKER_KINDS.has(m.kind) && m.entityId);
+      const speakerId = owner?.entityId ?? namedBy(account[2], from, placed)?.speakerId;
+      if (speakerId) return { speakerId, from: quoteEnd, to: from + account[0].length, rule: 'after' };
+    }
     const clauseEnd = from + (/[.;:!?“"«]|\s(who|which|that|when|after|before|while)\s/.exec(maskStops(text.slice(from)))?.index ?? text.length - from);
     const inClause = mentions.filter((m) => m.at >= from && m.to <= clauseEnd && canSpeak(m));
     // "said Globex chief executive Maria Rossi": a name before a title owns the title; the person
@@ -417,10 +429,11 @@ function pronounOrDescriptor(
     const from = quoteEnd + rest.indexOf(pronoun[1]);
     return speakerId ? { speakerId, from, to: from + pronoun[1].length, rule: 'pronoun' } : undefined;
   }
-  const statement = new RegExp(`^[\\s,]*(the\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:${STATEMENT_NOUNS})\\s+(?:also\\s+)?(?:${V}|reads|read))\\b`, 'iu').exec(rest);
+  const statement = new RegExp(`^[\\s,]*(the\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${STATEMENT_NOUNS})\\s+(?:also\\s+)?(?:${V}|reads|read))\\b`, 'iu').exec(rest);
   if (statement) {
     const anyone = /tweet|post/i.test(statement[1]);
     const last =
+      namedBy(statement[2], quoteStart, placed) ??
       [...attributions].reverse().find((a) => a.at < quoteStart && (anyone || a.kind !== 'person')) ??
       (anyone ? undefined : lastActor(text, quoteStart, placed, attributions));
     const from = quoteEnd + rest.indexOf(statement[1]);
@@ -518,6 +531,20 @@ function lastPerson(
  * organisation or group mentioned (outside quotes, not a possessive, not a former name: "X,
  * formerly Y" is still X); undefined when a sentence names two.
  */
+/** Nouns of STATEMENT_NOUNS that are the last word of an organisation's name, not of a document. */
+const HEAD_NOUN = /^(?:ministry|agency|company|firm|group|government|army|military|alliance|faction|movement|party|council|office|observatory|organisation|organization|department)$/i;
+
+/**
+ * "the ministry said", "the army added": the organisation or group last named before `at` whose name
+ * has that noun ("Foreign Ministry", "Pakistan Army"), wherever in the text it was named.
+ */
+function namedBy(noun: string, at: number, placed: Placed[]): Attribution | undefined {
+  if (!HEAD_NOUN.test(noun)) return undefined;
+  const word = new RegExp(`\\b${noun}\\b`, 'i');
+  const last = [...placed].reverse().find((m) => m.at < at && (m.kind === 'organization' || m.kind === 'group') && m.entityId && word.test(m.name));
+  return last && { at: last.at, speakerId: last.entityId, kind: last.kind };
+}
+
 function lastActor(text: string, at: number, placed: Placed[], attributions: Attribution[]): Attribution | undefined {
   const starts = [...new Set(placed.map((m) => m.sentenceStart))].filter((s) => s <= at).sort((a, b) => b - a);
   const spans = quoteSpans(text.slice(0, at)).map((s) => [s.start, s.end]);
@@ -568,7 +595,7 @@ function subjectBefore(
     .filter((m) => m.to <= verbAt && canSpeak(m) && verbAt - m.to <= 120 && !/[.;“”"«»]/.test(text.slice(m.to, verbAt)));
   // "A statement from X said": the statement's author speaks, though it follows a preposition.
   const author = (m: Placed) =>
-    /\b(?:statement|communiqu[eé]|release|readout|post|tweet|letter)\s+(?:from|by|of|issued by)\s+(?:the\s+)?$/.test(
+    /\b(?:statement|communiqu[eé]|release|readout|post|tweet|letter),?\s+(?:from|by|of|(?:issued|released|posted|published)\s+by)\s+(?:the\s+)?$/.test(
       text.slice(Math.max(sentenceStart, m.at - 40), m.at),
     );
   const subject = candidates.find(
@@ -579,6 +606,8 @@ function subjectBefore(
     (subject.kind === 'person' ||
       author(subject) ||
       /^[\s,]*(?:also\s+)?$/.test(text.slice(subject.to, verbAt)) ||
+      // "Acme, in a filing, said", "The Pentagon, in a statement, called".
+      /^,\s*(?:in|on|via|through)\s+[^,.;:“”"]{1,40},\s*(?:also\s+)?$/.test(text.slice(subject.to, verbAt)) ||
       /^\s+$/.test(text.slice(subject.to, verbAt)))
   ) {
     return { speakerId: subject.entityId, from: subject.at, to: verbAt + verb[0].length, rule: 'subject' };
@@ -599,6 +628,10 @@ function subjectBefore(
       : lastPerson(text, at, placed, attributions, sentenceStarts, offices);
     if (speakerId) return { speakerId, from: sentenceStart + pronoun.index, to: verbAt + verb[0].length, rule: 'pronoun' };
   }
+  // "The army said:", "The ministry said in a statement": the organisation last named with that noun.
+  const institution = /\bthe\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{L}]+)\s+(?:also\s+)?$/iu.exec(lead);
+  const named = institution ? namedBy(institution[1], verbAt, placed) : undefined;
+  if (institution && named) return { speakerId: named.speakerId, from: sentenceStart + institution.index, to: verbAt + verb[0].length, rule: 'statement' };
   // "The Turkish foreign minister said": the one person the text gave that office.
   const descriptor = /\b(?:the|a)\s+((?:[\p{L}-]+\s+){0,3}?)([\p{L}-]+)\s+(?:also\s+)?$/iu.exec(lead);
   if (descriptor && isOfficeNoun(descriptor[2])) {

@@ -883,3 +883,26 @@ describe('meetings: visitors by their full style, and who attended', () => {
     expect(meetings(doc).map((m) => m.split(' @ ')[0])).toEqual(['Amarinder Singh, Aung San Suu Kyi', 'John Ambani, Amarinder Singh']);
   });
 });
+
+describe('quotes of organisations named before', () => {
+  test('"the ministry said" is the ministry named before; "X, in a statement, said"; "the statement, issued by X, said"; a post on X’s account', () => {
+    const doc = draft(
+      [
+        'The Pakistan Army shelled the border post on Monday.',
+        'The Acme Group said it would help.',
+        'The army said: “We will respond firmly to any attack.”',
+        '“The toll may rise further,” the Foreign Ministry said.',
+        'The Pentagon, in a statement, called the strike “a defensive measure”.',
+        'The statement, issued by the Acme Group, said: “Our staff are safe now.”',
+        'Prince Faisal “conveyed the greetings of the King to the leadership,” according to a post on the ministry’s Twitter account.',
+      ].join('\n'),
+    );
+    expect(speakers(doc)).toEqual({
+      'We will respond': 'Pakistan Army',
+      'The toll may': 'Foreign Ministry',
+      'a defensive measure': 'Pentagon',
+      'Our staff are': 'Acme Group',
+      'conveyed the greetings': 'Foreign Ministry',
+    });
+  });
+});
