@@ -24,6 +24,7 @@
  *   X said: “…” / X said in a statement, “…” / X: “…” / According to X, “…”        [before]
  *   X said the people are “ready for change”           the subject of the speech verb before it [subject]
  *   Y quoted X as saying “…” / X was quoted as saying                                [quoted-as-saying]
+ *   “…,” X was quoted as saying                                                      [after]
  *   a quote right after an attributed quote of the same sentence, or a sentence that is only a
  *   quote right after an attributed quote in the same paragraph, or the quote opening a paragraph
  *   after one whose last quote was left open, or a paragraph that is only a quote right after a
@@ -298,7 +299,8 @@ function speakerAfter(text: string, quoteEnd: number, mentions: Placed[], placed
   }
   // The speech verb of the clause after the quote, and the speaker just before it.
   const clause = /^[^.;!?“”"«»]*/.exec(rest)![0];
-  const verb = new RegExp(`\\b${V}\\b`).exec(clause);
+  // "“…,” X was quoted as saying in Friday's newspaper".
+  const verb = new RegExp(`\\b(?:(?:was|is|has been)\\s+quoted\\s+as\\s+saying|${V})\\b`).exec(clause);
   if (!verb) return undefined;
   const verbAt = quoteEnd + verb.index;
   const before = mentions.filter((m) => m.at >= quoteEnd && m.to <= verbAt && canSpeak(m));

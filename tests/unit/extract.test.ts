@@ -906,3 +906,8 @@ describe('quotes of organisations named before', () => {
     });
   });
 });
+
+test('"“…,” X was quoted as saying" after the quote gives the quote to X', () => {
+  const doc = draft('The vote was close. “It is over for now,” Henrik Dahl was quoted as saying by the agency.');
+  expect(speakers(doc)['It is over']).toBe('Henrik Dahl');
+});
