@@ -175,7 +175,8 @@ export function resolveEntities(
   const byGivenName = new Map<string, Set<string>>();
   for (const m of fullNames) {
     const given = nameKey(m.name).split(' ')[0];
-    if (given.length > 1 && !familyNameFirst(m.name) && !bySurname.has(given)) byGivenName.set(given, (byGivenName.get(given) ?? new Set()).add(nameKey(m.name)));
+    if (given.length > 1 && !familyNameFirst(m.name) && !bySurname.has(given))
+      byGivenName.set(given, (byGivenName.get(given) ?? new Set()).add(nameKey(m.name)));
   }
   const before = (a: Mention, b: Mention) => a.sentence < b.sentence || (a.sentence === b.sentence && a.start < b.start);
   const personFor = (m: Mention): string | undefined => {

@@ -199,7 +199,9 @@ function visitorGap(gap: string): boolean {
     .filter(Boolean)
     .every(
       (w) =>
-        /^(?:the|his|her|their|of|to|visiting|new|newly|newly-[\p{Ll}]+|outgoing|incoming|\p{Lu}[\p{L}-]*|(?:\p{Lu}\.)+|\p{Lu}\p{Ll}{0,3}\.|[\p{Ll}-]+['’]s)$/u.test(w) ||
+        /^(?:the|his|her|their|of|to|visiting|new|newly|newly-[\p{Ll}]+|outgoing|incoming|\p{Lu}[\p{L}-]*|(?:\p{Lu}\.)+|\p{Lu}\p{Ll}{0,3}\.|[\p{Ll}-]+['’]s)$/u.test(
+          w,
+        ) ||
         isOfficeNoun(w) ||
         /^(?:foreign|prime|deputy|special|defence|defense|state|vice)$/i.test(w),
     );
@@ -445,7 +447,10 @@ export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): 
 
     // "The meeting was attended by A, B and C", "Present at the meeting were A and B": the people
     // named in the rest of the sentence took part in the meeting told last (this sentence or the two before).
-    const attended = /\b(?:(?:meeting|talks|discussions?|reception|luncheon|dinner|banquet)\s+(?:was|were)\s+(?:also\s+)?attended\s+by|(?:[Aa]lso\s+)?[Pp]resent\s+(?:at\s+the\s+(?:meeting|talks)\s+)?(?:was|were)|[Aa]ccompanying\s+(?:the\s+)?[a-z ]{0,30}?(?:was|were)|[Aa]lso\s+(?:participating|taking\s+part)\s+[^,.;]{0,40}?(?:was|were))\s+/.exec(text);
+    const attended =
+      /\b(?:(?:meeting|talks|discussions?|reception|luncheon|dinner|banquet)\s+(?:was|were)\s+(?:also\s+)?attended\s+by|(?:[Aa]lso\s+)?[Pp]resent\s+(?:at\s+the\s+(?:meeting|talks)\s+)?(?:was|were)|[Aa]ccompanying\s+(?:the\s+)?[a-z ]{0,30}?(?:was|were)|[Aa]lso\s+(?:participating|taking\s+part)\s+[^,.;]{0,40}?(?:was|were))\s+/.exec(
+        text,
+      );
     const told = attended && [...meetings].reverse().find((x) => x.participants.length > 0 && x.evidence.some((e) => e.sentence >= s.number - 2));
     if (attended && told) {
       const from = attended.index + attended[0].length;

@@ -784,7 +784,8 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   }
   if (!run.length) return [];
   // A person's title stood before what is left ("Secretary of State Antony Blinken").
-  const titled = run !== untitled && (isTitleHead(untitled[0]) || untitled.slice(0, untitled.indexOf(run[0])).some((t) => HONORIFICS.has(t.word.toLowerCase())));
+  const titled =
+    run !== untitled && (isTitleHead(untitled[0]) || untitled.slice(0, untitled.indexOf(run[0])).some((t) => HONORIFICS.has(t.word.toLowerCase())));
   // A title inside the run: "Qualcomm Chief Executive Steve Mollenkopf", "White House Chief of Staff
   // Andrew Card". What stands before the title owns it (an organisation); the name follows it.
   let titleAt = lastIndexWhere(run, (t) => isTitleHead(t));
@@ -945,7 +946,8 @@ const STATE_INSTITUTION_NOUNS =
   'ministry of (?:foreign affairs|defen[cs]e|interior|health|finance)|(?:foreign|defen[cs]e|interior|health|finance) ministry|foreign office|' +
   'armed forces|security forces|air force|coast guard|state (?:media|television|news agency)|government|military|army|navy|police|parliament|cabinet|junta|regime|embassy|presidency';
 /** Words after such a phrase that make it part of a title or a group of people ("army chief", "military officials"). */
-const AFTER_INSTITUTION = /^\s+(?:chiefs?|troops|soldiers|units|spokes(?:man|woman|person)|officials?|officers?|sources?|personnel|commanders?|leaders?|members?|delegations?)\b/;
+const AFTER_INSTITUTION =
+  /^\s+(?:chiefs?|troops|soldiers|units|spokes(?:man|woman|person)|officials?|officers?|sources?|personnel|commanders?|leaders?|members?|delegations?)\b/;
 
 /**
  * "the Pakistani military said", "Pakistan's army": a state institution named by its country, an

@@ -279,9 +279,10 @@ function speakerAfter(text: string, quoteEnd: number, mentions: Placed[], placed
   if (verbFirst) {
     const from = quoteEnd + verbFirst[0].length;
     // "according to a post on the ministry’s Twitter account": the account's owner, not the platform.
-    const account = /^(?:an?\s+)?(?:post|tweet|message|statement)\s+(?:on|from)\s+(?:the\s+)?((?:[\p{L}-]+\s+){0,3}?)([\p{L}-]+)['’]s?\s+(?:official\s+)?(?:[\p{L}]+\s+)?(?:account|page|channel|handle)\b/iu.exec(
-      text.slice(from),
-    );
+    const account =
+      /^(?:an?\s+)?(?:post|tweet|message|statement)\s+(?:on|from)\s+(?:the\s+)?((?:[\p{L}-]+\s+){0,3}?)([\p{L}-]+)['’]s?\s+(?:official\s+)?(?:[\p{L}]+\s+)?(?:account|page|channel|handle)\b/iu.exec(
+        text.slice(from),
+      );
     if (account) {
       const owner = mentions.find((m) => m.at >= from && m.to <= from + account[0].length && m.possessive && SPEAKER_KINDS.has(m.kind) && m.entityId);
       const speakerId = owner?.entityId ?? namedBy(account[2], from, placed)?.speakerId;
@@ -534,7 +535,8 @@ function lastPerson(
  * formerly Y" is still X); undefined when a sentence names two.
  */
 /** Nouns of STATEMENT_NOUNS that are the last word of an organisation's name, not of a document. */
-const HEAD_NOUN = /^(?:ministry|agency|company|firm|group|government|army|military|alliance|faction|movement|party|council|office|observatory|organisation|organization|department)$/i;
+const HEAD_NOUN =
+  /^(?:ministry|agency|company|firm|group|government|army|military|alliance|faction|movement|party|council|office|observatory|organisation|organization|department)$/i;
 
 /**
  * "the ministry said", "the army added": the organisation or group last named before `at` whose name

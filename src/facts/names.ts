@@ -205,7 +205,36 @@ export const HEAD_PREFIX = '#';
 
 /** Head nouns a report shortens an organisation's name to ("the Ministry", "the Commission", "the Party"). */
 const HEAD_NOUNS = new Set(
-  ['ministry', 'commission', 'committee', 'council', 'agency', 'department', 'bank', 'court', 'parliament', 'assembly', 'authority', 'bureau', 'embassy', 'company', 'corporation', 'party', 'alliance', 'movement', 'front', 'union', 'federation', 'organisation', 'organization', 'foundation', 'institute', 'university', 'senate', 'congress'].map((w) => nameKey(w)),
+  [
+    'ministry',
+    'commission',
+    'committee',
+    'council',
+    'agency',
+    'department',
+    'bank',
+    'court',
+    'parliament',
+    'assembly',
+    'authority',
+    'bureau',
+    'embassy',
+    'company',
+    'corporation',
+    'party',
+    'alliance',
+    'movement',
+    'front',
+    'union',
+    'federation',
+    'organisation',
+    'organization',
+    'foundation',
+    'institute',
+    'university',
+    'senate',
+    'congress',
+  ].map((w) => nameKey(w)),
 );
 
 /** The head-noun key an organisation's name is stored under (several words) or looks up (the head noun alone). */
@@ -522,8 +551,9 @@ function capitalCountryKey(entity: NamedEntity, text: string): string | undefine
   // or its official style; "Swiss Confederation", "Kyrgyz Republic": by its demonym and its form.
   const t = text.trim().replace(/^the\s+/i, '');
   const styled =
-    /^(?:government|(?:(?:federal|islamic|democratic|people['’]s|arab|socialist|united)\s+)*(?:republic|state|kingdom|sultanate|emirate|principality|commonwealth|confederation|federation))\s+of\s+(?:the\s+)?(.+)$/i.exec(t)?.[1] ??
-    /^(\p{Lu}[\p{L}-]+)\s+(?:republic|confederation|federation|kingdom)$/iu.exec(t)?.[1];
+    /^(?:government|(?:(?:federal|islamic|democratic|people['’]s|arab|socialist|united)\s+)*(?:republic|state|kingdom|sultanate|emirate|principality|commonwealth|confederation|federation))\s+of\s+(?:the\s+)?(.+)$/i.exec(
+      t,
+    )?.[1] ?? /^(\p{Lu}[\p{L}-]+)\s+(?:republic|confederation|federation|kingdom)$/iu.exec(t)?.[1];
   const country = styled ? COUNTRY_QUALIFIERS.get(styled) : undefined;
   return country ? nameKey(country.name) : countryByCapitalKey.get(nameKey(text));
 }

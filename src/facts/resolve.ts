@@ -359,7 +359,13 @@ function resolveOne(
   const lookups = new Map(
     lookupKeys(entity).map((k) => [
       k,
-      k.startsWith(SURNAME_PREFIX) ? ('surname' as const) : acronymic(k) ? ('acronym' as const) : k.startsWith(HEAD_PREFIX) ? ('head' as const) : ('name' as const),
+      k.startsWith(SURNAME_PREFIX)
+        ? ('surname' as const)
+        : acronymic(k)
+          ? ('acronym' as const)
+          : k.startsWith(HEAD_PREFIX)
+            ? ('head' as const)
+            : ('name' as const),
     ]),
   );
   const aliasKeys = new Set(
