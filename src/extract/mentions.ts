@@ -733,6 +733,11 @@ const VENUE_WORDS = new Set([
   'Villa',
   'Castle',
   'Fort',
+  // Lines and crossings of a border ("the Durand Line", "the Line of Control", "Rafah Crossing").
+  'Line',
+  'Crossing',
+  'Corridor',
+  'Bridge',
 ]);
 
 /** Capitalised adverbs that open sentences. */

@@ -7,7 +7,7 @@
  *
  *   “…,” said X / “…,” X said / “…,” X told reporters / “…,” according to X        [after]
  *   “…,” X, the party's leader, said                                                [after-apposition]
- *   “…,” he said / “…,” she added                      the last named person         [pronoun]
+ *   “…,” he said / “…,” she added                      the last named person (of two, the subject) [pronoun]
  *   “…,” said Globex chief executive X                  the person, not the title's owner [after]
  *   “…,” the statement added / the agency said / X’s statement reads   the last organisation quoted  [statement]
  *   “…,” the ministry said / The army said: “…”         the organisation last named with that noun [statement]
@@ -76,7 +76,7 @@ const SPEAKER_KINDS = new Set(['person', 'organization', 'group', 'country']);
 // "SANA reported that ...": news agencies and outlets report rather than say; kept out of the shared
 // speech verbs, where "Reuters reported" would make a one-word name a person.
 const V = `(?:${SPEECH_VERB_PATTERN}|reported|reports)`;
-const ADVERB = '(?:\\s+(?:also|later|then|previously|earlier|again|further|separately|simply))?';
+const ADVERB = '(?:\\s+(?:also|later|then|previously|earlier|again|further|separately|simply|had|has))?';
 const VERB_AFTER = new RegExp(`^${ADVERB}\\s+${V}\\b`);
 const VERB_BEFORE = new RegExp(`\\b${V}\\s+$`);
 const PRONOUN = /^(?:he|she|it)$/i;
@@ -399,10 +399,11 @@ function speakerBefore(text: string, quoteStart: number, sentenceStart: number, 
 /** `Xinhua quoted X as saying “…”`, `“…,” X was quoted as saying`. */
 function quotedAsSaying(text: string, quoteStart: number, sentenceStart: number, mentions: Placed[]): Found | undefined {
   const clause = text.slice(sentenceStart, quoteStart + 400);
-  const m = /\bquoted\s+(\S[^.;]*?)\s+as\s+saying\b/.exec(clause);
+  // "Y quoted X as saying", "Dawn reported citing X as saying".
+  const m = /\b(?:quoted|quoting|citing|cited)\s+(\S[^.;]*?)\s+as\s+saying\b/.exec(clause);
   if (!m) return undefined;
   const from = sentenceStart + m.index;
-  const speaker = mentions.find((x) => x.at >= from + 'quoted '.length && x.to <= from + m[0].length && canSpeak(x) && x.kind === 'person');
+  const speaker = mentions.find((x) => x.at >= from + m[0].indexOf(m[1]) && x.to <= from + m[0].length && canSpeak(x) && x.kind === 'person');
   return speaker ? { speakerId: speaker.entityId, from, to: from + m[0].length, rule: 'quoted-as-saying' } : undefined;
 }
 
@@ -491,8 +492,8 @@ function describedHolder(text: string, head: string, words: string, at: number, 
 /**
  * The last named person before `at`: going back sentence by sentence (at most three), the speaker
  * of the latest attribution in that sentence, or else its only person mentioned (outside quotes, not
- * a possessive); undefined when a sentence names two people and attributes nothing, as "she" could
- * be either.
+ * a possessive), or else, of several, the one the sentence opens with (its subject); undefined when
+ * the sentence opens with two people ("A and B arrived"), as "she" could be either.
  */
 function lastPerson(
   text: string,
@@ -523,17 +524,19 @@ function lastPerson(
     if (said.length) return said[said.length - 1].speakerId;
     const persons = [...new Set(inSentence.filter((m) => m.kind === 'person' && !m.possessive && m.entityId && !quoted(m)).map((m) => m.entityId))];
     if (persons.length === 1) return persons[0];
-    if (persons.length > 1) return undefined;
+    if (persons.length > 1) {
+      // Two people in the sentence: "he" is its subject, the person it opens with (titles before allowed).
+      const first = inSentence.find((m) => m.kind === 'person' && !m.possessive && m.entityId && !quoted(m));
+      const lead = first ? text.slice(start, first.at) : '';
+      // "A and B arrived": two subjects, and "she" could be either.
+      const next = first && inSentence.find((m) => m.at > first.at && m.kind === 'person' && m.entityId !== first.entityId);
+      const joined = !!next && /^\s*(?:,|and|&)\s*$/.test(text.slice(first.to, next.at));
+      return first && !joined && /^[\s“"]*(?:(?:\p{Lu}[\p{L}.’'-]*|of|the|and|for)\s+)*$/u.test(lead) ? first.entityId : undefined;
+    }
   }
   return undefined;
 }
 
-/**
- * What "it" or "the agency" stands for before `at`: going back sentence by sentence (at most three),
- * the latest attribution to an organisation, group or country in that sentence, or else its only
- * organisation or group mentioned (outside quotes, not a possessive, not a former name: "X,
- * formerly Y" is still X); undefined when a sentence names two.
- */
 /** Nouns of STATEMENT_NOUNS that are the last word of an organisation's name, not of a document. */
 const HEAD_NOUN =
   /^(?:ministry|agency|company|firm|group|government|army|military|alliance|faction|movement|party|council|office|observatory|organisation|organization|department)$/i;
@@ -549,6 +552,12 @@ function namedBy(noun: string, at: number, placed: Placed[]): Attribution | unde
   return last && { at: last.at, speakerId: last.entityId, kind: last.kind };
 }
 
+/**
+ * What "it" or "the agency" stands for before `at`: going back sentence by sentence (at most three),
+ * the latest attribution to an organisation, group or country in that sentence, or else its only
+ * organisation or group mentioned (outside quotes, not a possessive, not a former name: "X,
+ * formerly Y" is still X); undefined when a sentence names two.
+ */
 function lastActor(text: string, at: number, placed: Placed[], attributions: Attribution[]): Attribution | undefined {
   const starts = [...new Set(placed.map((m) => m.sentenceStart))].filter((s) => s <= at).sort((a, b) => b - a);
   const spans = quoteSpans(text.slice(0, at)).map((s) => [s.start, s.end]);

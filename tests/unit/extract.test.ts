@@ -911,3 +911,15 @@ test('"“…,” X was quoted as saying" after the quote gives the quote to X',
   const doc = draft('The vote was close. “It is over for now,” Henrik Dahl was quoted as saying by the agency.');
   expect(speakers(doc)['It is over']).toBe('Henrik Dahl');
 });
+
+test('"he said" after a sentence naming two people is its subject; "citing X as saying"; "X had said"; a border line is a place', () => {
+  const doc = draft(
+    [
+      'Henrik Dahl met Anna Berg in Oslo on Monday. “We agreed on the plan,” he said.',
+      '“As a matter of principle”, no posts may stand near the Durand Line, Dawn news reported citing Omar Haddad as saying.',
+      '“We condemn the attack,” Erik Lund had said.',
+    ].join('\n'),
+  );
+  expect(speakers(doc)).toEqual({ 'We agreed on': 'Henrik Dahl', 'As a matter': 'Omar Haddad', 'We condemn the': 'Erik Lund' });
+  expect(doc.entities.find((e) => e.type !== 'Statement' && 'name' in e && e.name === 'Durand Line')).toMatchObject({ type: 'Location' });
+});
