@@ -296,6 +296,10 @@ function speakerAfter(text: string, quoteEnd: number, mentions: Placed[], placed
     const titled = owner && owner.kind !== 'person' ? inClause.find((m) => m.kind === 'person' && isTitleBetween(text.slice(owner.to, m.at))) : undefined;
     const speaker = titled ?? inClause[0];
     if (speaker) return { speakerId: speaker.entityId, from: quoteEnd + verbFirst[0].indexOf(verbFirst[1]), to: speaker.to, rule: 'after' };
+    // "“…,” adds the press service": the organisation last named with that noun.
+    const described = /^the\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}]+)\b/u.exec(text.slice(from));
+    const named = described ? namedBy(described[1], from, placed) : undefined;
+    if (named) return { speakerId: named.speakerId, from: quoteEnd + verbFirst[0].indexOf(verbFirst[1]), to: from + described![0].length, rule: 'statement' };
     return undefined;
   }
   // The speech verb of the clause after the quote, and the speaker just before it.
@@ -539,7 +543,7 @@ function lastPerson(
 
 /** Nouns of STATEMENT_NOUNS that are the last word of an organisation's name, not of a document. */
 const HEAD_NOUN =
-  /^(?:ministry|agency|company|firm|group|government|army|military|alliance|faction|movement|party|council|office|observatory|organisation|organization|department)$/i;
+  /^(?:ministry|agency|company|firm|group|government|army|military|alliance|faction|movement|party|council|office|observatory|organisation|organization|department|service|police|commission)$/i;
 
 /**
  * "the ministry said", "the army added": the organisation or group last named before `at` whose name

@@ -923,3 +923,8 @@ test('"he said" after a sentence naming two people is its subject; "citing X as 
   expect(speakers(doc)).toEqual({ 'We agreed on': 'Henrik Dahl', 'As a matter': 'Omar Haddad', 'We condemn the': 'Erik Lund' });
   expect(doc.entities.find((e) => e.type !== 'Statement' && 'name' in e && e.name === 'Durand Line')).toMatchObject({ type: 'Location' });
 });
+
+test('a presidential press service is an organisation, and "“…,” adds the press service" is its quote', () => {
+  const doc = draft('The Armenian presidential press service said the talks went well. “Both sides praised the ties,” adds the press service.');
+  expect(speakers(doc)['Both sides praised']).toBe('Armenian presidential press service');
+});
