@@ -168,6 +168,8 @@ const ORG_SUFFIXES = new Set([
   'Novosti',
 ]);
 /** First words that make a name with "of" an organisation ("Bank of America", "Ministry of Defence"). */
+/** Countries that are also given names ("Chad Wolf", "Jordan Peterson"). */
+const GIVEN_NAME_COUNTRIES = new Set(['Chad', 'Jordan', 'Georgia']);
 const ORG_HEADS = new Set([
   'Bank',
   'Ministry',
@@ -608,7 +610,12 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
   // Gazetteer phrases (longest first) become their own mentions; the pieces between are typed below.
   let piece: Token[] = [];
   for (let i = 0; i < run.length;) {
-    const hit = gazetteerAt(run, i);
+    // "Chad Wolf", "Jordan Peterson": a country that is also a given name, opening a two-word name.
+    const givenName = GIVEN_NAME_COUNTRIES.has(run[i].word) && run.length === i + 2 && !gazetteerAt(run, i + 1);
+    const found =
+      givenName && hasTag(run[i + 1], 'Person', 'LastName', 'FirstName', 'ProperNoun') && !ORG_SUFFIXES.has(run[i + 1].word) ? undefined : gazetteerAt(run, i);
+    // "the Niger Delta", "the Congo Basin": a region named after the country's river, not the country.
+    const hit = found && /^(?:Delta|River|Basin|Valley)$/.test(run[i + found.length]?.word ?? '') ? undefined : found;
     if (hit) {
       out.push(...typeName(sentence, text, all, piece));
       piece = [];

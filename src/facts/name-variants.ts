@@ -17,6 +17,7 @@
  * - Country names are folded as whole names only ("UK", "Britain", "United Kingdom"), so "US" inside
  *   "US State Department" stays a word of that name; initials written with stops are one word ("U.S."
  *   is "US", "George H. W. Bush" keeps "hw" apart from "George W. Bush"'s "w").
+ * - British and American spellings of a word are one ("Defense Ministry", "Defence Ministry").
  * - A company's legal form at the end of a name of three words or more is dropped ("Air Liquide SA" is
  *   Air Liquide): it is how the company registered, not another company.
  * - Surnames are folded by rule only where transliteration systems disagree on a letter:
@@ -145,8 +146,18 @@ const places = PLACE_VARIANTS.flatMap(([canonical, ...others]) =>
 const SLAVIC_ENDING = /(?:ov|ova|ev|eva|in|ina|enko|uk|yuk|chuk|ovich|evich|sky|ska|ko)$/;
 
 /** One word's transliteration folds (see the module comment). */
+/** British and American spellings of one word ("defense", "defence"), to the British one. */
+const SPELLINGS = new Map([
+  ['defense', 'defence'],
+  ['organization', 'organisation'],
+  ['organizations', 'organisations'],
+  ['center', 'centre'],
+]);
+
 function foldWord(word: string): string {
   if (word.length < 5) return word;
+  const spelled = SPELLINGS.get(word);
+  if (spelled) return spelled;
   let w = word.replace(/([sz]k|ck)(?:iy|yi|ij|yj|i|y)$/, '$1y'); // Zelenskiy, Zelenskyi, Zelenski -> zelensky
   if (w.length >= 6) w = w.replace(/(?:iy|yi|ij|yj)$/, 'y'); // Zaluzhnyi, Zaluzhniy -> zaluzhny
   if (SLAVIC_ENDING.test(w))

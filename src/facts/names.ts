@@ -134,6 +134,9 @@ const TITLES = [
   'Daw',
   'Tun',
   'Tan Sri',
+  'Datuk Seri',
+  'Dato Seri',
+  'Dato Sri',
   'Datuk',
   'Dato',
   'Datin',
@@ -240,7 +243,10 @@ const HEAD_NOUNS = new Set(
 /** The head-noun key an organisation's name is stored under (several words) or looks up (the head noun alone). */
 function headKey(entity: NamedEntity, text: string): { stored?: string; lookup?: string } {
   if (!isOrganisation(entity)) return {};
-  const words = nameKey(text).split(' ');
+  // The head stands before "of" or "for" ("Independent Electoral Commission for Anjouan").
+  const words = nameKey(text)
+    .split(/ (?:of|for) /)[0]
+    .split(' ');
   const head = words[words.length - 1];
   if (!HEAD_NOUNS.has(head)) return {};
   return words.length > 1 ? { stored: HEAD_PREFIX + head } : { lookup: HEAD_PREFIX + head };
@@ -370,6 +376,8 @@ const INSTITUTION_WORDS = new Set(
     'congress',
     'officials',
     'military',
+    'troops',
+    'soldiers',
     'guard',
     'administration',
     'cabinet',
@@ -450,7 +458,9 @@ function stateInstitution(text: string): { country: string; name: string } | und
     if (COUNTRY_QUALIFIERS.has(q)) [qualifier, name] = [q, text.slice(0, of)];
   }
   if (!qualifier || !(isInstitution(name) || acronymWord(name))) return undefined;
-  return { country: COUNTRY_QUALIFIERS.get(qualifier)!.name, name };
+  // "Pakistani forces", "Pakistani troops", "Pakistan Army": one military, as reports use them.
+  const military = /^(?:army|armed forces|forces|troops|soldiers|military|defen[cs]e forces)$/i.test(name) ? 'military' : name;
+  return { country: COUNTRY_QUALIFIERS.get(qualifier)!.name, name: military };
 }
 
 /** The country an organisation's name says it belongs to ("Turkish Foreign Ministry": Turkey), or undefined. */
@@ -467,14 +477,16 @@ export function institutionCountry(text: string): string | undefined {
 export function bareKeys(entity: NamedEntity, text: string): { stored: string[]; lookup: string[] } | undefined {
   const kinded = isOrganisation(entity) || entity.type === 'Location';
   if (!kinded) return undefined;
-  const stored = shortNames(entity, text).flatMap((n) => {
-    const key = nameKey(n);
-    return key.endsWith('atic') ? [key, key.slice(0, -2)] : [key];
-  });
   const key = nameKey(text);
+  const stored = shortNames(entity, text).flatMap((n) => {
+    const short = nameKey(n);
+    return short.endsWith('atic') ? [short, short.slice(0, -2)] : [short];
+  });
+  // "Liberal Democrats" and "Liberal Democrat": a party by its members or its member.
+  if (isOrganisation(entity) && key.includes(' ') && /[^s]s$/.test(key)) stored.push(key.slice(0, -1));
   const lookup = [key];
-  // The members for the party: "Democrats", "Republicans", "Conservatives".
-  if (isOrganisation(entity) && !key.includes(' ') && key.length > 4 && key.endsWith('s')) lookup.push(key.slice(0, -1));
+  // The members for the party: "Democrats", "Republicans", "Conservatives", "Liberal Democrats".
+  if (isOrganisation(entity) && key.length > 4 && /[^s]s$/.test(key)) lookup.push(key.slice(0, -1));
   const nickname = isOrganisation(entity) ? PARTY_NICKNAMES.get(key) : undefined;
   if (nickname) lookup.push(nickname);
   return { stored: stored.map((k) => BARE_PREFIX + k), lookup: lookup.map((k) => BARE_PREFIX + k) };
@@ -668,7 +680,8 @@ export function nameEntries(entity: NamedEntity): NameEntry[] {
     const key = keyOf(entity, text);
     const words = key.split(' ');
     const keys = [key];
-    if (isPerson(entity) && words.length > 1) keys.push(SURNAME_PREFIX + words[words.length - 1]);
+    // A person named by one word ("Prime Minister Kvirikashvili") is named by the surname: a full name found later meets it.
+    if (isPerson(entity)) keys.push(SURNAME_PREFIX + words[words.length - 1]);
     const family = isPerson(entity) ? (familyNameFirst(text) ?? arabicGivenName(text)) : undefined;
     if (family) keys.push(SURNAME_PREFIX + family);
     else if (isPerson(entity) && words.length > 1 && words[0].length > 1) keys.push(GIVEN_PREFIX + words[0]);

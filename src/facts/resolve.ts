@@ -15,7 +15,8 @@
  *    ("Commission", "Federal Trade Commission"), when nothing else matched (`acronymKey`, `headKey`);
  * 3b. for a person named in full who matches nothing in 3, the one person node with the same surname
  *    whose given names agree (`givenNamesAgree`: "K. Budanov" and "Kyrylo Budanov"; never "Olena
- *    Putin" and "Vladimir Putin");
+ *    Putin" and "Vladimir Putin"), or that is named by the surname alone ("Prime Minister
+ *    Kvirikashvili", then "Giorgi Kvirikashvili");
  * 3c. for a person named by one word that matches nothing in 3, the one person node that goes by
  *    that given name ("Raj" for Raj Shanmugaraj, "Dr Mahathir" for Mahathir Mohamad), never one of
  *    two;
@@ -397,7 +398,13 @@ function resolveOne(
   if (!matches.length && surname) {
     // Step 3b: the same surname, and given names that may be one ("K." for "Kyrylo").
     matches = [...(byKey.get(surname) ?? [])]
-      .filter((id) => !ownIds.has(id) && known.get(id)!.labels === labels && givenNamesAgree(displayName(entity), known.get(id)!.name ?? ''))
+      .filter(
+        (id) =>
+          !ownIds.has(id) &&
+          known.get(id)!.labels === labels &&
+          // Given names that may be one, or a node named by the surname alone ("Prime Minister Kvirikashvili").
+          (givenNamesAgree(displayName(entity), known.get(id)!.name ?? '') || !personKey(known.get(id)!.name ?? '').includes(' ')),
+      )
       .map((id) => [id, 'surname'] as [string, Merge['how']]);
   }
   const given = matches.length ? undefined : givenNameLookup(entity);

@@ -928,3 +928,13 @@ test('a presidential press service is an organisation, and "“…,” adds the 
   const doc = draft('The Armenian presidential press service said the talks went well. “Both sides praised the ties,” adds the press service.');
   expect(speakers(doc)['Both sides praised']).toBe('Armenian presidential press service');
 });
+
+test('more countries, and not in a given name or a river delta: "Chad Wolf", "the Niger Delta", "the Central African Republic (CAR)"', () => {
+  const doc = draft(
+    'Chad Wolf said the border was secure. Chadian troops entered the Central African Republic (CAR) on Monday, and attacks in the Niger Delta went on.',
+  );
+  const named = (type: string) => doc.entities.filter((e) => e.type === type).map((e) => ('name' in e ? e.name : ''));
+  expect(named('Country')).toEqual(['Central African Republic']);
+  expect(named('Actor')).toEqual(['Chad Wolf', 'Chadian troops']);
+  expect(named('Location')).toEqual(['Niger Delta']);
+});

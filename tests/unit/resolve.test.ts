@@ -314,4 +314,14 @@ describe('general naming conventions of news reporting', () => {
     expect(landings([org('o:1', 'Ministry of Foreign Affairs'), org('o:2', 'Ministry of Defence'), org('o:3', 'Ministry')])).toEqual(['o:1', 'o:2', 'o:3']);
     expect(landings([person('p:1', 'Maulen Ashimbayev'), person('p:2', 'Ashymbayev')])).toEqual(['p:1', 'p:1']);
   });
+
+  test('Malaysian styles, a party by its member, one military however named, British and American spellings, a head before "for"', () => {
+    expect(landings([person('p:1', 'Datuk Seri Najib Abdul Razak'), person('p:2', 'Najib Abdul Razak')])).toEqual(['p:1', 'p:1']);
+    expect(landings([org('o:1', 'Liberal Democrats'), org('o:2', 'Liberal Democrat')])).toEqual(['o:1', 'o:1']);
+    expect(landings([org('o:1', 'Pakistani military'), org('o:2', 'Pakistani troops'), org('o:3', 'Indian troops')])).toEqual(['o:1', 'o:1', 'o:3']);
+    expect(landings([org('o:1', 'Indian defence ministry'), org('o:2', 'defense ministry')])).toEqual(['o:1', 'o:1']);
+    expect(landings([org('o:1', 'Independent Electoral Commission for Anjouan'), org('o:2', 'commission')])).toEqual(['o:1', 'o:1']);
+    // A node named by the surname alone meets the full name that comes later.
+    expect(landings([person('p:1', 'Prime Minister Kvirikashvili'), person('p:2', 'Giorgi Kvirikashvili')])).toEqual(['p:1', 'p:1']);
+  });
 });
