@@ -26,6 +26,7 @@
  *   an "i" between consonants ("Ashymbayev", "Tymoshenko") in a word with a Slavic surname ending
  *   (-ov, -ev, -in, -enko, -uk ...), where no English name has it.
  */
+import { COUNTRIES } from './countries';
 
 /** The letters only: lower case, diacritics and doubled letters dropped, as nameKey compares them. */
 function fold(word: string): string {
@@ -136,6 +137,11 @@ const words = (phrase: string) =>
     .replace(/\b(\p{L}) (?=\p{L}\b)/gu, '$1');
 const countries = new Map<string, string>();
 for (const [canonical, ...others] of COUNTRY_NAMES) for (const name of others) countries.set(words(name), words(canonical));
+// The gazetteer's short names too ("CAR", "DRC", "Swaziland"), where the table above has none.
+for (const country of COUNTRIES) {
+  const canonical = countries.get(words(country.name)) ?? words(country.name);
+  for (const alias of country.aliases) if (!countries.has(words(alias)) && words(alias) !== canonical) countries.set(words(alias), canonical);
+}
 
 /** Folded place phrase -> folded canonical phrase, longest first so "krivoy rog" is read whole. */
 const places = PLACE_VARIANTS.flatMap(([canonical, ...others]) =>

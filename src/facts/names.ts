@@ -458,9 +458,14 @@ function stateInstitution(text: string): { country: string; name: string } | und
     if (COUNTRY_QUALIFIERS.has(q)) [qualifier, name] = [q, text.slice(0, of)];
   }
   if (!qualifier || !(isInstitution(name) || acronymWord(name))) return undefined;
-  // "Pakistani forces", "Pakistani troops", "Pakistan Army": one military, as reports use them.
-  const military = /^(?:army|armed forces|forces|troops|soldiers|military|defen[cs]e forces)$/i.test(name) ? 'military' : name;
-  return { country: COUNTRY_QUALIFIERS.get(qualifier)!.name, name: military };
+  // "Pakistani forces", "Pakistani troops", "Pakistan Army", "government troops": one military, as reports use them.
+  // "CAR authorities", "the Syrian regime": the government.
+  const one = /^(?:(?:government\s+)?(?:army|armed forces|forces|troops|soldiers)|military|defen[cs]e forces)$/i.test(name)
+    ? 'military'
+    : /^(?:authorities|regime)$/i.test(name)
+      ? 'government'
+      : name;
+  return { country: COUNTRY_QUALIFIERS.get(qualifier)!.name, name: one };
 }
 
 /** The country an organisation's name says it belongs to ("Turkish Foreign Ministry": Turkey), or undefined. */
@@ -684,7 +689,11 @@ export function nameEntries(entity: NamedEntity): NameEntry[] {
     if (isPerson(entity)) keys.push(SURNAME_PREFIX + words[words.length - 1]);
     const family = isPerson(entity) ? (familyNameFirst(text) ?? arabicGivenName(text)) : undefined;
     if (family) keys.push(SURNAME_PREFIX + family);
-    else if (isPerson(entity) && words.length > 1 && words[0].length > 1) keys.push(GIVEN_PREFIX + words[0]);
+    else if (isPerson(entity) && words.length > 1 && words[0].length > 1) {
+      keys.push(GIVEN_PREFIX + words[0]);
+      // "Mohamed Khaled" for Mohamed Khaled Nordin: the given names without the surname.
+      if (words.length > 2) keys.push(GIVEN_PREFIX + words.slice(0, -1).join(' '));
+    }
     const capital = capitalCountryKey(entity, text);
     if (capital) keys.push(capital);
     // Only the name an entity goes by carries its initials and bare names: two agencies that both
@@ -725,13 +734,13 @@ export function lookupKeys(entity: NamedEntity): string[] {
 }
 
 /**
- * The given-name key (`+raj`) a person named by one word looks for when no surname matches, or
- * undefined for other names.
+ * The given-name key a person named by one or two words looks for when no name or surname matches
+ * (`+raj` for "Raj", `+mohamed khaled` for "Mohamed Khaled"), or undefined for other names.
  */
 export function givenNameLookup(entity: NamedEntity): string | undefined {
   if (!isPerson(entity)) return undefined;
   const key = personKey(displayName(entity));
-  return key && !key.includes(' ') ? GIVEN_PREFIX + key : undefined;
+  return key && key.split(' ').length <= 2 ? GIVEN_PREFIX + key : undefined;
 }
 
 /**

@@ -17,9 +17,9 @@
  *    whose given names agree (`givenNamesAgree`: "K. Budanov" and "Kyrylo Budanov"; never "Olena
  *    Putin" and "Vladimir Putin"), or that is named by the surname alone ("Prime Minister
  *    Kvirikashvili", then "Giorgi Kvirikashvili");
- * 3c. for a person named by one word that matches nothing in 3, the one person node that goes by
- *    that given name ("Raj" for Raj Shanmugaraj, "Dr Mahathir" for Mahathir Mohamad), never one of
- *    two;
+ * 3c. for a person named by one or two words that matches nothing in 3 or 3b, the one person node
+ *    that goes by those given names ("Raj" for Raj Shanmugaraj, "Dr Mahathir" for Mahathir Mohamad,
+ *    "Mohamed Khaled" for Mohamed Khaled Nordin), never one of two;
  * 4. otherwise (or when `sameAs` is null: "none of those"), a new node.
  *
  * Two or more candidates in step 3 are never guessed: they are reported as a problem naming them all,
@@ -409,8 +409,9 @@ function resolveOne(
   }
   const given = matches.length ? undefined : givenNameLookup(entity);
   if (given) {
-    // Step 3c: a person named by one word that no name or surname matched ("Raj", "Dr Mahathir") is
-    // the one person who goes by that given name; two or more are not guessed between.
+    // Step 3c: a person named by one or two words that no name or surname matched ("Raj", "Dr
+    // Mahathir", "Mohamed Khaled") is the one person who goes by those given names; two or more are
+    // not guessed between.
     const owners = [...(byKey.get(given) ?? [])].filter((id) => !ownIds.has(id) && known.get(id)!.labels === labels);
     if (owners.length === 1) matches = [[owners[0], 'given']];
   }

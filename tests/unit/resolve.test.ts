@@ -321,6 +321,14 @@ describe('general naming conventions of news reporting', () => {
     expect(landings([org('o:1', 'Pakistani military'), org('o:2', 'Pakistani troops'), org('o:3', 'Indian troops')])).toEqual(['o:1', 'o:1', 'o:3']);
     expect(landings([org('o:1', 'Indian defence ministry'), org('o:2', 'defense ministry')])).toEqual(['o:1', 'o:1']);
     expect(landings([org('o:1', 'Independent Electoral Commission for Anjouan'), org('o:2', 'commission')])).toEqual(['o:1', 'o:1']);
+    expect(landings([country('c:1', 'Central African Republic'), country('c:2', 'CAR')])).toEqual(['c:1', 'c:1']);
+    expect(landings([org('o:1', 'CAR government'), org('o:2', 'CAR authorities'), org('o:3', 'CAR government troops'), org('o:4', 'CAR military')])).toEqual([
+      'o:1',
+      'o:1',
+      'o:3',
+      'o:3',
+    ]);
+    expect(landings([person('p:1', 'Datuk Seri Mohamed Khaled Nordin'), person('p:2', 'Mohamed Khaled')])).toEqual(['p:1', 'p:1']);
     // A node named by the surname alone meets the full name that comes later.
     expect(landings([person('p:1', 'Prime Minister Kvirikashvili'), person('p:2', 'Giorgi Kvirikashvili')])).toEqual(['p:1', 'p:1']);
   });
