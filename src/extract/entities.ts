@@ -97,6 +97,8 @@ export const ENTITY_RULE_CONFIDENCE: Record<string, number> = {
   'capital-placed': 0.9,
   institution: 0.95,
   'news-organisation': 0.95,
+  'news-site': 0.85,
+  'organisation-list': 0.7,
   'legal-form': 0.9,
   'organisation-head': 0.9,
   'demonym-organisation': 0.9,

@@ -474,8 +474,9 @@ export function findMentions(sentence: number, text: string, options: SentenceOp
     }
   }
   context = { orgs: options.organisations ?? new Set(), persons: options.persons ?? new Set() };
-  for (const run of capitalisedRuns(tokens)) mentions.push(...splitJoined(run).flatMap((r) => classifyRun(sentence, text, tokens, r)));
-  mentions.push(...groupMentions(sentence, text), ...institutionMentions(sentence, text), ...areaMentions(sentence, text));
+  for (const run of capitalisedRuns(tokens).flatMap((r) => withoutTicker(text, r)))
+    mentions.push(...splitJoined(run).flatMap((r) => classifyRun(sentence, text, tokens, r)));
+  mentions.push(...groupMentions(sentence, text), ...institutionMentions(sentence, text), ...areaMentions(sentence, text), ...siteMentions(sentence, text));
   const found = placesInLists(
     text,
     dropOverlaps(mentions).sort((a, b) => a.start - b.start),
@@ -493,11 +494,17 @@ function placesInLists(text: string, mentions: Mention[]): Mention[] {
   let i = 0;
   while (i < out.length) {
     let j = i;
-    while (j + 1 < out.length && /^(?:,\s+|,?\s+(?:and|or)\s+)$/.test(text.slice(out[j].end, out[j + 1].start))) j += 1;
+    // (A wire report's ticker may follow each name: "Apple AAPL.O, Pfizer PFE.N and Cargill".)
+    while (j + 1 < out.length && /^(?:\s+\p{Lu}{1,5}\.\p{Lu}{1,2})?(?:,\s+|,?\s+(?:and|or)\s+)$/u.test(text.slice(out[j].end, out[j + 1].start))) j += 1;
     const list = out.slice(i, j + 1);
     const place = list.find((m) => m.kind === 'city' || m.kind === 'place');
-    if (list.length > 2 && place)
-      for (let k = i; k <= j; k += 1) if (out[k].kind === 'maybe') out[k] = { ...out[k], kind: place.kind, placeKind: place.placeKind, rule: 'place-list' };
+    // "the heads of Apple, Pfizer, Mastercard and Cargill": companies listed with a company.
+    const companies = list.some((m) => m.kind === 'organization') && !list.some((m) => m.kind === 'person' || m.kind === 'country');
+    for (let k = i; k <= j && list.length > 2; k += 1) {
+      if (out[k].kind !== 'maybe') continue;
+      if (place) out[k] = { ...out[k], kind: place.kind, placeKind: place.placeKind, rule: 'place-list' };
+      else if (companies) out[k] = { ...out[k], kind: 'organization', rule: 'organisation-list' };
+    }
     i = j + 1;
   }
   return out;
@@ -518,7 +525,8 @@ function capitalisedRuns(tokens: Token[]): Token[][] {
     const afterStop = !!previous && t.gap === '. ' && t.capitalised && (/^\p{Lu}$/u.test(previous.word) || isNameTitleAbbreviation(previous.word));
     const joins =
       run.length > 0 &&
-      (t.gap === ' ' || afterStop) &&
+      // "Mahindra & Mahindra", "Procter & Gamble": an ampersand joins a company's name.
+      (t.gap === ' ' || afterStop || (t.gap === ' & ' && t.capitalised)) &&
       !run[run.length - 1].basedIn && // "California-based HP": the place ends there
       (!run[run.length - 1].possessive || (t.capitalised && (ORG_SUFFIXES.has(t.word) || peoplesName(tokens, run[run.length - 1]))));
     if (t.capitalised) {
@@ -985,6 +993,43 @@ function institutionMentions(sentence: number, text: string): Mention[] {
       words: name.split(' ').length,
       phrase: true,
       rule: 'state-institution',
+    });
+  }
+  return out;
+}
+
+/**
+ * A run without the stock ticker a wire report puts after a company ("Apple AAPL.O", "Pfizer PFE.N");
+ * a run that is only a ticker's exchange letters ("O", "N" after "AAPL.") is empty.
+ */
+function withoutTicker(text: string, run: Token[]): Token[][] {
+  const ticker = (t: Token) => /^\p{Lu}{1,5}$/u.test(t.word) && /^\.\p{Lu}{1,2}\b/u.test(text.slice(t.start + t.word.length));
+  const exchange = (t: Token) => /^\p{Lu}{1,2}$/u.test(t.word) && /\p{Lu}\.$/u.test(text.slice(0, t.start));
+  if (!run.some((t) => ticker(t) || exchange(t))) return [run];
+  const pieces: Token[][] = [[]];
+  for (const t of run) {
+    if (ticker(t) || exchange(t)) pieces.push([]);
+    else pieces[pieces.length - 1].push(t);
+  }
+  // What is left of a piece starts and ends with a capitalised word ("N and Mahindra": "Mahindra").
+  return pieces.map((p) => p.slice(p.findIndex((t) => t.capitalised))).filter((p) => p.length && p[0].capitalised);
+}
+
+/** A news site named by its address ("Qazet.az reported", "(davaotoday.com)"): an organisation. */
+function siteMentions(sentence: number, text: string): Mention[] {
+  const out: Mention[] = [];
+  for (const m of text.matchAll(/\b[\p{L}\d-]{3,}\.(?:com|net|org|info|news|az|am|uz|kz|in|pk|lk|ng|my|ph|co\.uk)\b/gu)) {
+    out.push({
+      sentence,
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      name: m[0],
+      kind: 'organization',
+      possessive: false,
+      words: 1,
+      phrase: true,
+      rule: 'news-site',
     });
   }
   return out;

@@ -938,3 +938,21 @@ test('more countries, and not in a given name or a river delta: "Chad Wolf", "th
   expect(named('Actor')).toEqual(['Chad Wolf', 'Chadian troops']);
   expect(named('Location')).toEqual(['Niger Delta']);
 });
+
+test('companies with their tickers, an ampersand or in a list with a company; a news site by its address; more agencies', () => {
+  const doc = draft(
+    [
+      'He met the heads of Apple AAPL.O, Pfizer PFE.N, Mastercard MA.N, Cargill and others, Kazinform reported.',
+      'Mahindra & Mahindra chairman Anand Mahindra spoke, as Qazet.az reported.',
+    ].join('\n'),
+  );
+  expect(doc.entities.filter((e) => e.type === 'Actor' && e.kind === 'ORGANIZATION').map((e) => ('name' in e ? e.name : ''))).toEqual([
+    'Apple',
+    'Pfizer',
+    'Mastercard',
+    'Cargill',
+    'Kazinform',
+    'Mahindra & Mahindra',
+    'Qazet.az',
+  ]);
+});
