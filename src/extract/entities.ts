@@ -11,6 +11,13 @@ import type { Mention } from './mentions';
 import { familyNameFirst, type NamedEntity as FactsNamed, shortNames } from '../facts/names';
 import { makeId, nameKey } from './names';
 
+/** Head nouns that name no organisation alone ("the Ministry said"). */
+const GENERIC_HEADS = new Set(
+  'Ministry Department Government Army Military Navy Police Exchange Commission Committee Council Agency Embassy Office Parliament Senate Court Bank Company Party Presidency Cabinet Authority Bureau'.split(
+    ' ',
+  ),
+);
+
 /** What shortNames needs to know of an organisation's name: that it is one. */
 const ORGANISATION: FactsNamed = { id: 'actor:organisation', type: 'Actor', kind: 'ORGANIZATION', name: '', aliases: [], evidence: [] };
 
@@ -224,6 +231,9 @@ export function resolveEntities(
       }
       case 'organization':
       case 'group': {
+        // "the Ministry", "the Department", "the Army" alone name no organisation of their own: the
+        // one meant was named in full (and "the ministry said" finds it, quotes.ts).
+        if (m.words === 1 && !m.standsFor && GENERIC_HEADS.has(m.name)) break;
         // A one-word "organisation" that is a known person's surname is that person ("President Zelensky’s office").
         const owner = m.words === 1 && !m.standsFor && (!m.rule || m.rule === 'organisation-tag') ? personFor(m) : undefined;
         if (owner) {

@@ -603,6 +603,19 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
     if (functionWord) run = run.slice(1);
     else if (run[1]?.word === 'of' && !ORG_HEADS.has(head.word)) return classifyRun(sentence, text, all, run.slice(2));
   }
+  // "CEO of Chia Tai Group", "MD of State Industrial Development Corporation": a title before the
+  // organisation it is of, which the title owner's rules name apart.
+  const titleOf = run.findIndex((t) => t.word === 'of');
+  if (
+    titleOf > 0 &&
+    run.length > titleOf + 1 &&
+    run
+      .slice(0, titleOf)
+      .every((t) => TITLE_WORDS.has(t.word.toLowerCase()) || /^(?:CEO|MD|CFO|COO|Chief|Executive|Office|Officer|Managing|Director)$/.test(t.word))
+  ) {
+    const rest = classifyRun(sentence, text, all, run.slice(titleOf + 1));
+    if (rest.some((m) => m.kind === 'organization' && m.start === run[titleOf + 1].start)) return rest;
+  }
   const out: Mention[] = [];
   // "Ministry of Foreign Affairs of the Russian Federation", "Bank of America": one organisation,
   // the country inside it mentioned too.

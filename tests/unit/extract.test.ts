@@ -956,3 +956,11 @@ test('companies with their tickers, an ampersand or in a list with a company; a 
     'Qazet.az',
   ]);
 });
+
+test('"CEO of X" names the company X; "the Ministry" alone is no organisation of its own', () => {
+  const doc = draft('Henrik Dahl, CEO of Chia Tai Group, met the Ministry of Foreign Affairs. The Ministry said the talks went well.');
+  expect(doc.entities.filter((e) => e.type === 'Actor' && e.kind === 'ORGANIZATION').map((e) => ('name' in e ? e.name : ''))).toEqual([
+    'Chia Tai Group',
+    'Ministry of Foreign Affairs',
+  ]);
+});
