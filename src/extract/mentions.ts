@@ -385,12 +385,16 @@ const DATELINE_STOP = new Set([
  * "Tal Tamr, Syria, Oct 18, 2019 (AFP) -". Its place is a city; the agency in brackets is typed as usual.
  */
 function dateline(sentence: number, text: string, tokens: Token[]): Mention | undefined {
-  const m = /^((?:\p{Lu}[\p{L}'’.-]*)(?:\s\p{Lu}[\p{L}'’.-]*){0,3})(?:,\s[^():–—\n]{1,40}?)?\s*(?:\([^)]{1,30}\))?\s*(?::|\s[–—-])\s/u.exec(text);
+  // ("LONDON, September 21. /TASS/. It is ...": an agency's dateline between slashes.)
+  const m =
+    /^((?:\p{Lu}[\p{L}'’.-]*)(?:\s\p{Lu}[\p{L}'’.-]*){0,3})(?:,\s[^():–—\n]{1,40}?)?\s*(?:\([^)]{1,30}\))?\s*(?::|\s[–—-]|\.\s*\/[\p{L}\s-]{1,20}\/\.?)(?:\s|$)/u.exec(
+      text,
+    );
   if (!m) return undefined;
   const words = tokens.filter((t) => t.end <= m[1].length);
   if (!words.length || words.some((t) => hasTag(t, 'Pronoun', 'Determiner', 'Conjunction', 'Preposition'))) return undefined;
   if (words.some((t) => DATELINE_STOP.has(t.word.toLowerCase()) || (hasTag(t, 'Adjective') && !hasTag(t, 'Place')))) return undefined;
-  if (!/^[\p{Lu}\p{N}“"‘(]/u.test(text.slice(m[0].length))) return undefined; // "NOTE: not a report" is no dateline
+  if (text.slice(m[0].length) && !/^[\p{Lu}\p{N}“"‘(]/u.test(text.slice(m[0].length))) return undefined; // "NOTE: not a report" is no dateline
   // "Dahl: “We are ready”" introduces a quote: a dateline is in capitals ("BEIRUT:") or names a place.
   if (
     /^[“"‘«]/u.test(text.slice(m[0].length)) &&

@@ -964,3 +964,9 @@ test('"CEO of X" names the company X; "the Ministry" alone is no organisation of
     'Ministry of Foreign Affairs',
   ]);
 });
+
+test('an agency dateline between slashes ("LONDON, September 21. /TASS/.") is the city', () => {
+  const doc = draft('LONDON, September 21. /TASS/. It is too early to normalise relations, Boris Johnson said.');
+  expect(doc.entities.filter((e) => e.type === 'Location').map((e) => ('name' in e ? e.name : ''))).toEqual(['London']);
+  expect(doc.entities.some((e) => 'name' in e && e.name === 'LONDON')).toBe(false);
+});
