@@ -645,6 +645,11 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
       out.push(...typeName(sentence, text, all, piece));
       piece = [];
       const rest = run.slice(i + hit.length);
+      // "Swiss Confederation", "Kyrgyz Republic": the country in its official style.
+      if (hit.entry.via === 'demonym' && rest.length === 1 && STATE_FORMS.test(rest[0].word)) {
+        out.push({ ...mention(sentence, text, run.slice(i), 'country', { country: hit.entry.country, via: 'name' }), name: hit.entry.country.name });
+        return out;
+      }
       // ("London Stock Exchange": a capital too, without mentioning its country.)
       const typed =
         (hit.entry.via === 'demonym' || hit.entry.via === 'name' || hit.entry.via === 'capital') && rest.length ? typeName(sentence, text, all, rest) : [];

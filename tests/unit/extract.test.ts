@@ -970,3 +970,8 @@ test('an agency dateline between slashes ("LONDON, September 21. /TASS/.") is th
   expect(doc.entities.filter((e) => e.type === 'Location').map((e) => ('name' in e ? e.name : ''))).toEqual(['London']);
   expect(doc.entities.some((e) => 'name' in e && e.name === 'LONDON')).toBe(false);
 });
+
+test('a country in its official style by its demonym ("the Swiss Confederation") is that country', () => {
+  const doc = draft('Talks were held between Kuwait and the Swiss Confederation on Monday.');
+  expect(doc.entities.filter((e) => e.type === 'Country').map((e) => ('name' in e ? e.name : ''))).toEqual(['Kuwait', 'Switzerland']);
+});
