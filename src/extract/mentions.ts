@@ -653,11 +653,21 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
       // ("London Stock Exchange": a capital too, without mentioning its country.)
       const typed =
         (hit.entry.via === 'demonym' || hit.entry.via === 'name' || hit.entry.via === 'capital') && rest.length ? typeName(sentence, text, all, rest) : [];
-      if (typed.length === 1 && typed[0].kind === 'organization' && typed[0].start === rest[0].start) {
+      if (typed[0]?.kind === 'organization' && typed[0].start === rest[0].start) {
         // "Russian Foreign Ministry", "Syrian Observatory for Human Rights": the demonym is part of the
         // name. "Qatar Airways", "US State Department": so is a country's name, and the country is
-        // mentioned too.
-        out.push(mention(sentence, text, run.slice(i), 'organization', { rule: 'demonym-organisation' }));
+        // mentioned too. ("Kazakh Senate Chairman Maulen Ashimbayev": the person after the title stays.)
+        const end = typed[0].start + typed[0].text.length;
+        out.push(
+          mention(
+            sentence,
+            text,
+            run.slice(i).filter((t) => t.start < end),
+            'organization',
+            { rule: 'demonym-organisation' },
+          ),
+        );
+        out.push(...typed.slice(1));
         if (hit.entry.via === 'name') out.push(countryMention(sentence, text, all, run.slice(i, i + hit.length), hit.entry.country, hit.entry.via));
         return out;
       }
@@ -840,8 +850,14 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
       const owner = run.slice(0, firstTitle);
       const ownerMention = owner.length && owner[owner.length - 1].capitalised ? [mention(sentence, text, owner, 'organization', { rule: 'title-owner' })] : [];
       const corporate = /^(?:CEO|Chairman|Chairwoman)$/.test(run[firstTitle].word) || /^Chief Executive/.test(text.slice(run[firstTitle].start));
+      // "Kazakh Senate Chairman Maulen Ashimbayev": an institution owns the title, and is named.
+      const institution = owner.length > 1 && (ORG_SUFFIXES.has(owner[owner.length - 1].word) || ORG_HEADS.has(owner[owner.length - 1].word));
       return [
-        ...(owner.length && corporate ? ownerMention : ownerPlaces(sentence, text, all, owner)),
+        ...(owner.length && corporate
+          ? ownerMention
+          : institution
+            ? [...ownerMention, ...ownerPlaces(sentence, text, all, owner)]
+            : ownerPlaces(sentence, text, all, owner)),
         ...typeName(sentence, text, all, tail).map((m) =>
           m.kind === 'maybe' && tail.length >= 2 && !tail.some((t) => STATE_FORMS.test(t.word)) ? { ...m, kind: 'person' as const, rule: 'after-title' } : m,
         ),
@@ -1040,7 +1056,9 @@ function withoutTicker(text: string, run: Token[]): Token[][] {
 /** A news site named by its address ("Qazet.az reported", "(davaotoday.com)"): an organisation. */
 function siteMentions(sentence: number, text: string): Mention[] {
   const out: Mention[] = [];
-  for (const m of text.matchAll(/\b[\p{L}\d-]{3,}\.(?:com|net|org|info|news|az|am|uz|kz|in|pk|lk|ng|my|ph|co\.uk)\b/gu)) {
+  for (const m of text.matchAll(/(?<![\p{L}\d.\/-])[\p{L}\d-]{3,}\.(?:com|net|org|info|news|az|am|uz|kz|in|pk|lk|ng|my|ph|co\.uk)\b/gu)) {
+    // A platform's links ("pic.twitter.com/…") name no news site.
+    if (/^(?:twitter|facebook|instagram|youtube|tiktok|linkedin|telegram)\./i.test(m[0])) continue;
     out.push({
       sentence,
       start: m.index,

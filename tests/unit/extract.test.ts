@@ -975,3 +975,12 @@ test('a country in its official style by its demonym ("the Swiss Confederation")
   const doc = draft('Talks were held between Kuwait and the Swiss Confederation on Monday.');
   expect(doc.entities.filter((e) => e.type === 'Country').map((e) => ('name' in e ? e.name : ''))).toEqual(['Kuwait', 'Switzerland']);
 });
+
+test('an institution that owns a title is named ("Kazakh Senate Chairman X"); a platform link is no news site', () => {
+  const doc = draft('Talks went well. Kazakh Senate Chairman Maulen Ashimbayev held a meeting with US Ambassador Daniel Rosenblum. pic.twitter.com/abc123');
+  expect(doc.entities.filter((e) => e.type === 'Actor').map((e) => ('name' in e ? e.name : ''))).toEqual([
+    'Kazakh Senate',
+    'Maulen Ashimbayev',
+    'Daniel Rosenblum',
+  ]);
+});
