@@ -850,14 +850,8 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
       const owner = run.slice(0, firstTitle);
       const ownerMention = owner.length && owner[owner.length - 1].capitalised ? [mention(sentence, text, owner, 'organization', { rule: 'title-owner' })] : [];
       const corporate = /^(?:CEO|Chairman|Chairwoman)$/.test(run[firstTitle].word) || /^Chief Executive/.test(text.slice(run[firstTitle].start));
-      // "Kazakh Senate Chairman Maulen Ashimbayev": an institution owns the title, and is named.
-      const institution = owner.length > 1 && (ORG_SUFFIXES.has(owner[owner.length - 1].word) || ORG_HEADS.has(owner[owner.length - 1].word));
       return [
-        ...(owner.length && corporate
-          ? ownerMention
-          : institution
-            ? [...ownerMention, ...ownerPlaces(sentence, text, all, owner)]
-            : ownerPlaces(sentence, text, all, owner)),
+        ...(owner.length && corporate ? ownerMention : ownerPlaces(sentence, text, all, owner)),
         ...typeName(sentence, text, all, tail).map((m) =>
           m.kind === 'maybe' && tail.length >= 2 && !tail.some((t) => STATE_FORMS.test(t.word)) ? { ...m, kind: 'person' as const, rule: 'after-title' } : m,
         ),
