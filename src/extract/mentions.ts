@@ -100,6 +100,11 @@ const HONORIFICS = new Set([
   'judge',
   'colonel',
   'admiral',
+  'gen',
+  'hh',
+  'rtd',
+  'mentri',
+  'besar',
 ]);
 const DETERMINERS = new Set(['The', 'A', 'An']);
 /** Last words that make a capitalised name an organisation ("Getty Images", "Associated Press"). */
@@ -485,7 +490,7 @@ export function findMentions(sentence: number, text: string, options: SentenceOp
     text,
     dropOverlaps(mentions).sort((a, b) => a.start - b.start),
   );
-  if (!options.headline) return found;
+  if (!options.headline) return found.filter((m) => !titleOnly(m));
   return found.map((m) => (m.kind === 'country' || m.kind === 'demonym' ? m : { ...m, kind: 'maybe' as const }));
 }
 
@@ -512,6 +517,17 @@ function placesInLists(text: string, mentions: Mention[]): Mention[] {
     i = j + 1;
   }
   return out;
+}
+
+/** A person or untyped mention that is only titles or a date ("Crown Prince", "General", "August"): no one. */
+function titleOnly(m: Mention): boolean {
+  if (m.kind !== 'person' && m.kind !== 'maybe') return false;
+  const words = m.text.split(/[\s.]+/).filter(Boolean);
+  return words.every(
+    (w) =>
+      HONORIFICS.has(w.toLowerCase()) ||
+      /^(?:Crown|Highness|Excellency|January|February|March|April|June|July|August|September|October|November|December)$/.test(w),
+  );
 }
 
 /** Runs of capitalised tokens that may form one name. */

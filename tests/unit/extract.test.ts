@@ -984,3 +984,8 @@ test('an institution that owns a title is named ("Kazakh Senate Chairman X"); a 
     'Daniel Rosenblum',
   ]);
 });
+
+test('titles or a month alone are no one ("the Crown Prince", "General", "August"); "Gen." inside a name is a title', () => {
+  const doc = draft('Talks went on. He met the Crown Prince in August, and National Police Gen. Alvaro Pico spoke to General Staff.');
+  expect(doc.entities.filter((e) => e.type === 'Actor' && e.kind === 'PERSON').map((e) => ('name' in e ? e.name : ''))).toEqual(['Alvaro Pico']);
+});
