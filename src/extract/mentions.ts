@@ -1066,7 +1066,7 @@ function withoutTicker(text: string, run: Token[]): Token[][] {
 /** A news site named by its address ("Qazet.az reported", "(davaotoday.com)"): an organisation. */
 function siteMentions(sentence: number, text: string): Mention[] {
   const out: Mention[] = [];
-  for (const m of text.matchAll(/(?<![\p{L}\d.\/-])[\p{L}\d-]{3,}\.(?:com|net|org|info|news|az|am|uz|kz|in|pk|lk|ng|my|ph|co\.uk)\b/gu)) {
+  for (const m of text.matchAll(/(?<![\p{L}\d./-])[\p{L}\d-]{3,}\.(?:com|net|org|info|news|az|am|uz|kz|in|pk|lk|ng|my|ph|co\.uk)\b/gu)) {
     // A platform's links ("pic.twitter.com/…") name no news site.
     if (/^(?:twitter|facebook|instagram|youtube|tiktok|linkedin|telegram)\./i.test(m[0])) continue;
     out.push({
