@@ -74,6 +74,7 @@ export const NEWS_ORGANISATIONS: ReadonlySet<string> = new Set([
   'AP',
   'Associated Press',
   'Xinhua',
+  'Xinhua News Agency',
   'Bloomberg',
   'Tass',
   'TASS',

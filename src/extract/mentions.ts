@@ -391,6 +391,25 @@ const DATELINE_STOP = new Set([
  */
 function dateline(sentence: number, text: string, tokens: Token[]): Mention | undefined {
   // ("LONDON, September 21. /TASS/. It is ...": an agency's dateline between slashes.)
+  // "MOSCOW (UrduPoint News / Sputnik - 19th December, 2019) Russian …", "ANKARA- Anadolu Agency":
+  // a capital in capitals opening the paragraph is the dateline, whatever follows it.
+  const capital = /^(\p{Lu}{4,}(?:\s\p{Lu}{3,}){0,2})(?=\s*[(,–—-])/u.exec(text)?.[1];
+  const titled = capital?.toLowerCase().replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase());
+  const known = titled ? lookupCountry(titled) : undefined;
+  if (capital && titled && known?.via === 'capital')
+    return {
+      sentence,
+      start: 0,
+      end: capital.length,
+      text: capital,
+      name: titled,
+      kind: 'city',
+      possessive: false,
+      words: capital.split(' ').length,
+      rule: 'dateline',
+      country: known.country,
+      via: known.via,
+    };
   const m =
     /^((?:\p{Lu}[\p{L}'’.-]*)(?:\s\p{Lu}[\p{L}'’.-]*){0,3})(?:,\s[^():–—\n]{1,40}?)?\s*(?:\([^)]{1,30}\))?\s*(?::|\s[–—-]|\.\s*\/[\p{L}\s-]{1,20}\/\.?)(?:\s|$)/u.exec(
       text,

@@ -989,3 +989,13 @@ test('titles or a month alone are no one ("the Crown Prince", "General", "August
   const doc = draft('Talks went on. He met the Crown Prince in August, and National Police Gen. Alvaro Pico spoke to General Staff.');
   expect(doc.entities.filter((e) => e.type === 'Actor' && e.kind === 'PERSON').map((e) => ('name' in e ? e.name : ''))).toEqual(['Alvaro Pico']);
 });
+
+test('a capital in capitals opening a paragraph is the dateline city ("MOSCOW (… Sputnik …)", "ANKARA- …"); "Xinhua News Agency" is one agency', () => {
+  const doc = draft('Talks.\nMOSCOW (UrduPoint News / Sputnik - 19th December, 2019) Sergey Lavrov met Toshimitsu Motegi, Xinhua News Agency reported.');
+  expect(doc.entities.filter((e) => e.type === 'Location').map((e) => ('name' in e ? e.name : ''))).toEqual(['Moscow']);
+  expect(doc.entities.filter((e) => e.type === 'Actor' && e.kind === 'ORGANIZATION').map((e) => ('name' in e ? e.name : ''))).toEqual([
+    'UrduPoint News',
+    'Sputnik',
+    'Xinhua News Agency',
+  ]);
+});
