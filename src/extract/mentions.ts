@@ -1009,17 +1009,7 @@ function groupMentions(sentence: number, text: string): Mention[] {
       const name = `${quantifier && adjectives.length === 1 ? `${quantifier} ` : ''}${adjective} ${noun}`;
       const start = m.index + (adjectives.length === 1 ? 0 : (quantifier ? quantifier.length + 1 : 0) + list.indexOf(adjective));
       // The excerpt is the whole phrase, which always holds the group's words.
-      out.push({
-        sentence,
-        start,
-        end: m.index + m[0].length,
-        text: text.slice(start, m.index + m[0].length),
-        name,
-        kind: 'group',
-        possessive: false,
-        words: name.split(' ').length,
-        phrase: true,
-      });
+      out.push(phraseMention(sentence, start, text.slice(start, m.index + m[0].length), name, 'group'));
     }
   }
   return out;
@@ -1049,18 +1039,7 @@ function institutionMentions(sentence: number, text: string): Mention[] {
     const entry = COUNTRIES.find((c) => c.name === m[1] || c.demonyms.includes(m[1]));
     if (!entry) continue;
     const name = `${entry.demonyms[0] ?? entry.name} ${m[2]}`;
-    out.push({
-      sentence,
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      name,
-      kind: 'organization',
-      possessive: false,
-      words: name.split(' ').length,
-      phrase: true,
-      rule: 'state-institution',
-    });
+    out.push(phraseMention(sentence, m.index, m[0], name, 'organization', { rule: 'state-institution' }));
   }
   return out;
 }
@@ -1088,20 +1067,14 @@ function siteMentions(sentence: number, text: string): Mention[] {
   for (const m of text.matchAll(/(?<![\p{L}\d./-])[\p{L}\d-]{3,}\.(?:com|net|org|info|news|az|am|uz|kz|in|pk|lk|ng|my|ph|co\.uk)\b/gu)) {
     // A platform's links ("pic.twitter.com/…") name no news site.
     if (/^(?:twitter|facebook|instagram|youtube|tiktok|linkedin|telegram)\./i.test(m[0])) continue;
-    out.push({
-      sentence,
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      name: m[0],
-      kind: 'organization',
-      possessive: false,
-      words: 1,
-      phrase: true,
-      rule: 'news-site',
-    });
+    out.push(phraseMention(sentence, m.index, m[0], m[0], 'organization', { rule: 'news-site' }));
   }
   return out;
+}
+
+/** A mention of a phrase a pattern found (not a run of names): it wins over the single words inside it. */
+function phraseMention(sentence: number, start: number, surface: string, name: string, kind: MentionKind, extra: Partial<Mention> = {}): Mention {
+  return { sentence, start, end: start + surface.length, text: surface, name, kind, possessive: false, words: name.split(' ').length, phrase: true, ...extra };
 }
 
 /** "eastern Ukraine": an area of a named country. */
@@ -1111,18 +1084,7 @@ function areaMentions(sentence: number, text: string): Mention[] {
     const hit = lookupCountry(m[2]);
     if (!hit || hit.via !== 'name') continue;
     const name = `${m[1][0].toUpperCase()}${m[1].slice(1)} ${hit.country.name}`;
-    out.push({
-      sentence,
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      name,
-      kind: 'place',
-      placeKind: 'AREA',
-      possessive: false,
-      words: 2,
-      phrase: true,
-    });
+    out.push(phraseMention(sentence, m.index, m[0], name, 'place', { placeKind: 'AREA', words: 2 }));
   }
   return out;
 }
