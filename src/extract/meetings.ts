@@ -6,6 +6,7 @@
  *   X met for ... talks / X joined the talks / X, who took part in the talks / X has engaged in the talks
  *   talks in Z / meeting in Z                the current talks are held in Z
  *   A, B and C met in Z                      a meeting of A, B and C (no object after "met")
+ *   A and B had a meeting / held talks (in Z)    a meeting of A and B (no "with" after it)
  *   talks/consultations (in Z) between A, B and C    a meeting of A, B and C
  *   X held a meeting/talks with Y            a meeting of X and Y
  *   representatives/delegations from A, B and C ... talks / met    a meeting of A, B and C
@@ -14,6 +15,7 @@
  *   X had talks with Y / X's meeting with Y / during his meeting with Y, X ...   a meeting of X and Y
  *   X received/hosted/welcomed Y / Y was received by X / X sat down with Y       a meeting of X and Y
  *   the meeting was attended by A and B / present at the meeting were A and B    A and B join the meeting told last
+ *   A … met/talks/discussed … B, in no form above   a meeting of the two to four people named (less sure)
  *
  * A meeting the words before it say is yet to come ("will hold talks with", "expected to") is not
  * drafted: the facts are meetings held. "Talks in Z" in a sentence that names a meeting of its own is
@@ -57,12 +59,14 @@ export const MEETING_CONFIDENCE: Record<string, number> = {
   'meeting-with': 0.8,
   received: 0.75,
   attended: 0.75,
+  'co-mention': 0.5,
 };
 
 const ACTOR_KINDS = new Set(['person', 'group', 'organization', 'country']);
 const PLACE_KINDS = new Set(['country', 'city', 'place']);
 const PARTICIPATE =
   /\b(?:met for [^.;]*?\btalks|led (?:their|his|her|the) (?:respective )?delegations? (?:in|at|to) (?:the )?talks|joined (?:the )?talks|took part in (?:the )?talks|engaged in (?:the )?talks|attended (?:the )?talks|participated in (?:the )?talks|held (?:[a-z-]+ ){0,2}talks)\b/g;
+const MEETING_WORD = /\b(?:met|meets|meeting|talks|discussed|talked|courtesy call|(?:received|hosted)(?!\s+an?\s))\b/g;
 const TALKS_IN = /(?<!\b(?:after|before|while|when) )\b(?:talks|meeting|summit|negotiations)(?: [a-z]+){0,3}? in (?=\S)/gi;
 
 /** True when the mention is part of a title or possessive, not a participant. */
@@ -364,6 +368,14 @@ export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): 
       for (const parties of separate ? objects.map((o) => [o]) : [objects])
         meetingOf([...subject, ...parties], ev(subject[0].start, parties[parties.length - 1].end), 'held-with', placeFrom);
     }
+    // "A and B had a meeting on May 25", "A and B held talks in Z": two parties or more, no "with".
+    for (const m of text.matchAll(
+      /\b(?:held|had|hold|holds|have)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:talks|meeting|meetings|discussions|consultations)\b(?!\s+with\b)/g,
+    )) {
+      if (planned(text, m.index)) continue;
+      const subject = subjectBefore(text, mentions, m.index);
+      if (subject.length >= 2) meetingOf(subject, ev(subject[0].start, m.index + m[0].length), 'met-together', m.index + m[0].length);
+    }
     // "X’s meeting with Y", "during his talks with Y in Z, X said", "X, in a meeting with Y, said".
     for (const m of text.matchAll(/\b(?:meeting|meetings|talks|discussions|consultations)\s+with\s+/g)) {
       if (/\b(?:held|had|holds)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}$/.test(text.slice(0, m.index)) || planned(text, m.index)) continue;
@@ -535,6 +547,16 @@ export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): 
       for (const p of objects) addParticipant(into, p, ev(m.index, objectsEnd));
       if (place && !into.place) into.place = { id: place.entityId, name: entityName(place), evidence: ev(m.index, place.end) };
       if (!same) meetings.push(meeting);
+    }
+    // A sentence that tells of a meeting in words no rule above reads ("A and B had a meeting",
+    // "A, who …, met with a number of counterparts, including B") and names people before and after
+    // the word: a meeting of those people (two to four), less sure than the rules above.
+    if (meetings.length === before && !meetings.some((x) => x.evidence.some((e) => e.sentence === s.number))) {
+      const people = mentions.filter((m, i, all) => m.kind === 'person' && isActor(text, m) && all.findIndex((x) => x.entityId === m.entityId) === i);
+      const around = [...text.matchAll(MEETING_WORD)].some(
+        (w) => people[0]?.end <= w.index && people[people.length - 1].start > w.index && !planned(text, w.index),
+      );
+      if (around && people.length >= 2 && people.length <= 4) meetingOf(people, ev(people[0].start, people[people.length - 1].end), 'co-mention');
     }
     // "A and B met on the sidelines of the summit in Z": the talks in Z that this sentence opened are
     // the meeting of A and B it names, not a second meeting without parties.

@@ -789,6 +789,34 @@ describe('meetings: more house styles', () => {
   });
 });
 
+describe('meetings told in other words', () => {
+  test('"A and B had a meeting", "held talks": two parties or more before the words, no "with" after', () => {
+    expect(meetings(draft('Anna Berg and Henrik Dahl had a meeting on May 25 in the framework of the visit.'))).toEqual(['Anna Berg, Henrik Dahl @ ?']);
+    expect(meetings(draft('Norway and Sweden held talks in Oslo.'))).toEqual(['Norway, Sweden @ Oslo']);
+    expect(meetings(draft('Anna Berg and Henrik Dahl will hold talks in Oslo.'))).toEqual([]);
+  });
+
+  test('people named before and after a meeting word no pattern reads met, with a low confidence', () => {
+    const { doc, provenance } = draftWithProvenance('Ali Kaya, in town for a conference, met with a number of his counterparts, including Nikos Pappas.', {
+      id: 'source:test',
+    });
+    expect(meetings(doc)).toEqual(['Ali Kaya, Nikos Pappas @ ?']);
+    const meeting = doc.entities.find((e) => e.type === 'Meeting')!;
+    expect(provenance.entities[meeting.id]).toEqual({ rules: ['co-mention'], confidence: 0.5 });
+  });
+
+  test('not when the people all stand on one side of the word, are five, are countries, or the meeting is yet to come', () => {
+    const none = [
+      'Anna Berg and Henrik Dahl discussed the plan.',
+      'The talks were attended by Anna Berg and Henrik Dahl.',
+      'Anna Berg, Henrik Dahl and Ali Kaya discussed the plan with Nikos Pappas and Omar Haddad.',
+      'Norway discussed the border with Sweden.',
+      'Anna Berg hopes for talks with Henrik Dahl.',
+    ];
+    for (const line of none) expect(meetings(draft(line))).toEqual([]);
+  });
+});
+
 describe('provenance of drafted facts', () => {
   test('every entity and relationship has its rules and a confidence between 0 and 1', () => {
     const { doc, provenance } = draftWithProvenance('“The port stays open,” said Henrik Dahl. Henrik Dahl met Anna Berg in Oslo. The Kremlin said nothing.', {
