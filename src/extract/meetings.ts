@@ -6,7 +6,7 @@
  *   X met for ... talks / X joined the talks / X, who took part in the talks / X has engaged in the talks
  *   talks in Z / meeting in Z                the current talks are held in Z
  *   A, B and C met in Z                      a meeting of A, B and C (no object after "met")
- *   A and B had a meeting / held talks (in Z)    a meeting of A and B (no "with" after it)
+ *   A and B had a meeting / held talks (in Z) / discussed X   a meeting of A and B (no "with" after it)
  *   talks/consultations (in Z) between A, B and C    a meeting of A, B and C
  *   X held a meeting/talks with Y            a meeting of X and Y
  *   representatives/delegations from A, B and C ... talks / met    a meeting of A, B and C
@@ -368,9 +368,10 @@ export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): 
       for (const parties of separate ? objects.map((o) => [o]) : [objects])
         meetingOf([...subject, ...parties], ev(subject[0].start, parties[parties.length - 1].end), 'held-with', placeFrom);
     }
-    // "A and B had a meeting on May 25", "A and B held talks in Z": two parties or more, no "with".
+    // "A and B had a meeting on May 25", "A and B held talks in Z", "A and his counterpart B also
+    // discussed X": two parties or more, no "with".
     for (const m of text.matchAll(
-      /\b(?:held|had|hold|holds|have)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:talks|meeting|meetings|discussions|consultations)\b(?!\s+with\b)/g,
+      /\b(?:(?:held|had|hold|holds|have)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:talks|meeting|meetings|discussions|consultations)|discussed|talked)\b(?!\s+with\b)/g,
     )) {
       if (planned(text, m.index)) continue;
       const subject = subjectBefore(text, mentions, m.index);

@@ -790,8 +790,9 @@ describe('meetings: more house styles', () => {
 });
 
 describe('meetings told in other words', () => {
-  test('"A and B had a meeting", "held talks": two parties or more before the words, no "with" after', () => {
+  test('"A and B had a meeting", "held talks", "discussed": two parties or more before the words, no "with" after', () => {
     expect(meetings(draft('Anna Berg and Henrik Dahl had a meeting on May 25 in the framework of the visit.'))).toEqual(['Anna Berg, Henrik Dahl @ ?']);
+    expect(meetings(draft('Anna Berg and her Swedish counterpart Henrik Dahl also discussed the plan.'))).toEqual(['Anna Berg, Henrik Dahl @ ?']);
     expect(meetings(draft('Norway and Sweden held talks in Oslo.'))).toEqual(['Norway, Sweden @ Oslo']);
     expect(meetings(draft('Anna Berg and Henrik Dahl will hold talks in Oslo.'))).toEqual([]);
   });
@@ -807,9 +808,9 @@ describe('meetings told in other words', () => {
 
   test('not when the people all stand on one side of the word, are five, are countries, or the meeting is yet to come', () => {
     const none = [
-      'Anna Berg and Henrik Dahl discussed the plan.',
+      'Anna Berg said Henrik Dahl had a plan.',
       'The talks were attended by Anna Berg and Henrik Dahl.',
-      'Anna Berg, Henrik Dahl and Ali Kaya discussed the plan with Nikos Pappas and Omar Haddad.',
+      'Anna Berg, Henrik Dahl and Ali Kaya praised the talks, and Nikos Pappas and Omar Haddad agreed.',
       'Norway discussed the border with Sweden.',
       'Anna Berg hopes for talks with Henrik Dahl.',
     ];
