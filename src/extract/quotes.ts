@@ -23,6 +23,7 @@
  *   “…,” the Labour leader said                         the person holding that office, else the last speaker [descriptor]
  *   X said: “…” / X said in a statement, “…” / X: “…” / According to X, “…”        [before]
  *   X said the people are “ready for change”           the subject of the speech verb before it [subject]
+ *   X has announced a “…” / X refused to put an “…” on it   the name right before a verb in the past [subject]
  *   Y quoted X as saying “…” / X was quoted as saying                                [quoted-as-saying]
  *   “…,” X was quoted as saying                                                      [after]
  *   a quote right after an attributed quote of the same sentence, or a sentence that is only a
@@ -208,7 +209,8 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
         quotedAsSaying(text, start, s.start, mentions) ??
         pronounOrDescriptor(text, end, start, placed, attributions, offices, kindOf, sentenceStarts) ??
         subjectBefore(text, start, s.start, mentions, placed, attributions, offices, sentenceStarts) ??
-        sentenceEndSpeaker(text, end, last.start + last.text.length, mentions);
+        sentenceEndSpeaker(text, end, last.start + last.text.length, mentions) ??
+        subjectOfVerb(text, start, s.start, mentions);
       const reported = start === s.start && !previous ? reportedIn(sentences.find((x) => x.number === s.number - 1)) : undefined;
       if (found) {
         const at = found.from >= last.start ? last : s;
@@ -254,6 +256,21 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
     }
   }
   return quotes;
+}
+
+/**
+ * "Deutsche Boerse has announced a “major milestone”", "Mr Laws refused to put an “artificial
+ * timescale” on it": the name right before a verb in the past, with nothing but its objects between
+ * the verb and the quote.
+ */
+function subjectOfVerb(text: string, quoteStart: number, sentenceStart: number, mentions: Placed[]): Found | undefined {
+  const subject = [...mentions].reverse().find((m) => m.to <= quoteStart && m.at >= sentenceStart && canSpeak(m));
+  if (!subject) return undefined;
+  const verb = /^\s+(?:(?:also|has|have|had|earlier|later|then|again)\s+)*[a-z]{2,}ed\b/.exec(text.slice(subject.to, quoteStart));
+  if (!verb || /[.;:“”"«»]/.test(text.slice(subject.to, quoteStart))) return undefined;
+  if (/\b(?:in|at|to|from|of|with|by|for|on|between|against)\s+(?:the\s+)?$/.test(text.slice(Math.max(sentenceStart, subject.at - 20), subject.at)))
+    return undefined;
+  return { speakerId: subject.entityId, from: subject.at, to: subject.to + verb[0].length, rule: 'subject' };
 }
 
 interface Found {

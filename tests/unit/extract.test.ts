@@ -953,6 +953,17 @@ test('"he said" after a sentence naming two people is its subject; "citing X as 
   expect(doc.entities.find((e) => e.type !== 'Statement' && 'name' in e && e.name === 'Durand Line')).toMatchObject({ type: 'Location' });
 });
 
+test('a phrase quoted after a verb in the past is the words of the name right before the verb, not of a name in a prepositional phrase', () => {
+  const doc = draft(
+    [
+      'Acme Group has announced a “major milestone” in its merger with Globex Inc.',
+      'The talks dragged on, while Henrik Dahl refused to put an “artificial timescale” on them.',
+      'Troops clashed near the home of Anna Berg, blaming “aggressive behavior on both sides”.',
+    ].join('\n'),
+  );
+  expect(speakers(doc)).toEqual({ 'major milestone': 'Acme Group', 'artificial timescale': 'Henrik Dahl', 'aggressive behavior on': undefined });
+});
+
 test('a presidential press service is an organisation, and "“…,” adds the press service" is its quote', () => {
   const doc = draft('The Armenian presidential press service said the talks went well. “Both sides praised the ties,” adds the press service.');
   expect(speakers(doc)['Both sides praised']).toBe('Armenian presidential press service');
