@@ -29,7 +29,9 @@
  *   a quote right after an attributed quote of the same sentence, or a sentence that is only a
  *   quote right after an attributed quote in the same paragraph, or the quote opening a paragraph
  *   after one whose last quote was left open, or a paragraph that is only a quote right after a
- *   paragraph whose last quote was attributed, continues that speaker                 [continues]
+ *   paragraph whose last quote was attributed, or a paragraph that is only a quote right after a
+ *   paragraph whose last sentence reports one speaker's words ("X said in a statement:"), continues
+ *   that speaker                                                                      [continues]
  *
  * X is a person, organisation, group or country mention that is not a possessive. Each attribution
  * says which rule made it and how sure the rules are (`confidence`). When no form fits, or a pronoun
@@ -162,7 +164,9 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
     const end = sentence.start + sentence.text.length;
     const said = attributions.filter((a) => a.at >= sentence.start && a.at < end);
     if (!said.length || new Set(said.map((a) => a.speakerId)).size > 1) return undefined;
-    const m = placed.find((x) => x.at === said[0].at && x.entityId === said[0].speakerId)!;
+    // (A quote's attribution stands at the quote's end, with no name there: that sentence had a quote.)
+    const m = placed.find((x) => x.at === said[0].at && x.entityId === said[0].speakerId);
+    if (!m) return undefined;
     return { speakerId: m.entityId, evidence: doc.evidence(sentence.number, m.at - sentence.start, m.to - sentence.start) };
   };
   const paragraphs = new Map<number, typeof doc.sentences>();
@@ -211,7 +215,12 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
         subjectBefore(text, start, s.start, mentions, placed, attributions, offices, sentenceStarts) ??
         sentenceEndSpeaker(text, end, last.start + last.text.length, mentions) ??
         subjectOfVerb(text, start, s.start, mentions);
-      const reported = start === s.start && !previous ? reportedIn(sentences.find((x) => x.number === s.number - 1)) : undefined;
+      // The sentence before, in this paragraph, or, for a paragraph that is only this quote, the last
+      // sentence of the paragraph before ("X said in a statement:" (new paragraph) “…”).
+      const quoteOnly = span.start === 0 && !/\p{L}/u.test(paragraph.slice(span.end));
+      const sentenceBefore = doc.sentences.find((x) => x.number === s.number - 1);
+      const reported =
+        start === s.start && !previous && sentenceBefore && (sentences.includes(sentenceBefore) || quoteOnly) ? reportedIn(sentenceBefore) : undefined;
       if (found) {
         const at = found.from >= last.start ? last : s;
         quote.speakerId = found.speakerId;

@@ -964,6 +964,18 @@ test('a phrase quoted after a verb in the past is the words of the name right be
   expect(speakers(doc)).toEqual({ 'major milestone': 'Acme Group', 'artificial timescale': 'Henrik Dahl', 'aggressive behavior on': undefined });
 });
 
+test('a paragraph that is only a quote, after a paragraph ending on one speaker’s reported words, is that speaker’s', () => {
+  const doc = draft(
+    [
+      'Henrik Dahl met Anna Berg in Oslo. Henrik Dahl said in a statement on Monday:',
+      '“The talks were useful and we will continue them.”',
+      'The two sides met again on Tuesday.',
+      '“Nothing was agreed in the end.”',
+    ].join('\n'),
+  );
+  expect(speakers(doc)).toEqual({ 'The talks were': 'Henrik Dahl', 'Nothing was agreed': undefined });
+});
+
 test('a presidential press service is an organisation, and "“…,” adds the press service" is its quote', () => {
   const doc = draft('The Armenian presidential press service said the talks went well. “Both sides praised the ties,” adds the press service.');
   expect(speakers(doc)['Both sides praised']).toBe('Armenian presidential press service');
