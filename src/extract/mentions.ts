@@ -107,6 +107,8 @@ const HONORIFICS = new Set([
   'besar',
 ]);
 const DETERMINERS = new Set(['The', 'A', 'An']);
+/** Currencies written short before an amount ("Rs 1.75", "RM44 billion", "Ksh 2,000"). */
+const CURRENCY = /^(?:Rs|RM|Tk|Ksh|KSh|Sh|Rp|INR|PKR|USD|EUR|GBP|GH¢|N)\.?$/;
 /** Last words that make a capitalised name an organisation ("Getty Images", "Associated Press"). */
 const ORG_SUFFIXES = new Set([
   'Images',
@@ -411,7 +413,7 @@ function dateline(sentence: number, text: string, tokens: Token[]): Mention | un
       via: known.via,
     };
   const m =
-    /^((?:\p{Lu}[\p{L}'’.-]*)(?:\s\p{Lu}[\p{L}'’.-]*){0,3})(?:,\s[^():–—\n]{1,40}?)?\s*(?:\([^)]{1,30}\))?\s*(?::|\s[–—-]|\.\s*\/[\p{L}\s-]{1,20}\/\.?)(?:\s|$)/u.exec(
+    /^((?:\p{Lu}[\p{L}'’.-]*)(?:\s\p{Lu}[\p{L}'’.-]*){0,3})(?:,\s[^():–—\n]{1,40}?)?\s*(?:\([^)]{1,30}\))?\s*(?::|\s?[–—-](?=\s)|\.?\s*\/[\p{L}\s-]{1,20}\/\.?)(?:\s|$)/u.exec(
       text,
     );
   if (!m) return undefined;
@@ -608,6 +610,8 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
   let run = input;
   while (run.length && DETERMINERS.has(run[0].word)) run = run.slice(1);
   if (!run.length) return [];
+  // "Rs 1.75", "RM44-billion": a currency before an amount names no one.
+  if (run.length === 1 && CURRENCY.test(run[0].word) && /^\s*\d/.test(text.slice(run[0].end, run[0].end + 3))) return [];
   // Seats of government and news agencies, by name, wherever they stand in the run.
   for (let i = 0; i < run.length; i += 1) {
     for (let n = Math.min(3, run.length - i); n >= 1; n -= 1) {
@@ -770,7 +774,13 @@ function isTitleWord(t: Token): boolean {
 function placedIn(all: Token[], first: Token): boolean {
   if (first.basedIn) return true;
   const before = all[first.index - 1];
-  return !!before && /^(in|at|to|from|near)$/i.test(before.word) && before.end === first.start - first.gap.length;
+  if (!!before && /^(in|at|to|from|near)$/i.test(before.word) && before.end === first.start - first.gap.length) return true;
+  // "at the Jubilee House, Accra", "at Cantonments, Accra": the town after a place, set off by a comma.
+  if (!before?.capitalised || !/^,\s*$/.test(first.gap)) return false;
+  let i = before.index;
+  while (i > 0 && all[i - 1].capitalised && all[i - 1].end === all[i].start - all[i].gap.length && all[i].gap === ' ') i -= 1;
+  if (all[i - 1]?.word.toLowerCase() === 'the') i -= 1;
+  return /^(?:in|at)$/i.test(all[i - 1]?.word ?? '');
 }
 
 /** Words of a minister's portfolio after "of" in a title ("Minister of Foreign Affairs"). */

@@ -976,6 +976,20 @@ test('a paragraph that is only a quote, after a paragraph ending on one speaker�
   expect(speakers(doc)).toEqual({ 'The talks were': 'Henrik Dahl', 'Nothing was agreed': undefined });
 });
 
+test('datelines with the agency after a dash or between slashes, a town after a place, and currencies before amounts', () => {
+  const doc = draft(
+    [
+      'Accra, March 27, GNA- President Henrik Dahl on Monday received Anna Berg at the Jubilee House, Accra.',
+      'Yerevan /Mediamax/. Anna Berg spoke at his office at Cantonments, Nairobi on the deal.',
+      'She offered power at Rs 1.75 per unit and RM44 billion for a railway.',
+    ].join('\n'),
+  );
+  const named = (type: string) => doc.entities.filter((e) => e.type === type).map((e) => ('name' in e ? e.name : ''));
+  expect(named('Location')).toEqual(['Accra', 'Jubilee House', 'Yerevan', 'Cantonments', 'Nairobi']);
+  expect(named('Country')).toEqual([]);
+  expect(named('Actor')).toEqual(['GNA', 'Henrik Dahl', 'Anna Berg']);
+});
+
 test('a presidential press service is an organisation, and "“…,” adds the press service" is its quote', () => {
   const doc = draft('The Armenian presidential press service said the talks went well. “Both sides praised the ties,” adds the press service.');
   expect(speakers(doc)['Both sides praised']).toBe('Armenian presidential press service');
