@@ -985,6 +985,29 @@ const PERSON_NOUNS = new Set([
   'wife',
   'husband',
   'official',
+  // occupations ("human rights lawyer Duma Boko", "minor contender Sinan Oğan")
+  'lawyer',
+  'attorney',
+  'activist',
+  'journalist',
+  'analyst',
+  'economist',
+  'businessman',
+  'businesswoman',
+  'tycoon',
+  'billionaire',
+  'entrepreneur',
+  'candidate',
+  'contender',
+  'co-chairman',
+  'co-chair',
+  'politician',
+  'lawmaker',
+  'legislator',
+  'professor',
+  'researcher',
+  'expert',
+  'reporter',
 ]);
 
 /**
@@ -998,6 +1021,8 @@ function personCue(all: Token[], run: Token[]): boolean {
   const speech = (t?: Token) => !!t && SPEECH_VERBS.includes(t.word);
   if (speech(before) || speech(after)) return true;
   if (before?.word === 'to' && all[before.index - 1]?.word.toLowerCase() === 'according') return true;
+  // "By Servet Gunerigok": a byline, the name alone after "By".
+  if (before?.word === 'By' && before.index === 0 && !after) return true;
   if (after?.word === 'who' && after.gap.startsWith(',')) return true;
   if (before && (isOfficeNoun(before.word) || PERSON_NOUNS.has(before.word.toLowerCase()))) return true;
   // "the President of the Republic of Ghana, Nana Addo Dankwa Akufo-Addo": a name set off after a title.

@@ -990,6 +990,19 @@ test('datelines with the agency after a dash or between slashes, a town after a 
   expect(named('Actor')).toEqual(['GNA', 'Henrik Dahl', 'Anna Berg']);
 });
 
+test('a name after an occupation noun or alone in a byline is a person', () => {
+  const doc = draft(
+    [
+      'By Servet Gunerigok',
+      'The opposition named human rights lawyer Duma Boko, and minor contender Sinan Oğan won 5% of the vote.',
+      '“It cannot work,” Greens party co-chairman Reinhard Buetikofer was quoted as saying.',
+    ].join('\n'),
+  );
+  const persons = doc.entities.filter((e) => e.type === 'Actor' && e.kind === 'PERSON').map((e) => ('name' in e ? e.name : ''));
+  expect(persons).toEqual(['Servet Gunerigok', 'Duma Boko', 'Sinan Oğan', 'Reinhard Buetikofer']);
+  expect(speakers(doc)['It cannot work']).toBe('Reinhard Buetikofer');
+});
+
 test('a presidential press service is an organisation, and "“…,” adds the press service" is its quote', () => {
   const doc = draft('The Armenian presidential press service said the talks went well. “Both sides praised the ties,” adds the press service.');
   expect(speakers(doc)['Both sides praised']).toBe('Armenian presidential press service');
