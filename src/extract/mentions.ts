@@ -619,11 +619,16 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
       if (words.slice(0, -1).some((w) => w.possessive)) continue;
       const phrase = words.map((w) => w.word).join(' ');
       const standsFor = INSTITUTIONS.get(phrase);
-      if (!standsFor && !NEWS_ORGANISATIONS.has(phrase)) continue;
+      // ("- REUTERS": an agency's name in capitals, as a signature writes it.)
+      const titled = /^[\p{Lu}\s]{4,}$/u.test(phrase) ? phrase.toLowerCase().replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase()) : phrase;
+      if (!standsFor && !NEWS_ORGANISATIONS.has(phrase) && !NEWS_ORGANISATIONS.has(titled)) continue;
       const rest = [run.slice(0, i), run.slice(i + n)];
       return [
         ...classifyRun(sentence, text, all, rest[0]),
-        mention(sentence, text, words, 'organization', { rule: standsFor ? 'institution' : 'news-organisation', ...(standsFor ? { standsFor } : {}) }),
+        {
+          ...mention(sentence, text, words, 'organization', { rule: standsFor ? 'institution' : 'news-organisation', ...(standsFor ? { standsFor } : {}) }),
+          ...(!standsFor && !NEWS_ORGANISATIONS.has(phrase) ? { name: titled } : {}),
+        },
         ...classifyRun(sentence, text, all, rest[1]),
       ];
     }
@@ -895,8 +900,10 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
       const owner = run.slice(0, firstTitle);
       const ownerMention = owner.length && owner[owner.length - 1].capitalised ? [mention(sentence, text, owner, 'organization', { rule: 'title-owner' })] : [];
       const corporate = /^(?:CEO|Chairman|Chairwoman)$/.test(run[firstTitle].word) || /^Chief Executive/.test(text.slice(run[firstTitle].start));
+      // "UN Secretary General Ban Ki-moon", "NATO Secretary General": an acronym that is no country owns the title.
+      const body = owner.length === 1 && /^\p{Lu}{2,6}$/u.test(owner[0].word) && !lookupCountry(owner[0].word);
       return [
-        ...(owner.length && corporate ? ownerMention : ownerPlaces(sentence, text, all, owner)),
+        ...(owner.length && (corporate || body) ? ownerMention : ownerPlaces(sentence, text, all, owner)),
         ...typeName(sentence, text, all, tail).map((m) =>
           m.kind === 'maybe' && tail.length >= 2 && !tail.some((t) => STATE_FORMS.test(t.word)) ? { ...m, kind: 'person' as const, rule: 'after-title' } : m,
         ),

@@ -1003,6 +1003,13 @@ test('a name after an occupation noun or alone in a byline is a person', () => {
   expect(speakers(doc)['It cannot work']).toBe('Reinhard Buetikofer');
 });
 
+test('an acronym that is no country owns the title after it; an agency’s name in capitals is the agency', () => {
+  const doc = draft(['Henrik Dahl met UN Secretary General Ban Ki-moon and US Secretary of State Anna Berg in Oslo.', '- REUTERS'].join('\n'));
+  const named = (type: string) => doc.entities.filter((e) => e.type === type).map((e) => ('name' in e ? e.name : ''));
+  expect(named('Actor')).toEqual(['Henrik Dahl', 'UN', 'Ban Ki-moon', 'Anna Berg', 'Reuters']);
+  expect(named('Country')).toEqual(['United States']);
+});
+
 test('a presidential press service is an organisation, and "“…,” adds the press service" is its quote', () => {
   const doc = draft('The Armenian presidential press service said the talks went well. “Both sides praised the ties,” adds the press service.');
   expect(speakers(doc)['Both sides praised']).toBe('Armenian presidential press service');
