@@ -323,7 +323,8 @@ function speakerAfter(text: string, quoteEnd: number, mentions: Placed[], placed
     const speaker = titled ?? inClause[0];
     if (speaker) return { speakerId: speaker.entityId, from: quoteEnd + verbFirst[0].indexOf(verbFirst[1]), to: speaker.to, rule: 'after' };
     // "“…,” adds the press service": the organisation last named with that noun.
-    const described = /^the\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}]+)\b/u.exec(text.slice(from));
+    // (The head is the last word of the phrase: "the press service", not "the press".)
+    const described = /^the\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}]+)\b(?!\s+[\p{Ll}]+\s*(?:[.,;:]|$))/u.exec(text.slice(from));
     const named = described ? namedBy(described[1], from, placed) : undefined;
     if (named) return { speakerId: named.speakerId, from: quoteEnd + verbFirst[0].indexOf(verbFirst[1]), to: from + described![0].length, rule: 'statement' };
     return undefined;

@@ -1013,6 +1013,11 @@ test('an acronym that is no country owns the title after it; an agency’s name 
 test('a presidential press service is an organisation, and "“…,” adds the press service" is its quote', () => {
   const doc = draft('The Armenian presidential press service said the talks went well. “Both sides praised the ties,” adds the press service.');
   expect(speakers(doc)['Both sides praised']).toBe('Armenian presidential press service');
+  // In a paragraph of its own, the noun is still the whole phrase's last word.
+  const apart = draft(
+    '“The parties agreed,” said the Armenian presidential press service.\n“They touched upon recent changes in Armenia,” adds the press service.',
+  );
+  expect(speakers(apart)['They touched upon']).toBe('Armenian presidential press service');
 });
 
 test('more countries, and not in a given name or a river delta: "Chad Wolf", "the Niger Delta", "the Central African Republic (CAR)"', () => {
