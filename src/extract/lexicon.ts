@@ -48,6 +48,7 @@ export const OFFICE_NOUNS = [
   'founder',
   'editor',
   'correspondent',
+  'officer',
 ] as const;
 
 const officeSet = new Set<string>(OFFICE_NOUNS);

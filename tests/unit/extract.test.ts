@@ -1010,6 +1010,12 @@ test('an acronym that is no country owns the title after it; an agency’s name 
   expect(named('Country')).toEqual(['United States']);
 });
 
+test('an officer is an office: "District Police Officer X said" after a quote is X’s, and X holds the office', () => {
+  const doc = draft('“The insurgents have offered a truce,” District Police Officer Arshad Majid said by telephone.');
+  expect(speakers(doc)['The insurgents have']).toBe('Arshad Majid');
+  expect(offices(doc)).toEqual(['Arshad Majid: Officer']);
+});
+
 test('a presidential press service is an organisation, and "“…,” adds the press service" is its quote', () => {
   const doc = draft('The Armenian presidential press service said the talks went well. “Both sides praised the ties,” adds the press service.');
   expect(speakers(doc)['Both sides praised']).toBe('Armenian presidential press service');
