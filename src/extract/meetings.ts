@@ -143,6 +143,9 @@ function subjectOf(text: string, mentions: ResolvedMention[], at: number): Resol
   const placed = (m: ResolvedMention) => places.some(([from, to]) => m.start >= from && m.end <= to);
   const last = [...mentions].reverse().find((m) => m.end <= at && isActor(text, m) && !placed(m));
   if (!last) return [];
+  // "X, a staunch supporter of President Y, met Z": a name inside an apposition is not the subject.
+  const apposition = /,\s*(?:an?|the)\s[^,;.:“”"]{1,120},\s*(?:(?:has|have|had|also|then|later)\s+)*$/.exec(text.slice(0, at));
+  if (apposition && last.start > apposition.index) return subjectOf(text, mentions, apposition.index + 1);
   // Words of time and place may stand between the subject and its verb: "X today, Monday paid",
   // "X Friday at the Presidential Villa, Abuja, received".
   const gap = text.slice(last.end, at).replace(ADVERBIAL_PLACE, ' ');
@@ -549,9 +552,9 @@ export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): 
       if (place && !into.place) into.place = { id: place.entityId, name: entityName(place), evidence: ev(m.index, place.end) };
       if (!same) meetings.push(meeting);
     }
-    // A sentence that tells of a meeting in words no rule above reads ("A and B had a meeting",
-    // "A, who …, met with a number of counterparts, including B") and names people before and after
-    // the word: a meeting of those people (two to four), less sure than the rules above.
+    // A sentence that tells of a meeting in words no rule above reads ("A, who …, met with a number
+    // of counterparts, including B", "quoted A as saying at a meeting with B") and names people
+    // before and after the word: a meeting of those people (two to four), less sure than the rules above.
     if (meetings.length === before && !meetings.some((x) => x.evidence.some((e) => e.sentence === s.number))) {
       const people = mentions.filter((m, i, all) => m.kind === 'person' && isActor(text, m) && all.findIndex((x) => x.entityId === m.entityId) === i);
       const around = [...text.matchAll(MEETING_WORD)].some(

@@ -797,6 +797,10 @@ describe('meetings told in other words', () => {
     expect(meetings(draft('Anna Berg and Henrik Dahl will hold talks in Oslo.'))).toEqual([]);
   });
 
+  test('a name inside an apposition is not the subject of "met"', () => {
+    expect(meetings(draft('Senator Anna Berg, a staunch supporter of President Henrik Dahl, met Ali Kaya on Sunday.'))).toEqual(['Anna Berg, Ali Kaya @ ?']);
+  });
+
   test('people named before and after a meeting word no pattern reads met, with a low confidence', () => {
     const { doc, provenance } = draftWithProvenance('Ali Kaya, in town for a conference, met with a number of his counterparts, including Nikos Pappas.', {
       id: 'source:test',
