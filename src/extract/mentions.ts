@@ -694,6 +694,19 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
         out.push({ ...mention(sentence, text, run.slice(i), 'country', { country: hit.entry.country, via: 'name' }), name: hit.entry.country.name });
         return out;
       }
+      // "the Foreign Minister of Pakistan Bilawal Bhutto Zardari": after a title's country, the name.
+      if (
+        i >= 2 &&
+        run[i - 1].word === 'of' &&
+        isTitleHead(run[i - 2]) &&
+        rest.length >= 2 &&
+        rest.length <= 4 &&
+        !rest.some((t) => t.word === 'of' || hasTag(t, 'Country') || ORG_SUFFIXES.has(t.word) || gazetteerAt(rest, rest.indexOf(t)))
+      ) {
+        out.push(countryMention(sentence, text, all, run.slice(i, i + hit.length), hit.entry.country, hit.entry.via));
+        out.push(mention(sentence, text, rest, 'person', { rule: 'after-title' }));
+        return out;
+      }
       // ("London Stock Exchange": a capital too, without mentioning its country.)
       const typed =
         (hit.entry.via === 'demonym' || hit.entry.via === 'name' || hit.entry.via === 'capital') && rest.length ? typeName(sentence, text, all, rest) : [];

@@ -1020,6 +1020,14 @@ test('an officer is an office: "District Police Officer X said" after a quote is
   expect(offices(doc)).toEqual(['Arshad Majid: Officer']);
 });
 
+test('the name after a title’s country is a person: "the Foreign Minister of Pakistan Bilawal Bhutto Zardari"', () => {
+  const doc = draft('The Foreign Minister of Pakistan Bilawal Bhutto Zardari and the Foreign Minister of Iran Omar Haddad met in Islamabad.');
+  const named = (type: string) => doc.entities.filter((e) => e.type === type).map((e) => ('name' in e ? e.name : ''));
+  expect(named('Actor')).toEqual(['Bilawal Bhutto Zardari', 'Omar Haddad']);
+  expect(named('Country')).toEqual(['Pakistan', 'Iran']);
+  expect(meetings(doc)).toEqual(['Bilawal Bhutto Zardari, Omar Haddad @ Islamabad']);
+});
+
 test('a presidential press service is an organisation, and "“…,” adds the press service" is its quote', () => {
   const doc = draft('The Armenian presidential press service said the talks went well. “Both sides praised the ties,” adds the press service.');
   expect(speakers(doc)['Both sides praised']).toBe('Armenian presidential press service');
