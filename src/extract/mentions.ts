@@ -107,6 +107,9 @@ const HONORIFICS = new Set([
   'besar',
 ]);
 const DETERMINERS = new Set(['The', 'A', 'An']);
+/** Chambers of a parliament that open what is left of a run after a title ("Chairman Senate X"). */
+const CHAMBER =
+  /^(?:the )?(?:Senate|National Assembly|Parliament|House of Representatives|House of Commons|House of Lords|Lok Sabha|Rajya Sabha|Duma|State Duma|Majlis|Knesset|Congress|Bundestag|Storting) /;
 /** Currencies written short before an amount ("Rs 1.75", "RM44 billion", "Ksh 2,000"). */
 const CURRENCY = /^(?:Rs|RM|Tk|Ksh|KSh|Sh|Rp|INR|PKR|USD|EUR|GBP|GH¢|N)\.?$/;
 /** Last words that make a capitalised name an organisation ("Getty Images", "Associated Press"). */
@@ -901,6 +904,16 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   // A person's title stood before what is left ("Secretary of State Antony Blinken").
   const titled =
     run !== untitled && (isTitleHead(untitled[0]) || untitled.slice(0, untitled.indexOf(run[0])).some((t) => HONORIFICS.has(t.word.toLowerCase())));
+  // "Chairman of the Senate Sadiq Sanjrani", "Speaker National Assembly Raja Pervaiz Ashraf": a
+  // chamber after the title is an organisation, and the name follows it.
+  const chamber = titled ? CHAMBER.exec(run.map((t) => t.word).join(' ')) : null;
+  if (chamber) {
+    const words = chamber[0].trim().split(' ').length;
+    const rest = run.slice(words);
+    const named = run.slice(run[0].word === 'the' ? 1 : 0, words);
+    if (rest.length >= 2 && rest.length <= 4 && !rest.some((t) => t.word === 'of'))
+      return [mention(sentence, text, named, 'organization', { rule: 'title-owner' }), mention(sentence, text, rest, 'person', { rule: 'after-title' })];
+  }
   // A title inside the run: "Qualcomm Chief Executive Steve Mollenkopf", "White House Chief of Staff
   // Andrew Card". What stands before the title owns it (an organisation); the name follows it.
   let titleAt = lastIndexWhere(run, (t) => isTitleHead(t));

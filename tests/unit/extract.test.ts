@@ -1028,6 +1028,13 @@ test('the name after a title’s country is a person: "the Foreign Minister of P
   expect(meetings(doc)).toEqual(['Bilawal Bhutto Zardari, Omar Haddad @ Islamabad']);
 });
 
+test('a chamber after a title is an organisation, and the name after it a person: "Speaker of the National Assembly X", "Chairman Senate Y"', () => {
+  const doc = draft('He will call on the Speaker of the National Assembly Raja Pervaiz Ashraf and the Chairman Senate Sadiq Sanjrani.');
+  const named = (kind: string) => doc.entities.filter((e) => e.type === 'Actor' && e.kind === kind).map((e) => ('name' in e ? e.name : ''));
+  expect(named('PERSON')).toEqual(['Raja Pervaiz Ashraf', 'Sadiq Sanjrani']);
+  expect(named('ORGANIZATION')).toContain('National Assembly');
+});
+
 test('a presidential press service is an organisation, and "“…,” adds the press service" is its quote', () => {
   const doc = draft('The Armenian presidential press service said the talks went well. “Both sides praised the ties,” adds the press service.');
   expect(speakers(doc)['Both sides praised']).toBe('Armenian presidential press service');
