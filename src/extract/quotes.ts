@@ -14,6 +14,8 @@
  *   “…,” according to a post on X’s Twitter account    X, not the platform               [after]
  *   X, in a statement, called it “…” / The statement, issued by X, said “…”          [subject]
  *   “…,” it said / It said the truce was “…”            the last organisation or group    [pronoun]
+ *   “…,” it read / “…,” reads a statement from X       the same; X                       [pronoun] [after]
+ *   According to the statement, “…”                    the organisation quoted or named last [statement]
  *   SANA reported that the army “…”                     the subject of "reported"         [subject]
  *   X called the decision “…” / X urged voters to “…”   the subject of the verb           [subject]
  *   A statement from X said the talks were “…”          the statement's author            [subject]
@@ -211,6 +213,7 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
         speakerAfter(text, end, mentions, placed) ??
         speakerBefore(text, start, s.start, mentions) ??
         quotedAsSaying(text, start, s.start, mentions) ??
+        accordingToStatement(text, start, s.start, placed, attributions) ??
         pronounOrDescriptor(text, end, start, placed, attributions, offices, kindOf, sentenceStarts) ??
         subjectBefore(text, start, s.start, mentions, placed, attributions, offices, sentenceStarts) ??
         sentenceEndSpeaker(text, end, last.start + last.text.length, mentions) ??
@@ -268,6 +271,20 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
 }
 
 /**
+ * "According to the statement, “…”": the organisation whose statement the text told of last (the
+ * latest one quoted, or else the one last named), as "the statement added" after a quote.
+ */
+function accordingToStatement(text: string, quoteStart: number, sentenceStart: number, placed: Placed[], attributions: Attribution[]): Found | undefined {
+  const source = new RegExp(`\\b[Aa]ccording to (?:the|a|its)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:${STATEMENT_NOUNS}),\\s*$`, 'u').exec(
+    text.slice(sentenceStart, quoteStart),
+  );
+  if (!source) return undefined;
+  const at = sentenceStart + source.index;
+  const last = [...attributions].reverse().find((a) => a.at < at && a.kind !== 'person') ?? lastActor(text, at, placed, attributions);
+  return last && { speakerId: last.speakerId, from: at, to: at + source[0].length, rule: 'statement' };
+}
+
+/**
  * "Deutsche Boerse has announced a “major milestone”", "Mr Laws refused to put an “artificial
  * timescale” on it": the name right before a verb in the past, with nothing but its objects between
  * the verb and the quote.
@@ -301,7 +318,7 @@ function speakerAfter(text: string, quoteEnd: number, mentions: Placed[], placed
   const signed = dash && mentions.find((m) => m.at === quoteEnd + dash[0].length && m.kind === 'person' && canSpeak(m));
   if (signed && /^[ \t]*(?:[.,;\n]|$)/.test(text.slice(signed.to, signed.to + 2)))
     return { speakerId: signed.entityId, from: signed.at, to: signed.to, rule: 'after' };
-  const verbFirst = new RegExp(`^[\\s,]*(${V}|according to|read)\\s+`).exec(rest);
+  const verbFirst = new RegExp(`^[\\s,]*(${V}|according to|reads?)\\s+`).exec(rest);
   if (verbFirst) {
     const from = quoteEnd + verbFirst[0].length;
     // "according to a post on the ministry’s Twitter account": the account's owner, not the platform.
@@ -454,9 +471,10 @@ function pronounOrDescriptor(
   sentenceStarts: number[],
 ): Found | undefined {
   const rest = text.slice(quoteEnd, quoteEnd + 120);
-  const pronoun = new RegExp(`^[\\s,]*((he|she|it)(?:\\s+(?:was|has|had|also|later|then|further))*\\s+(?:${V}|quoted|went on)(?:\\s+reporters)?)\\b`, 'i').exec(
-    rest,
-  );
+  const pronoun = new RegExp(
+    `^[\\s,]*((he|she|it)(?:\\s+(?:was|has|had|also|later|then|further))*\\s+(?:${V}|quoted|went on|read|reads)(?:\\s+reporters)?)\\b`,
+    'i',
+  ).exec(rest);
   if (pronoun) {
     const speakerId = /^it$/i.test(pronoun[2])
       ? lastActor(text, quoteStart, placed, attributions)?.speakerId

@@ -1035,6 +1035,19 @@ test('a chamber after a title is an organisation, and the name after it a person
   expect(named('ORGANIZATION')).toContain('National Assembly');
 });
 
+test('a statement’s words: "according to the statement", "it read", "reads a statement from X"', () => {
+  const doc = draft(
+    [
+      'Acme Group issued a statement on Monday.',
+      'According to the statement, “the talks were useful and will go on”.',
+      'Globex Inc released a statement.',
+      '“Nothing was agreed in the end,” it read.',
+      '“The port stays open for now,” reads a statement from Initech Corp.',
+    ].join('\n'),
+  );
+  expect(speakers(doc)).toEqual({ 'the talks were': 'Acme Group', 'Nothing was agreed': 'Globex', 'The port stays': 'Initech' });
+});
+
 test('a presidential press service is an organisation, and "“…,” adds the press service" is its quote', () => {
   const doc = draft('The Armenian presidential press service said the talks went well. “Both sides praised the ties,” adds the press service.');
   expect(speakers(doc)['Both sides praised']).toBe('Armenian presidential press service');
