@@ -1002,7 +1002,9 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   }
   if (run.length >= 2 && run.length <= 4 && !run.some((t) => t.word === 'of') && personCue(all, run)) return [mention(sentence, text, run, 'person')];
   if (placedIn(all, run[0])) return [mention(sentence, text, run, 'place', { placeKind: 'AREA' })];
-  return run.length === 1 ? [mention(sentence, text, run, 'maybe')] : [];
+  // Untyped names are kept as maybes, which count only where the text names that entity elsewhere
+  // ("Deutsche Boerse has announced …" opening a sentence, "Deutsche Boerse Group" later).
+  return run.length <= 4 ? [mention(sentence, text, run, 'maybe')] : [];
 }
 
 /** Nouns for a person that a name may follow, with or without a comma ("his Japanese counterpart, Toshimitsu Motegi"). */

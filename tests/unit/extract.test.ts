@@ -1048,6 +1048,12 @@ test('a statement’s words: "according to the statement", "it read", "reads a s
   expect(speakers(doc)).toEqual({ 'the talks were': 'Acme Group', 'Nothing was agreed': 'Globex', 'The port stays': 'Initech' });
 });
 
+test('an untyped name opening a sentence counts when the text names that entity elsewhere', () => {
+  const doc = draft('Deutsche Boerse has announced a “major milestone” in its merger. Shareholders of the Deutsche Boerse Group agreed.');
+  expect(speakers(doc)['major milestone']).toBe('Deutsche Boerse Group');
+  expect(doc.entities.filter((e) => e.type === 'Actor').map((e) => ('name' in e ? e.name : ''))).toEqual(['Deutsche Boerse Group']);
+});
+
 test('a presidential press service is an organisation, and "“…,” adds the press service" is its quote', () => {
   const doc = draft('The Armenian presidential press service said the talks went well. “Both sides praised the ties,” adds the press service.');
   expect(speakers(doc)['Both sides praised']).toBe('Armenian presidential press service');
