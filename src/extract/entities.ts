@@ -7,7 +7,7 @@
  */
 import type { EvidenceInput } from '../facts/format';
 import type { CountryEntry } from './gazetteer';
-import type { Mention } from './mentions';
+import { type Mention, SHORT_TITLE } from './mentions';
 import { familyNameFirst, type NamedEntity as FactsNamed, shortNames } from '../facts/names';
 import { makeId, nameKey } from './names';
 
@@ -276,6 +276,12 @@ export function resolveEntities(
 
   // A maybe-mention counts when exactly one entity has that name, alias or surname.
   for (const m of all.filter((x) => x.kind === 'maybe')) {
+    // "CM said", after "CM Chouhan": a short title alone is the one person the text gave it (no alias).
+    if (SHORT_TITLE.test(m.name)) {
+      const holders = new Set(resolved.filter((r) => r.kind === 'person' && r.title === m.name).map((r) => r.entityId));
+      if (holders.size === 1) resolved.push({ ...m, kind: 'person', entityId: [...holders][0] });
+      continue;
+    }
     const key = nameKey(m.name);
     // A headline's "Kerry Concedes" is no one unless an entity has exactly that name.
     const surnameOwner = m.words > 1 ? (entities.has(makeId('actor', m.name)) ? makeId('actor', m.name) : undefined) : personFor(m);

@@ -44,6 +44,8 @@ export interface Mention {
   standsFor?: string;
   /** The rule that typed the mention (see `classifyRun` and `typeName`). */
   rule?: string;
+  /** A short title written right before a person's name ("CM" in "CM Chouhan"), which may stand for them alone. */
+  title?: string;
 }
 
 const HONORIFICS = new Set([
@@ -107,6 +109,9 @@ const HONORIFICS = new Set([
   'besar',
 ]);
 const DETERMINERS = new Set(['The', 'A', 'An']);
+/** Titles written short that may stand alone for the one person the text gives them ("CM said"). */
+export const SHORT_TITLE = /^(?:PM|CM|FM)$/;
+const SHORT_TITLE_BEFORE = /\b(PM|CM|FM)\s+$/;
 /** Chambers of a parliament that open what is left of a run after a title ("Chairman Senate X"). */
 const CHAMBER =
   /^(?:the )?(?:Senate|National Assembly|Parliament|House of Representatives|House of Commons|House of Lords|Lok Sabha|Rajya Sabha|Duma|State Duma|Majlis|Knesset|Congress|Bundestag|Storting) /;
@@ -514,6 +519,10 @@ export function findMentions(sentence: number, text: string, options: SentenceOp
     text,
     dropOverlaps(mentions).sort((a, b) => a.start - b.start),
   );
+  for (const m of found) {
+    const short = m.kind === 'person' || m.kind === 'maybe' ? SHORT_TITLE_BEFORE.exec(text.slice(0, m.start)) : null;
+    if (short) m.title = short[1];
+  }
   if (!options.headline) return found.filter((m) => !titleOnly(m));
   return found.map((m) => (m.kind === 'country' || m.kind === 'demonym' ? m : { ...m, kind: 'maybe' as const }));
 }
@@ -949,6 +958,8 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
     // A tagger's guess that capitals are a verb does not hold after "the" ("the UN says").
     (!hasTag(last, 'Adjective', 'Expression', 'Verb', 'Adverb') || all[last.index - 1]?.word.toLowerCase() === 'the') &&
     !TITLE_WORDS.has(last.word.toLowerCase());
+  // "CM said": a short title alone, which resolution gives to the one person the text titled so.
+  if (run.length === 1 && SHORT_TITLE.test(last.word) && untitled.length === 1) return [mention(sentence, text, run, 'maybe', { rule: 'title-alone' })];
   // "Foreign Ministers", "Russian FM", "North Eastern Regional Commander": office holders, not a name.
   if (
     TITLE_WORDS.has(last.word.toLowerCase()) ||

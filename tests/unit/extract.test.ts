@@ -1054,6 +1054,16 @@ test('an untyped name opening a sentence counts when the text names that entity 
   expect(doc.entities.filter((e) => e.type === 'Actor').map((e) => ('name' in e ? e.name : ''))).toEqual(['Deutsche Boerse Group']);
 });
 
+test('a short title alone ("CM said") is the one person the text wrote it before, and only then', () => {
+  const doc = draft(
+    'Chief Minister Shivraj Singh Chouhan met investors. CM Chouhan spoke first. When CM said, “Make a roadmap with the team now,” the officials agreed.',
+  );
+  expect(speakers(doc)['Make a roadmap']).toBe('Shivraj Singh Chouhan');
+  expect(entity(doc, 'actor:shivraj-singh-chouhan')).toMatchObject({ aliases: ['Chouhan'] });
+  const two = draft('CM Anna Berg and CM Henrik Dahl met investors. When CM said, “Make a roadmap with the team now,” the officials agreed.');
+  expect(speakers(two)['Make a roadmap']).toBeUndefined();
+});
+
 test('a presidential press service is an organisation, and "“…,” adds the press service" is its quote', () => {
   const doc = draft('The Armenian presidential press service said the talks went well. “Both sides praised the ties,” adds the press service.');
   expect(speakers(doc)['Both sides praised']).toBe('Armenian presidential press service');
