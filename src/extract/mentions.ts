@@ -395,6 +395,9 @@ const DATELINE_STOP = new Set([
   'key',
 ]);
 
+/** A name written in capitals as names are written: "NEW YORK" → "New York". */
+const titleCase = (words: string) => words.toLowerCase().replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase());
+
 /**
  * A dateline at the start of a paragraph: "BEIRUT:", "NEW YORK (AA) –", "Seoul, February 16 (QNA) -",
  * "Tal Tamr, Syria, Oct 18, 2019 (AFP) -". Its place is a city; the agency in brackets is typed as usual.
@@ -404,7 +407,7 @@ function dateline(sentence: number, text: string, tokens: Token[]): Mention | un
   // "MOSCOW (UrduPoint News / Sputnik - 19th December, 2019) Russian …", "ANKARA- Anadolu Agency":
   // a capital in capitals opening the paragraph is the dateline, whatever follows it.
   const capital = /^(\p{Lu}{4,}(?:\s\p{Lu}{3,}){0,2})(?=\s*[(,–—-])/u.exec(text)?.[1];
-  const titled = capital?.toLowerCase().replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase());
+  const titled = capital && titleCase(capital);
   const known = titled ? lookupCountry(titled) : undefined;
   if (capital && titled && known?.via === 'capital')
     return {
@@ -439,7 +442,7 @@ function dateline(sentence: number, text: string, tokens: Token[]): Mention | un
   )
     return undefined;
   const surface = text.slice(0, words[words.length - 1].end);
-  const name = /^[\p{Lu}\s.'’-]+$/u.test(surface) && surface.length > 3 ? surface.toLowerCase().replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase()) : surface;
+  const name = /^[\p{Lu}\s.'’-]+$/u.test(surface) && surface.length > 3 ? titleCase(surface) : surface;
   const hit = lookupCountry(surface);
   if (hit?.via === 'name')
     return {
@@ -632,7 +635,7 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
       const phrase = words.map((w) => w.word).join(' ');
       const standsFor = INSTITUTIONS.get(phrase);
       // ("- REUTERS": an agency's name in capitals, as a signature writes it.)
-      const titled = /^[\p{Lu}\s]{4,}$/u.test(phrase) ? phrase.toLowerCase().replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase()) : phrase;
+      const titled = /^[\p{Lu}\s]{4,}$/u.test(phrase) ? titleCase(phrase) : phrase;
       if (!standsFor && !NEWS_ORGANISATIONS.has(phrase) && !NEWS_ORGANISATIONS.has(titled)) continue;
       const rest = [run.slice(0, i), run.slice(i + n)];
       return [
