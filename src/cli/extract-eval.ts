@@ -50,7 +50,9 @@ function table(e: Evaluation, perClass: boolean): string[] {
   lines.push(
     row('quotes with speaker', e.quotes),
     row('quote texts', e.quoteTexts),
-    `${'speaker accuracy'.padEnd(24)}${pct(e.speakers.accuracy)}   (${e.speakers.right} of ${e.speakers.of} found quotes with a named speaker)`,
+    `${'speaker accuracy'.padEnd(24)}${pct(e.speakers.accuracy)}   (${e.speakers.right} of ${e.speakers.of} found quotes with a named speaker; ` +
+      `${e.speakers.wrong} given another, ${e.speakers.none} none)`,
+    `${'speakers without one'.padEnd(24)}${String(e.speakers.extra).padStart(7)}   (speakers drafted for found quotes whose curated speaker is nobody)`,
     row('meetings (participants)', e.meetings),
     row('offices (HOLDS)', e.offices),
   );
@@ -64,14 +66,14 @@ function sum(all: Evaluation[]): Evaluation {
     const t = (k: 'correct' | 'drafted' | 'found' | 'curated') => s.reduce((n, x) => n + x[k], 0);
     return score(t('correct'), t('drafted'), t('found'), t('curated'));
   };
-  const right = all.reduce((n, e) => n + e.speakers.right, 0);
-  const of = all.reduce((n, e) => n + e.speakers.of, 0);
+  const count = (k: 'right' | 'of' | 'wrong' | 'none' | 'extra') => all.reduce((n, e) => n + e.speakers[k], 0);
+  const [right, of] = [count('right'), count('of')];
   return {
     entities: add((e) => e.entities),
     byClass: Object.fromEntries(ENTITY_CLASSES.map((c) => [c, add((e) => e.byClass[c])])) as Evaluation['byClass'],
     quotes: add((e) => e.quotes),
     quoteTexts: add((e) => e.quoteTexts),
-    speakers: { right, of, accuracy: of ? right / of : 0 },
+    speakers: { right, of, accuracy: of ? right / of : 0, wrong: count('wrong'), none: count('none'), extra: count('extra') },
     offices: add((e) => e.offices),
     meetings: add((e) => e.meetings),
     missedEntities: all.flatMap((e) => e.missedEntities),
@@ -172,6 +174,7 @@ async function main(argv: string[]): Promise<number> {
 
   const corpus = await evaluateCorpus();
   if (!corpus) return 1;
+  const slugWidth = Math.max(40, ...corpus.map((a) => a.slug.length + 2));
   for (const split of ['dev', 'heldout'] as const) {
     const part = corpus.filter((a) => a.gold.split === split);
     console.log(
@@ -185,7 +188,7 @@ async function main(argv: string[]): Promise<number> {
   for (const { slug, gold, result: r } of corpus) {
     const e = r.entities;
     console.log(
-      `${slug.padEnd(40)}${gold.split.padEnd(8)}${pct(e.precision)}${pct(e.recall)}${pct(e.f1)}` +
+      `${slug.padEnd(slugWidth)}${gold.split.padEnd(8)}${pct(e.precision)}${pct(e.recall)}${pct(e.f1)}` +
         `${`${r.quoteTexts.found}/${r.quoteTexts.curated}`.padStart(8)}${`${r.speakers.right}/${r.speakers.of}`.padStart(7)}` +
         `${`${r.meetings.found}/${r.meetings.curated}`.padStart(7)}${pct(r.offices.f1)}`,
     );
@@ -197,10 +200,10 @@ async function main(argv: string[]): Promise<number> {
 
   console.log(`\nExtraction time per article, warm (median of ${TIMING_RUNS} runs after the scoring run), ms`);
   const times = corpus.map(({ slug, text }) => ({ slug, chars: text.length, ms: warmDraftMs(text, slug) }));
-  for (const t of times) console.log(`${t.slug.padEnd(40)}${`${t.chars}`.padStart(7)} chars ${t.ms.toFixed(1).padStart(9)} ms`);
+  for (const t of times) console.log(`${t.slug.padEnd(slugWidth)}${`${t.chars}`.padStart(7)} chars ${t.ms.toFixed(1).padStart(9)} ms`);
   const all = times.map((t) => t.ms).sort((a, b) => a - b);
   console.log(
-    `${'mean'.padEnd(40)}${(all.reduce((a, b) => a + b, 0) / all.length).toFixed(1).padStart(23)} ms; median ${all[Math.floor(all.length / 2)].toFixed(1)} ms; max ${all[all.length - 1].toFixed(1)} ms`,
+    `${'mean'.padEnd(slugWidth)}${(all.reduce((a, b) => a + b, 0) / all.length).toFixed(1).padStart(23)} ms; median ${all[Math.floor(all.length / 2)].toFixed(1)} ms; max ${all[all.length - 1].toFixed(1)} ms`,
   );
   return 0;
 }

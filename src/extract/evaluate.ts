@@ -61,11 +61,21 @@ export interface EvaluateOptions {
   ignore?: string[];
 }
 
-/** Right speakers over found quotes whose curated speaker is named. */
+/**
+ * Right speakers over found quotes whose curated speaker is named, with what became of the others.
+ * `extra` counts speakers drafted for found quotes whose curated speaker is nobody: accuracy does not
+ * see them, so a rule that guesses shows here.
+ */
 export interface SpeakerScore {
   right: number;
   of: number;
   accuracy: number;
+  /** Found quotes with a named curated speaker that were given another one. */
+  wrong: number;
+  /** Found quotes with a named curated speaker that were given none. */
+  none: number;
+  /** Found quotes whose curated speaker is nobody that were given one. */
+  extra: number;
 }
 
 /** The scores and what was missed or wrong, for a person to read. */
@@ -196,19 +206,24 @@ function scoreQuoteTexts(draft: FactsDocument, curated: FactsDocument, matches: 
   const quotes = draft.entities.filter((e): e is Statement => e.type === 'Statement' && e.kind === 'QUOTE');
   const gold = curated.entities.filter((e): e is Statement => e.type === 'Statement' && e.kind === 'QUOTE');
   const used = new Set<string>();
-  let right = 0;
-  let of = 0;
+  const speakers = { right: 0, of: 0, accuracy: 0, wrong: 0, none: 0, extra: 0 };
   for (const q of quotes) {
     const g = gold.find((c) => !used.has(c.id) && textOverlap(q.text, c.text) >= QUOTE_OVERLAP);
     if (!g) continue;
     used.add(g.id);
     const goldSpeaker = saidBy(curated, g.id);
-    if (!goldSpeaker) continue;
-    of += 1;
     const who = saidBy(draft, q.id);
-    if (who && matches.get(who) === goldSpeaker) right += 1;
+    if (!goldSpeaker) {
+      if (who) speakers.extra += 1;
+      continue;
+    }
+    speakers.of += 1;
+    if (!who) speakers.none += 1;
+    else if (matches.get(who) === goldSpeaker) speakers.right += 1;
+    else speakers.wrong += 1;
   }
-  return { quoteTexts: score(used.size, quotes.length, used.size, gold.length), speakers: { right, of, accuracy: of ? right / of : 0 } };
+  speakers.accuracy = speakers.of ? speakers.right / speakers.of : 0;
+  return { quoteTexts: score(used.size, quotes.length, used.size, gold.length), speakers };
 }
 
 function scoreMeetings(draft: FactsDocument, curated: FactsDocument, matches: Map<string, string>): Score {

@@ -331,6 +331,34 @@ describe('evaluateDraft', () => {
     expect(result.offices).toMatchObject({ correct: 1, drafted: 2, found: 1, curated: 2, precision: 0.5, recall: 0.5, f1: 0.5 });
   });
 
+  test('says which found quotes got another speaker, none, or one where the curated quote has nobody', () => {
+    const quote = (id: string, words: string): EntityInput => ({ id, type: 'Statement', kind: 'QUOTE', text: words, topics: [], evidence: ev('We', 2) });
+    const said = (from: string, to: string) => ({ type: 'SAID' as const, from, to, evidence: ev('said', 2) });
+    const gold = base(
+      [
+        person('actor:anna-berg', 'Anna Berg', ['Berg']),
+        person('actor:omar-said', 'Omar Said', ['Said']),
+        quote('statement:1', 'We agreed on the first steps of the plan'),
+        quote('statement:2', 'The harbour opens in the spring of next year'),
+        quote('statement:3', 'Nobody should doubt the strength of this port'),
+        quote('statement:4', 'A banner on the quay read welcome to the city'),
+      ],
+      [said('actor:anna-berg', 'statement:1'), said('actor:anna-berg', 'statement:2'), said('actor:omar-said', 'statement:3')],
+    );
+    const guess = base(
+      [
+        person('actor:berg', 'Berg'),
+        person('actor:said', 'Said'),
+        quote('statement:a', 'We agreed on the first steps of the plan'),
+        quote('statement:b', 'The harbour opens in the spring of next year'),
+        quote('statement:c', 'Nobody should doubt the strength of this port'),
+        quote('statement:d', 'A banner on the quay read welcome to the city'),
+      ],
+      [said('actor:berg', 'statement:a'), said('actor:berg', 'statement:c'), said('actor:said', 'statement:d')],
+    );
+    expect(evaluateDraft(guess, gold).speakers).toEqual({ right: 1, of: 3, accuracy: 1 / 3, wrong: 1, none: 1, extra: 1 });
+  });
+
   test('an empty draft scores zero, not NaN', () => {
     const result = evaluateDraft(base([], []), curated);
     expect(result.entities).toMatchObject({ precision: 0, recall: 0, f1: 0 });
