@@ -911,7 +911,7 @@ describe('the evaluation corpus of real reporting', () => {
     const result = evaluateDraft(draft(text), goldToFacts('t', gold, text));
     expect(result.meetings).toMatchObject({ correct: 1, drafted: 1, found: 1, curated: 1 });
     expect(result.quoteTexts).toMatchObject({ found: 1, curated: 1 });
-    expect(result.speakers).toEqual({ right: 0, of: 1, accuracy: 0 }); // the draft says Erik Lund, the gold Anna Berg
+    expect(result.speakers).toEqual({ right: 0, of: 1, accuracy: 0, wrong: 1, none: 0, extra: 0 }); // the draft says Erik Lund, the gold Anna Berg
     expect(result.byClass.person).toMatchObject({ correct: 3, drafted: 3 });
     expect(result.byClass.location).toMatchObject({ correct: 1, curated: 1 });
   });
