@@ -62,16 +62,14 @@ function kindOf(entity: NamedEntity): Mention['kind'] {
 }
 
 /**
- * Acronyms that stand for an organisation named in the text: written in brackets after it
+ * Acronyms that stand for an organisation or group named in the text: written in brackets after it
  * ("Shanghai Cooperation Organisation (SCO)") or made of its initials ("HP" for Hewlett-Packard,
  * "TI" for Texas Instruments). Acronym -> full name.
  */
 function acronymsOf(all: Mention[], text: string): Map<string, string> {
-  const names = [
-    ...new Set(all.filter((m) => (m.kind === 'organization' && m.words > 1) || (/-/.test(m.name) && m.kind === 'organization')).map((m) => m.name)),
-  ];
+  const names = [...new Set(all.filter((m) => (m.kind === 'organization' || m.kind === 'group') && (m.words > 1 || /-/.test(m.name))).map((m) => m.name))];
   const out = new Map<string, string>();
-  for (const m of text.matchAll(/(\p{Lu}[\p{L}’'-]*(?:\s(?:of|and|for|the|\p{Lu}[\p{L}’'-]*))+)\s\((\p{Lu}[\p{Lu}\p{Ll}]{1,7})\)/gu)) {
+  for (const m of text.matchAll(/(\p{Lu}[\p{L}’'-]*(?:\s(?:of|and|for|the|\p{Lu}[\p{L}’'-]*))+)\s\((\p{Lu}[\p{Lu}\p{Ll}-]{1,9})\)/gu)) {
     const full = names.find((n) => m[1].endsWith(n));
     if (full) out.set(m[2], full);
   }

@@ -620,8 +620,33 @@ function mention(sentence: number, text: string, tokens: Token[], kind: MentionK
   return { sentence, start: first.start, end, text: surface, name: surface, kind, possessive: last.possessive, words: tokens.length, ...extra };
 }
 
+/**
+ * Where, in a run followed by its initials in brackets ("Asian Cooperation Dialogue (ACD)"), the
+ * name they spell starts: the earliest word from which the capitalised words' initials (two or
+ * more) appear in the bracket in order, the first of them first, with at most two letters more
+ * ("ECOWAS"). -1 when no initials follow the run.
+ */
+function spelledOutAt(text: string, run: Token[]): number {
+  if (run.length < 2) return -1;
+  const bracket = /^ \((\p{Lu}[\p{L}&-]{1,9})\)/u.exec(text.slice(run[run.length - 1].end));
+  const letters = bracket?.[1].replace(/[^\p{Lu}]/gu, '') ?? '';
+  if (letters.length < 2) return -1;
+  for (let i = 0; i < run.length - 1; i += 1) {
+    if (!run[i].capitalised) continue;
+    const initials = run
+      .slice(i)
+      .filter((t) => t.capitalised && !/^(?:The|Of|And|For)$/.test(t.word))
+      .map((t) => t.word[0]);
+    if (initials.length < 2 || initials[0] !== letters[0] || letters.length > initials.length + 2) continue;
+    let at = 0;
+    for (const c of letters) if (c === initials[at]) at += 1;
+    if (at === initials.length) return i;
+  }
+  return -1;
+}
+
 /** Types one run, splitting out gazetteer phrases it contains. */
-function classifyRun(sentence: number, text: string, all: Token[], input: Token[]): Mention[] {
+function classifyRun(sentence: number, text: string, all: Token[], input: Token[], readInitials = true): Mention[] {
   let run = input;
   while (run.length && DETERMINERS.has(run[0].word)) run = run.slice(1);
   if (!run.length) return [];
@@ -647,6 +672,31 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
         ...classifyRun(sentence, text, all, rest[1]),
       ];
     }
+  }
+  // "National Democratic Congress (NDC)", "Economic Community of West African States (ECOWAS)":
+  // a name its own initials follow in brackets is a body's, whatever its words look like; people
+  // are not written so. A country or place so written ("United Arab Emirates (UAE)", "Democratic
+  // Republic of Congo (DRC)") stays one.
+  const spelledAt = readInitials ? spelledOutAt(text, run) : -1;
+  if (spelledAt >= 0) {
+    const named = run.slice(spelledAt);
+    const typed = classifyRun(sentence, text, all, named, false);
+    const whole = typed.length === 1 && typed[0].start === named[0].start && typed[0].end === named[named.length - 1].end;
+    const state = typed.some((m) => m.kind === 'country') && named.some((t) => STATE_FORMS.test(t.word)); // "Democratic Republic of Congo (DRC)"
+    if (!state && (!whole || !/^(?:country|city|place|group|organization)$/.test(typed[0].kind)))
+      return [
+        ...classifyRun(sentence, text, all, run.slice(0, spelledAt)),
+        mention(
+          sentence,
+          text,
+          named,
+          typed.some((m) => m.kind === 'group') || GROUP_SUFFIXES.has(named[named.length - 1].word.split('-')[0]) ? 'group' : 'organization',
+          {
+            rule: 'spelled-out',
+          },
+        ),
+        ...countriesNamedIn(sentence, text, all, named),
+      ];
   }
   // A capitalised word at the start of a clause is only a name if something says so.
   const head = run[0];
@@ -679,19 +729,14 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
     const rest = classifyRun(sentence, text, all, run.slice(titleOf + 1));
     if (rest.some((m) => m.kind === 'organization' && m.start === run[titleOf + 1].start)) return rest;
   }
-  const out: Mention[] = [];
   // "Ministry of Foreign Affairs of the Russian Federation", "Bank of America": one organisation,
   // the country inside it mentioned too.
   const ofAt = run.findIndex((t) => t.word === 'of');
   if (ofAt > 0 && ORG_HEADS.has(run[ofAt - 1].word) && run[run.length - 1].capitalised) {
-    out.push(mention(sentence, text, run, 'organization', { rule: 'organisation-head' }));
-    for (let i = ofAt + 1; i < run.length; i += 1) {
-      const hit = gazetteerAt(run, i);
-      if (hit?.entry.via === 'name') out.push(countryMention(sentence, text, all, run.slice(i, i + hit.length), hit.entry.country, hit.entry.via));
-    }
-    return out;
+    return [mention(sentence, text, run, 'organization', { rule: 'organisation-head' }), ...countriesNamedIn(sentence, text, all, run.slice(ofAt + 1))];
   }
   // Gazetteer phrases (longest first) become their own mentions; the pieces between are typed below.
+  const out: Mention[] = [];
   let piece: Token[] = [];
   for (let i = 0; i < run.length;) {
     // "Chad Wolf", "Jordan Peterson": a country that is also a given name, opening a two-word name.
@@ -751,6 +796,16 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
     }
   }
   out.push(...typeName(sentence, text, all, piece));
+  return out;
+}
+
+/** The countries a body's name names by their names ("Bank of Japan", "Sudan Revolutionary Front"): mentioned too. */
+function countriesNamedIn(sentence: number, text: string, all: Token[], words: Token[]): Mention[] {
+  const out: Mention[] = [];
+  for (let i = 0; i < words.length; i += 1) {
+    const hit = gazetteerAt(words, i);
+    if (hit?.entry.via === 'name') out.push(countryMention(sentence, text, all, words.slice(i, i + hit.length), hit.entry.country, hit.entry.via));
+  }
   return out;
 }
 

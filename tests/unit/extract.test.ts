@@ -455,6 +455,27 @@ describe('names in real house styles', () => {
     expect(entity(doc, 'actor:nfc')).toBeUndefined();
     expect(entity(doc, 'actor:hollis-marden')).toMatchObject({ kind: 'ORGANIZATION', aliases: ['HM'] });
   });
+
+  test('a name its initials follow in brackets is a body, whatever its words look like; a country so written stays a country', () => {
+    const doc = draft(
+      'Leaders of the Nordic Harbour Dialogue (NHD) and the Coastal Democratic Congress (CDC) met in Oslo. ' +
+        'Fighters of the Sudan Revolutionary Front (SRF) and the Free Darfur Movement-North (FDM-N) withdrew. The SRF said so. ' +
+        'Envoys flew to the United Arab Emirates (UAE).',
+    );
+    const kinds = Object.fromEntries(
+      doc.entities.filter((e) => e.type === 'Actor' || e.type === 'Country').map((e) => [nameOf(doc, e.id), e.type === 'Actor' ? e.kind : e.type]),
+    );
+    expect(kinds).toMatchObject({
+      'Nordic Harbour Dialogue': 'ORGANIZATION',
+      'Coastal Democratic Congress': 'ORGANIZATION',
+      'Sudan Revolutionary Front': 'GROUP',
+      'Free Darfur Movement-North': 'GROUP',
+      Sudan: 'Country',
+      'United Arab Emirates': 'Country',
+    });
+    expect(entity(doc, 'actor:sudan-revolutionary-front')).toMatchObject({ aliases: ['SRF'] });
+    expect(entity(doc, 'actor:srf')).toBeUndefined();
+  });
 });
 
 describe('quote attribution in common house styles', () => {
