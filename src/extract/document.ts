@@ -35,6 +35,7 @@ export function analyse(text: string): AnalysedText {
         paragraphStart: i === 0 || sentences[i - 1].paragraph !== s.paragraph,
         organisations: cues.organisations,
         persons: cues.persons,
+        institutions: cues.institutions,
       }),
     ),
     (m) => evidence(m.sentence, m.start, m.end),

@@ -15,7 +15,7 @@ import {
   NEWS_ORGANISATIONS,
   REGION_DEMONYMS,
 } from './gazetteer';
-import { isNameTitleAbbreviation, isOfficeNoun, SPEECH_VERBS } from './lexicon';
+import { isNameTitleAbbreviation, isOfficeNoun, SPEECH_VERB_PATTERN, SPEECH_VERBS } from './lexicon';
 import { type Token, tokenize } from './tokens';
 
 export type MentionKind = 'person' | 'organization' | 'group' | 'country' | 'demonym' | 'city' | 'place' | 'maybe';
@@ -307,10 +307,16 @@ export interface SentenceOptions {
   organisations?: ReadonlySet<string>;
   /** One-word names the whole text shows to be people ("Lavrov said"); see `documentCues`. */
   persons?: ReadonlySet<string>;
+  /** Institutions that speak in the text by a noun alone ("the defence ministry said"); see `documentCues`. */
+  institutions?: ReadonlySet<string>;
 }
 
 /** What the text around a sentence says about names, for the sentence being read. */
-let context: { orgs: ReadonlySet<string>; persons: ReadonlySet<string> } = { orgs: new Set(), persons: new Set() };
+let context: { orgs: ReadonlySet<string>; persons: ReadonlySet<string>; institutions: ReadonlySet<string> } = {
+  orgs: new Set(),
+  persons: new Set(),
+  institutions: new Set(),
+};
 
 const NAME = String.raw`\p{Lu}[\p{L}\p{N}&’'-]*(?:\s\p{Lu}[\p{L}\p{N}&’'-]*)*`;
 const ORG_CUES_BEFORE = new RegExp(
@@ -331,7 +337,7 @@ const PERSON_CUES = new RegExp(
  * chief executive ("Shares in Veolia", "Airgas' closing price", "Paris-based Suez"); a one-word
  * person where it says or adds things ("Lavrov said", "said Price."), unless it is an organisation.
  */
-export function documentCues(text: string): { organisations: Set<string>; persons: Set<string> } {
+export function documentCues(text: string): { organisations: Set<string>; persons: Set<string>; institutions: Set<string> } {
   const organisations = new Set<string>();
   for (const m of text.matchAll(ORG_CUES_BEFORE)) organisations.add(trimName(m[1]));
   for (const m of text.matchAll(ORG_CUES_AFTER)) organisations.add(trimName(m[1]));
@@ -359,7 +365,37 @@ export function documentCues(text: string): { organisations: Set<string>; person
     )
       persons.add(name);
   }
-  return { organisations, persons };
+  return { organisations, persons, institutions: unnamedInstitutions(text) };
+}
+
+/** Whether `at` lies inside a quotation that opens before it in its paragraph (“…” or "…"). */
+function insideQuote(text: string, at: number): boolean {
+  const before = text.slice(text.lastIndexOf('\n', at) + 1, at);
+  const count = (re: RegExp) => before.match(re)?.length ?? 0;
+  return count(/“/g) > count(/”/g) || count(/"/g) % 2 === 1;
+}
+
+/** State institutions that may speak by a noun alone, longest first ("the defence ministry said"). */
+const BARE_INSTITUTION =
+  '(?:foreign|defen[cs]e|interior|health|finance) ministry|ministry|foreign office|(?:armed|security) forces|army|military|police|government|presidency|embassy|press service|cabinet|junta';
+
+/**
+ * "“…,” the defence ministry said", "the army said" in a text that names no ministry or army (no
+ * "Ministry", no "Pakistan's army", no "Indian defence ministry"): the institution speaks by that
+ * noun alone, and it is an organisation of that name. Where the text names one, the noun is that one.
+ */
+function unnamedInstitutions(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(new RegExp(`\\b[Tt]he (${BARE_INSTITUTION}) (?:(?:also|has|had|later|further) )*(?:${SPEECH_VERB_PATTERN})\\b`, 'g'))) {
+    if (insideQuote(text, m.index)) continue;
+    const head = m[1].split(' ').pop()!;
+    const capital = head[0].toUpperCase() + head.slice(1);
+    const named = new RegExp(`(?<![.!?”"]\\s|^)\\b${capital}\\b|(?!(?:The|A|An)\\b)\\p{Lu}[\\p{L}.]*(?:['’]s?)? (?:(?!the )\\p{Ll}+ )?${head}\\b`, 'u');
+    if (!named.test(text)) out.add(m[1]);
+  }
+  // "the defence ministry said … the ministry added": the longer noun is the institution meant.
+  for (const noun of out) if ([...out].some((other) => other !== noun && other.endsWith(` ${noun}`))) out.delete(noun);
+  return out;
 }
 
 function trimName(name: string): string {
@@ -514,7 +550,7 @@ export function findMentions(sentence: number, text: string, options: SentenceOp
       tokens = tokens.map((t) => (t.start < place.end ? { ...t, capitalised: false } : t));
     }
   }
-  context = { orgs: options.organisations ?? new Set(), persons: options.persons ?? new Set() };
+  context = { orgs: options.organisations ?? new Set(), persons: options.persons ?? new Set(), institutions: options.institutions ?? new Set() };
   for (const run of capitalisedRuns(tokens).flatMap((r) => withoutTicker(text, r)))
     mentions.push(...splitJoined(run).flatMap((r) => classifyRun(sentence, text, tokens, r)));
   mentions.push(...groupMentions(sentence, text), ...institutionMentions(sentence, text), ...areaMentions(sentence, text), ...siteMentions(sentence, text));
@@ -1170,9 +1206,12 @@ const AFTER_INSTITUTION =
  * organisation named after the demonym ("Pakistani military") whichever form the text uses.
  */
 function institutionMentions(sentence: number, text: string): Mention[] {
+  const out: Mention[] = [];
+  for (const noun of context.institutions)
+    for (const m of text.matchAll(new RegExp(`\\b[Tt]he (${noun}) (?:(?:also|has|had|later|further) )*(?:${SPEECH_VERB_PATTERN})\\b`, 'g')))
+      if (!insideQuote(text, m.index)) out.push(phraseMention(sentence, m.index + 4, m[1], m[1], 'organization', { rule: 'institution-by-noun' }));
   const country = COUNTRIES.flatMap((c) => [c.name, ...c.demonyms]).sort((a, b) => b.length - a.length);
   const pattern = new RegExp(`\\b(${country.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:['’]s)? (${STATE_INSTITUTION_NOUNS})\\b`, 'gu');
-  const out: Mention[] = [];
   for (const m of text.matchAll(pattern)) {
     if (AFTER_INSTITUTION.test(text.slice(m.index + m[0].length))) continue;
     const entry = COUNTRIES.find((c) => c.name === m[1] || c.demonyms.includes(m[1]));

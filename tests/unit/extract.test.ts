@@ -449,6 +449,20 @@ describe('names in real house styles', () => {
     expect(doc.entities.filter((e) => e.type === 'Actor' && /army/.test(e.name))).toEqual([]);
   });
 
+  test('an institution the text names by a noun alone speaks as an organisation of that name; a named one keeps its name', () => {
+    const doc = draft(
+      'Troops clashed on the border, the nation’s defence ministry said on Sunday.\n' +
+        '“Both sides suffered minor injuries,” the defence ministry said in its statement. “The government has asked for calm,” it added.\n' +
+        'The incident took place in the Nakula area, the ministry added. “Our units held the line,” the army said.',
+    );
+    expect(entity(doc, 'actor:defence-ministry')).toMatchObject({ type: 'Actor', kind: 'ORGANIZATION', name: 'defence ministry' });
+    expect(speakers(doc)).toMatchObject({ 'Both sides suffered': 'defence ministry', 'Our units held': 'army' });
+    expect(doc.entities.filter((e) => e.type === 'Actor' && /^(?:ministry|government)$/.test(e.name))).toEqual([]);
+
+    const named = draft('The Nordic Defence Ministry met on Monday. “We are ready,” the ministry said. “Stand firm,” the defence ministry said.');
+    expect(speakers(named)).toEqual({ 'We are ready': 'Nordic Defence Ministry', 'Stand firm': 'Nordic Defence Ministry' });
+  });
+
   test('an acronym in brackets or made of the initials is the organisation it stands for', () => {
     const doc = draft('The Northern Fisheries Council (NFC) met on Monday. The NFC said quotas would fall. Shares of Hollis-Marden rose after HM said so.');
     expect(entity(doc, 'actor:northern-fisheries-council')).toMatchObject({ aliases: ['NFC'] });
