@@ -6,7 +6,7 @@
  *   X met for ... talks / X joined the talks / X, who took part in the talks / X has engaged in the talks
  *   talks in Z / meeting in Z                the current talks are held in Z
  *   A, B and C met in Z                      a meeting of A, B and C (no object after "met")
- *   A and B had a meeting / held talks (in Z) / discussed X   a meeting of A and B (no "with" after it)
+ *   A and B had a meeting / held talks (in Z) / discussed X / exchanged views / are meeting   a meeting of A and B (no "with" after it)
  *   talks/consultations (in Z) between A, B and C    a meeting of A, B and C
  *   X held a meeting/talks with Y            a meeting of X and Y
  *   representatives/delegations from A, B and C ... talks / met    a meeting of A, B and C
@@ -14,6 +14,7 @@
  *   A and B announced ... after/during talks in Z    a meeting of A and B (titles before A allowed)
  *   X had talks with Y / X's meeting with Y / during his meeting with Y, X ...   a meeting of X and Y
  *   X received/hosted/welcomed Y / Y was received by X / X sat down with Y       a meeting of X and Y
+ *   X exchanged views / conferred / negotiated / co-chaired … with Y; X visited Y (a person)   a meeting of X and Y
  *   the meeting was attended by A and B / present at the meeting were A and B    A and B join the meeting told last
  *   A … met/talks/discussed … B, in no form above   a meeting of the two to four people named (less sure)
  *
@@ -371,10 +372,26 @@ export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): 
       for (const parties of separate ? objects.map((o) => [o]) : [objects])
         meetingOf([...subject, ...parties], ev(subject[0].start, parties[parties.length - 1].end), 'held-with', placeFrom);
     }
+    // "X exchanged views with Y", "X conferred with Y", "X negotiated with Y", "X co-chaired the
+    // joint commission with Y": a meeting of X and Y.
+    for (const m of text.matchAll(/\b(?:exchanged\s+(?:views|opinions|ideas)|conferred|negotiated|co-chaired\s+(?:[a-z-]+\s+){1,5}?)\s*with\s+/g)) {
+      if (planned(text, m.index)) continue;
+      const subject = subjectBefore(text, mentions, m.index);
+      const objects = subject.length ? objectAfter(text, mentions, m.index + m[0].length) : [];
+      if (objects.length)
+        meetingOf([...subject, ...objects], ev(subject[0].start, objects[objects.length - 1].end), 'held-with', objects[objects.length - 1].end);
+    }
+    // "X visited Y at his residence", "Y was visited by X": a visit to a person is a meeting.
+    for (const m of text.matchAll(/\b(?:(visited)|was\s+visited\s+by)\s+/g)) {
+      if (planned(text, m.index)) continue;
+      const after = objectAfter(text, mentions, m.index + m[0].length).filter((o) => o.kind === 'person');
+      const before = after.length ? subjectBefore(text, mentions, m.index) : [];
+      if (before.length) meetingOf([...before, ...after], ev(before[0].start, after[after.length - 1].end), 'received', after[after.length - 1].end);
+    }
     // "A and B had a meeting on May 25", "A and B held talks in Z", "A and his counterpart B also
-    // discussed X": two parties or more, no "with".
+    // discussed X", "A and B exchanged views", "A and B are meeting in Z": two parties or more, no "with".
     for (const m of text.matchAll(
-      /\b(?:(?:held|had|hold|holds|have)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:talks|meeting|meetings|discussions|consultations)|discussed|talked)\b(?!\s+with\b)/g,
+      /\b(?:(?:held|had|hold|holds|have)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:talks|meeting|meetings|discussions|consultations)|discussed|talked|exchanged\s+(?:views|opinions|ideas)|(?:are|were)\s+meeting)\b(?!\s+with\b)/g,
     )) {
       if (planned(text, m.index)) continue;
       const subject = subjectBefore(text, mentions, m.index);

@@ -860,6 +860,21 @@ describe('meetings told in other words', () => {
     expect(meetings(draft('Anna Berg and Henrik Dahl will hold talks in Oslo.'))).toEqual([]);
   });
 
+  test('"exchanged views with", "conferred with", "negotiated with", "co-chaired … with", a visit to a person, and "A and B are meeting"', () => {
+    expect(meetings(draft('Foreign Minister Anna Berg exchanged views with her Swedish counterpart Henrik Dahl in Oslo.'))).toEqual([
+      'Anna Berg, Henrik Dahl @ Oslo',
+    ]);
+    expect(meetings(draft('Anna Berg and Henrik Dahl exchanged views on regional issues.'))).toEqual(['Anna Berg, Henrik Dahl @ ?']);
+    expect(meetings(draft('Anna Berg conferred with Henrik Dahl on Monday.'))).toEqual(['Anna Berg, Henrik Dahl @ ?']);
+    expect(meetings(draft('Anna Berg negotiated with Henrik Dahl for three hours.'))).toEqual(['Anna Berg, Henrik Dahl @ ?']);
+    expect(meetings(draft('Anna Berg co-chaired the joint economic commission with Henrik Dahl in Oslo.'))).toEqual(['Anna Berg, Henrik Dahl @ Oslo']);
+    expect(meetings(draft('Anna Berg visited Henrik Dahl at his residence.'))).toEqual(['Anna Berg, Henrik Dahl @ ?']);
+    expect(meetings(draft('Henrik Dahl was visited by Anna Berg.'))).toEqual(['Henrik Dahl, Anna Berg @ ?']);
+    expect(meetings(draft('Anna Berg visited Oslo with Henrik Dahl.'))).toEqual([]);
+    expect(meetings(draft('Anna Berg and Henrik Dahl are meeting in Oslo.'))).toEqual(['Anna Berg, Henrik Dahl @ Oslo']);
+    expect(meetings(draft('Anna Berg will negotiate with Henrik Dahl next week.'))).toEqual([]);
+  });
+
   test('a name inside an apposition is not the subject of "met"', () => {
     expect(meetings(draft('Senator Anna Berg, a staunch supporter of President Henrik Dahl, met Ali Kaya on Sunday.'))).toEqual(['Anna Berg, Ali Kaya @ ?']);
   });
