@@ -8,7 +8,10 @@
  *   A, B and C met in Z                      a meeting of A, B and C (no object after "met")
  *   A and B had a meeting / held talks (in Z) / discussed X / exchanged views / are meeting   a meeting of A and B (no "with" after it)
  *   talks/consultations (in Z) between A, B and C    a meeting of A, B and C
- *   X held a meeting/talks with Y            a meeting of X and Y
+ *   the meeting of A and B / a joint news briefing by A and B / A and B held a joint press conference   a meeting of A and B
+ *   At their meeting in Z, A and B …          a meeting of A and B
+ *   X met separately with A and B             a meeting of X and A, and one of X and B
+ *   X held a meeting/talks/a bilateral with Y / X is meeting Y / X is hosting Y   a meeting of X and Y
  *   representatives/delegations from A, B and C ... talks / met    a meeting of A, B and C
  *   X and Y agreed in (bilateral) talks       a meeting of X and Y
  *   A and B announced ... after/during talks in Z    a meeting of A and B (titles before A allowed)
@@ -358,10 +361,16 @@ export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): 
       if (parties.length >= 2)
         meetingOf(parties, ev(m.index, parties[parties.length - 1].end), 'between', m.index + m[0].length - m[1].length - 'between '.length);
     }
+    // "the meeting of A and B", "a joint news briefing by A and B": a meeting of A and B (two or more).
+    for (const m of text.matchAll(/\b(?:meeting|talks|summit|joint\s+(?:press|news)\s+(?:conference|briefing))\s+(?:of|by)\s+/g)) {
+      if (planned(text, m.index)) continue;
+      const parties = objectAfter(text, mentions, m.index + m[0].length);
+      if (parties.length >= 2) meetingOf(parties, ev(m.index, parties[parties.length - 1].end), 'between', parties[parties.length - 1].end);
+    }
     // "X held a trilateral meeting with Y", "X held talks with Y", "X had talks with Y".
     // "X has held talks at 10 Downing Street with Y": the place may come before "with".
     for (const m of text.matchAll(
-      /\b(?:held|had|holds)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:talks|meeting|meetings|discussions|consultations)\s+((?:in|at)\s+[^.;:,?!“”"]{1,40}?\s+)?with\s+/g,
+      /\b(?:held|had|holds)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:talks|meeting|meetings|discussions|consultations|bilateral|t[êe]te-[àa]-t[êe]te)\s+((?:in|at)\s+[^.;:,?!“”"]{1,40}?\s+)?with\s+/g,
     )) {
       const subject = subjectBefore(text, mentions, m.index);
       const objects = objectAfter(text, mentions, m.index + m[0].length);
@@ -391,7 +400,7 @@ export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): 
     // "A and B had a meeting on May 25", "A and B held talks in Z", "A and his counterpart B also
     // discussed X", "A and B exchanged views", "A and B are meeting in Z": two parties or more, no "with".
     for (const m of text.matchAll(
-      /\b(?:(?:held|had|hold|holds|have)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:talks|meeting|meetings|discussions|consultations)|discussed|talked|exchanged\s+(?:views|opinions|ideas)|(?:are|were)\s+meeting)\b(?!\s+with\b)/g,
+      /\b(?:(?:held|had|hold|holds|have)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:talks|meeting|meetings|discussions|consultations)|discussed|talked|exchanged\s+(?:views|opinions|ideas)|(?:are|were)\s+meeting|(?:held|gave|addressed)\s+an?\s+joint\s+(?:press|news)\s+(?:conference|briefing))\b(?!\s+with\b)/g,
     )) {
       if (planned(text, m.index)) continue;
       const subject = subjectBefore(text, mentions, m.index);
@@ -419,7 +428,7 @@ export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): 
     }
     // "X received Y in Z", "X hosted Y", "X welcomed Y": a host and a visitor, the visitor right after the verb.
     for (const m of text.matchAll(
-      /(?<!\bwas\s+)\b(?:received|hosted|welcomed|hosted\s+an?\s+(?:reception|dinner|lunch|luncheon|banquet)\s+(?:for|in\s+honou?r\s+of))\s+(?!by\b|an?\s)/g,
+      /(?<!\bwas\s+)\b(?:received|hosted|welcomed|(?:is|was)\s+hosting|hosted\s+an?\s+(?:reception|dinner|lunch|luncheon|banquet)\s+(?:for|in\s+honou?r\s+of))\s+(?!by\b|an?\s)/g,
     )) {
       // "received Saturday evening, at the presidential headquarters in Ramallah, Minister …": time and place come first.
       const lead =
@@ -470,6 +479,17 @@ export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): 
           : null;
       if (verb) meetingOf(subject, ev(subject[0].start, subject[subject.length - 1].end + verb[0].length), 'in-talks');
     }
+    // "At their meeting in Z, A and B agreed …", "Following the talks, A and B signed …": the
+    // parties named right after the opening clause (titles may stand before them), two or more.
+    const opening =
+      /^[\s“"]*(?:At|During|After|Following|In)\s+(?:their|the|a|an)\s+(?:[a-z-]+\s+){0,3}(?:meeting|talks|discussions|negotiations)\b[^,.;:“”"]{0,80},\s+/.exec(
+        text,
+      );
+    const opener = opening && mentions.find((x) => x.start >= opening[0].length && isActor(text, x));
+    if (opener && /^(?:\p{Lu}[\p{L}.’'-]*\s+|(?:of|the)\s+)*$/u.test(text.slice(opening[0].length, opener.start))) {
+      const subject = chainStartingWith(text, mentions, opener);
+      if (subject.length >= 2) meetingOf(subject, ev(opening.index, subject[subject.length - 1].end), 'in-talks', opening.index);
+    }
     // "X and his US counterpart Y agreed in bilateral talks in Munich".
     for (const m of text.matchAll(/\b(?:[a-z]+\s+)?(?:in|during|at)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:talks|meeting|negotiations)\b/g)) {
       const verb = /^[a-z]+/.exec(m[0])?.[0];
@@ -514,8 +534,18 @@ export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): 
       if (subject.length && !meeting.rules.includes('joined-talks')) meeting.rules.push('joined-talks');
     }
     // "X met Y", "after meeting Y ..., X".
-    for (const m of text.matchAll(/\b(met(?: with)?|meets(?: with)?|sat down with|(?:[Aa]fter|[Bb]efore|[Ww]hile|[Ww]hen) meeting(?: with)?)\s+(?!for\b)/g)) {
-      const gerund = /meeting/.test(m[1]);
+    for (const m of text.matchAll(
+      /\b(met(?: with)?|meets(?: with)?|(?:is|are) meeting(?: with)?|sat down with|(?:[Aa]fter|[Bb]efore|[Ww]hile|[Ww]hen) meeting(?: with)?)\s+(?!for\b)/g,
+    )) {
+      const gerund = /^(?:after|before|while|when) meeting/i.test(m[1]);
+      // "X met separately with A and B": a meeting with each.
+      const separately = /^separately\s+(?:with\s+)?/.exec(text.slice(m.index + m[0].length));
+      if (separately && !gerund) {
+        const subject = subjectBefore(text, mentions, m.index);
+        const objects = subject.length ? objectAfter(text, mentions, m.index + m[0].length + separately[0].length) : [];
+        for (const o of objects) meetingOf([...subject, o], ev(subject[0].start, o.end), 'met-object');
+        if (objects.length) continue;
+      }
       const objects = /^(?:in|at|on|for|during|briefly|privately|separately|again|last|this|late|early|behind|over)\b/.test(text.slice(m.index + m[0].length))
         ? []
         : objectAfter(text, mentions, m.index + m[0].length);

@@ -875,6 +875,20 @@ describe('meetings told in other words', () => {
     expect(meetings(draft('Anna Berg will negotiate with Henrik Dahl next week.'))).toEqual([]);
   });
 
+  test('joint press conferences, "the meeting of A and B", a bilateral, "is meeting", "is hosting", "met separately with", and a meeting clause opening the sentence', () => {
+    expect(meetings(draft('Anna Berg and Henrik Dahl held a joint press conference in Oslo.'))).toEqual(['Anna Berg, Henrik Dahl @ Oslo']);
+    expect(meetings(draft('A joint news briefing by Foreign Minister Anna Berg and visiting Minister Henrik Dahl was delayed.'))).toEqual([
+      'Anna Berg, Henrik Dahl @ ?',
+    ]);
+    expect(meetings(draft('The meeting of Anna Berg and Henrik Dahl lasted two hours.'))).toEqual(['Anna Berg, Henrik Dahl @ ?']);
+    expect(meetings(draft('Anna Berg held a bilateral with Henrik Dahl.'))).toEqual(['Anna Berg, Henrik Dahl @ ?']);
+    expect(meetings(draft('Anna Berg is meeting Henrik Dahl in Oslo today.'))).toEqual(['Anna Berg, Henrik Dahl @ Oslo']);
+    expect(meetings(draft('Anna Berg is hosting Henrik Dahl in Oslo.'))).toEqual(['Anna Berg, Henrik Dahl @ Oslo']);
+    expect(meetings(draft('Anna Berg met separately with Henrik Dahl and Omar Said.'))).toEqual(['Anna Berg, Henrik Dahl @ ?', 'Anna Berg, Omar Said @ ?']);
+    expect(meetings(draft('At their meeting in Oslo, Anna Berg and Henrik Dahl agreed to cooperate.'))).toEqual(['Anna Berg, Henrik Dahl @ Oslo']);
+    expect(meetings(draft('After the meeting, Anna Berg said she was pleased.'))).toEqual([]);
+  });
+
   test('a name inside an apposition is not the subject of "met"', () => {
     expect(meetings(draft('Senator Anna Berg, a staunch supporter of President Henrik Dahl, met Ali Kaya on Sunday.'))).toEqual(['Anna Berg, Ali Kaya @ ?']);
   });
