@@ -18,7 +18,8 @@
  *   X had talks with Y / X's meeting with Y / during his meeting with Y, X ...   a meeting of X and Y
  *   X received/hosted/welcomed Y / Y was received by X / X sat down with Y       a meeting of X and Y
  *   X exchanged views / conferred / negotiated / co-chaired … with Y; X visited Y (a person)   a meeting of X and Y
- *   the meeting was attended by A and B / present at the meeting were A and B    A and B join the meeting told last
+ *   the meeting was attended/led/chaired by A and B / present at the meeting were A and B / the talks brought together A and B
+ *                                            A and B join the meeting told last, or are a meeting of their own when the text told none
  *   A … met/talks/discussed … B, in no form above   a meeting of the two to four people named (less sure)
  *
  * A meeting the words before it say is yet to come ("will hold talks with", "expected to") is not
@@ -498,18 +499,22 @@ export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): 
       if (subject.length >= 2) meetingOf(subject, ev(subject[0].start, m.index + m[0].length), 'in-talks', m.index + m[0].length);
     }
 
-    // "The meeting was attended by A, B and C", "Present at the meeting were A and B": the people
-    // named in the rest of the sentence took part in the meeting told last (this sentence or the two before).
+    // "The meeting was attended by A, B and C", "Present at the meeting were A and B", "The talks
+    // were led by A and B": the people named in the rest of the sentence took part in the meeting
+    // told last (this sentence or the two before), or in one of their own when the text told none.
     const attended =
-      /\b(?:(?:meeting|talks|discussions?|reception|luncheon|dinner|banquet)\s+(?:was|were)\s+(?:also\s+)?attended\s+by|(?:[Aa]lso\s+)?[Pp]resent\s+(?:at\s+the\s+(?:meeting|talks)\s+)?(?:was|were)|[Aa]ccompanying\s+(?:the\s+)?[a-z ]{0,30}?(?:was|were)|[Aa]lso\s+(?:participating|taking\s+part)\s+[^,.;]{0,40}?(?:was|were))\s+/.exec(
+      /\b(?:(?:meeting|talks|discussions?|negotiations|reception|luncheon|dinner|banquet)(?:,\s+|\s+(?:was|were)\s+(?:also\s+)?)(?:attended|led|chaired|co-chaired|headed)\s+by|(?:meeting|talks)\s+(?:brought|bringing)\s+together|(?:[Aa]lso\s+)?[Pp]resent\s+(?:at\s+the\s+(?:meeting|talks)\s+)?(?:was|were)|[Aa]ccompanying\s+(?:the\s+)?[a-z ]{0,30}?(?:was|were)|[Aa]lso\s+(?:participating|taking\s+part)\s+[^,.;]{0,40}?(?:was|were))\s+/.exec(
         text,
       );
     const told = attended && [...meetings].reverse().find((x) => x.participants.length > 0 && x.evidence.some((e) => e.sentence >= s.number - 2));
+    const present = attended ? mentions.filter((m) => m.start >= attended.index + attended[0].length && m.kind === 'person' && isActor(text, m)) : [];
     if (attended && told) {
-      const from = attended.index + attended[0].length;
-      for (const p of mentions.filter((m) => m.start >= from && m.kind === 'person' && isActor(text, m))) addParticipant(told, p, ev(attended.index, p.end));
+      for (const p of present) addParticipant(told, p, ev(attended.index, p.end));
       addEvidence(told, ev(attended.index, text.length));
       if (!told.rules.includes('attended')) told.rules.push('attended');
+    } else if (attended && !meetings.length && present.length >= 2 && !planned(text, attended.index)) {
+      // No meeting told before in the text: the people named are the meeting's ("The talks were led by A and B").
+      meetingOf(present, ev(attended.index, present[present.length - 1].end), 'attended');
     }
     // Talks held in a place.
     for (const m of text.matchAll(TALKS_IN)) {

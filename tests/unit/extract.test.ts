@@ -889,6 +889,18 @@ describe('meetings told in other words', () => {
     expect(meetings(draft('After the meeting, Anna Berg said she was pleased.'))).toEqual([]);
   });
 
+  test('"the talks were led by A and B", "the meeting, attended by A and B", "brought together A and B": a meeting when the text told none before', () => {
+    expect(meetings(draft('The talks were led by Henrik Dahl and Anna Berg.'))).toEqual(['Henrik Dahl, Anna Berg @ ?']);
+    expect(meetings(draft('The meeting, attended by Henrik Dahl and Anna Berg, lasted an hour.'))).toEqual(['Henrik Dahl, Anna Berg @ ?']);
+    expect(meetings(draft('The two-hour talks brought together Henrik Dahl and Anna Berg.'))).toEqual(['Henrik Dahl, Anna Berg @ ?']);
+    expect(meetings(draft('Omar Said met Ali Kaya in Oslo.\nThe dinner was attended by Henrik Dahl and Anna Berg.'))).toEqual([
+      'Omar Said, Ali Kaya, Henrik Dahl, Anna Berg @ Oslo',
+    ]);
+    expect(
+      meetings(draft('Omar Said met Ali Kaya in Oslo.\nThey spoke.\nThey ate.\nThey left.\nThe dinner was attended by Henrik Dahl and Anna Berg.')),
+    ).toEqual(['Omar Said, Ali Kaya @ Oslo']);
+  });
+
   test('a name inside an apposition is not the subject of "met"', () => {
     expect(meetings(draft('Senator Anna Berg, a staunch supporter of President Henrik Dahl, met Ali Kaya on Sunday.'))).toEqual(['Anna Berg, Ali Kaya @ ?']);
   });
