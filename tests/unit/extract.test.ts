@@ -917,7 +917,7 @@ describe('meetings told in other words', () => {
   test('not when the people all stand on one side of the word, are five, are countries, or the meeting is yet to come', () => {
     const none = [
       'Anna Berg said Henrik Dahl had a plan.',
-      'The talks were attended by Anna Berg and Henrik Dahl.',
+      'The talks pleased Anna Berg and Henrik Dahl.',
       'Anna Berg, Henrik Dahl and Ali Kaya praised the talks, and Nikos Pappas and Omar Haddad agreed.',
       'Norway discussed the border with Sweden.',
       'Anna Berg hopes for talks with Henrik Dahl.',
