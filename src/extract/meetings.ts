@@ -15,6 +15,7 @@
  *   representatives/delegations from A, B and C ... talks / met    a meeting of A, B and C
  *   X and Y agreed in (bilateral) talks       a meeting of X and Y
  *   A and B announced ... after/during talks in Z    a meeting of A and B (titles before A allowed)
+ *   A told/urged/thanked B during/at the talks        a meeting of A and B
  *   X had talks with Y / X's meeting with Y / during his meeting with Y, X ...   a meeting of X and Y
  *   X received/hosted/welcomed Y / Y was received by X / X sat down with Y       a meeting of X and Y
  *   X exchanged views / conferred / negotiated / co-chaired … with Y; X visited Y (a person)   a meeting of X and Y
@@ -90,6 +91,13 @@ function chainEndingWith(text: string, mentions: ResolvedMention[], last: Resolv
   const actors = mentions.filter((m) => isActor(text, m));
   for (let i = actors.indexOf(last) - 1; i >= 0; i -= 1) {
     if (titledPerson(text, mentions, actors[i]) === chain[0]) continue; // "the Foreign Minister of Iran Hossein Amir Abdollahian"
+    // "A, who is visiting Z, and B": the party is A, before the relative clause.
+    const clause = /,\s*who\s[^,;.:“”"]{1,80},?\s+and\s+$/.exec(text.slice(0, chain[0].start));
+    if (clause) {
+      const before = [...actors].reverse().find((a) => a.end <= clause.index);
+      if (before && text.slice(before.end, clause.index).trim() === '') chain.unshift(before);
+      break;
+    }
     const between = text.slice(actors[i].end, chain[0].start);
     if (actors[i].end === chain[0].end)
       chain.unshift(actors[i]); // "Ukrainian and Russian officials"
@@ -106,6 +114,16 @@ function chainStartingWith(text: string, mentions: ResolvedMention[], first: Res
   const chain = [first];
   const actors = mentions.filter((m) => isActor(text, m));
   for (let i = actors.indexOf(first) + 1; i < actors.length; i += 1) {
+    // "A, who is visiting Z, and B": the next party is B, after the relative clause.
+    const clause = /^,\s*who\s[^,;.:“”"]{1,80},?\s+and\s+/.exec(text.slice(chain[chain.length - 1].end));
+    if (clause) {
+      const from = chain[chain.length - 1].end + clause[0].length;
+      const next = actors.find((a) => a.start >= from && /^(?:\p{Lu}[\p{L}.’'-]*\s+|the\s+)*$/u.test(text.slice(from, a.start)));
+      if (!next) break;
+      chain.push(next);
+      i = actors.indexOf(next);
+      continue;
+    }
     const between = text.slice(chain[chain.length - 1].end, actors[i].start);
     const party = titledPerson(text, mentions, actors[i]);
     if (/^,?\s+and\s+[^.;:?!“”"]*$/.test(between) && between.split(/\s+/).length <= 9) chain.push(party);
@@ -472,13 +490,22 @@ export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): 
       const partner = subject.length ? /\b(he|she)\s+and\s+$/i.exec(text.slice(0, first!.start)) : null;
       const pronoun = partner ? pronounMention(s.number, partner.index, partner[1]) : undefined;
       if (pronoun && !subject.some((x) => x.entityId === pronoun.entityId)) subject = [pronoun, ...subject];
-      const verb =
-        subject.length >= 2
-          ? /^(?:,[^,.;:“”"]{1,120},)?\s+(?:(?:also|have|has|had)\s+)?(?:[a-z]+ed|gave|held|made|took|had|spoke|began|reached|struck|signed)\b/.exec(
-              text.slice(subject[subject.length - 1].end),
-            )
-          : null;
-      if (verb) meetingOf(subject, ev(subject[0].start, subject[subject.length - 1].end + verb[0].length), 'in-talks');
+      const verb = subject.length
+        ? /^(?:,[^,.;:“”"]{1,120},)?\s+(?:(?:also|have|has|had)\s+)?(?:[a-z]+ed|gave|held|made|took|had|spoke|began|reached|struck|signed|told)\b/.exec(
+            text.slice(subject[subject.length - 1].end),
+          )
+        : null;
+      const end = verb ? subject[subject.length - 1].end + verb[0].length : 0;
+      // "A urged B during their talks", "A told B at the meeting": one party and the person it addressed.
+      const addressed =
+        verb &&
+        subject.length === 1 &&
+        /\b(?:told|urged|assured|briefed|asked|invited|thanked|informed)$/.test(verb[0]) &&
+        /^(?:during|at|in)\s+(?:the|their)\b/i.test(talksClause[0])
+          ? objectAfter(text, mentions, end).filter((o) => o.kind === 'person' && o.end <= talksClause.index)
+          : [];
+      if (verb && subject.length + addressed.length >= 2)
+        meetingOf([...subject, ...addressed], ev(subject[0].start, addressed[addressed.length - 1]?.end ?? end), 'in-talks');
     }
     // "At their meeting in Z, A and B agreed …", "Following the talks, A and B signed …": the
     // parties named right after the opening clause (titles may stand before them), two or more.

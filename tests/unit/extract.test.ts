@@ -889,6 +889,16 @@ describe('meetings told in other words', () => {
     expect(meetings(draft('After the meeting, Anna Berg said she was pleased.'))).toEqual([]);
   });
 
+  test('a relative clause between two parties joined by "and" names no party; "A told B during the talks" is a meeting of A and B', () => {
+    expect(meetings(draft('Anna Berg, who is visiting Oslo, and Henrik Dahl discussed trade.'))).toEqual(['Anna Berg, Henrik Dahl @ ?']);
+    expect(meetings(draft('Henrik Dahl, who arrived on Monday, and Anna Berg met at the palace.'))).toEqual(['Henrik Dahl, Anna Berg @ ?']);
+    expect(meetings(draft('Omar Said met Anna Berg, who is visiting Oslo, and Henrik Dahl.'))).toEqual(['Omar Said, Anna Berg, Henrik Dahl @ ?']);
+    expect(meetings(draft('Anna Berg told Henrik Dahl during the talks that trade mattered.'))).toEqual(['Anna Berg, Henrik Dahl @ ?']);
+    expect(meetings(draft('Anna Berg thanked Henrik Dahl at the meeting for his help.'))).toEqual(['Anna Berg, Henrik Dahl @ ?']);
+    expect(meetings(draft('Anna Berg praised Henrik Dahl after the meeting with Omar Said.'))).toEqual(['Anna Berg, Omar Said @ ?']);
+    expect(meetings(draft('Anna Berg criticised Henrik Dahl at a party meeting.'))).toEqual([]);
+  });
+
   test('"the talks were led by A and B", "the meeting, attended by A and B", "brought together A and B": a meeting when the text told none before', () => {
     expect(meetings(draft('The talks were led by Henrik Dahl and Anna Berg.'))).toEqual(['Henrik Dahl, Anna Berg @ ?']);
     expect(meetings(draft('The meeting, attended by Henrik Dahl and Anna Berg, lasted an hour.'))).toEqual(['Henrik Dahl, Anna Berg @ ?']);
