@@ -222,7 +222,7 @@ function titleAfter(text: string, tokens: Token[], mentions: ResolvedMention[], 
  * named last before the words).
  */
 export function officeHolder(head: string, words: string, offices: OfficeFinding[], namedLast: (ids: string[]) => string | undefined): string | undefined {
-  let holders = [...new Set(offices.filter((o) => o.title.toLowerCase().split(/\s+/).includes(head.toLowerCase())).map((o) => o.holderId))];
+  let holders = [...new Set(offices.filter((o) => titleHas(o.title, head)).map((o) => o.holderId))];
   if (holders.length <= 1) return holders[0];
   const country = words
     .split(/\s+/)
@@ -231,4 +231,18 @@ export function officeHolder(head: string, words: string, offices: OfficeFinding
   if (country) holders = holders.filter((h) => offices.some((o) => o.holderId === h && o.country?.name === country));
   if (holders.length <= 1) return holders[0];
   return namedLast(holders);
+}
+
+/** Nouns a report uses for an office whose title says it in other words ("the premier" for a prime minister). */
+const HEAD_SYNONYMS: Record<string, RegExp> = {
+  premier: /\b(?:premier|prime minister)\b/,
+  ceo: /\b(?:ceo|chief executive)\b/,
+  leader: /\b(?:leader|president|prime minister|premier|chancellor|king|emir|sultan)\b/,
+};
+
+/** Whether an office's title is one that `head` describes: a word of it ("the minister"), or a synonym ("the premier"). */
+export function titleHas(title: string, head: string): boolean {
+  const lower = title.toLowerCase();
+  const synonym = HEAD_SYNONYMS[head.toLowerCase()];
+  return synonym ? synonym.test(lower) : lower.split(/\s+/).includes(head.toLowerCase());
 }

@@ -23,6 +23,7 @@
  *   “…,” the 56-year-old said                           the last named person             [descriptor]
  *   X told Y: “…”                                       X, not Y                          [before]
  *   “…,” the Labour leader said                         the person holding that office, else the last speaker [descriptor]
+ *   “…,” Norway’s foreign minister / the premier said   the office's holder ("premier" a prime minister, "leader" a head of state or government) [descriptor]
  *   X said: “…” / X said in a statement, “…” / X: “…” / According to X, “…”        [before]
  *   X said the people are “ready for change”           the subject of the speech verb before it [subject]
  *   X has announced a “…” / X refused to put an “…” on it   the name right before a verb in the past [subject]
@@ -44,7 +45,7 @@ import type { AnalysedText } from './document';
 import { lookupCountry } from './gazetteer';
 import type { ResolvedMention } from './entities';
 import { isNameTitleAbbreviation, isOfficeNoun, OFFICE_NOUNS, SPEECH_VERB_PATTERN } from './lexicon';
-import { type OfficeFinding, officeHolder } from './offices';
+import { type OfficeFinding, officeHolder, titleHas } from './offices';
 
 /** A quote found in the text. */
 export interface QuoteFinding {
@@ -499,10 +500,19 @@ function pronounOrDescriptor(
   if (owner && new RegExp(`^['’]s?\\s+(?:statement|tweet|post)\\s+(?:${V}|reads|read)\\b`).test(text.slice(owner.to))) {
     return { speakerId: owner.entityId, from: owner.at, to: owner.to, rule: 'statement' };
   }
-  const descriptor = new RegExp(`^[\\s,]*((?:the|a)\\s+((?:[\\p{L}-]+\\s+){0,3}?)([\\p{L}\\p{N}-]+)(?:\\s+also)?\\s+${V})\\b`, 'u').exec(rest);
-  if (descriptor && (isOfficeNoun(descriptor[3]) || /^(leader|politician|minister|official|candidate|executive|\d+-year-old)$/i.test(descriptor[3]))) {
-    const head = descriptor[3].toLowerCase();
-    const holder = holderBefore(head, descriptor[2], quoteStart, offices, placed);
+  // ("Norway’s foreign minister said": a country's office, the country a word of the description.)
+  const descriptor = new RegExp(
+    `^[\\s,]*((?:the|a|(\\p{Lu}[\\p{L}.]*)['’]s)\\s+((?:[\\p{L}-]+\\s+){0,3}?)([\\p{L}\\p{N}-]+)(?:\\s+also)?\\s+${V})\\b`,
+    'u',
+  ).exec(rest);
+  const country = descriptor?.[2];
+  if (
+    descriptor &&
+    (!country || lookupCountry(country)) &&
+    (isOfficeNoun(descriptor[4]) || /^(leader|politician|minister|official|candidate|executive|ceo|\d+-year-old)$/i.test(descriptor[4]))
+  ) {
+    const head = descriptor[4].toLowerCase();
+    const holder = holderBefore(head, `${country ?? ''} ${descriptor[3]}`, quoteStart, offices, placed);
     const from = quoteEnd + rest.indexOf(descriptor[1]);
     // "the 56-year-old said" describes the person last named, as "he" would.
     const speakerId = /^\d+-year-old$/.test(head)
@@ -535,7 +545,7 @@ function describedHolder(text: string, head: string, words: string, at: number, 
         new RegExp(`\\b${escape(w)}\\s+(?:\\S+\\s+){0,2}${escape(o.titleEvidence.excerpt)}`, 'i').test(text.slice(0, at)) ||
         (!!o.country && lookupCountry(w)?.country.name === o.country.name),
     );
-  return holder && offices.some((o) => o.holderId === holder && o.title.toLowerCase().split(/\s+/).includes(head) && fits(o)) ? holder : undefined;
+  return holder && offices.some((o) => o.holderId === holder && titleHas(o.title, head) && fits(o)) ? holder : undefined;
 }
 
 /**
@@ -695,9 +705,10 @@ function subjectBefore(
   const named = institution ? namedBy(institution[1], verbAt, placed) : undefined;
   if (institution && named) return { speakerId: named.speakerId, from: sentenceStart + institution.index, to: verbAt + verb[0].length, rule: 'statement' };
   // "The Turkish foreign minister said": the one person the text gave that office.
-  const descriptor = /\b(?:the|a)\s+((?:[\p{L}-]+\s+){0,3}?)([\p{L}-]+)\s+(?:also\s+)?$/iu.exec(lead);
-  if (descriptor && isOfficeNoun(descriptor[2])) {
-    const holder = holderBefore(descriptor[2], descriptor[1], verbAt, offices, placed);
+  // ("Norway’s foreign minister said": a country's office, the country a word of the description.)
+  const descriptor = /\b(?:[Tt]he|[Aa]|(\p{Lu}[\p{L}.]*)['’]s)\s+((?:[\p{L}-]+\s+){0,3}?)([\p{L}-]+)\s+(?:also\s+)?$/u.exec(lead);
+  if (descriptor && (!descriptor[1] || lookupCountry(descriptor[1])) && (isOfficeNoun(descriptor[3]) || /^(?:leader|ceo)$/i.test(descriptor[3]))) {
+    const holder = holderBefore(descriptor[3].toLowerCase(), `${descriptor[1] ?? ''} ${descriptor[2]}`, verbAt, offices, placed);
     if (holder) return { speakerId: holder, from: sentenceStart + descriptor.index, to: verbAt + verb[0].length, rule: 'descriptor' };
   }
   return undefined;

@@ -200,6 +200,15 @@ describe('quotes and their speakers', () => {
     const people = doc.entities.filter((e) => e.type === 'Actor' && e.kind === 'PERSON').map((e) => nameOf(doc, e.id));
     expect(people).toEqual(['Dipak Gurung', 'Ann Smith']);
   });
+
+  test('an office described by its country’s possessive or in other words: “…,” Norway’s foreign minister said; the premier; the Swedish leader', () => {
+    const base = 'Norwegian Foreign Minister Anna Berg and Swedish Prime Minister Eva Ek met in Oslo on Monday.\n';
+    expect(speakers(draft(`${base}“We will not back down,” Norway’s foreign minister said.`))).toEqual({ 'We will not': 'Anna Berg' });
+    expect(speakers(draft(`${base}“We will not back down,” the premier said.`))).toEqual({ 'We will not': 'Eva Ek' });
+    expect(speakers(draft(`${base}The premier said: “We will not back down.”`))).toEqual({ 'We will not': 'Eva Ek' });
+    expect(speakers(draft(`${base}“We will not back down,” the Swedish leader said.`))).toEqual({ 'We will not': 'Eva Ek' });
+    expect(speakers(draft(`${base}Sweden’s leader said: “We will not back down.”`))).toEqual({ 'We will not': 'Eva Ek' });
+  });
 });
 
 describe('offices from appositions', () => {
