@@ -66,6 +66,39 @@ export const INSTITUTIONS: ReadonlyMap<string, string> = new Map([
   ['Zhongnanhai', 'China'],
 ]);
 
+/**
+ * Armed and political movements that reports name by one name alone, as a speaker does not tell
+ * them from a person ("Hamas said", "the Taliban said"). The labelling guide's groups.
+ */
+export const KNOWN_GROUPS: ReadonlySet<string> = new Set([
+  'Hamas',
+  'Hezbollah',
+  'Hizbollah',
+  'Taliban',
+  'Houthis',
+  'Houthi',
+  'Ansarallah',
+  'Boko Haram',
+  'ISIS',
+  'ISIL',
+  'Daesh',
+  'Islamic State',
+  'Al-Qaeda',
+  'Al Qaeda',
+  'PKK',
+  'YPG',
+  'HTS',
+  'Hayat Tahrir al-Sham',
+  'Fatah',
+  'Islamic Jihad',
+  'FARC',
+  'ELN',
+  'M23',
+  'Wagner',
+  'Al-Shabaab',
+  'Al Shabaab',
+]);
+
 /** News agencies and broadcasters that reports credit by name alone ("Xinhua quoted ...", "(AA)"). */
 export const NEWS_ORGANISATIONS: ReadonlySet<string> = new Set([
   'Reuters',

@@ -12,6 +12,7 @@ import {
   INSTITUTIONS,
   lookupCountry,
   MAX_GAZETTEER_WORDS,
+  KNOWN_GROUPS,
   NEWS_ORGANISATIONS,
   REGION_DEMONYMS,
 } from './gazetteer';
@@ -119,6 +120,8 @@ const CHAMBER =
 const CURRENCY = /^(?:Rs|RM|Tk|Ksh|KSh|Sh|Rp|INR|PKR|USD|EUR|GBP|GH¢|N)\.?$/;
 /** Last words that make a capitalised name an organisation ("Getty Images", "Associated Press"). */
 const ORG_SUFFIXES = new Set([
+  'Police',
+  'Watch',
   'Images',
   'Press',
   'Agency',
@@ -328,7 +331,7 @@ const ORG_CUES_AFTER = new RegExp(
   'gu',
 );
 const PERSON_CUES = new RegExp(
-  String.raw`(?:^|[\s“"”,])(?<!\p{Lu}[\p{L}.]*\s)(\p{Lu}\p{Ll}+)\s+(?:also\s+)?(?:${SPEECH_VERBS.join('|')}|stressed|congratulated|emphasised|affirmed)\b|\b(?:said|says|added|told)\s+(\p{Lu}\p{Ll}+)[.,]`,
+  String.raw`(?:^|[\s“"”,])(?<!\p{Lu}[\p{L}.]*\s|\b[Tt]he\s)(\p{Lu}\p{Ll}+)\s+(?:also\s+)?(?:${SPEECH_VERBS.join('|')}|stressed|congratulated|emphasised|affirmed)\b|\b(?:said|says|added|told)\s+(\p{Lu}\p{Ll}+)[.,]`,
   'gu',
 );
 
@@ -362,8 +365,9 @@ export function documentCues(text: string): { organisations: Set<string>; person
       !ORG_SUFFIXES.has(name) &&
       !GROUP_SUFFIXES.has(name) &&
       !/^(?:The|He|She|It|They|This|That|We|I|But|And|Officials|Critics)$/.test(name)
-    )
+    ) {
       persons.add(name);
+    }
   }
   return { organisations, persons, institutions: unnamedInstitutions(text) };
 }
@@ -694,6 +698,12 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
       const words = run.slice(i, i + n);
       if (words.slice(0, -1).some((w) => w.possessive)) continue;
       const phrase = words.map((w) => w.word).join(' ');
+      if (KNOWN_GROUPS.has(phrase) || KNOWN_GROUPS.has(titleCase(phrase)))
+        return [
+          ...classifyRun(sentence, text, all, run.slice(0, i)),
+          mention(sentence, text, words, 'group', { rule: 'known-group' }),
+          ...classifyRun(sentence, text, all, run.slice(i + n)),
+        ];
       const standsFor = INSTITUTIONS.get(phrase);
       // ("- REUTERS": an agency's name in capitals, as a signature writes it.)
       const titled = /^[\p{Lu}\s]{4,}$/u.test(phrase) ? titleCase(phrase) : phrase;

@@ -479,6 +479,22 @@ describe('names in real house styles', () => {
     expect(entity(doc, 'actor:hollis-marden')).toMatchObject({ kind: 'ORGANIZATION', aliases: ['HM'] });
   });
 
+  test('movements known by one name, and "the X said", are no people: Hamas, the Taliban, Human Rights Watch, Kenya Police', () => {
+    const doc = draft(
+      '“We will not disarm,” Hamas said on Monday. “The talks failed,” the Taliban said. ' +
+        '“Civilians died,” Human Rights Watch said. “Two were arrested,” Kenya Police said. Sergei Lavrov spoke. “No,” Lavrov said.',
+    );
+    const kinds = Object.fromEntries(doc.entities.filter((e) => e.type === 'Actor').map((e) => [nameOf(doc, e.id), e.type === 'Actor' ? e.kind : '']));
+    expect(kinds).toEqual({
+      Hamas: 'GROUP',
+      Taliban: 'GROUP',
+      'Human Rights Watch': 'ORGANIZATION',
+      'Kenya Police': 'ORGANIZATION',
+      'Sergei Lavrov': 'PERSON',
+    });
+    expect(speakers(doc)).toMatchObject({ 'We will not': 'Hamas', 'The talks failed': 'Taliban', 'Civilians died': 'Human Rights Watch' });
+  });
+
   test('a name its initials follow in brackets is a body, whatever its words look like; a country so written stays a country', () => {
     const doc = draft(
       'Leaders of the Nordic Harbour Dialogue (NHD) and the Coastal Democratic Congress (CDC) met in Oslo. ' +
