@@ -122,6 +122,8 @@ const CURRENCY = /^(?:Rs|RM|Tk|Ksh|KSh|Sh|Rp|INR|PKR|USD|EUR|GBP|GH¢|N)\.?$/;
 const ORG_SUFFIXES = new Set([
   'Police',
   'Watch',
+  'Force',
+  'Airforce',
   'Images',
   'Press',
   'Agency',

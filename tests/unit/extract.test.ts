@@ -479,10 +479,10 @@ describe('names in real house styles', () => {
     expect(entity(doc, 'actor:hollis-marden')).toMatchObject({ kind: 'ORGANIZATION', aliases: ['HM'] });
   });
 
-  test('movements known by one name, and "the X said", are no people: Hamas, the Taliban, Human Rights Watch, Kenya Police', () => {
+  test('movements known by one name, and "the X said", are no people: Hamas, the Taliban, Human Rights Watch, Kenya Police, the Ghana Airforce', () => {
     const doc = draft(
       '“We will not disarm,” Hamas said on Monday. “The talks failed,” the Taliban said. ' +
-        '“Civilians died,” Human Rights Watch said. “Two were arrested,” Kenya Police said. Sergei Lavrov spoke. “No,” Lavrov said.',
+        '“Civilians died,” Human Rights Watch said. “Two were arrested,” Kenya Police said. Sergei Lavrov spoke. “No,” Lavrov said. A guard was mounted by the Ghana Airforce.',
     );
     const kinds = Object.fromEntries(doc.entities.filter((e) => e.type === 'Actor').map((e) => [nameOf(doc, e.id), e.type === 'Actor' ? e.kind : '']));
     expect(kinds).toEqual({
@@ -491,6 +491,7 @@ describe('names in real house styles', () => {
       'Human Rights Watch': 'ORGANIZATION',
       'Kenya Police': 'ORGANIZATION',
       'Sergei Lavrov': 'PERSON',
+      'Ghana Airforce': 'ORGANIZATION',
     });
     expect(speakers(doc)).toMatchObject({ 'We will not': 'Hamas', 'The talks failed': 'Taliban', 'Civilians died': 'Human Rights Watch' });
   });
