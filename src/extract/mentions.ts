@@ -1087,6 +1087,9 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
     return [mention(sentence, text, run, 'place', { placeKind: 'AREA', rule: 'venue' })];
   if (context.orgs.has(phrase)) return [mention(sentence, text, run, 'organization', { rule: 'document-organisation' })];
   if (ORG_SUFFIXES.has(last.word) || acronym) return [mention(sentence, text, run, 'organization', { rule: 'organisation-word' })];
+  // "Labour said", "the Greens": a party by the one word its members go by.
+  if (run.length === 1 && /^(?:Labour|Tories|Greens|Liberals|Nationals)$/.test(last.word) && !/\b(?:of|for)\s+$/.test(text.slice(0, last.start)))
+    return [mention(sentence, text, run, 'organization', { rule: 'organisation-word' })];
   // "Grupo TCO", "Banco Santander": a company by its first word.
   if (run.length > 1 && /^(?:Grupo|Groupe|Banco|Banca|Compagnie|Société|Societe)$/.test(run[0].word))
     return [mention(sentence, text, run, 'organization', { rule: 'organisation-word' })];

@@ -496,6 +496,13 @@ describe('names in real house styles', () => {
     expect(speakers(doc)).toMatchObject({ 'We will not': 'Hamas', 'The talks failed': 'Taliban', 'Civilians died': 'Human Rights Watch' });
   });
 
+  test('a party by the one word its members go by is an organisation: Labour, the Greens; a minister of labour holds a portfolio', () => {
+    const doc = draft('“We will win,” Labour said on Monday. The Greens agreed. Omar Said, the Minister of Labour, disagreed.');
+    const orgs = doc.entities.filter((e) => e.type === 'Actor' && e.kind === 'ORGANIZATION').map((e) => nameOf(doc, e.id));
+    expect(orgs).toEqual(['Labour', 'Greens']);
+    expect(speakers(doc)).toEqual({ 'We will win': 'Labour' });
+  });
+
   test('a name its initials follow in brackets is a body, whatever its words look like; a country so written stays a country', () => {
     const doc = draft(
       'Leaders of the Nordic Harbour Dialogue (NHD) and the Coastal Democratic Congress (CDC) met in Oslo. ' +
