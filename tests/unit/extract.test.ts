@@ -192,6 +192,19 @@ describe('quotes and their speakers', () => {
     expect(speakers(doc)).toEqual({ 'The port is': 'Henrik Dahl', 'Nobody may pass': undefined });
   });
 
+  test('more verbs of saying after a quote, past and present: urged, underlined, explains, notes', () => {
+    const doc = draft(
+      'Anna Berg and the Nordic Council spoke in Oslo.\n“We must act now,” Berg urged. “Trade matters most,” the council underlined. ' +
+        '“The port is open,” Berg explains. “Ships are waiting,” she notes.',
+    );
+    expect(speakers(doc)).toEqual({
+      'We must act': 'Anna Berg',
+      'Trade matters most': 'Nordic Council',
+      'The port is': 'Anna Berg',
+      'Ships are waiting': 'Anna Berg',
+    });
+  });
+
   test('a rank before a name is a title, cut short or not: “…,” Col. Dipak Gurung said', () => {
     const doc = draft(
       'Army Spokesman Col. Dipak Gurung said Wednesday that the rebels had withdrawn. “That is fiction,” Col. Gurung said. Lt. Gen. Ann Smith agreed.',
