@@ -85,6 +85,11 @@ function attributive(text: string, m: ResolvedMention): boolean {
 
 const isActor = (text: string, m: ResolvedMention) => ACTOR_KINDS.has(m.kind) && !attributive(text, m);
 
+/** ", who is visiting Z, and ": a relative clause between two parties joined by "and". */
+const RELATIVE_CLAUSE = String.raw`,\s*who\s[^,;.:“”"]{1,80},?\s+and\s+`;
+const RELATIVE_CLAUSE_BEFORE = new RegExp(`${RELATIVE_CLAUSE}$`);
+const RELATIVE_CLAUSE_AFTER = new RegExp(`^${RELATIVE_CLAUSE}`);
+
 /** The actors joined by "and" (with titles between allowed) ending with `last`, first to last. */
 function chainEndingWith(text: string, mentions: ResolvedMention[], last: ResolvedMention): ResolvedMention[] {
   const chain = [last];
@@ -92,7 +97,7 @@ function chainEndingWith(text: string, mentions: ResolvedMention[], last: Resolv
   for (let i = actors.indexOf(last) - 1; i >= 0; i -= 1) {
     if (titledPerson(text, mentions, actors[i]) === chain[0]) continue; // "the Foreign Minister of Iran Hossein Amir Abdollahian"
     // "A, who is visiting Z, and B": the party is A, before the relative clause.
-    const clause = /,\s*who\s[^,;.:“”"]{1,80},?\s+and\s+$/.exec(text.slice(0, chain[0].start));
+    const clause = RELATIVE_CLAUSE_BEFORE.exec(text.slice(0, chain[0].start));
     if (clause) {
       const before = [...actors].reverse().find((a) => a.end <= clause.index);
       if (before && text.slice(before.end, clause.index).trim() === '') chain.unshift(before);
@@ -115,7 +120,7 @@ function chainStartingWith(text: string, mentions: ResolvedMention[], first: Res
   const actors = mentions.filter((m) => isActor(text, m));
   for (let i = actors.indexOf(first) + 1; i < actors.length; i += 1) {
     // "A, who is visiting Z, and B": the next party is B, after the relative clause.
-    const clause = /^,\s*who\s[^,;.:“”"]{1,80},?\s+and\s+/.exec(text.slice(chain[chain.length - 1].end));
+    const clause = RELATIVE_CLAUSE_AFTER.exec(text.slice(chain[chain.length - 1].end));
     if (clause) {
       const from = chain[chain.length - 1].end + clause[0].length;
       const next = actors.find((a) => a.start >= from && /^(?:\p{Lu}[\p{L}.’'-]*\s+|the\s+)*$/u.test(text.slice(from, a.start)));
@@ -410,7 +415,7 @@ export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): 
         meetingOf([...subject, ...objects], ev(subject[0].start, objects[objects.length - 1].end), 'held-with', objects[objects.length - 1].end);
     }
     // "X visited Y at his residence", "Y was visited by X": a visit to a person is a meeting.
-    for (const m of text.matchAll(/\b(?:(visited)|was\s+visited\s+by)\s+/g)) {
+    for (const m of text.matchAll(/\b(?:visited|was\s+visited\s+by)\s+/g)) {
       if (planned(text, m.index)) continue;
       const after = objectAfter(text, mentions, m.index + m[0].length).filter((o) => o.kind === 'person');
       const before = after.length ? subjectBefore(text, mentions, m.index) : [];

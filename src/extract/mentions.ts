@@ -385,6 +385,9 @@ function insideQuote(text: string, at: number): boolean {
 const BARE_INSTITUTION =
   '(?:foreign|defen[cs]e|interior|health|finance) ministry|ministry|foreign office|(?:armed|security) forces|army|military|police|government|presidency|embassy|press service|cabinet|junta';
 
+/** "the <noun> (also) said": one of `nouns` (a regex alternative) as the subject of a verb of saying. */
+const institutionSpeaking = (nouns: string) => new RegExp(`\\b[Tt]he (${nouns}) (?:(?:also|has|had|later|further) )*(?:${SPEECH_VERB_PATTERN})\\b`, 'g');
+
 /**
  * "“…,” the defence ministry said", "the army said" in a text that names no ministry or army (no
  * "Ministry", no "Pakistan's army", no "Indian defence ministry"): the institution speaks by that
@@ -392,7 +395,7 @@ const BARE_INSTITUTION =
  */
 function unnamedInstitutions(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.matchAll(new RegExp(`\\b[Tt]he (${BARE_INSTITUTION}) (?:(?:also|has|had|later|further) )*(?:${SPEECH_VERB_PATTERN})\\b`, 'g'))) {
+  for (const m of text.matchAll(institutionSpeaking(BARE_INSTITUTION))) {
     if (insideQuote(text, m.index)) continue;
     const head = m[1].split(' ').pop()!;
     const capital = head[0].toUpperCase() + head.slice(1);
@@ -1223,7 +1226,7 @@ const AFTER_INSTITUTION =
 function institutionMentions(sentence: number, text: string): Mention[] {
   const out: Mention[] = [];
   for (const noun of context.institutions)
-    for (const m of text.matchAll(new RegExp(`\\b[Tt]he (${noun}) (?:(?:also|has|had|later|further) )*(?:${SPEECH_VERB_PATTERN})\\b`, 'g')))
+    for (const m of text.matchAll(institutionSpeaking(noun)))
       if (!insideQuote(text, m.index)) out.push(phraseMention(sentence, m.index + 4, m[1], m[1], 'organization', { rule: 'institution-by-noun' }));
   const country = COUNTRIES.flatMap((c) => [c.name, ...c.demonyms]).sort((a, b) => b.length - a.length);
   const pattern = new RegExp(`\\b(${country.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:['’]s)? (${STATE_INSTITUTION_NOUNS})\\b`, 'gu');
