@@ -562,7 +562,13 @@ export function findMentions(sentence: number, text: string, options: SentenceOp
   context = { orgs: options.organisations ?? new Set(), persons: options.persons ?? new Set(), institutions: options.institutions ?? new Set() };
   for (const run of capitalisedRuns(tokens).flatMap((r) => withoutTicker(text, r)))
     mentions.push(...splitJoined(run).flatMap((r) => classifyRun(sentence, text, tokens, r)));
-  mentions.push(...groupMentions(sentence, text), ...institutionMentions(sentence, text), ...areaMentions(sentence, text), ...siteMentions(sentence, text));
+  mentions.push(
+    ...groupMentions(sentence, text),
+    ...institutionMentions(sentence, text),
+    ...areaMentions(sentence, text),
+    ...geographyMentions(sentence, text),
+    ...siteMentions(sentence, text),
+  );
   const found = placesInLists(
     text,
     dropOverlaps(mentions).sort((a, b) => a.start - b.start),
@@ -1281,6 +1287,55 @@ function areaMentions(sentence: number, text: string): Mention[] {
     if (!hit || hit.via !== 'name') continue;
     const name = `${m[1][0].toUpperCase()}${m[1].slice(1)} ${hit.country.name}`;
     out.push(phraseMention(sentence, m.index, m[0], name, 'place', { placeKind: 'AREA', words: 2 }));
+  }
+  return out;
+}
+
+/**
+ * Words that end a place's name and belong to it: "the Black Sea", "the Indian Ocean", "Osun State",
+ * "Davao City". Lower-case ones ("Kachin state", "the Doklam plateau") only after a name that is not a
+ * country or its adjective ("the Chinese state" names no place).
+ */
+const GEOGRAPHY_HEADS: ReadonlyMap<string, 'CITY' | 'REGION' | 'AREA'> = new Map([
+  ...['Sea', 'Ocean', 'Gulf', 'Strait', 'Bay', 'Peninsula', 'Plateau', 'Valley', 'Mountains', 'Desert', 'River', 'Islands', 'Canal'].map(
+    (w) => [w, 'AREA'] as const,
+  ),
+  ...['plateau', 'valley'].map((w) => [w, 'AREA'] as const),
+  ...['State', 'Province', 'Region', 'state', 'province', 'region'].map((w) => [w, 'REGION'] as const),
+  ['City', 'CITY'],
+]);
+const GEOGRAPHY = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]*\\s){1,3})(${[...GEOGRAPHY_HEADS.keys()].join('|')})\\b(?!-|\\s+of\\b)`, 'gu');
+/** Capitalised words that open a sentence, not a name ("In Osun State", "The Black Sea"). */
+const LEADING_WORDS =
+  /^(?:(?:The|A|An|In|At|On|From|To|Into|Across|Along|Near|Off|Over|Through|Around|Inside|Beyond|Within|Both|And|But|While|When|Since|For|By|With)\s)+/u;
+/** Words after a lower-case head that make it an adjective ("Texas state officials", "the Kachin state government"). */
+const AFTER_LOWERCASE_HEAD =
+  /^\s+(?:officials?|media|television|government|police|forces|troops|governor|legislature|assembly|house|capital|level|elections?|authorities|run|owned)\b/;
+
+/** "the Black Sea", "Osun State", "Kachin state": a name with the word for the kind of place it is. */
+function geographyMentions(sentence: number, text: string): Mention[] {
+  const out: Mention[] = [];
+  for (const m of text.matchAll(GEOGRAPHY)) {
+    // "Afghanistan's Paktia province": the place's name starts after the owner.
+    const owner = /^.*['’]s\s/u.exec(m[1])?.[0] ?? '';
+    const lead = owner || (LEADING_WORDS.exec(m[1])?.[0] ?? '');
+    const words = m[1].slice(lead.length).trim();
+    const head = m[2];
+    // "Ohio State University" names more than a place; "Davao City Mayor Sara …" does not.
+    const next = /^\s+(\p{Lu}[\p{L}]*)/u.exec(text.slice(m.index + m[0].length));
+    if (!words || (next && !HONORIFICS.has(next[1].toLowerCase()) && !TITLE_WORDS.has(next[1].toLowerCase()))) continue;
+    const surface = `${words} ${head}`;
+    if (lookupCountry(surface) || KNOWN_GROUPS.has(surface)) continue; // "United States", "Islamic State"
+    const country = lookupCountry(words) !== undefined || REGION_DEMONYMS.includes(words);
+    const lowercase = head === head.toLowerCase();
+    if (lowercase && (country || AFTER_LOWERCASE_HEAD.test(text.slice(m.index + m[0].length)))) continue;
+    if (head === 'State' && country) continue; // "the Russian State"
+    // A lower-case head is a description ("Kachin state"): the place goes by the name before it.
+    const name = lowercase ? words : surface;
+    const extra = { rule: 'geographic-name', words: name.split(' ').length };
+    const start = m.index + lead.length;
+    if (head === 'City') out.push(phraseMention(sentence, start, surface, name, 'city', extra));
+    else out.push(phraseMention(sentence, start, surface, name, 'place', { ...extra, placeKind: GEOGRAPHY_HEADS.get(head) === 'REGION' ? 'REGION' : 'AREA' }));
   }
   return out;
 }

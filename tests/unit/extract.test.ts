@@ -516,6 +516,23 @@ describe('names in real house styles', () => {
     expect(speakers(doc)).toEqual({ 'We will win': 'Labour' });
   });
 
+  test('a name with the word for its kind of place is that place: the Black Sea, Osun State, Davao City, Kachin state; not the Chinese state or Ohio State University', () => {
+    const doc = draft(
+      'Ships sailed into the Black Sea and the South China Sea. In Osun State, voters queued. The offer of Davao City Mayor Ana Cruz stood. ' +
+        'Fighting spread in Kachin state and in Afghanistan’s Paktia province. The Chinese state media said nothing. Ohio State University closed. Active state-to-state dialogue resumed.',
+    );
+    const places = Object.fromEntries(doc.entities.filter((e) => e.type === 'Location').map((e) => [nameOf(doc, e.id), e.type === 'Location' ? e.kind : '']));
+    expect(places).toEqual({
+      'Black Sea': 'AREA',
+      'South China Sea': 'AREA',
+      'Osun State': 'REGION',
+      'Davao City': 'CITY',
+      Kachin: 'REGION',
+      Paktia: 'REGION',
+    });
+    expect(entity(doc, 'location:kachin')).toMatchObject({ aliases: ['Kachin state'] });
+  });
+
   test('a name its initials follow in brackets is a body, whatever its words look like; a country so written stays a country', () => {
     const doc = draft(
       'Leaders of the Nordic Harbour Dialogue (NHD) and the Coastal Democratic Congress (CDC) met in Oslo. ' +
