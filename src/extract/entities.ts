@@ -219,10 +219,24 @@ export function resolveEntities(
     const owners = byShortName.get(nameKey(m.name));
     return owners?.size === 1 && !owners.has(m.name) ? [...owners][0] : undefined;
   };
+  // "Vedanta" after "Vedanta Resources": a lone word the tagger took for a person, that is no one's
+  // name but the first word of one organisation's name in the text, is that organisation.
+  const organisationNames = [...new Set(all.filter((x) => x.kind === 'organization' && x.words > 1 && !x.possessive).map((x) => x.name))];
+  const organisationOpening = (m: Mention): string | undefined => {
+    if (m.words !== 1 || personFor(m) !== undefined) return undefined;
+    const owners = organisationNames.filter((n) => nameKey(n).split(' ')[0] === nameKey(m.name));
+    return owners.length === 1 ? owners[0] : undefined;
+  };
 
   for (const m of all) {
     switch (m.kind) {
       case 'person': {
+        const organisation = organisationOpening(m);
+        if (organisation) {
+          const id = makeId('actor', organisation);
+          add({ ...m, kind: 'organization', rule: 'organisation-opening' }, id, () => blank(id, 'Actor', organisation, 'ORGANIZATION'));
+          break;
+        }
         const id = personFor(m) ?? makeId('actor', m.name);
         if (id) add(m, id, () => blank(id, 'Actor', m.name, 'PERSON'));
         break;

@@ -110,6 +110,10 @@ const HONORIFICS = new Set([
   'besar',
 ]);
 const DETERMINERS = new Set(['The', 'A', 'An']);
+/** Pronouns a tagger may take for a name when they open a sentence ("They agreed"). */
+const PRONOUNS = new Set(['I', 'We', 'They', 'She', 'It', 'You', 'This', 'That', 'These', 'Those']); // not "He": a family name (He Lifeng)
+/** Letters written after a person's name: a seat or an honour, not a name ("Jane Doe MP"). */
+const POST_NOMINALS = new Set(['MP', 'MPs', 'MEP', 'MSP', 'MLA', 'TD', 'QC', 'KC', 'OBE', 'CBE', 'MBE', 'KBE']);
 /** Titles written short that may stand alone for the one person the text gives them ("CM said"). */
 export const SHORT_TITLE = /^(?:PM|CM|FM)$/;
 const SHORT_TITLE_BEFORE = /\b(PM|CM|FM)\s+$/;
@@ -634,7 +638,7 @@ function capitalisedRuns(tokens: Token[]): Token[][] {
       run.length > 0 &&
       // "Mahindra & Mahindra", "Procter & Gamble": an ampersand joins a company's name.
       (t.gap === ' ' || afterStop || (t.gap === ' & ' && t.capitalised)) &&
-      !run[run.length - 1].basedIn && // "California-based HP": the place ends there
+      !run[run.length - 1].modifier && // "California-based HP", "Mumbai-listed Vedanta": the modifier ends there
       (!run[run.length - 1].possessive || (t.capitalised && (ORG_SUFFIXES.has(t.word) || peoplesName(tokens, run[run.length - 1]))));
     if (t.capitalised) {
       if (!joins) close();
@@ -700,7 +704,9 @@ function spelledOutAt(text: string, run: Token[]): number {
 function classifyRun(sentence: number, text: string, all: Token[], input: Token[], readInitials = true): Mention[] {
   let run = input;
   while (run.length && DETERMINERS.has(run[0].word)) run = run.slice(1);
-  if (!run.length) return [];
+  // "Kwasi Kwarteng MP": letters after a name are no part of it.
+  while (run.length > 1 && POST_NOMINALS.has(run[run.length - 1].word)) run = run.slice(0, -1);
+  if (!run.length || (run.length === 1 && PRONOUNS.has(run[0].word))) return [];
   // "Rs 1.75", "RM44-billion": a currency before an amount names no one.
   if (run.length === 1 && CURRENCY.test(run[0].word) && /^\s*\d/.test(text.slice(run[0].end, run[0].end + 3))) return [];
   // Seats of government and news agencies, by name, wherever they stand in the run.

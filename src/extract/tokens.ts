@@ -25,6 +25,8 @@ export interface Token {
   tags: ReadonlySet<string>;
   /** Set on "Paris" of "Paris-based": the word names a place something is in. */
   basedIn?: boolean;
+  /** Set on "Mumbai" of "Mumbai-listed", "US" of "US-led": the word describes the name after it and is not part of it. */
+  modifier?: boolean;
 }
 
 /** Initialisms with stops ("U.S.", "N.V.") are one word; so are hyphenated and apostrophised words. */
@@ -81,7 +83,7 @@ export function tokenize(text: string): Token[] {
     if (parts.length > 1 && /^\p{Lu}/u.test(parts[0]) && /^\p{Ll}/u.test(parts[1])) {
       // "US-led", "Paris-based": the name is the first part. "Tae-yul" stays whole.
       if (COMPOUND_TAIL.test(parts.slice(1).join('-'))) {
-        push(parts[0], m.index, { basedIn: parts[1] === 'based' });
+        push(parts[0], m.index, { basedIn: parts[1] === 'based', modifier: true });
         previousEnd = m.index + raw.length;
         continue;
       }

@@ -533,6 +533,34 @@ describe('names in real house styles', () => {
     expect(entity(doc, 'location:kachin')).toMatchObject({ aliases: ['Kachin state'] });
   });
 
+  test('a company by the first word of its name, after a modifier such as “Mumbai-listed”, is the company; letters after a name and a pronoun opening a sentence are no names', () => {
+    const doc = draft(
+      'Harlow Mining Corp agreed to the sale on Monday. Mumbai-listed Harlow has appealed. Harlow said it would pay. ' +
+        'Jane Doe MP welcomed it. “The plan will not resolve the problems of the country. They also noted that the proper way is dialogue,” said the company.',
+    );
+    const named = Object.fromEntries(
+      doc.entities.filter((e) => e.type === 'Actor' || e.type === 'Location').map((e) => [nameOf(doc, e.id), e.type === 'Actor' ? e.kind : e.type]),
+    );
+    expect(named).toEqual({ 'Harlow Mining': 'ORGANIZATION', 'Jane Doe': 'PERSON' });
+    expect(entity(doc, 'actor:harlow-mining')).toMatchObject({ aliases: expect.arrayContaining(['Harlow']) });
+  });
+
+  test('a statement’s author speaks its quotes: “A Trade Ministry statement said …”, then “The statement said … “…”” and “…,” the statement said', () => {
+    const doc = draft(
+      'Ministers of Norway and Chile met on Saturday. ' +
+        'A Trade Ministry statement released after talks with the Fisheries Council said the dispute resulted in “lost opportunities for cooperation”.\n' +
+        'The statement said Norway hopes the difficulties can be handled, “creating favourable conditions for trade”.\n' +
+        'A statement from the Coast Authority after talks with the Fisheries Council criticised the delay. “The delay cost us dearly,” the statement said.\n' +
+        'Separately, Anna Berg spoke to reporters. “Talks were good,” she said.',
+    );
+    expect(speakers(doc)).toEqual({
+      'lost opportunities for': 'Trade Ministry',
+      'creating favourable conditions': 'Trade Ministry',
+      'The delay cost': 'Coast Authority',
+      'Talks were good': 'Anna Berg',
+    });
+  });
+
   test('a name its initials follow in brackets is a body, whatever its words look like; a country so written stays a country', () => {
     const doc = draft(
       'Leaders of the Nordic Harbour Dialogue (NHD) and the Coastal Democratic Congress (CDC) met in Oslo. ' +
