@@ -156,7 +156,8 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
       VERB_AFTER.test(text.slice(m.to, m.to + 40)) ||
       /^\s+quoted\b/.test(text.slice(m.to, m.to + 10)) || // "the Foreign Office quoted X as saying
       APPOSITION_VERB.test(text.slice(m.to, m.to + 120)) ||
-      (VERB_BEFORE.test(text.slice(Math.max(0, m.at - 30), m.at)) && /^\s*[.,]/.test(text.slice(m.to, m.to + 3))) // "…, said Xi."
+      (VERB_BEFORE.test(text.slice(Math.max(0, m.at - 30), m.at)) && /^\s*[.,]/.test(text.slice(m.to, m.to + 3))) || // "…, said Xi."
+      (m.kind !== 'person' && statementAuthor(text, m))
     )
       attributions.push({ at: m.at, speakerId: m.entityId, kind: m.kind });
   }
@@ -488,7 +489,8 @@ function pronounOrDescriptor(
     const anyone = /tweet|post/i.test(statement[1]);
     const last =
       namedBy(statement[2], quoteStart, placed) ??
-      [...attributions].reverse().find((a) => a.at < quoteStart && (anyone || a.kind !== 'person')) ??
+      // (the latest in the text: reported speech is listed before the quotes' own attributions)
+      [...attributions].sort((a, b) => a.at - b.at).findLast((a) => a.at < quoteStart && (anyone || a.kind !== 'person')) ??
       (anyone ? undefined : lastActor(text, quoteStart, placed, attributions));
     const from = quoteEnd + rest.indexOf(statement[1]);
     return last ? { speakerId: last.speakerId, from, to: from + statement[1].length, rule: 'statement' } : undefined;
@@ -596,6 +598,21 @@ function lastPerson(
   return undefined;
 }
 
+/** The words for what an organisation issues. */
+const DOCUMENT_NOUN = /^(?:statement|communiqu[eé]|release|readout)$/i;
+
+/**
+ * True when `m` is named as a statement's author: "a statement from X", "the statement issued by X",
+ * "X's statement", "A Commerce Ministry statement" (not looking back before `from`).
+ */
+function statementAuthor(text: string, m: Placed, from = 0): boolean {
+  return (
+    /\b(?:statement|communiqu[eé]|release|readout|post|tweet|letter),?\s+(?:from|by|of|(?:issued|released|posted|published)\s+by)\s+(?:the\s+)?$/.test(
+      text.slice(Math.max(from, m.at - 40), m.at),
+    ) || /^(?:['’]s?)?\s+(?:joint\s+|written\s+|official\s+)?(?:statement|communiqu[eé]|readout)\b/.test(text.slice(m.to, m.to + 30))
+  );
+}
+
 /** Nouns of STATEMENT_NOUNS that are the last word of an organisation's name, not of a document. */
 const HEAD_NOUN =
   /^(?:ministry|agency|company|firm|group|government|army|military|alliance|faction|movement|party|council|office|observatory|organisation|organization|department|service|police|commission)$/i;
@@ -665,11 +682,8 @@ function subjectBefore(
   const candidates = [...mentions]
     .reverse()
     .filter((m) => m.to <= verbAt && canSpeak(m) && verbAt - m.to <= 120 && !/[.;“”"«»]/.test(text.slice(m.to, verbAt)));
-  // "A statement from X said": the statement's author speaks, though it follows a preposition.
-  const author = (m: Placed) =>
-    /\b(?:statement|communiqu[eé]|release|readout|post|tweet|letter),?\s+(?:from|by|of|(?:issued|released|posted|published)\s+by)\s+(?:the\s+)?$/.test(
-      text.slice(Math.max(sentenceStart, m.at - 40), m.at),
-    );
+  // "A statement from X said", "A Commerce Ministry statement … said": the statement's author speaks, though it follows a preposition.
+  const author = (m: Placed) => statementAuthor(text, m, sentenceStart);
   const subject = candidates.find(
     (m) => author(m) || !/\b(?:in|at|to|from|of|with|by|for|on|between|against)\s+(?:the\s+)?$/.test(text.slice(Math.max(sentenceStart, m.at - 20), m.at)),
   );
@@ -700,9 +714,14 @@ function subjectBefore(
       : lastPerson(text, at, placed, attributions, sentenceStarts, offices);
     if (speakerId) return { speakerId, from: sentenceStart + pronoun.index, to: verbAt + verb[0].length, rule: 'pronoun' };
   }
-  // "The army said:", "The ministry said in a statement": the organisation last named with that noun.
+  // "The army said:", "The ministry said in a statement": the organisation last named with that noun;
+  // "The statement said": the organisation whose statement the text told of last.
   const institution = /\bthe\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{L}]+)\s+(?:also\s+)?$/iu.exec(lead);
-  const named = institution ? namedBy(institution[1], verbAt, placed) : undefined;
+  const named = !institution
+    ? undefined
+    : DOCUMENT_NOUN.test(institution[1])
+      ? lastActor(text, sentenceStart + institution.index, placed, attributions)
+      : namedBy(institution[1], verbAt, placed);
   if (institution && named) return { speakerId: named.speakerId, from: sentenceStart + institution.index, to: verbAt + verb[0].length, rule: 'statement' };
   // "The Turkish foreign minister said": the one person the text gave that office.
   // ("Norway’s foreign minister said": a country's office, the country a word of the description.)
