@@ -151,11 +151,23 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
 
   // Reported speech ("X said ...") is an attribution a later "he" or "the statement" may refer to.
   const nested = (m: Placed) => placed.some((o) => o !== m && o.at <= m.at && o.to >= m.to && o.to - o.at > m.to - m.at);
-  for (const m of placed.filter((x) => canSpeak(x) && !nested(x))) {
+  const speakers = placed.filter((x) => canSpeak(x) && !nested(x));
+  /** "the spokesman for X, Y, said": Y, the name in apposition to the one after "for", speaks (not X). */
+  const apposition = (m: Placed) =>
+    /\b(?:for|of|to)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+)*$/u.test(text.slice(Math.max(0, m.at - 40), m.at))
+      ? speakers.find(
+          (y) => y.kind === 'person' && /^,\s*$/.test(text.slice(m.to, y.at)) && new RegExp(`^,${ADVERB}\\s+${V}\\b`).test(text.slice(y.to, y.to + 40)),
+        )
+      : undefined;
+  for (const m of speakers) {
+    const y = apposition(m);
+    if (y) attributions.push({ at: y.at, speakerId: y.entityId, kind: y.kind });
+  }
+  for (const m of speakers) {
     if (
       VERB_AFTER.test(text.slice(m.to, m.to + 40)) ||
       /^\s+quoted\b/.test(text.slice(m.to, m.to + 10)) || // "the Foreign Office quoted X as saying
-      APPOSITION_VERB.test(text.slice(m.to, m.to + 120)) ||
+      (APPOSITION_VERB.test(text.slice(m.to, m.to + 120)) && !apposition(m)) ||
       (VERB_BEFORE.test(text.slice(Math.max(0, m.at - 30), m.at)) && /^\s*[.,]/.test(text.slice(m.to, m.to + 3))) || // "…, said Xi."
       (m.kind !== 'person' && statementAuthor(text, m))
     )
@@ -576,8 +588,13 @@ function lastPerson(
     const described =
       start < at &&
       new RegExp(`^(The|A|An)\\s+((?:[\\p{L}-]+\\s+){0,3}?)(${OFFICE_NOUN_PATTERN}|officer|official|source)\\b`, 'iu').exec(text.slice(start, start + 80));
-    if (described)
-      return described[1].toLowerCase() === 'the' ? describedHolder(text, described[3].toLowerCase(), described[2], at, offices, placed) : undefined;
+    if (described) {
+      if (described[1].toLowerCase() !== 'the') return undefined;
+      const holder = describedHolder(text, described[3].toLowerCase(), described[2], at, offices, placed);
+      if (holder || described[2].trim()) return holder;
+      // "The envoy said he …": a bare title the text gave no one stands for someone named before it.
+      continue;
+    }
     if (!named.has(start)) continue;
     if ((looked += 1) > 3) break;
     const inSentence = placed.filter((m) => m.sentenceStart === start && m.at < at);

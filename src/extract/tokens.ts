@@ -32,7 +32,7 @@ export interface Token {
 /** Initialisms with stops ("U.S.", "N.V.") are one word; so are hyphenated and apostrophised words. */
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 /** What follows the hyphen of "US-led", "Kremlin-backed", "Paris-based": not part of a name. */
-const COMPOUND_TAIL = /^(?:\p{Ll}+(?:ed|ing)|era|style|wide|born|run|made|type|class|level|like|free|long|owned|friendly|controlled)$/u;
+const COMPOUND_TAIL = /^(?:\p{Ll}+(?:ed|ing)|elect|designate|era|style|wide|born|run|made|type|class|level|like|free|long|owned|friendly|controlled)$/u;
 /** Nouns after "Trump-Putin", "Russia-Ukraine": the compound names a relation between parties. */
 const RELATION_NOUN =
   /^\s+(?:summit|talks|meeting|meetings|format|relations|ties|deal|border|axis|war|conflict|dialogue|alliance|pact|agreement|call|rapprochement|negotiations|framework|partnership|rivalry|trade)\b/;

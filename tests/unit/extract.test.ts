@@ -561,6 +561,20 @@ describe('names in real house styles', () => {
     });
   });
 
+  test('“he” after “The envoy said he …” is the person named before when no one was given that title; after “the spokesman for X, Y, confirmed” it is Y', () => {
+    const doc = draft(
+      [
+        '“We had detailed talks,” Norwegian diplomat Geir Olsen told reporters.',
+        'The envoy said he would meet officials later in the day.',
+        '“Let us see how we proceed,” he added.',
+        'However, the spokesman for President-elect Adama Bako, Halima Sow, confirmed the talks went on.',
+        '“It is not conclusive,” he said.',
+      ].join('\n'),
+    );
+    expect(speakers(doc)).toEqual({ 'We had detailed': 'Geir Olsen', 'Let us see': 'Geir Olsen', 'It is not': 'Halima Sow' });
+    expect(entity(doc, 'actor:adama-bako')).toMatchObject({ name: 'Adama Bako' });
+  });
+
   test('a name its initials follow in brackets is a body, whatever its words look like; a country so written stays a country', () => {
     const doc = draft(
       'Leaders of the Nordic Harbour Dialogue (NHD) and the Coastal Democratic Congress (CDC) met in Oslo. ' +
