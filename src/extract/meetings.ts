@@ -214,6 +214,8 @@ function objectAfter(text: string, mentions: ResolvedMention[], at: number): Res
   // Rehabilitation of the Government of National Unity, Ali Abed Al-Ridha").
   const limit = first && first.kind === 'person' && /,\s*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(text.slice(at, first.start)) ? 9 : 6;
   if (!first || !/^[^.,;:?!“”"]*$/.test(gap) || gap.split(/\s+/).filter((w) => !/^(?:the|a|an|of|and)$/i.test(w)).length > limit) return [];
+  // "talks with electoral rivals in Ivory Coast": a name after "in" is where the unnamed others are.
+  if (/\S\s+(?:in|at|near|inside)\s+(?:the\s+)?$/.test(gap)) return [];
   return chainStartingWith(text, mentions, first);
 }
 
@@ -311,7 +313,7 @@ export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): 
   /** "He met Y": the subject pronoun right before offset `at`. */
   const pronounAt = (sentence: number, text: string, at: number): ResolvedMention | undefined => {
     const pronoun =
-      /(?:^|[,;]\s*|\b(?:and|but|then)\s+)(he|she)\s+(?:(?:has|had|have|also|then|later|both|last|this|on|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)\s+)*$/i.exec(
+      /(?:^|[,;]\s*|\b(?:and|but|then|after|before|when|while|once|since|as|where)\s+)(he|she)\s+(?:(?:has|had|have|also|then|later|both|last|this|on|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)\s+)*$/i.exec(
         text.slice(0, at),
       );
     return pronoun ? pronounMention(sentence, pronoun.index + pronoun[0].indexOf(pronoun[1]), pronoun[1]) : undefined;

@@ -784,6 +784,15 @@ describe('meetings: rules from the second round of dev reports', () => {
   });
 });
 
+describe('meetings: rules from the eighth round of dev reports', () => {
+  test('"after he met Y" is a meeting of the person named before and Y; "talks with rivals in Z" names no party after "in"', () => {
+    expect(meetings(draft('Anna Berg spoke on Tuesday.\nHer remarks came after she met party leader Henrik Dahl on Tuesday afternoon.'))).toEqual([
+      'Anna Berg, Henrik Dahl @ ?',
+    ]);
+    expect(meetings(draft('Former leader Anna Berg has held talks with electoral rivals in Norway, in an effort to mediate.'))).toEqual(['Anna Berg @ Norway']);
+  });
+});
+
 describe('meetings in common house styles', () => {
   test('parties met together, talks between, held talks with, delegations from', () => {
     const doc = draft(
