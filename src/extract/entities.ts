@@ -219,11 +219,12 @@ export function resolveEntities(
     const owners = byShortName.get(nameKey(m.name));
     return owners?.size === 1 && !owners.has(m.name) ? [...owners][0] : undefined;
   };
-  // "Vedanta" after "Vedanta Resources": a lone word the tagger took for a person, that is no one's
-  // name but the first word of one organisation's name in the text, is that organisation.
+  // "Vedanta" after "Vedanta Resources": a lone word that is no one's name but the first word of one
+  // organisation's name in the text is that organisation (also where the tagger took it for a person).
   const organisationNames = [...new Set(all.filter((x) => x.kind === 'organization' && x.words > 1 && !x.possessive).map((x) => x.name))];
   const organisationOpening = (m: Mention): string | undefined => {
-    if (m.words !== 1 || personFor(m) !== undefined) return undefined;
+    // (An acronym is a body of its own: "UN" is not the UN Security Council.)
+    if (m.words !== 1 || /^[\p{Lu}\d&.-]+$/u.test(m.name) || personFor(m) !== undefined) return undefined;
     const owners = organisationNames.filter((n) => nameKey(n).split(' ')[0] === nameKey(m.name));
     return owners.length === 1 ? owners[0] : undefined;
   };
@@ -253,7 +254,7 @@ export function resolveEntities(
           break;
         }
         const acronymOf = acronyms.get(m.name);
-        const full = acronymOf ?? longerName(m);
+        const full = acronymOf ?? longerName(m) ?? organisationOpening(m);
         const id = makeId('actor', full ?? m.name);
         if (full && !entities.has(id)) entities.set(id, blank(id, 'Actor', full, m.kind === 'group' ? 'GROUP' : 'ORGANIZATION'));
         add(m, id, () => blank(id, 'Actor', m.name, m.kind === 'group' ? 'GROUP' : 'ORGANIZATION'));

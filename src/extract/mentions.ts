@@ -329,7 +329,9 @@ let context: { orgs: ReadonlySet<string>; persons: ReadonlySet<string>; institut
 
 const NAME = String.raw`\p{Lu}[\p{L}\p{N}&’'-]*(?:\s\p{Lu}[\p{L}\p{N}&’'-]*)*`;
 const ORG_CUES_BEFORE = new RegExp(
-  String.raw`\b(?:[Ss]hares (?:of|in)|[Bb]uy|[Aa]cquire[sd]?|[Rr]ival|[Ss]take in|[Mm]erger with|[Tt]akeover of|[Bb]id for|acquired by|advis(?:ing|ors? to|ers? to)|-based)\s+(${NAME})`,
+  String.raw`\b(?:[Ss]hares (?:of|in)|[Bb]uy|[Aa]cquire[sd]?|[Rr]ival|[Ss]take in|[Mm]erger with|[Tt]akeover of|[Bb]id for|acquired by|advis(?:ing|ors? to|ers? to)|-based|-listed|-headquartered|subsidiary of|unit of|` +
+    // "pharmaceutical firm Eli Lilly", "specialty glass maker Corning": the trade's noun before the name.
+    String.raw`(?<![A-Z][\p{L}]*\s)(?:firm|company|maker|manufacturer|producer|giant|retailer|carrier|lender|insurer|miner|conglomerate|supplier|chain|operator|developer|start-?up|telecoms?|automaker|carmaker|drugmaker|chipmaker|bank))\s+(${NAME})`,
   'gu',
 );
 const ORG_CUES_AFTER = new RegExp(
@@ -348,8 +350,17 @@ const PERSON_CUES = new RegExp(
  */
 export function documentCues(text: string): { organisations: Set<string>; persons: Set<string>; institutions: Set<string> } {
   const organisations = new Set<string>();
-  for (const m of text.matchAll(ORG_CUES_BEFORE)) organisations.add(trimName(m[1]));
+  // ("Saudi-listed Tasnee": the name without its modifier; "Corning GLW.N": without its ticker.)
+  for (const m of text.matchAll(ORG_CUES_BEFORE)) {
+    const ticker = /^\.\p{Lu}{1,2}\b/u.test(text.slice(m.index + m[0].length)) ? /\s\p{Lu}{1,5}$/u : /$^/;
+    organisations.add(trimName(m[1].replace(/^\p{Lu}[\p{L}.]*-\p{Ll}+\s+/u, '').replace(ticker, '')));
+  }
   for (const m of text.matchAll(ORG_CUES_AFTER)) organisations.add(trimName(m[1]));
+  // "Cristal, a subsidiary of Tasnee": a name set off as a subsidiary, unit or company.
+  for (const m of text.matchAll(
+    new RegExp(String.raw`(${NAME}),\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:subsidiary|unit|division|company|firm)\b(?!['’])`, 'gu'),
+  ))
+    organisations.add(trimName(m[1]));
   // "Goldman Sachs and Bank of America are acting as financial advisors", "Barclays and BNP Paribas are advising".
   for (const m of text.matchAll(
     new RegExp(

@@ -536,12 +536,13 @@ describe('names in real house styles', () => {
   test('a company by the first word of its name, after a modifier such as “Mumbai-listed”, is the company; letters after a name and a pronoun opening a sentence are no names', () => {
     const doc = draft(
       'Harlow Mining Corp agreed to the sale on Monday. Mumbai-listed Harlow has appealed. Harlow said it would pay. ' +
+        'The UN Security Council met. The UN agreed. ' +
         'Jane Doe MP welcomed it. “The plan will not resolve the problems of the country. They also noted that the proper way is dialogue,” said the company.',
     );
     const named = Object.fromEntries(
       doc.entities.filter((e) => e.type === 'Actor' || e.type === 'Location').map((e) => [nameOf(doc, e.id), e.type === 'Actor' ? e.kind : e.type]),
     );
-    expect(named).toEqual({ 'Harlow Mining': 'ORGANIZATION', 'Jane Doe': 'PERSON' });
+    expect(named).toEqual({ 'Harlow Mining': 'ORGANIZATION', 'UN Security Council': 'ORGANIZATION', UN: 'ORGANIZATION', 'Jane Doe': 'PERSON' });
     expect(entity(doc, 'actor:harlow-mining')).toMatchObject({ aliases: expect.arrayContaining(['Harlow']) });
   });
 
@@ -573,6 +574,23 @@ describe('names in real house styles', () => {
     );
     expect(speakers(doc)).toEqual({ 'We had detailed': 'Geir Olsen', 'Let us see': 'Geir Olsen', 'It is not': 'Halima Sow' });
     expect(entity(doc, 'actor:adama-bako')).toMatchObject({ name: 'Adama Bako' });
+  });
+
+  test('a name after its trade (“drug firm Eli Lilly”, “glass maker Corning”), after “-listed” or “a subsidiary of”, or set off as “a subsidiary”, is a company, ticker or not; “the company’s chief” is a person’s title', () => {
+    const doc = draft(
+      'He also met with drug firm Eli Lilly LLY.N, device company Medtronic MDT.N and glass maker Corning GLW.N. ' +
+        'Tronox will buy the pigment business of Cristal, a subsidiary of Oslo-listed Tasnee. ' +
+        '“We will grow,” Mark Hurd, the company’s chief executive, said.',
+    );
+    const kinds = Object.fromEntries(doc.entities.filter((e) => e.type === 'Actor').map((e) => [nameOf(doc, e.id), e.type === 'Actor' ? e.kind : '']));
+    expect(kinds).toMatchObject({
+      'Eli Lilly': 'ORGANIZATION',
+      Medtronic: 'ORGANIZATION',
+      Corning: 'ORGANIZATION',
+      Cristal: 'ORGANIZATION',
+      Tasnee: 'ORGANIZATION',
+      'Mark Hurd': 'PERSON',
+    });
   });
 
   test('a name its initials follow in brackets is a body, whatever its words look like; a country so written stays a country', () => {
