@@ -937,6 +937,8 @@ function placedIn(all: Token[], first: Token): boolean {
   if (first.basedIn) return true;
   const before = all[first.index - 1];
   if (!!before && /^(in|at|to|from|near)$/i.test(before.word) && before.end === first.start - first.gap.length) return true;
+  // "visited Banjul", "in the Turkish capital Ankara", "the capital, Juba": a city someone goes to or is in.
+  if (!!before && /^(?:visited|visiting|visit|capital)$/.test(before.word) && /^,?\s+$/.test(first.gap)) return true;
   // "at the Jubilee House, Accra", "at Cantonments, Accra": the town after a place, set off by a comma.
   if (!before?.capitalised || !/^,\s*$/.test(first.gap)) return false;
   let i = before.index;

@@ -593,6 +593,13 @@ describe('names in real house styles', () => {
     });
   });
 
+  test('a capital someone visits or that the text calls “the capital” is a city: “visited Banjul”, “the Turkish capital Ankara”; a capital as an actor stays its country', () => {
+    const doc = draft('Envoys visited Banjul on Friday. He spoke in the Turkish capital Ankara. The town lies north of the capital, Juba. Ankara says no.');
+    const places = doc.entities.filter((e) => e.type === 'Location').map((e) => nameOf(doc, e.id));
+    expect(places).toEqual(['Banjul', 'Ankara', 'Juba']);
+    expect(entity(doc, 'country:turkey')).toMatchObject({ aliases: ['Ankara'] });
+  });
+
   test('a name its initials follow in brackets is a body, whatever its words look like; a country so written stays a country', () => {
     const doc = draft(
       'Leaders of the Nordic Harbour Dialogue (NHD) and the Coastal Democratic Congress (CDC) met in Oslo. ' +
