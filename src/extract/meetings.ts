@@ -419,7 +419,9 @@ export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): 
     // "X visited Y at his residence", "Y was visited by X": a visit to a person is a meeting.
     for (const m of text.matchAll(/\b(?:visited|was\s+visited\s+by)\s+/g)) {
       if (planned(text, m.index)) continue;
-      const after = objectAfter(text, mentions, m.index + m[0].length).filter((o) => o.kind === 'person');
+      // ("X visited Oslo with Y" is no visit to Y: the first name after the verb is the one visited.)
+      const visited = mentions.find((o) => o.start >= m.index + m[0].length);
+      const after = visited?.kind === 'person' ? objectAfter(text, mentions, m.index + m[0].length).filter((o) => o.kind === 'person') : [];
       const before = after.length ? subjectBefore(text, mentions, m.index) : [];
       if (before.length) meetingOf([...before, ...after], ev(before[0].start, after[after.length - 1].end), 'received', after[after.length - 1].end);
     }
