@@ -123,6 +123,8 @@ export function quoteSpans(paragraph: string): { start: number; end: number; inn
     /“([^“”]+)(?:”|$)/g,
     // A straight mark followed by a space closes a quote opened in an earlier paragraph; it opens none.
     /(?<![\p{L}\p{N}])"(?=\S)([^"]+)(?:"|$)/gu,
+    // Some sites print a closing mark for both ends (”…”): one at the start of a word opens a quote.
+    /(?<=^|[\s([—–])”(?=[^\s”])([^“”]+)(?:”|$)/gu,
     /«\s*([^«»"”]+?)\s*(?:»|["”]|$)/g,
     /(?<![\p{L}\p{N}])‘((?:[^‘’]|’(?=\p{L}))+)’(?![\p{L}])/gu,
     /(?<![\p{L}\p{N}])'((?:[^'\n]|'(?=\p{L}))+)'(?![\p{L}])/gu,

@@ -1170,6 +1170,15 @@ describe('meetings: visitors by their full style, and who attended', () => {
   });
 });
 
+describe('quotes printed with a closing mark at both ends', () => {
+  test('”…” is a quote when the first mark opens a word; a normal “…” pair is read as before', () => {
+    const doc = draft(
+      'Anna Berg met envoys in Oslo.\n”They are in good spirits,” said Anna Berg.\nHenrik Dahl called it ”a crisis of governance”. “We agreed,” Dahl said.',
+    );
+    expect(speakers(doc)).toEqual({ 'They are in': 'Anna Berg', 'a crisis of': 'Henrik Dahl', 'We agreed': 'Henrik Dahl' });
+  });
+});
+
 describe('quotes of organisations named before', () => {
   test('"the ministry said" is the ministry named before; "X, in a statement, said"; "the statement, issued by X, said"; a post on X’s account', () => {
     const doc = draft(
