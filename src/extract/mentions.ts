@@ -113,7 +113,7 @@ const DETERMINERS = new Set(['The', 'A', 'An']);
 /** Pronouns a tagger may take for a name when they open a sentence ("They agreed"). */
 const PRONOUNS = new Set(['I', 'We', 'They', 'She', 'It', 'You', 'This', 'That', 'These', 'Those']); // not "He": a family name (He Lifeng)
 /** Letters written after a person's name: a seat or an honour, not a name ("Jane Doe MP"). */
-const POST_NOMINALS = new Set(['MP', 'MPs', 'MEP', 'MSP', 'MLA', 'TD', 'QC', 'KC', 'OBE', 'CBE', 'MBE', 'KBE']);
+const POST_NOMINALS = new Set(['MP', 'MPs', 'MEP', 'MEPs', 'MSP', 'MLA', 'TD', 'QC', 'KC', 'OBE', 'CBE', 'MBE', 'KBE']);
 /** Titles written short that may stand alone for the one person the text gives them ("CM said"). */
 export const SHORT_TITLE = /^(?:PM|CM|FM)$/;
 const SHORT_TITLE_BEFORE = /\b(PM|CM|FM)\s+$/;
@@ -715,8 +715,12 @@ function spelledOutAt(text: string, run: Token[]): number {
 function classifyRun(sentence: number, text: string, all: Token[], input: Token[], readInitials = true): Mention[] {
   let run = input;
   while (run.length && DETERMINERS.has(run[0].word)) run = run.slice(1);
-  // "Kwasi Kwarteng MP": letters after a name are no part of it.
+  // "Kwasi Kwarteng MP": letters after a name are no part of it; "Coventry South MP Jim Cunningham":
+  // a seat's letters in the middle part the seat from the name.
   while (run.length > 1 && POST_NOMINALS.has(run[run.length - 1].word)) run = run.slice(0, -1);
+  while (run.length > 2 && POST_NOMINALS.has(run[0].word)) run = run.slice(1); // "MP Jack Dromey"
+  const seat = run.findIndex((t, i) => i > 0 && POST_NOMINALS.has(t.word));
+  if (seat > 0) return [...classifyRun(sentence, text, all, run.slice(0, seat)), ...classifyRun(sentence, text, all, run.slice(seat + 1))];
   if (!run.length || (run.length === 1 && PRONOUNS.has(run[0].word))) return [];
   // "Rs 1.75", "RM44-billion": a currency before an amount names no one.
   if (run.length === 1 && CURRENCY.test(run[0].word) && /^\s*\d/.test(text.slice(run[0].end, run[0].end + 3))) return [];
@@ -726,7 +730,9 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
       const words = run.slice(i, i + n);
       if (words.slice(0, -1).some((w) => w.possessive)) continue;
       const phrase = words.map((w) => w.word).join(' ');
-      if (KNOWN_GROUPS.has(phrase) || KNOWN_GROUPS.has(titleCase(phrase)))
+      // ("Mohammed Ali al Houthi": after a name's particle, a movement's name is a family name.)
+      const familyName = i > 0 && PARTICLES.has(run[i - 1].word);
+      if (!familyName && (KNOWN_GROUPS.has(phrase) || KNOWN_GROUPS.has(titleCase(phrase))))
         return [
           ...classifyRun(sentence, text, all, run.slice(0, i)),
           mention(sentence, text, words, 'group', { rule: 'known-group' }),
@@ -808,6 +814,19 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
   const ofAt = run.findIndex((t) => t.word === 'of');
   if (ofAt > 0 && ORG_HEADS.has(run[ofAt - 1].word) && run[run.length - 1].capitalised) {
     return [mention(sentence, text, run, 'organization', { rule: 'organisation-head' }), ...countriesNamedIn(sentence, text, all, run.slice(ofAt + 1))];
+  }
+  // "Edem Kodjo of the African Union": a name with nothing of a body about it, then the body the
+  // person is of.
+  if (ofAt >= 2 && ofAt <= 3) {
+    const who = run.slice(0, ofAt);
+    const plain = (t: Token) =>
+      t.capitalised && !t.possessive && !ORG_HEADS.has(t.word) && !ORG_SUFFIXES.has(t.word) && !isTitleWord(t) && !HONORIFICS.has(t.word.toLowerCase());
+    if (who.every(plain) && !who.some((_, i) => gazetteerAt(who, i))) {
+      const body = run.slice(run[ofAt + 1]?.word === 'the' ? ofAt + 2 : ofAt + 1);
+      const rest = classifyRun(sentence, text, all, body);
+      if (rest[0] && rest[0].start === body[0].start && (rest[0].kind === 'organization' || rest[0].kind === 'group'))
+        return [mention(sentence, text, who, 'person', { rule: 'person-of' }), ...rest];
+    }
   }
   // Gazetteer phrases (longest first) become their own mentions; the pieces between are typed below.
   const out: Mention[] = [];

@@ -464,7 +464,7 @@ function speakerBefore(text: string, quoteStart: number, sentenceStart: number, 
 function quotedAsSaying(text: string, quoteStart: number, sentenceStart: number, mentions: Placed[]): Found | undefined {
   const clause = text.slice(sentenceStart, quoteStart + 400);
   // "Y quoted X as saying", "Dawn reported citing X as saying".
-  const m = /\b(?:quoted|quoting|citing|cited)\s+(\S[^.;]*?)\s+as\s+saying\b/.exec(clause);
+  const m = /\b(?:quoted|quoting|citing|cited)\s+(\S[^.;]*?)\s+as\s+(?:saying|telling|stating|adding|warning)\b/.exec(clause);
   if (!m) return undefined;
   const from = sentenceStart + m.index;
   const speaker = mentions.find((x) => x.at >= from + m[0].indexOf(m[1]) && x.to <= from + m[0].length && canSpeak(x) && x.kind === 'person');

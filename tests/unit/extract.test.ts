@@ -600,6 +600,25 @@ describe('names in real house styles', () => {
     expect(entity(doc, 'country:turkey')).toMatchObject({ aliases: ['Ankara'] });
   });
 
+  test('“X of the African Union” is a person of a body; “Coventry MPs Bob Ainsworth”, “MP Jack Dromey” are people after their seat; “al Houthi” after a particle is a family name', () => {
+    const doc = draft(
+      '“They are in good spirits,” said Edem Kodjo of the African Union. Coventry MPs Bob Ainsworth and Jim Cole met. ' +
+        'They went with MP Jack Dromey. On Saturday, Mohammed Ali al Houthi, head of the council, spoke. The Houthis fired. Bank of America fell.',
+    );
+    const kinds = Object.fromEntries(doc.entities.filter((e) => e.type === 'Actor').map((e) => [nameOf(doc, e.id), e.type === 'Actor' ? e.kind : '']));
+    expect(kinds).toEqual({
+      'Edem Kodjo': 'PERSON',
+      'African Union': 'ORGANIZATION',
+      'Bob Ainsworth': 'PERSON',
+      'Jim Cole': 'PERSON',
+      'Jack Dromey': 'PERSON',
+      'Mohammed Ali al Houthi': 'PERSON',
+      Houthis: 'GROUP',
+      'Bank of America': 'ORGANIZATION',
+    });
+    expect(speakers(doc)).toEqual({ 'They are in': 'Edem Kodjo' });
+  });
+
   test('a name its initials follow in brackets is a body, whatever its words look like; a country so written stays a country', () => {
     const doc = draft(
       'Leaders of the Nordic Harbour Dialogue (NHD) and the Coastal Democratic Congress (CDC) met in Oslo. ' +
@@ -1176,6 +1195,15 @@ describe('quotes printed with a closing mark at both ends', () => {
       'Anna Berg met envoys in Oslo.\n”They are in good spirits,” said Anna Berg.\nHenrik Dahl called it ”a crisis of governance”. “We agreed,” Dahl said.',
     );
     expect(speakers(doc)).toEqual({ 'They are in': 'Anna Berg', 'a crisis of': 'Henrik Dahl', 'We agreed': 'Henrik Dahl' });
+  });
+});
+
+describe('quotes a broadcaster reports', () => {
+  test('“…,” state radio quoted X as telling supporters: X said it', () => {
+    const doc = draft(
+      'President Thabo Mbeki arrived in Harare.\n”In the revolution we shared the trenches,” Zimbabwe state radio quoted Mbeki as telling supporters.',
+    );
+    expect(speakers(doc)).toEqual({ 'In the revolution': 'Thabo Mbeki' });
   });
 });
 
