@@ -157,7 +157,9 @@ function titledPerson(text: string, mentions: ResolvedMention[], m: ResolvedMent
   const next = mentions.find((x) => x.start >= m.end && x !== m && !(x.start === m.start));
   if (!next || next.kind !== 'person' || !isActor(text, next)) return m;
   const between = text.slice(m.end, next.start);
+  // ("Unite’s General Secretary Y", "the Unite union’s General Secretary Y": the owner's possessive goes too.)
   const words = between
+    .replace(/^(?:['’]s?|\s+[\p{Ll}-]+['’]s)(?=\s)/u, ' ')
     .replace(/\([^()]{1,15}\)/g, ' ')
     .trim()
     .split(/\s+/)
@@ -576,7 +578,7 @@ export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): 
     }
     // "X met Y", "after meeting Y ..., X".
     for (const m of text.matchAll(
-      /\b(met(?: with)?|meets(?: with)?|(?:is|are) meeting(?: with)?|sat down with|(?:[Aa]fter|[Bb]efore|[Ww]hile|[Ww]hen) meeting(?: with)?)\s+(?!for\b)/g,
+      /\b(met(?: with)?|meets(?: with)?|(?:is|are) meeting(?: with)?|sat down with|(?:[Aa]fter|[Bb]efore|[Ww]hile|[Ww]hen) meeting(?: with)?)\s+/g,
     )) {
       const gerund = /^(?:after|before|while|when) meeting/i.test(m[1]);
       // "X met separately with A and B": a meeting with each.

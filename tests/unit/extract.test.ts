@@ -829,6 +829,12 @@ describe('meetings: rules from the second round of dev reports', () => {
 });
 
 describe('meetings: rules from the eighth round of dev reports', () => {
+  test('"A and B have met for a second time" is a meeting of A and B; "X met the Unite union’s General Secretary Y" is a meeting with Y, not the union', () => {
+    expect(meetings(draft('Anna Berg and Henrik Dahl have met for a second time to discuss a coalition.'))).toEqual(['Anna Berg, Henrik Dahl @ ?']);
+    expect(meetings(draft('The council met for talks on Monday.'))).toEqual([]);
+    expect(meetings(draft('Carlos Tavares met the Unite union’s General Secretary Len McCluskey yesterday.'))).toEqual(['Carlos Tavares, Len McCluskey @ ?']);
+  });
+
   test('"after he met Y" is a meeting of the person named before and Y; "talks with rivals in Z" names no party after "in"', () => {
     expect(meetings(draft('Anna Berg spoke on Tuesday.\nHer remarks came after she met party leader Henrik Dahl on Tuesday afternoon.'))).toEqual([
       'Anna Berg, Henrik Dahl @ ?',
