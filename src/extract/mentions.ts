@@ -1258,7 +1258,7 @@ function groupMentions(sentence: number, text: string): Mention[] {
  */
 const STATE_INSTITUTION_NOUNS =
   'ministry of (?:foreign affairs|defen[cs]e|interior|health|finance)|(?:foreign|defen[cs]e|interior|health|finance) ministry|foreign office|' +
-  'armed forces|security forces|air force|coast guard|state (?:media|television|news agency)|(?:presidential )?press (?:service|office)|government|military|army|navy|police|parliament|cabinet|junta|regime|embassy|presidency';
+  'armed forces|security forces|air force|coast guard|state (?:media|television|news agency)|(?:presidential )?press (?:service|office)|presidential office|government|military|army|navy|police|parliament|cabinet|junta|regime|embassy|presidency';
 /** Words after such a phrase that make it part of a title or a group of people ("army chief", "military officials"). */
 const AFTER_INSTITUTION =
   /^\s+(?:chiefs?|troops|soldiers|units|spokes(?:man|woman|person)|officials?|officers?|sources?|personnel|commanders?|leaders?|members?|delegations?)\b/;

@@ -1204,6 +1204,15 @@ describe('quotes printed with a closing mark at both ends', () => {
   });
 });
 
+describe('a presidential office named by its country', () => {
+  test('“according to Norway’s presidential office” then “…,” it said: the office speaks', () => {
+    const doc = draft(
+      'Anna Berg and Henrik Dahl agreed to stay in touch, according to Norway’s presidential office.\nBerg and Dahl “agreed to strengthen communication,” it said.',
+    );
+    expect(speakers(doc)).toEqual({ 'agreed to strengthen': 'Norwegian presidential office' });
+  });
+});
+
 describe('quotes a broadcaster reports', () => {
   test('“…,” state radio quoted X as telling supporters: X said it', () => {
     const doc = draft(
