@@ -700,7 +700,8 @@ function subjectBefore(
   // The subject: the last speaker-like mention before the verb that is not the object of a preposition.
   const candidates = [...mentions]
     .reverse()
-    .filter((m) => m.to <= verbAt && canSpeak(m) && verbAt - m.to <= 120 && !/[.;“”"«»]/.test(text.slice(m.to, verbAt)));
+    // (The stops of initials, "the U.N. envoy", end no sentence.)
+    .filter((m) => m.to <= verbAt && canSpeak(m) && verbAt - m.to <= 120 && !/[.;“”"«»]/.test(maskStops(text.slice(m.to, verbAt))));
   // "A statement from X said", "A Commerce Ministry statement … said": the statement's author speaks, though it follows a preposition.
   const author = (m: Placed) => statementAuthor(text, m, sentenceStart);
   const subject = candidates.find(

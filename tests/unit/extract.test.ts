@@ -1204,6 +1204,15 @@ describe('quotes printed with a closing mark at both ends', () => {
   });
 });
 
+describe('a speaker set off by an apposition with initials', () => {
+  test('“X, the U.N. envoy to Norway, said “…”” is X’s: the stops of initials end no sentence', () => {
+    const doc = draft(
+      'The U.N. said troops would stay. Anna Berg, the U.N. secretary-general’s special representative to Norway, said “major strides” toward peace had been made since a truce was signed in Oslo.',
+    );
+    expect(speakers(doc)).toEqual({ 'major strides': 'Anna Berg' });
+  });
+});
+
 describe('a presidential office named by its country', () => {
   test('“according to Norway’s presidential office” then “…,” it said: the office speaks', () => {
     const doc = draft(
