@@ -19,6 +19,7 @@
  *   X had talks with Y / X's meeting with Y / during his meeting with Y, X ...   a meeting of X and Y
  *   X received/hosted/welcomed Y / Y was received by X / X sat down with Y       a meeting of X and Y
  *   X exchanged views / conferred / negotiated / co-chaired … with Y; X visited Y (a person)   a meeting of X and Y
+ *   His remarks came after he met Y                                             a meeting of the person named before and Y
  *   the meeting was attended/led/chaired by A and B / present at the meeting were A and B / the talks brought together A and B
  *                                            A and B join the meeting told last, or are a meeting of their own when the text told none
  *   A … met/talks/discussed … B, in no form above   a meeting of the two to four people named (less sure)

@@ -27,7 +27,9 @@
  *   X said: “…” / X said in a statement, “…” / X: “…” / According to X, “…”        [before]
  *   X said the people are “ready for change”           the subject of the speech verb before it [subject]
  *   X has announced a “…” / X refused to put an “…” on it   the name right before a verb in the past [subject]
- *   Y quoted X as saying “…” / X was quoted as saying                                [quoted-as-saying]
+ *   Y quoted X as saying (telling, adding) “…” / X was quoted as saying              [quoted-as-saying]
+ *   A Trade Ministry statement said … “…” / The statement said … “…”   the statement's author [subject] [statement]
+ *   the spokesman for X, Y, confirmed … (then “…,” he said)            Y, not X          [pronoun]
  *   “…,” X was quoted as saying                                                      [after]
  *   a quote right after an attributed quote of the same sentence, or a sentence that is only a
  *   quote right after an attributed quote in the same paragraph, or the quote opening a paragraph
@@ -162,14 +164,12 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
         )
       : undefined;
   for (const m of speakers) {
-    const y = apposition(m);
-    if (y) attributions.push({ at: y.at, speakerId: y.entityId, kind: y.kind });
-  }
-  for (const m of speakers) {
+    const apposed = apposition(m);
+    if (apposed) attributions.push({ at: apposed.at, speakerId: apposed.entityId, kind: apposed.kind });
     if (
       VERB_AFTER.test(text.slice(m.to, m.to + 40)) ||
       /^\s+quoted\b/.test(text.slice(m.to, m.to + 10)) || // "the Foreign Office quoted X as saying
-      (APPOSITION_VERB.test(text.slice(m.to, m.to + 120)) && !apposition(m)) ||
+      (APPOSITION_VERB.test(text.slice(m.to, m.to + 120)) && !apposed) ||
       (VERB_BEFORE.test(text.slice(Math.max(0, m.at - 30), m.at)) && /^\s*[.,]/.test(text.slice(m.to, m.to + 3))) || // "…, said Xi."
       (m.kind !== 'person' && statementAuthor(text, m))
     )
