@@ -352,8 +352,9 @@ export function documentCues(text: string): { organisations: Set<string>; person
   const organisations = new Set<string>();
   // ("Saudi-listed Tasnee": the name without its modifier; "Corning GLW.N": without its ticker.)
   for (const m of text.matchAll(ORG_CUES_BEFORE)) {
-    const ticker = /^\.\p{Lu}{1,2}\b/u.test(text.slice(m.index + m[0].length)) ? /\s\p{Lu}{1,5}$/u : /$^/;
-    organisations.add(trimName(m[1].replace(/^\p{Lu}[\p{L}.]*-\p{Ll}+\s+/u, '').replace(ticker, '')));
+    let name = m[1].replace(/^\p{Lu}[\p{L}.]*-\p{Ll}+\s+/u, '');
+    if (/^\.\p{Lu}{1,2}\b/u.test(text.slice(m.index + m[0].length))) name = name.replace(/\s\p{Lu}{1,5}$/u, '');
+    organisations.add(trimName(name));
   }
   for (const m of text.matchAll(ORG_CUES_AFTER)) organisations.add(trimName(m[1]));
   // "Cristal, a subsidiary of Tasnee": a name set off as a subsidiary, unit or company.
