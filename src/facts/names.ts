@@ -313,6 +313,9 @@ const ORGANISATION_KIND_WORDS = [
   'software',
   'electronics',
   'motors',
+  'motor',
+  'resources',
+  'mining',
   'airlines',
   'energy',
   'enterprises',
@@ -426,12 +429,17 @@ export function shortNames(entity: NamedEntity, text: string): string[] {
   const state = isOrganisation(entity) ? stateInstitution(trimmed) : undefined;
   if (state) out.add(state.name);
   const kinds = isOrganisation(entity) ? ORGANISATION_KIND_WORDS : PLACE_KIND_WORDS;
+  // Kind words go one at a time from the end ("Ford Motor Company", "Ford Motor", "Ford").
   for (const base of [trimmed, state?.name ?? trimmed]) {
-    const words = base.split(/\s+/);
-    const last = kinds
-      .map((k) => k.split(' '))
-      .find((k) => words.length > k.length && k.every((w, i) => words[words.length - k.length + i].toLowerCase().replace(/\.$/, '') === w));
-    if (last) out.add(words.slice(0, -last.length).join(' '));
+    let words = base.split(/\s+/);
+    for (;;) {
+      const last = kinds
+        .map((k) => k.split(' '))
+        .find((k) => words.length > k.length && k.every((w, i) => words[words.length - k.length + i].toLowerCase().replace(/\.$/, '') === w));
+      if (!last) break;
+      words = words.slice(0, -last.length);
+      out.add(words.join(' '));
+    }
   }
   out.delete(trimmed);
   return [...out].filter((n) => nameKey(n));
@@ -526,7 +534,8 @@ export function acronymKeys(entity: NamedEntity, text: string): { stored: string
   const stored = new Set<string>();
   const lookup = new Set<string>();
   for (const name of [text, ...shortNames(entity, text)]) {
-    const acronym = acronymWord(name);
+    // An acronym said as a word, which some house styles write as one: "Nato", "Ecowas", "Unicef".
+    const acronym = acronymWord(name) ?? (/^\p{Lu}\p{Ll}{2,6}$/u.test(name.trim()) ? name.trim() : undefined);
     if (acronym) {
       const key = nameKey(acronym);
       stored.add(ACRONYM_PREFIX + key);
@@ -545,7 +554,8 @@ export function acronymKeys(entity: NamedEntity, text: string): { stored: string
         .filter((w) => !minor.has(w.toLowerCase()))
         .map((w) => w[0].toLowerCase())
         .join('');
-    for (const letters of new Set([initials(MINOR_WORDS), initials(new Set([...MINOR_WORDS, 'al', 'el']))])) {
+    // ("Economic Community of West African States" is ECOWAS: a minor word may give its letter too.)
+    for (const letters of new Set([initials(MINOR_WORDS), initials(new Set([...MINOR_WORDS, 'al', 'el'])), initials(new Set())])) {
       if (letters.length < 2) continue;
       // Doubled letters are folded as in nameKey, after counting them: "Anadolu Agency" is "AA", keyed "a".
       const key = letters.replace(/(\p{L})\1+/gu, '$1');

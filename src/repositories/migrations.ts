@@ -101,9 +101,10 @@ export async function migrateGraph(db: Database, log: (line: string) => void = (
  *   1: before stop 23;
  *   2: capitals, state institutions, titles and particles, family names first, company trade words;
  *   3: social-media handles ("@FaisalbinFarhan" is "Faisal bin Farhan"), more honorifics ("Daw", "Tun"), regions by their initials ("NWFP");
- *   4: given names (`+raj`), organisations' head nouns (`#commission`), countries by their government or official style ("Republic of Ghana"), hyphenated acronyms ("SPLM-N"), venues and addresses by their own name, commissions and authorities by their country, "y" for "i" in Slavic surnames, British and American spellings, one military however named ("Pakistani troops"), a party by its member ("Liberal Democrat"), Malaysian styles ("Datuk Seri"), a one-word person under the surname key, given names without the surname (`+mohamed khaled`), the gazetteer's short country names ("CAR"), "authorities" and "regime" as the government.
+ *   4: given names (`+raj`), organisations' head nouns (`#commission`), countries by their government or official style ("Republic of Ghana"), hyphenated acronyms ("SPLM-N"), venues and addresses by their own name, commissions and authorities by their country, "y" for "i" in Slavic surnames, British and American spellings, one military however named ("Pakistani troops"), a party by its member ("Liberal Democrat"), Malaysian styles ("Datuk Seri"), a one-word person under the surname key, given names without the surname (`+mohamed khaled`), the gazetteer's short country names ("CAR"), "authorities" and "regime" as the government;
+ *   5: initials that keep a minor word's letter ("ECOWAS"), acronyms written as a word ("Nato"), kind words stripped one after another ("Ford Motor Company", "Ford"), "Resources", "Motor" and "Mining" as kind words.
  */
-export const NAMES_VERSION = 4;
+export const NAMES_VERSION = 5;
 
 const NAMES_VERSION_OF_GRAPH = `// namesVersion
   OPTIONAL MATCH (m:GraphMeta {id: 'graph'}) RETURN m.namesVersion AS version, count { (c:Claim) } AS claims`;

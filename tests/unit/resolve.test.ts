@@ -287,6 +287,17 @@ describe('general naming conventions of news reporting', () => {
     expect(landings([person('p:1', 'Imran Khan'), person('p:2', 'Khan Smith'), person('p:3', 'Khan')])).toEqual(['p:1', 'p:2', 'p:1']);
   });
 
+  test('an acronym that takes a minor word’s letter or is written as a word, and a company without its trade words', () => {
+    const ecowas = 'Economic Community of West African States';
+    expect(landings([org('org:e', ecowas), org('org:a', 'ECOWAS')])).toEqual(['org:e', 'org:e']);
+    expect(landings([org('org:e', ecowas), org('org:a', 'Ecowas')])).toEqual(['org:e', 'org:e']);
+    expect(landings([org('org:n', 'North Atlantic Treaty Organization'), org('org:a', 'Nato')])).toEqual(['org:n', 'org:n']);
+    // A word that is no one's initials stays its own organisation.
+    expect(landings([org('org:n', 'North Atlantic Treaty Organization'), org('org:u', 'Unite')])).toEqual(['org:n', 'org:u']);
+    expect(landings([org('org:f', 'Ford Motor Company'), org('org:a', 'Ford')])).toEqual(['org:f', 'org:f']);
+    expect(landings([org('org:v', 'Vedanta Resources'), org('org:a', 'Vedanta')])).toEqual(['org:v', 'org:v']);
+  });
+
   test('factions after a hyphen, commissions with their country, venues and addresses by their own name, a government as its country', () => {
     expect(landings([org('org:splm', "Sudan People's Liberation Movement-North"), org('org:s', 'SPLM-N')])).toEqual(['org:splm', 'org:splm']);
     expect(landings([org('org:nscn', 'National Socialist Council of Nagaland-Khaplang'), org('org:n', 'NSCN-K')])).toEqual(['org:nscn', 'org:nscn']);
