@@ -793,9 +793,9 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
     const functionWord = hasTag(head, 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Verb', 'Adverb', 'QuestionWord');
     if (run.length === 1) return functionWord ? [] : [mention(sentence, text, run, 'maybe')];
     // "But Kyiv", "After Davos" lose the first word; an unknown first name ("Kenji Sato") keeps it;
-    // "Shares of Hollis-Marden" loses "Shares of".
+    // "Shares of Hollis-Marden" loses "Shares of"; "President of Armenia X" keeps its title, which the rules below take apart.
     if (functionWord) run = run.slice(1);
-    else if (run[1]?.word === 'of' && !ORG_HEADS.has(head.word)) return classifyRun(sentence, text, all, run.slice(2));
+    else if (run[1]?.word === 'of' && !ORG_HEADS.has(head.word) && !isTitleHead(head)) return classifyRun(sentence, text, all, run.slice(2));
   }
   // "CEO of Chia Tai Group", "MD of State Industrial Development Corporation": a title before the
   // organisation it is of, which the title owner's rules name apart.

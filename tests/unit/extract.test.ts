@@ -1342,6 +1342,13 @@ test('the name after a title’s country is a person: "the Foreign Minister of P
   expect(meetings(doc)).toEqual(['Bilawal Bhutto Zardari, Omar Haddad @ Islamabad']);
 });
 
+test('a title and its country may open the sentence: "President of Armenia X received Y" is a meeting of X and Y', () => {
+  const doc = draft('President of Armenia Lusine Harutyunyan on March 2 received Prime Minister of Georgia Tamar Beridze in Yerevan.');
+  const named = (type: string) => doc.entities.filter((e) => e.type === type).map((e) => ('name' in e ? e.name : ''));
+  expect(named('Actor')).toEqual(['Lusine Harutyunyan', 'Tamar Beridze']);
+  expect(meetings(doc)).toEqual(['Lusine Harutyunyan, Tamar Beridze @ Yerevan']);
+});
+
 test('a chamber after a title is an organisation, and the name after it a person: "Speaker of the National Assembly X", "Chairman Senate Y"', () => {
   const doc = draft('He will call on the Speaker of the National Assembly Raja Pervaiz Ashraf and the Chairman Senate Sadiq Sanjrani.');
   const named = (kind: string) => doc.entities.filter((e) => e.type === 'Actor' && e.kind === kind).map((e) => ('name' in e ? e.name : ''));
