@@ -22,7 +22,7 @@
  *   His remarks came after he met Y                                             a meeting of the person named before and Y
  *   the meeting was attended/led/chaired by A and B / present at the meeting were A and B / the talks brought together A and B
  *                                            A and B join the meeting told last, or are a meeting of their own when the text told none
- *   A … met/talks/discussed … B, in no form above   a meeting of the two to four people named (less sure)
+ *   A … met/talks/discussed/lunch/sidelines … B, in no form above   a meeting of the two to four people named (less sure)
  *
  * A meeting the words before it say is yet to come ("will hold talks with", "expected to") is not
  * drafted: the facts are meetings held. "Talks in Z" in a sentence that names a meeting of its own is
@@ -73,7 +73,8 @@ const ACTOR_KINDS = new Set(['person', 'group', 'organization', 'country']);
 const PLACE_KINDS = new Set(['country', 'city', 'place']);
 const PARTICIPATE =
   /\b(?:met for [^.;]*?\btalks|led (?:their|his|her|the) (?:respective )?delegations? (?:in|at|to) (?:the )?talks|joined (?:the )?talks|took part in (?:the )?talks|engaged in (?:the )?talks|attended (?:the )?talks|participated in (?:the )?talks|held (?:[a-z-]+ ){0,2}talks)\b/g;
-const MEETING_WORD = /\b(?:met|meets|meeting|talks|discussed|talked|courtesy call|(?:received|hosted)(?!\s+an?\s))\b/g;
+const MEETING_WORD =
+  /\b(?:met|meets|meeting|talks|discussed|talked|courtesy call|summit|discussions|negotiations|audience|sidelines|lunch|dinner|breakfast|(?:received|hosted)(?!\s+an?\s))\b/g;
 const TALKS_IN = /(?<!\b(?:after|before|while|when) )\b(?:talks|meeting|summit|negotiations)(?: [a-z]+){0,3}? in (?=\S)/gi;
 
 /** True when the mention is part of a title or possessive, not a participant. */

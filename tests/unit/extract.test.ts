@@ -1088,6 +1088,13 @@ describe('meetings told in other words', () => {
     expect(provenance.entities[meeting.id]).toEqual({ rules: ['co-mention'], confidence: 0.5 });
   });
 
+  test('a meal or the sidelines of an event between two people named around it is such a meeting too', () => {
+    expect(meetings(draft('Mark Ellery, the firm’s chairman, had lunch with Oliver Brandt, a local MP, on February 3.'))).toEqual([
+      'Mark Ellery, Oliver Brandt @ ?',
+    ]);
+    expect(meetings(draft('Ana Lopez, on the sidelines of the forum, pressed Tomas Berg on trade.'))).toEqual(['Ana Lopez, Tomas Berg @ ?']);
+  });
+
   test('not when the people all stand on one side of the word, are five, are countries, or the meeting is yet to come', () => {
     const none = [
       'Anna Berg said Henrik Dahl had a plan.',
