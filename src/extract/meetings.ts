@@ -317,7 +317,7 @@ export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): 
   /** "He met Y": the subject pronoun right before offset `at`. */
   const pronounAt = (sentence: number, text: string, at: number): ResolvedMention | undefined => {
     const pronoun =
-      /(?:^|[,;]\s*|\b(?:and|but|then|after|before|when|while|once|since|as|where)\s+)(he|she)\s+(?:(?:has|had|have|also|then|later|both|last|this|on|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)\s+)*$/i.exec(
+      /(?:^|[,;]\s*|\b(?:and|but|then|after|before|when|while|once|since|as|where)\s+|^(?:On|In|At|During|Earlier|Later|Last|This|Meanwhile)\b[^,.;:]{0,30}?\s+)(he|she)\s+(?:(?:has|had|have|also|then|later|both|last|this|on|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)\s+)*$/i.exec(
         text.slice(0, at),
       );
     return pronoun ? pronounMention(sentence, pronoun.index + pronoun[0].indexOf(pronoun[1]), pronoun[1]) : undefined;

@@ -811,6 +811,9 @@ describe('meetings: rules from the second round of dev reports', () => {
       'Erik Lund, Ivan Petrov @ Royal Palace',
     ]);
     expect(meetings(draft('Anna Berg arrived in Oslo on Monday.\nShe met Henrik Dahl in the evening.'))).toEqual(['Anna Berg, Henrik Dahl @ ?']);
+    // A time or place may open the sentence before the pronoun, with no comma.
+    expect(meetings(draft('Anna Berg arrived in Oslo on Monday.\nOn Tuesday she held talks with Henrik Dahl.'))).toEqual(['Anna Berg, Henrik Dahl @ ?']);
+    expect(meetings(draft('Anna Berg arrived in Oslo on Monday.\nEarlier in the day she met Henrik Dahl.'))).toEqual(['Anna Berg, Henrik Dahl @ ?']);
     expect(
       meetings(
         draft(
