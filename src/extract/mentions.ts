@@ -331,7 +331,7 @@ const NAME = String.raw`\p{Lu}[\p{L}\p{N}&’'-]*(?:\s\p{Lu}[\p{L}\p{N}&’'-]*)
 const ORG_CUES_BEFORE = new RegExp(
   String.raw`\b(?:[Ss]hares (?:of|in)|[Bb]uy|[Aa]cquire[sd]?|[Rr]ival|[Ss]take in|[Mm]erger with|[Tt]akeover of|[Bb]id for|acquired by|advis(?:ing|ors? to|ers? to)|-based|-listed|-headquartered|subsidiary of|unit of|` +
     // "pharmaceutical firm Eli Lilly", "specialty glass maker Corning": the trade's noun before the name.
-    String.raw`(?<![A-Z][\p{L}]*\s)(?:firm|company|maker|manufacturer|producer|giant|retailer|carrier|lender|insurer|miner|conglomerate|supplier|chain|operator|developer|start-?up|telecoms?|automaker|carmaker|drugmaker|chipmaker|bank))\s+(${NAME})`,
+    String.raw`(?<![A-Z][\p{L}]*\s)(?:firm|company|maker|manufacturer|producer|giant|retailer|carrier|lender|insurer|miner|conglomerate|supplier|chain|operator|developer|start-?up|telecoms?|automaker|carmaker|drugmaker|chipmaker|bank|union))\s+(${NAME})`,
   'gu',
 );
 const ORG_CUES_AFTER = new RegExp(

@@ -97,7 +97,7 @@ const JUDGE_VERBS =
 
 /** Nouns that stand for the organisation last quoted: "the statement added", "the agency said". */
 const STATEMENT_NOUNS =
-  'statement|tweet|ministry|post|release|communiqu[eé]|readout|agency|company|firm|group|government|army|military|alliance|faction|movement|party|council|office|observatory|organisation|organization|department';
+  'statement|tweet|ministry|post|release|communiqu[eé]|readout|agency|company|firm|group|government|army|military|alliance|faction|movement|party|council|office|observatory|organisation|organization|department|union';
 /** ", in an official statement, said", ", 22, said": an apposition between a speaker and the verb. */
 const APPOSITION_VERB = new RegExp(`^,[^,.;:?!“”"]{1,80},${ADVERB}\\s+${V}\\b`);
 
@@ -488,7 +488,8 @@ function pronounOrDescriptor(
 ): Found | undefined {
   const rest = text.slice(quoteEnd, quoteEnd + 120);
   const pronoun = new RegExp(
-    `^[\\s,]*((he|she|it)(?:\\s+(?:was|has|had|also|later|then|further))*\\s+(?:${V}|quoted|went on|read|reads)(?:\\s+reporters)?)\\b`,
+    // (", in southern Turkey, she said": a place or time may stand between the quote and the pronoun.)
+    `^[\\s,]*(?:(?:in|at|on|from)\\s+[^,.;:?!“”"]{1,50},\\s*)?((he|she|it)(?:\\s+(?:was|has|had|also|later|then|further))*\\s+(?:${V}|quoted|went on|read|reads)(?:\\s+reporters)?)\\b`,
     'i',
   ).exec(rest);
   if (pronoun) {
@@ -498,7 +499,12 @@ function pronounOrDescriptor(
     const from = quoteEnd + rest.indexOf(pronoun[1]);
     return speakerId ? { speakerId, from, to: from + pronoun[1].length, rule: 'pronoun' } : undefined;
   }
-  const statement = new RegExp(`^[\\s,]*(the\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${STATEMENT_NOUNS})\\s+(?:also\\s+)?(?:${V}|reads|read))\\b`, 'iu').exec(rest);
+  // ("said the statement": the verb first, as some house styles write it.)
+  const statement =
+    new RegExp(`^[\\s,]*(the\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${STATEMENT_NOUNS})\\s+(?:also\\s+)?(?:${V}|reads|read))\\b`, 'iu').exec(rest) ??
+    new RegExp(`^[\\s,]*((?:${V}|reads|read)\\s+the\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${STATEMENT_NOUNS}))\\b(?!\\s+(?:of|from|by|issued|released)\\b)`, 'iu').exec(
+      rest,
+    );
   if (statement) {
     const anyone = /tweet|post/i.test(statement[1]);
     const last =
@@ -622,19 +628,22 @@ const DOCUMENT_NOUN = /^(?:statement|communiqu[eé]|release|readout)$/i;
 
 /**
  * True when `m` is named as a statement's author: "a statement from X", "the statement issued by X",
- * "X's statement", "A Commerce Ministry statement" (not looking back before `from`).
+ * "X's statement", "A Commerce Ministry statement", "X issued a statement" (not looking back before `from`).
  */
 function statementAuthor(text: string, m: Placed, from = 0): boolean {
   return (
     /\b(?:statement|communiqu[eé]|release|readout|post|tweet|letter),?\s+(?:from|by|of|(?:issued|released|posted|published)\s+by)\s+(?:the\s+)?$/.test(
       text.slice(Math.max(from, m.at - 40), m.at),
-    ) || /^(?:['’]s?)?\s+(?:joint\s+|written\s+|official\s+)?(?:statement|communiqu[eé]|readout)\b/.test(text.slice(m.to, m.to + 30))
+    ) ||
+    /^(?:['’]s?)?\s+(?:joint\s+|written\s+|official\s+)?(?:statement|communiqu[eé]|readout)\b/.test(text.slice(m.to, m.to + 30)) ||
+    // "X issued a statement", "X released a joint communiqué".
+    /^\s+(?:(?:has|had|also)\s+)*(?:issued|released|put out|published)\s+an?\s+(?:[a-z-]+\s+)?(?:statement|communiqu[eé])\b/.test(text.slice(m.to, m.to + 60))
   );
 }
 
 /** Nouns of STATEMENT_NOUNS that are the last word of an organisation's name, not of a document. */
 const HEAD_NOUN =
-  /^(?:ministry|agency|company|firm|group|government|army|military|alliance|faction|movement|party|council|office|observatory|organisation|organization|department|service|police|commission)$/i;
+  /^(?:ministry|agency|company|firm|group|government|army|military|alliance|faction|movement|party|council|office|observatory|organisation|organization|department|service|police|commission|union)$/i;
 
 /**
  * "the ministry said", "the army added": the organisation or group last named before `at` whose name

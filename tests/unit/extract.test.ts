@@ -1264,6 +1264,27 @@ describe('quotes of organisations named before', () => {
   });
 });
 
+describe('quotes whose speaker the next words name in other house styles', () => {
+  test('"union X" is an organisation and "the union said" is it; "said the statement" is its author; ", in Z, she said" is the person named before', () => {
+    const doc = draft(
+      [
+        'Rail workers union Norlink said its officials met Henrik Dahl.',
+        '“The meeting was highly positive for all of us,” the union said in a statement.',
+        'The Swiss government issued a statement on Monday.',
+        '“The ceasefire will hold for now,” said the statement.',
+        'Anna Berg met the rebels on Monday, her spokeswoman Ana Lopez said.',
+        '“We met with them separately,” in southern Turkey, she said.',
+      ].join('\n'),
+    );
+    expect(doc.entities.find((e) => 'name' in e && e.name === 'Norlink')).toMatchObject({ type: 'Actor', kind: 'ORGANIZATION' });
+    expect(speakers(doc)).toEqual({
+      'The meeting was': 'Norlink',
+      'The ceasefire will': 'Swiss government',
+      'We met with': 'Ana Lopez',
+    });
+  });
+});
+
 test('"“…,” X was quoted as saying" after the quote gives the quote to X', () => {
   const doc = draft('The vote was close. “It is over for now,” Henrik Dahl was quoted as saying by the agency.');
   expect(speakers(doc)['It is over']).toBe('Henrik Dahl');
