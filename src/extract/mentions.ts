@@ -98,6 +98,17 @@ const HONORIFICS = new Set([
   'rep',
   'governor',
   'mayor',
+  // Honorifics of Myanmar, Malaysia and Nigeria ("Daw Aung San Suu Kyi", "Tun Dr Mahathir Mohamad",
+  // "Datuk Seri Anwar", "Alhaji Musa"); "Tan Sri" and "Puan Sri" below.
+  'daw',
+  'tun',
+  'datuk',
+  'dato',
+  'datin',
+  'puan',
+  'haji',
+  'hajjah',
+  'alhaji',
   'ambassador',
   'envoy',
   'judge',
@@ -267,8 +278,9 @@ const TITLE_WORDS = new Set([
   'operating',
   'financial',
 ]);
-/** Particles inside names: "Tahrir al Sham", "Abdullah bin Zayed Al Nahyan", "Ursula von der Leyen". */
+/** Particles inside names: "Tahrir al Sham", "Abdullah bin Zayed Al Nahyan", "Ursula von der Leyen", "Joaquim Silva e Luna". */
 const PARTICLES = new Set([
+  'e',
   'al',
   'el',
   'es',
@@ -649,7 +661,7 @@ function capitalisedRuns(tokens: Token[]): Token[][] {
     const joins =
       run.length > 0 &&
       // "Mahindra & Mahindra", "Procter & Gamble": an ampersand joins a company's name.
-      (t.gap === ' ' || afterStop || (t.gap === ' & ' && t.capitalised)) &&
+      (t.gap === ' ' || afterStop || (t.gap === ' & ' && t.capitalised) || pluralPossessiveName(tokens, t)) &&
       !run[run.length - 1].modifier && // "California-based HP", "Mumbai-listed Vedanta": the modifier ends there
       (!run[run.length - 1].possessive || (t.capitalised && (ORG_SUFFIXES.has(t.word) || peoplesName(tokens, run[run.length - 1]))));
     if (t.capitalised) {
@@ -666,6 +678,20 @@ function capitalisedRuns(tokens: Token[]): Token[][] {
   }
   close();
   return runs;
+}
+
+/**
+ * A plural possessive inside an organisation's name, its mark left in the gap: "Irish Air Line
+ * Pilots’ Association", "Peoples' Democratic Party", "Workers' Party".
+ */
+function pluralPossessiveName(tokens: Token[], t: Token): boolean {
+  const before = tokens[t.index - 1];
+  if (!before?.capitalised || !/s$/.test(before.word) || !/^['’] $/.test(t.gap)) return false;
+  for (const next of tokens.slice(t.index, t.index + 3)) {
+    if (!next.capitalised || (next !== t && next.gap !== ' ')) return false;
+    if (ORG_SUFFIXES.has(next.word) || /^(?:Congress|Front|Movement|Alliance|Liberation)$/.test(next.word)) return true;
+  }
+  return false;
 }
 
 /** "People’s" inside an organisation's name: "People’s Democratic Party", "National People’s Congress". */
@@ -1045,6 +1071,9 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
     // "His Excellency", "Her Majesty", "His Highness".
     (/^(?:His|Her)$/.test(t.word) && /^(?:Excellency|Majesty|Highness|Royal)$/.test(all[t.index + 1]?.word ?? '')) ||
     /^(?:Excellency|Majesty|Highness)$/.test(t.word) ||
+    // "Tan Sri Muhyiddin Yassin", "Datuk Seri Anwar": the second word of a Malaysian style.
+    (t.word === 'Tan' && all[t.index + 1]?.word === 'Sri') ||
+    (/^(?:Sri|Seri)$/.test(t.word) && /^(?:Tan|Puan|Datuk|Dato|Toh)$/.test(all[t.index - 1]?.word ?? '')) ||
     hasTag(t, 'Honorific') ||
     /^(?:PM|CM|FM)$/.test(t.word) || // "CM Chouhan"
     (run.length > 2 && (t.word === 'of' || TITLE_WORDS.has(t.word.toLowerCase())));
@@ -1131,6 +1160,9 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   if (GROUP_SUFFIXES.has(last.word) || (next && GROUP_AFTER.test(text.slice(last.end)))) return [mention(sentence, text, run, 'group', { rule: 'group-noun' })];
   // "the Great Hall of the People", "Presidential Villa", "Shiv Chanderpaul Drive": a venue or street.
   const of = run.findIndex((t) => t.word === 'of');
+  // ("Lower House", "Upper House": a chamber of parliament, an organisation.)
+  if (run.length === 2 && /^(?:Lower|Upper)$/.test(run[0].word) && /^(?:House|Chamber)$/.test(last.word))
+    return [mention(sentence, text, run, 'organization', { rule: 'organisation-word' })];
   if (run.length > 1 && VENUE_WORDS.has((of > 0 ? run[of - 1] : last).word))
     return [mention(sentence, text, run, 'place', { placeKind: 'AREA', rule: 'venue' })];
   if (context.orgs.has(phrase)) return [mention(sentence, text, run, 'organization', { rule: 'document-organisation' })];

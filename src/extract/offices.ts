@@ -32,6 +32,9 @@ export interface OfficeFinding {
   holdsEvidence: EvidenceInput;
 }
 
+/** Styles a name may carry after its title: "Dr", "Datuk Seri", "Tan Sri", "Daw", "Alhaji". */
+const STYLES = /^(?:Mr|Mrs|Ms|Dr|Daw|Tun|Datuk|Dato|Datin|Seri|Sri|Tan|Puan|Toh|Haji|Hajjah|Alhaji)$/;
+
 /** Capitalised words that may start or sit inside a title ("Foreign Minister", "Prime Minister"). */
 const TITLE_CAPITALS = new Set([
   'Prime',
@@ -170,6 +173,8 @@ type NameOf = (m: ResolvedMention) => string;
 function titleBefore(text: string, tokens: Token[], mentions: ResolvedMention[], nameOf: NameOf, person: ResolvedMention): Title | undefined {
   let i = tokens.findIndex((t) => t.start >= person.start) - 1;
   if (i < 0 || !/^\s*,?\s*$/.test(text.slice(tokens[i].end, person.start))) return undefined;
+  // A style between the title and the name ("Foreign Minister Datuk Saifuddin Abdullah", "Minister Dr Anna Berg").
+  while (i > 0 && STYLES.test(tokens[i].word) && tokens[i].gap === ' ') i -= 1;
   const words: Token[] = [];
   while (i >= 0 && words.length < MAX_TITLE_WORDS && isTitleWord(tokens[i]) && !mentionAt(mentions, tokens[i])) {
     words.unshift(tokens[i]);

@@ -380,9 +380,16 @@ function speakerAfter(text: string, quoteEnd: number, mentions: Placed[], placed
     const simple = /^[\s,]*(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,3}$/u.test(lead);
     return { speakerId: speaker.entityId, from: speaker.at, to: verbAt + verb[0].length, rule: simple && speaker === first ? 'after' : 'after-apposition' };
   }
-  // "“…,” Mohamud Saleh, North Eastern Regional Commander said": a title after the name, with one comma.
-  const title = /^,\s+((?:[\p{L}-]+\s+){1,5})$/u.exec(between)?.[1].trim().split(/\s+/);
-  if (/^,[^,]{1,80},\s*(?:also\s+)?$/.test(between) || (title && isOfficeNoun(title[title.length - 1].toLowerCase())))
+  // "“…,” Mohamud Saleh, North Eastern Regional Commander said": a title after the name, with one comma;
+  // "“…,” Inna Petrova, a 48-year-old lawyer said": a description, with one comma.
+  const title = /^,\s+((?:[\p{L}\p{N}-]+\s+){1,5})$/u.exec(between)?.[1].trim().split(/\s+/);
+  // "“…,” senior opposition official, Musalia Mudavadi, said": the description before the name.
+  const describedFirst = /^,\s*$/.test(between) && /^[\s,]*(?:[\p{Ll}-]+\s+){0,4}[\p{Ll}-]+,\s*$/u.test(text.slice(quoteEnd, speaker.at));
+  if (
+    /^,[^,]{1,80},\s*(?:also\s+)?$/.test(between) ||
+    (title && (isOfficeNoun(title[title.length - 1].toLowerCase()) || /^(?:a|an)$/.test(title[0]))) ||
+    describedFirst
+  )
     return { speakerId: speaker.entityId, from: speaker.at, to: verbAt + verb[0].length, rule: 'after-apposition' };
   return undefined;
 }

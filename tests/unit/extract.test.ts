@@ -1264,8 +1264,24 @@ describe('quotes of organisations named before', () => {
   });
 });
 
+describe('names in the styles of ordinary reporting from many countries', () => {
+  test('a Malaysian, Myanmar or Nigerian style is not part of the name, and the title before it is the office', () => {
+    const doc = draft('Foreign Minister Datuk Seri Amir Hassan met Tan Sri Rahim Noor and Daw Khin Myint in Kuala Lumpur.');
+    const persons = doc.entities.filter((e) => e.type === 'Actor' && e.kind === 'PERSON').map((e) => ('name' in e ? e.name : ''));
+    expect(persons).toEqual(['Amir Hassan', 'Rahim Noor', 'Khin Myint']);
+    expect(offices(doc)).toEqual(['Amir Hassan: Foreign minister']);
+  });
+
+  test('a plural possessive inside an organisation’s name, a chamber of parliament, and "e" inside a Portuguese name', () => {
+    const doc = draft("The Rail Workers’ Union and the Farmers' Party won seats in the Lower House, said Marcos Silva e Costa.");
+    const named = (kind: string) => doc.entities.filter((e) => e.type === 'Actor' && e.kind === kind).map((e) => ('name' in e ? e.name : ''));
+    expect(named('ORGANIZATION')).toEqual(['Rail Workers’ Union', "Farmers' Party", 'Lower House']);
+    expect(named('PERSON')).toEqual(['Marcos Silva e Costa']);
+  });
+});
+
 describe('quotes whose speaker the next words name in other house styles', () => {
-  test('"union X" is an organisation and "the union said" is it; "said the statement" is its author; ", in Z, she said" is the person named before', () => {
+  test('"union X" is an organisation and "the union said" is it; "said the statement" is its author; ", in Z, she said" is the person named before; a description with one comma', () => {
     const doc = draft(
       [
         'Rail workers union Norlink said its officials met Henrik Dahl.',
@@ -1274,6 +1290,8 @@ describe('quotes whose speaker the next words name in other house styles', () =>
         '“The ceasefire will hold for now,” said the statement.',
         'Anna Berg met the rebels on Monday, her spokeswoman Ana Lopez said.',
         '“We met with them separately,” in southern Turkey, she said.',
+        '“This is a real war, we are hiding,” Inna Petrova, a 48-year-old lawyer said.',
+        '“We raised serious concerns today,” senior opposition official, Musa Odhiambo, said.',
       ].join('\n'),
     );
     expect(doc.entities.find((e) => 'name' in e && e.name === 'Norlink')).toMatchObject({ type: 'Actor', kind: 'ORGANIZATION' });
@@ -1281,6 +1299,8 @@ describe('quotes whose speaker the next words name in other house styles', () =>
       'The meeting was': 'Norlink',
       'The ceasefire will': 'Swiss government',
       'We met with': 'Ana Lopez',
+      'This is a': 'Inna Petrova',
+      'We raised serious': 'Musa Odhiambo',
     });
   });
 });
