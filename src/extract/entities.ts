@@ -191,7 +191,15 @@ export function resolveEntities(
       // "Suu Kyi" for Aung San Suu Kyi, "Bhutto Zardari" for Bilawal Bhutto Zardari: the last words of
       // the one longer name that ends with them.
       const key = nameKey(m.name);
-      const longer = new Set(fullNames.map((f) => nameKey(f.name)).filter((k) => k.length > key.length && k.endsWith(` ${key}`)));
+      let longer = new Set(fullNames.map((f) => nameKey(f.name)).filter((k) => k.length > key.length && k.endsWith(` ${key}`)));
+      // "Zainal Abidin" for Zainal Abidin Bakar: the given names of the one longer name that opens with them.
+      if (!longer.size)
+        longer = new Set(
+          fullNames
+            .filter((f) => !familyNameFirst(f.name))
+            .map((f) => nameKey(f.name))
+            .filter((k) => k.length > key.length && k.startsWith(`${key} `)),
+        );
       const owner = longer.size === 1 ? fullNames.find((f) => nameKey(f.name) === [...longer][0]) : undefined;
       return makeId('actor', owner ? owner.name : m.name);
     }

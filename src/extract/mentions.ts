@@ -126,8 +126,10 @@ const PRONOUNS = new Set(['I', 'We', 'They', 'She', 'It', 'You', 'This', 'That',
 /** Letters written after a person's name: a seat or an honour, not a name ("Jane Doe MP"). */
 const POST_NOMINALS = new Set(['MP', 'MPs', 'MEP', 'MEPs', 'MSP', 'MLA', 'TD', 'QC', 'KC', 'OBE', 'CBE', 'MBE', 'KBE']);
 /** Titles written short that may stand alone for the one person the text gives them ("CM said"). */
-export const SHORT_TITLE = /^(?:PM|CM|FM)$/;
-const SHORT_TITLE_BEFORE = /\b(PM|CM|FM)\s+$/;
+/** Titles written as initials before a name: prime, chief and foreign minister, and Kenya's "CS" (cabinet secretary), "DP" (deputy president), "CJ" (chief justice). */
+const SHORT_TITLES = 'PM|CM|FM|CS|DP|CJ';
+export const SHORT_TITLE = new RegExp(`^(?:${SHORT_TITLES})$`);
+const SHORT_TITLE_BEFORE = new RegExp(`\\b(${SHORT_TITLES})\\s+$`);
 /** Chambers of a parliament that open what is left of a run after a title ("Chairman Senate X"). */
 const CHAMBER =
   /^(?:the )?(?:Senate|National Assembly|Parliament|House of Representatives|House of Commons|House of Lords|Lok Sabha|Rajya Sabha|Duma|State Duma|Majlis|Knesset|Congress|Bundestag|Storting) /;
@@ -342,12 +344,17 @@ let context: { orgs: ReadonlySet<string>; persons: ReadonlySet<string>; institut
 const NAME = String.raw`\p{Lu}[\p{L}\p{N}&’'-]*(?:\s\p{Lu}[\p{L}\p{N}&’'-]*)*`;
 const ORG_CUES_BEFORE = new RegExp(
   String.raw`\b(?:[Ss]hares (?:of|in)|[Bb]uy|[Aa]cquire[sd]?|[Rr]ival|[Ss]take in|[Mm]erger with|[Tt]akeover of|[Bb]id for|acquired by|advis(?:ing|ors? to|ers? to)|-based|-listed|-headquartered|subsidiary of|unit of|` +
+    // "a militia called Tripoli Revolutionaries", "a party known as X".
+    String.raw`(?:militia|group|faction|movement|party|coalition|alliance|company|firm|union|organi[sz]ation)\s+(?:called|named|known\s+as)|` +
     // "pharmaceutical firm Eli Lilly", "specialty glass maker Corning": the trade's noun before the name.
     String.raw`(?<![A-Z][\p{L}]*\s)(?:firm|company|maker|manufacturer|producer|giant|retailer|carrier|lender|insurer|miner|conglomerate|supplier|chain|operator|developer|start-?up|telecoms?|automaker|carmaker|drugmaker|chipmaker|bank|union))\s+(${NAME})`,
   'gu',
 );
 const ORG_CUES_AFTER = new RegExp(
-  String.raw`(${NAME})(?:['’]s?)?\s+(?:shares|stock|board|boards|CEO|[Cc]hief [Ee]xecutive|[Cc]hairman|Inc|Corp|SA|AG|plc|N\.V\.|closing price|revenues?|advances|surged|climbed|rose|fell)\b`,
+  String.raw`(${NAME})(?:['’]s?)?\s+(?:shares|stock|board|boards|CEO|[Cc]hief [Ee]xecutive|[Cc]hairman|Inc|Corp|SA|AG|plc|N\.V\.|closing price|revenues?|advances|surged|climbed|rose|fell)\b` +
+    // "Acme announced that its profit", "Ryanair said it would reconsider its plans": a subject that
+    // speaks of itself as "its" ("Noda said it is deplorable" says nothing).
+    String.raw`|(${NAME})\s+(?:said|says|announced|added|confirmed)\s+(?:(?:on|late|early)\s+\p{Lu}\p{Ll}+\s+)?(?:that\s+)?(?:its|it\s[^.,;:]{0,60}\bits)\s`,
   'gu',
 );
 const PERSON_CUES = new RegExp(
@@ -368,7 +375,7 @@ export function documentCues(text: string): { organisations: Set<string>; person
     if (/^\.\p{Lu}{1,2}\b/u.test(text.slice(m.index + m[0].length))) name = name.replace(/\s\p{Lu}{1,5}$/u, '');
     organisations.add(trimName(name));
   }
-  for (const m of text.matchAll(ORG_CUES_AFTER)) organisations.add(trimName(m[1]));
+  for (const m of text.matchAll(ORG_CUES_AFTER)) organisations.add(trimName(m[1] ?? m[2]));
   // "Cristal, a subsidiary of Tasnee": a name set off as a subsidiary, unit or company.
   for (const m of text.matchAll(
     new RegExp(String.raw`(${NAME}),\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:subsidiary|unit|division|company|firm)\b(?!['’])`, 'gu'),
@@ -751,6 +758,10 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
   if (!run.length || (run.length === 1 && PRONOUNS.has(run[0].word))) return [];
   // "Rs 1.75", "RM44-billion": a currency before an amount names no one.
   if (run.length === 1 && CURRENCY.test(run[0].word) && /^\s*\d/.test(text.slice(run[0].end, run[0].end + 3))) return [];
+  // "a militia called Tripoli Revolutionaries": a name the text shows to be an organisation's is one
+  // whole, whatever place or person its words also name.
+  if (run.length > 1 && !run.some((t) => isTitleHead(t) || HONORIFICS.has(t.word.toLowerCase())) && context.orgs.has(run.map((t) => t.word).join(' ')))
+    return [mention(sentence, text, run, 'organization', { rule: 'document-organisation' })];
   // Seats of government and news agencies, by name, wherever they stand in the run.
   for (let i = 0; i < run.length; i += 1) {
     for (let n = Math.min(3, run.length - i); n >= 1; n -= 1) {
@@ -1075,7 +1086,7 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
     (t.word === 'Tan' && all[t.index + 1]?.word === 'Sri') ||
     (/^(?:Sri|Seri)$/.test(t.word) && /^(?:Tan|Puan|Datuk|Dato|Toh)$/.test(all[t.index - 1]?.word ?? '')) ||
     hasTag(t, 'Honorific') ||
-    /^(?:PM|CM|FM)$/.test(t.word) || // "CM Chouhan"
+    SHORT_TITLE.test(t.word) || // "CM Chouhan", "CS Amina"
     (run.length > 2 && (t.word === 'of' || TITLE_WORDS.has(t.word.toLowerCase())));
   // "Muhammadu Buhari Friday received …": a day or month after a name is not part of it.
   while (run.length > 1 && hasTag(run[run.length - 1], 'WeekDay', 'Month')) run = run.slice(0, -1);

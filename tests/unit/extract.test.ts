@@ -1280,6 +1280,37 @@ describe('names in the styles of ordinary reporting from many countries', () => 
   });
 });
 
+describe('names the rest of the text explains', () => {
+  test('"CS Amina" is the cabinet secretary named in full before; "Zainal Abidin" is Zainal Abidin Bakar', () => {
+    const doc = draft(
+      [
+        'Cabinet Secretary Amina Njoroge flew to Arusha on Sunday.',
+        'CS Amina met Samia Hassan there.',
+        'Ambassador Zainal Abidin Bakar welcomed the visit.',
+        '“It is a good day for both countries,” Zainal Abidin said.',
+      ].join('\n'),
+    );
+    expect(meetings(doc)).toEqual(['Amina Njoroge, Samia Hassan @ ?']);
+    expect(speakers(doc)['It is a']).toBe('Zainal Abidin Bakar');
+  });
+
+  test('"X said its …" and "a militia called X" make X an organisation, whatever else its words name', () => {
+    const doc = draft(
+      [
+        'Skyvale said it would now reconsider its plans for Dublin.',
+        '“We will bring this agreement to the board,” it said.',
+        'A militia called Tripoli Guardians accused its rivals of abductions.',
+        'Henrik Dahl said it was a sad day.',
+      ].join('\n'),
+    );
+    const kind = (name: string) => doc.entities.find((e) => 'name' in e && e.name === name && e.type === 'Actor');
+    expect(kind('Skyvale')).toMatchObject({ kind: 'ORGANIZATION' });
+    expect(kind('Tripoli Guardians')).toMatchObject({ kind: 'ORGANIZATION' });
+    expect(kind('Henrik Dahl')).toMatchObject({ kind: 'PERSON' });
+    expect(speakers(doc)['We will bring']).toBe('Skyvale');
+  });
+});
+
 describe('quotes whose speaker the next words name in other house styles', () => {
   test('"union X" is an organisation and "the union said" is it; "said the statement" is its author; ", in Z, she said" is the person named before; a description with one comma', () => {
     const doc = draft(
