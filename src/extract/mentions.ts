@@ -126,10 +126,10 @@ const PRONOUNS = new Set(['I', 'We', 'They', 'She', 'It', 'You', 'This', 'That',
 /** Letters written after a person's name: a seat or an honour, not a name ("Jane Doe MP"). */
 const POST_NOMINALS = new Set(['MP', 'MPs', 'MEP', 'MEPs', 'MSP', 'MLA', 'TD', 'QC', 'KC', 'OBE', 'CBE', 'MBE', 'KBE']);
 /** Titles written short that may stand alone for the one person the text gives them ("CM said"). */
-/** Titles written as initials before a name: prime, chief and foreign minister, and Kenya's "CS" (cabinet secretary), "DP" (deputy president), "CJ" (chief justice). */
-const SHORT_TITLES = 'PM|CM|FM|CS|DP|CJ';
-export const SHORT_TITLE = new RegExp(`^(?:${SHORT_TITLES})$`);
-const SHORT_TITLE_BEFORE = new RegExp(`\\b(${SHORT_TITLES})\\s+$`);
+export const SHORT_TITLE = /^(?:PM|CM|FM)$/;
+const SHORT_TITLE_BEFORE = /\b(PM|CM|FM)\s+$/;
+/** Kenya's "CS" (cabinet secretary), "DP" (deputy president) and "CJ" (chief justice) before a name; alone they may be other bodies' initials. */
+const SHORT_TITLE_BEFORE_NAME = /^(?:CS|DP|CJ)$/;
 /** Chambers of a parliament that open what is left of a run after a title ("Chairman Senate X"). */
 const CHAMBER =
   /^(?:the )?(?:Senate|National Assembly|Parliament|House of Representatives|House of Commons|House of Lords|Lok Sabha|Rajya Sabha|Duma|State Duma|Majlis|Knesset|Congress|Bundestag|Storting) /;
@@ -351,10 +351,7 @@ const ORG_CUES_BEFORE = new RegExp(
   'gu',
 );
 const ORG_CUES_AFTER = new RegExp(
-  String.raw`(${NAME})(?:['’]s?)?\s+(?:shares|stock|board|boards|CEO|[Cc]hief [Ee]xecutive|[Cc]hairman|Inc|Corp|SA|AG|plc|N\.V\.|closing price|revenues?|advances|surged|climbed|rose|fell)\b` +
-    // "Acme announced that its profit", "Ryanair said it would reconsider its plans": a subject that
-    // speaks of itself as "its" ("Noda said it is deplorable" says nothing).
-    String.raw`|(${NAME})\s+(?:said|says|announced|added|confirmed)\s+(?:(?:on|late|early)\s+\p{Lu}\p{Ll}+\s+)?(?:that\s+)?(?:its|it\s[^.,;:]{0,60}\bits)\s`,
+  String.raw`(${NAME})(?:['’]s?)?\s+(?:shares|stock|board|boards|CEO|[Cc]hief [Ee]xecutive|[Cc]hairman|Inc|Corp|SA|AG|plc|N\.V\.|closing price|revenues?|advances|surged|climbed|rose|fell)\b`,
   'gu',
 );
 const PERSON_CUES = new RegExp(
@@ -375,7 +372,7 @@ export function documentCues(text: string): { organisations: Set<string>; person
     if (/^\.\p{Lu}{1,2}\b/u.test(text.slice(m.index + m[0].length))) name = name.replace(/\s\p{Lu}{1,5}$/u, '');
     organisations.add(trimName(name));
   }
-  for (const m of text.matchAll(ORG_CUES_AFTER)) organisations.add(trimName(m[1] ?? m[2]));
+  for (const m of text.matchAll(ORG_CUES_AFTER)) organisations.add(trimName(m[1]));
   // "Cristal, a subsidiary of Tasnee": a name set off as a subsidiary, unit or company.
   for (const m of text.matchAll(
     new RegExp(String.raw`(${NAME}),\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:subsidiary|unit|division|company|firm)\b(?!['’])`, 'gu'),
@@ -1086,7 +1083,8 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
     (t.word === 'Tan' && all[t.index + 1]?.word === 'Sri') ||
     (/^(?:Sri|Seri)$/.test(t.word) && /^(?:Tan|Puan|Datuk|Dato|Toh)$/.test(all[t.index - 1]?.word ?? '')) ||
     hasTag(t, 'Honorific') ||
-    SHORT_TITLE.test(t.word) || // "CM Chouhan", "CS Amina"
+    SHORT_TITLE.test(t.word) || // "CM Chouhan"
+    (SHORT_TITLE_BEFORE_NAME.test(t.word) && run.length > 1 && run[1].capitalised) || // "CS Amina"
     (run.length > 2 && (t.word === 'of' || TITLE_WORDS.has(t.word.toLowerCase())));
   // "Muhammadu Buhari Friday received …": a day or month after a name is not part of it.
   while (run.length > 1 && hasTag(run[run.length - 1], 'WeekDay', 'Month')) run = run.slice(0, -1);
