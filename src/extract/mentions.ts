@@ -343,7 +343,7 @@ let context: { orgs: ReadonlySet<string>; persons: ReadonlySet<string>; institut
 
 const NAME = String.raw`\p{Lu}[\p{L}\p{N}&’'-]*(?:\s\p{Lu}[\p{L}\p{N}&’'-]*)*`;
 const ORG_CUES_BEFORE = new RegExp(
-  String.raw`\b(?:[Ss]hares (?:of|in)|[Bb]uy|[Aa]cquire[sd]?|[Rr]ival|[Ss]take in|[Mm]erger with|[Tt]akeover of|[Bb]id for|acquired by|advis(?:ing|ors? to|ers? to)|-based|-listed|-headquartered|subsidiary of|unit of|` +
+  String.raw`\b(?:[Ss]hares (?:of|in)|[Bb]uy|[Aa]cquire[sd]?|[Ss]take in|[Mm]erger with|[Tt]akeover of|[Bb]id for|acquired by|advis(?:ing|ors? to|ers? to)|-based|-listed|-headquartered|subsidiary of|unit of|` +
     // "a militia called Tripoli Revolutionaries", "a party known as X".
     String.raw`(?:militia|group|faction|movement|party|coalition|alliance|company|firm|union|organi[sz]ation)\s+(?:called|named|known\s+as)|` +
     // "pharmaceutical firm Eli Lilly", "specialty glass maker Corning": the trade's noun before the name.
@@ -757,7 +757,11 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
   if (run.length === 1 && CURRENCY.test(run[0].word) && /^\s*\d/.test(text.slice(run[0].end, run[0].end + 3))) return [];
   // "a militia called Tripoli Revolutionaries": a name the text shows to be an organisation's is one
   // whole, whatever place or person its words also name.
-  if (run.length > 1 && !run.some((t) => isTitleHead(t) || HONORIFICS.has(t.word.toLowerCase())) && context.orgs.has(run.map((t) => t.word).join(' ')))
+  if (
+    run.length > 1 &&
+    !run.some((t) => isTitleHead(t) || HONORIFICS.has(t.word.toLowerCase()) || hasTag(t, 'FirstName', 'Person')) &&
+    context.orgs.has(run.map((t) => t.word).join(' '))
+  )
     return [mention(sentence, text, run, 'organization', { rule: 'document-organisation' })];
   // Seats of government and news agencies, by name, wherever they stand in the run.
   for (let i = 0; i < run.length; i += 1) {

@@ -1299,6 +1299,11 @@ describe('names the rest of the text explains', () => {
     expect(doc.entities.find((e) => 'name' in e && e.name === 'Tripoli Guardians')).toMatchObject({ type: 'Actor', kind: 'ORGANIZATION' });
     expect(speakers(doc)['We warn anyone']).toBe('Tripoli Guardians');
   });
+
+  test('a rival is no organisation cue: "his rival Raila Odinga" is a person', () => {
+    const doc = draft('Uhuru Kenyatta beat his rival Raila Odinga in the vote.\nOdinga said he would go to court.');
+    expect(doc.entities.find((e) => 'name' in e && e.name === 'Raila Odinga')).toMatchObject({ type: 'Actor', kind: 'PERSON' });
+  });
 });
 
 describe('quotes whose speaker the next words name in other house styles', () => {
