@@ -315,6 +315,10 @@ const COMPASS = 'northern|southern|eastern|western|central|north-eastern|north-w
 
 const hasTag = (t: Token, ...tags: string[]) => tags.some((tag) => t.tags.has(tag));
 
+/** Function words that open a clause, capitalised there. */
+const OPENING_WORDS =
+  /^(?:As|At|In|On|For|With|By|From|If|When|While|After|Before|But|And|Or|So|Yet|Since|Because|Although|Though|Under|Over|Into|To|Unlike|Despite|During|Without|Until|Once|Where|Whether)$/;
+
 /** True when the token starts the sentence or a quoted or new clause, where any word is capitalised. */
 function weakPosition(t: Token): boolean {
   return t.index === 0 || /[“"‘(:?!.]\s*$/.test(t.gap) || /^[“"‘(]/.test(t.gap.trim());
@@ -827,6 +831,8 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
         .join(' '),
     ),
   );
+  // "As NASA we will …", "But Kyiv": a function word opening a clause is no part of a name, whatever the tagger says of the run.
+  if (weakPosition(head) && !known && run.length > 1 && OPENING_WORDS.test(head.word)) return classifyRun(sentence, text, all, run.slice(1), readInitials);
   if (weakPosition(head) && !known && !hasTag(head, 'ProperNoun', 'Person', 'Place', 'Organization') && !gazetteerAt(run, 0)) {
     const functionWord = hasTag(head, 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Verb', 'Adverb', 'QuestionWord');
     if (run.length === 1) return functionWord ? [] : [mention(sentence, text, run, 'maybe')];
@@ -867,6 +873,9 @@ function classifyRun(sentence: number, text: string, all: Token[], input: Token[
         return [mention(sentence, text, who, 'person', { rule: 'person-of' }), ...rest];
     }
   }
+  // "Dublin Airport", "Kabul International Airport": a venue named after its city is the venue, not the city.
+  if (run.length > 1 && VENUE_WORDS.has(run[run.length - 1].word) && gazetteerAt(run, 0) && !run.some((t) => t.word === 'of'))
+    return [mention(sentence, text, run, 'place', { placeKind: 'AREA', rule: 'venue' })];
   // Gazetteer phrases (longest first) become their own mentions; the pieces between are typed below.
   const out: Mention[] = [];
   let piece: Token[] = [];

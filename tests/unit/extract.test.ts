@@ -1280,6 +1280,19 @@ describe('names in the styles of ordinary reporting from many countries', () => 
   });
 });
 
+describe('venues named after their city, and words that open a clause', () => {
+  test('"Dublin Airport" is a venue, not Ireland; "As NASA we …" inside a quote names NASA', () => {
+    const doc = draft(
+      'Ryanair moved six aircraft from Dublin Airport to Poland.\n“They did not answer us. As NASA we will not take part,” Musa Odhiambo said.',
+    );
+    const names = doc.entities.map((e) => ('name' in e ? e.name : ''));
+    expect(names).toContain('Dublin Airport');
+    expect(names).not.toContain('Ireland');
+    expect(names).toContain('NASA');
+    expect(names).not.toContain('As NASA');
+  });
+});
+
 describe('names the rest of the text explains', () => {
   test('"CS Amina" is the cabinet secretary named in full before; "Zainal Abidin" is Zainal Abidin Bakar', () => {
     const doc = draft(
