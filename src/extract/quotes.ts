@@ -48,6 +48,7 @@ import { lookupCountry } from './gazetteer';
 import type { ResolvedMention } from './entities';
 import { isNameTitleAbbreviation, isOfficeNoun, OFFICE_NOUNS, SPEECH_VERB_PATTERN } from './lexicon';
 import { type OfficeFinding, officeHolder, titleHas } from './offices';
+import { pronounOfName } from './tokens';
 
 /** A quote found in the text. */
 export interface QuoteFinding {
@@ -502,7 +503,7 @@ function pronounOrDescriptor(
   if (pronoun) {
     const speakerId = /^it$/i.test(pronoun[2])
       ? lastActor(text, quoteStart, placed, attributions)?.speakerId
-      : lastPerson(text, quoteStart, placed, attributions, sentenceStarts, offices);
+      : lastPerson(text, quoteStart, placed, attributions, sentenceStarts, offices, pronoun[2]);
     const from = quoteEnd + rest.indexOf(pronoun[1]);
     return speakerId ? { speakerId, from, to: from + pronoun[1].length, rule: 'pronoun' } : undefined;
   }
@@ -590,7 +591,15 @@ function lastPerson(
   attributions: Attribution[],
   sentenceStarts: number[],
   offices: OfficeFinding[],
+  pronoun?: string,
 ): string | undefined {
+  // "she" is no one whose given name is a man's, "he" no one whose given name is a woman's.
+  const agrees = (id: string) => {
+    if (!pronoun) return true;
+    const full = placed.filter((m) => m.entityId === id).reduce((a, m) => (m.name.length > a.length ? m.name : a), '');
+    const of = pronounOfName(full);
+    return !of || of === pronoun.toLowerCase();
+  };
   const named = new Set(placed.map((m) => m.sentenceStart));
   const starts = sentenceStarts.filter((s) => s <= at).reverse();
   const spans = quoteSpans(text.slice(0, at)).map((s) => [s.start, s.end]);
@@ -613,16 +622,18 @@ function lastPerson(
     if (!named.has(start)) continue;
     if ((looked += 1) > 3) break;
     const inSentence = placed.filter((m) => m.sentenceStart === start && m.at < at);
-    const said = attributions.filter((a) => inSentence.some((m) => m.entityId === a.speakerId && m.at === a.at) && a.kind === 'person');
+    const said = attributions.filter((a) => inSentence.some((m) => m.entityId === a.speakerId && m.at === a.at) && a.kind === 'person' && agrees(a.speakerId));
     if (said.length) return said[said.length - 1].speakerId;
-    const persons = [...new Set(inSentence.filter((m) => m.kind === 'person' && !m.possessive && m.entityId && !quoted(m)).map((m) => m.entityId))];
+    const persons = [
+      ...new Set(inSentence.filter((m) => m.kind === 'person' && !m.possessive && m.entityId && !quoted(m) && agrees(m.entityId)).map((m) => m.entityId)),
+    ];
     if (persons.length === 1) return persons[0];
     if (persons.length > 1) {
       // Two people in the sentence: "he" is its subject, the person it opens with (titles before allowed).
-      const first = inSentence.find((m) => m.kind === 'person' && !m.possessive && m.entityId && !quoted(m));
+      const first = inSentence.find((m) => m.kind === 'person' && !m.possessive && m.entityId && !quoted(m) && agrees(m.entityId));
       const lead = first ? text.slice(start, first.at) : '';
       // "A and B arrived": two subjects, and "she" could be either.
-      const next = first && inSentence.find((m) => m.at > first.at && m.kind === 'person' && m.entityId !== first.entityId);
+      const next = first && inSentence.find((m) => m.at > first.at && m.kind === 'person' && m.entityId !== first.entityId && agrees(m.entityId));
       const joined = !!next && /^\s*(?:,|and|&)\s*$/.test(text.slice(first.to, next.at));
       return first && !joined && /^[\s“"]*(?:(?:\p{Lu}[\p{L}.’'-]*|of|the|and|for)\s+)*$/u.test(lead) ? first.entityId : undefined;
     }
@@ -747,7 +758,7 @@ function subjectBefore(
     const at = sentenceStart + pronoun.index;
     const speakerId = /^it$/i.test(pronoun[1])
       ? lastActor(text, at, placed, attributions)?.speakerId
-      : lastPerson(text, at, placed, attributions, sentenceStarts, offices);
+      : lastPerson(text, at, placed, attributions, sentenceStarts, offices, pronoun[1]);
     if (speakerId) return { speakerId, from: sentenceStart + pronoun.index, to: verbAt + verb[0].length, rule: 'pronoun' };
   }
   // "The army said:", "The ministry said in a statement": the organisation last named with that noun;

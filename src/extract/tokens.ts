@@ -45,6 +45,20 @@ interface TaggedTerm {
   offset: { start: number };
 }
 
+const pronounsOfNames = new Map<string, 'he' | 'she' | undefined>();
+
+/**
+ * The pronoun a person's first name takes by compromise's lists of given names ("Petro" he, "Anna"
+ * she), or undefined when the name is on neither list.
+ */
+export function pronounOfName(name: string): 'he' | 'she' | undefined {
+  if (!pronounsOfNames.has(name)) {
+    const first = (nlp(name).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
+    pronounsOfNames.set(name, first.includes('MaleName') ? 'he' : first.includes('FemaleName') ? 'she' : undefined);
+  }
+  return pronounsOfNames.get(name);
+}
+
 /** compromise tags keyed by the character offset where each of its terms starts. */
 function tagsByOffset(text: string): Map<number, Set<string>> {
   const out = new Map<number, Set<string>>();

@@ -1293,6 +1293,15 @@ describe('venues named after their city, and words that open a clause', () => {
   });
 });
 
+describe('pronouns that agree with a given name', () => {
+  test('"she said" is not the man named first, by the given names compromise knows', () => {
+    const doc = draft('Petro Novak met Inna Petrova, a lawyer, on Monday.\n“We do not want this war at any price,” she said.');
+    expect(speakers(doc)['We do not']).toBe('Inna Petrova');
+    const him = draft('Anna Berg met Henrik Dahl, a lawyer, on Monday.\n“We do not want this war at any price,” he said.');
+    expect(speakers(him)['We do not']).toBe('Henrik Dahl');
+  });
+});
+
 describe('names the rest of the text explains', () => {
   test('"CS Amina" is the cabinet secretary named in full before; "Zainal Abidin" is Zainal Abidin Bakar', () => {
     const doc = draft(
