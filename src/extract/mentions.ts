@@ -349,7 +349,8 @@ const NAME = String.raw`\p{Lu}[\p{L}\p{N}&’'-]*(?:\s\p{Lu}[\p{L}\p{N}&’'-]*)
 const ORG_CUES_BEFORE = new RegExp(
   String.raw`\b(?:[Ss]hares (?:of|in)|[Bb]uy|[Aa]cquire[sd]?|[Ss]take in|[Mm]erger with|[Tt]akeover of|[Bb]id for|acquired by|advis(?:ing|ors? to|ers? to)|-based|-listed|-headquartered|subsidiary of|unit of|` +
     // "a militia called Tripoli Revolutionaries", "a party known as X".
-    String.raw`(?:militia|group|faction|movement|party|coalition|alliance|company|firm|union|organi[sz]ation)\s+(?:called|named|known\s+as)|` +
+    // ("the party named Anna Berg as its candidate" names a person: only "a … called".)
+    String.raw`\b[Aa]n?\s+(?:[\p{Ll}-]+\s+){0,2}(?:militia|group|faction|movement|party|coalition|alliance|company|firm|union|organi[sz]ation)\s+(?:called|known\s+as)|` +
     // "pharmaceutical firm Eli Lilly", "specialty glass maker Corning": the trade's noun before the name.
     String.raw`(?<![A-Z][\p{L}]*\s)(?:firm|company|maker|manufacturer|producer|giant|retailer|carrier|lender|insurer|miner|conglomerate|supplier|chain|operator|developer|start-?up|telecoms?|automaker|carmaker|drugmaker|chipmaker|bank|union))\s+(${NAME})`,
   'gu',

@@ -1322,6 +1322,12 @@ describe('names the rest of the text explains', () => {
     expect(speakers(doc)['We warn anyone']).toBe('Tripoli Guardians');
   });
 
+  test('"the party named X as its candidate" names a person, not an organisation called X', () => {
+    const doc = draft('The party named Anna Berg as its candidate on Sunday.\nThe group called Henrik Dahl a liar.');
+    const kinds = doc.entities.filter((e) => e.type === 'Actor').map((e) => `${'name' in e ? e.name : ''}: ${'kind' in e ? e.kind : ''}`);
+    expect(kinds).toEqual(['Anna Berg: PERSON', 'Henrik Dahl: PERSON']);
+  });
+
   test('a rival is no organisation cue: "his rival Raila Odinga" is a person', () => {
     const doc = draft('Uhuru Kenyatta beat his rival Raila Odinga in the vote.\nOdinga said he would go to court.');
     expect(doc.entities.find((e) => 'name' in e && e.name === 'Raila Odinga')).toMatchObject({ type: 'Actor', kind: 'PERSON' });
