@@ -192,11 +192,12 @@ export function resolveEntities(
       // the one longer name that ends with them.
       const key = nameKey(m.name);
       let longer = new Set(fullNames.map((f) => nameKey(f.name)).filter((k) => k.length > key.length && k.endsWith(` ${key}`)));
-      // "Zainal Abidin" for Zainal Abidin Bakar: the given names of the one longer name that opens with them.
+      // "Zainal Abidin" for Zainal Abidin Bakar: the given names of the one longer name that opens with
+      // them (not a son's: "Donald Trump" is not Donald Trump Jr).
       if (!longer.size)
         longer = new Set(
           fullNames
-            .filter((f) => !familyNameFirst(f.name))
+            .filter((f) => !familyNameFirst(f.name) && !/\s(?:Jr|Sr|II|III|IV)\.?$/.test(f.name))
             .map((f) => nameKey(f.name))
             .filter((k) => k.length > key.length && k.startsWith(`${key} `)),
         );

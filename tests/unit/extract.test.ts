@@ -1314,6 +1314,8 @@ describe('names the rest of the text explains', () => {
     );
     expect(meetings(doc)).toEqual(['Amina Njoroge, Samia Hassan @ ?']);
     expect(speakers(doc)['It is a']).toBe('Zainal Abidin Bakar');
+    const son = draft('Henrik Dahl Jr spoke first.\n“We will win,” Henrik Dahl said.');
+    expect(speakers(son)['We will win']).toBe('Henrik Dahl');
   });
 
   test('"a militia called X" makes X an organisation, whole, whatever else its words name, and "it said" is it', () => {
