@@ -31,6 +31,9 @@
  *   A Trade Ministry statement said … “…” / The statement said … “…”   the statement's author [subject] [statement]
  *   the spokesman for X, Y, confirmed … (then “…,” he said)            Y, not X          [pronoun]
  *   “…,” X was quoted as saying                                                      [after]
+ *   “…,” X, a 48-year-old lawyer said / “…,” senior official, X, said   one comma will do [after-apposition]
+ *   “…,” said the statement / “…,” the union said       the author (“X issued a statement”) or the union [statement]
+ *   “…,” in southern Turkey, she said                   a place between; “she” not a man's given name [pronoun]
  *   a quote right after an attributed quote of the same sentence, or a sentence that is only a
  *   quote right after an attributed quote in the same paragraph, or the quote opening a paragraph
  *   after one whose last quote was left open, or a paragraph that is only a quote right after a
