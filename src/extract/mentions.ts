@@ -1268,6 +1268,20 @@ const PERSON_NOUNS = new Set([
   'reporter',
 ]);
 
+/** Person nouns a company or a party may also be called ("a rival", "the candidate"). */
+const RIVAL_NOUNS = new Set([
+  'rival',
+  'opponent',
+  'successor',
+  'predecessor',
+  'challenger',
+  'candidate',
+  'contender',
+  'counterpart',
+  'counterparts',
+  'colleague',
+]);
+
 /**
  * True when the words around an untyped name say it is a person: a speech verb next to it ("said
  * Andrii Sybiha", "Andrii Sybiha said"), "according to" before it, ", who" after it, or an office
@@ -1287,7 +1301,9 @@ function personCue(all: Token[], run: Token[]): boolean {
   const preceding = all.slice(Math.max(0, run[0].index - 7), run[0].index);
   if (run.length >= 2 && run[0].gap.startsWith(',') && preceding.some((t) => isOfficeNoun(t.word.toLowerCase()))) return true;
   const following = all.slice(run[run.length - 1].index + 1, run[run.length - 1].index + 6);
-  return !!after && after.gap.startsWith(',') && following.some((t) => isOfficeNoun(t.word));
+  // "Inna Drobyshevskaya, a 48-year-old lawyer said": an occupation set off after the name.
+  const occupation = (t: Token) => PERSON_NOUNS.has(t.word.toLowerCase()) && !RIVAL_NOUNS.has(t.word.toLowerCase());
+  return !!after && after.gap.startsWith(',') && following.some((t) => isOfficeNoun(t.word) || occupation(t));
 }
 
 /** "Russian officials", "Ukrainian and Russian officials", "Some European countries": groups. */

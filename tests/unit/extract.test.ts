@@ -1361,6 +1361,12 @@ describe('quotes whose speaker the next words name in other house styles', () =>
   });
 });
 
+test('a name the taggers do not know is a person when an occupation is set off after it ("X, a 48-year-old lawyer said")', () => {
+  const doc = draft('Shelling went on overnight.\n“This is a real war,” Inna Drobyshevskaya, a 48-year-old lawyer said.');
+  expect(doc.entities.find((e) => 'name' in e && e.name === 'Inna Drobyshevskaya')).toMatchObject({ type: 'Actor', kind: 'PERSON' });
+  expect(speakers(doc)).toEqual({ 'This is a': 'Inna Drobyshevskaya' });
+});
+
 test('"“…,” X was quoted as saying" after the quote gives the quote to X', () => {
   const doc = draft('The vote was close. “It is over for now,” Henrik Dahl was quoted as saying by the agency.');
   expect(speakers(doc)['It is over']).toBe('Henrik Dahl');
