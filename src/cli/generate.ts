@@ -83,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
     documents.map((d) => d.source.id),
   );
   log(`[generate] validated in ${Date.now() - started} ms`);
-  const connection = await connect(config.neo4j, log, { useRunning: true });
+  const connection = await connect(config.neo4j, log, { useRunning: true, verify: true });
   try {
     await applySchema(connection.db, log);
     // The same path as `npm run seed`: entity resolution against the graph, then the load.

@@ -3,6 +3,7 @@
  * usage), and 1 on bad input or any other failure, printed for a person to read.
  */
 import { ConfigError } from '../config';
+import { DatabaseUnreachableError } from '../db/connect';
 import { LocalDatabaseBusyError } from '../db/owner-file';
 import { InvalidFactsError } from '../ingest/seed';
 import { LoadConflictError } from '../repositories/resolution-lookups';
@@ -19,7 +20,13 @@ export function runCli(main: (argv: string[]) => Promise<number>, usage: string)
         console.error(`${error.message}\n${usage}`);
         process.exit(2);
       }
-      if (error instanceof InvalidFactsError || error instanceof ConfigError || error instanceof LocalDatabaseBusyError) console.error(error.message);
+      if (
+        error instanceof InvalidFactsError ||
+        error instanceof ConfigError ||
+        error instanceof LocalDatabaseBusyError ||
+        error instanceof DatabaseUnreachableError
+      )
+        console.error(error.message);
       else if (error instanceof LoadConflictError) console.error(`A document conflicts with the graph; nothing was written:\n${error.message}`);
       else console.error(error);
       process.exit(1);

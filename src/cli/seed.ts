@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
   const dryRun = flag('--dry-run');
 
   if (removeId) {
-    const connection = await connect(config.neo4j, log, { useRunning: true });
+    const connection = await connect(config.neo4j, log, { useRunning: true, verify: true });
     try {
       const removed = await removeSource(connection.db, removeId, { dryRun });
       if (!removed) {
@@ -68,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
   if (invalid.length && !flag('--skip-invalid')) throw new InvalidFactsError(invalid.flatMap((r) => (r.result.ok ? [] : r.result.problems)));
   if (flag('--check')) return check(results, flag('--skip-invalid'), config, log);
 
-  const connection = await connect(config.neo4j, log, { useRunning: true });
+  const connection = await connect(config.neo4j, log, { useRunning: true, verify: true });
   try {
     await applySchema(connection.db, log);
     const prepared = await prepareLoad(connection.db, results, { skipInvalid: flag('--skip-invalid'), review: true });
@@ -91,10 +91,10 @@ async function main(argv: string[]): Promise<number> {
 async function check(results: LabelledResult[], skipInvalid: boolean, config: Config, log: (line: string) => void): Promise<number> {
   let connection;
   try {
-    connection = await connect(config.neo4j, log, { useRunning: true });
+    connection = await connect(config.neo4j, log, { useRunning: true, verify: true });
   } catch (error) {
     log(
-      `seed --check resolves entities against the graph as the load does, and the database could not be reached: ${(error as Error).message}\n` +
+      `seed --check resolves entities against the graph as the load does. ${(error as Error).message}\n` +
         'Checked without the graph (validation only; resolution, the review queue and conflicts with the graph were NOT checked):',
     );
     for (const { label, result } of results) console.log(`${label}: ${result.ok ? 'valid as a document' : 'invalid'}`);

@@ -58,7 +58,16 @@ export interface ConnectOptions {
    * database, use it through its Bolt port. Without it, that case is a LocalDatabaseBusyError.
    */
   useRunning?: boolean;
+  /**
+   * For the command-line tools: make sure an external Neo4j answers before going on, and say so in
+   * one line (a DatabaseUnreachableError) when it does not. The service itself starts without it
+   * and reports the database on /readyz.
+   */
+  verify?: boolean;
 }
+
+/** An external Neo4j that does not answer (see ConnectOptions.verify). */
+export class DatabaseUnreachableError extends Error {}
 
 /**
  * Opens the configured database; for a local one, starts the server first and restarts it
@@ -67,6 +76,14 @@ export interface ConnectOptions {
 export async function connect(config: Neo4jConnectionSettings, log: (line: string) => void, options: ConnectOptions = {}): Promise<Connection> {
   if (config.mode === 'external') {
     const db = createDatabase(config);
+    if (options.verify) {
+      try {
+        await db.driver.verifyConnectivity({ database: db.database });
+      } catch (error) {
+        await db.driver.close();
+        throw new DatabaseUnreachableError(`The Neo4j at ${config.uri} could not be reached: ${(error as Error).message}`);
+      }
+    }
     log(`[neo4j] using the Neo4j at ${config.uri}${config.database ? ` (database ${config.database})` : ''}`);
     return { db, uri: config.uri, down: () => null, failing: () => null, close: () => db.driver.close() };
   }
