@@ -1296,6 +1296,8 @@ function personCue(all: Token[], run: Token[]): boolean {
   // "By Servet Gunerigok": a byline, the name alone after "By".
   if (before?.word === 'By' && before.index === 0 && !after) return true;
   if (after?.word === 'who' && after.gap.startsWith(',')) return true;
+  // "Bahati Maene, 19, told": an age set off after the name.
+  if (after && after.gap.startsWith(',') && /^\d{1,3}$/.test(after.word) && all[after.index + 1]?.gap.startsWith(',')) return true;
   if (before && (isOfficeNoun(before.word) || PERSON_NOUNS.has(before.word.toLowerCase()))) return true;
   // "the President of the Republic of Ghana, Nana Addo Dankwa Akufo-Addo": a name set off after a title.
   const preceding = all.slice(Math.max(0, run[0].index - 7), run[0].index);

@@ -32,6 +32,7 @@
  *   the spokesman for X, Y, confirmed … (then “…,” he said)            Y, not X          [pronoun]
  *   “…,” X was quoted as saying                                                      [after]
  *   “…,” X, a 48-year-old lawyer said / “…,” senior official, X, said   one comma will do [after-apposition]
+ *   “…,” X, 19, told / “…,” the mayor of Z, X, told / “…,” X from the Y Institute told            [after-apposition]
  *   “…,” said the statement / “…,” the union said       the author (“X issued a statement”) or the union [statement]
  *   “…,” in southern Turkey, she said                   a place between; “she” not a man's given name [pronoun]
  *   a quote right after an attributed quote of the same sentence, or a sentence that is only a
@@ -388,11 +389,17 @@ function speakerAfter(text: string, quoteEnd: number, mentions: Placed[], placed
   // "“…,” Inna Petrova, a 48-year-old lawyer said": a description, with one comma.
   const title = /^,\s+((?:[\p{L}\p{N}-]+\s+){1,5})$/u.exec(between)?.[1].trim().split(/\s+/);
   // "“…,” senior opposition official, Musalia Mudavadi, said": the description before the name.
-  const describedFirst = /^,\s*$/.test(between) && /^[\s,]*(?:[\p{Ll}-]+\s+){0,4}[\p{Ll}-]+,\s*$/u.test(text.slice(quoteEnd, speaker.at));
+  // ("“…,” the deputy mayor of Diabaly, Ousmane Diallo, told": the description may name a place or body.)
+  const describedFirst =
+    /^,\s*$/.test(between) &&
+    /^[\s,]*(?:[\p{Ll}-]+\s+){0,4}[\p{Ll}-]+(?:\s+(?:of|for|in)\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s*){1,4})?,\s*$/u.test(text.slice(quoteEnd, speaker.at));
+  // "“…,” professor Willi Dietz from the German Institute for Automotive Industries told": where the speaker works.
+  const affiliation = /^\s+(?:from|of|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s+(?:(?:for|of|and|the)\s+)*){1,6}$/u.test(between);
   if (
     /^,[^,]{1,80},\s*(?:also\s+)?$/.test(between) ||
     (title && (isOfficeNoun(title[title.length - 1].toLowerCase()) || /^(?:a|an)$/.test(title[0]))) ||
-    describedFirst
+    describedFirst ||
+    affiliation
   )
     return { speakerId: speaker.entityId, from: speaker.at, to: verbAt + verb[0].length, rule: 'after-apposition' };
   return undefined;

@@ -1361,6 +1361,19 @@ describe('quotes whose speaker the next words name in other house styles', () =>
   });
 });
 
+test('a speaker after the quote with an age, a described office naming a place, or where the speaker works between name and verb', () => {
+  const doc = draft(
+    [
+      'Rebels advanced on the town overnight.',
+      '"They are seeing soldiers fleeing," Bahati Maene, 19, told The Associated Press after fleeing his home.',
+      '"The army is regrouping in town," the deputy mayor of Diabaly, Ousmane Diallo, told Reuters by telephone.',
+      '“We cannot say this will last,” automotive professor Willi Dietz from the German Institute for Automotive Industries told news agency AFP.',
+    ].join('\n'),
+  );
+  expect(doc.entities.find((e) => 'name' in e && e.name === 'Bahati Maene')).toMatchObject({ type: 'Actor', kind: 'PERSON' });
+  expect(speakers(doc)).toEqual({ 'They are seeing': 'Bahati Maene', 'The army is': 'Ousmane Diallo', 'We cannot say': 'Willi Dietz' });
+});
+
 test('a name the taggers do not know is a person when an occupation is set off after it ("X, a 48-year-old lawyer said")', () => {
   const doc = draft('Shelling went on overnight.\n“This is a real war,” Inna Drobyshevskaya, a 48-year-old lawyer said.');
   expect(doc.entities.find((e) => 'name' in e && e.name === 'Inna Drobyshevskaya')).toMatchObject({ type: 'Actor', kind: 'PERSON' });
