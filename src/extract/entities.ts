@@ -174,7 +174,9 @@ export function resolveEntities(
   for (const m of fullNames) {
     // "Xi Jinping" is "Xi" for short: a family name written first counts as a surname too.
     const family = familyNameFirst(m.name);
-    for (const surname of new Set([nameKey(m.name).split(' ').pop()!, ...(family ? [family] : [])]))
+    // ("Akufo-Addo" for Nana Akufo-Addo: a hyphenated surname is one word as written, two as keyed.)
+    const written = nameKey(m.name.split(/\s+/).pop()!);
+    for (const surname of new Set([nameKey(m.name).split(' ').pop()!, written, ...(family ? [family] : [])]))
       bySurname.set(surname, (bySurname.get(surname) ?? new Set()).add(nameKey(m.name)));
   }
   // "Amarinder" for Captain Amarinder Singh, "Dr Mahathir" for Mahathir Mohamad: a word that is no one's

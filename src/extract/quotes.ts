@@ -18,6 +18,7 @@
  *   According to the statement, “…”                    the organisation quoted or named last [statement]
  *   SANA reported that the army “…”                     the subject of "reported"         [subject]
  *   X called the decision “…” / X urged voters to “…”   the subject of the verb           [subject]
+ *   X thanked Y for …, emphasising “…” / X echoed Y describing it as “…”   the participle's subject [subject]
  *   A statement from X said the talks were “…”          the statement's author            [subject]
  *   The rebels, according to X, were “…” / “…” – X       the source named / the signature  [before] [after]
  *   “…,” the 56-year-old said                           the last named person             [descriptor]
@@ -99,6 +100,9 @@ const PRONOUN = /^(?:he|she|it)$/i;
  */
 const JUDGE_VERBS =
   'vowed|lamented|called on|called|described|urged|promised|pledged|accused|denounced|condemned|praised|hailed|branded|dismissed|welcomed|criticised|criticized|slammed';
+/** Participles that carry a quote in a clause of the sentence's subject ("…, emphasising “…”"). */
+const PARTICIPLES =
+  'saying|adding|describing|calling|emphasi[sz]ing|stressing|noting|warning|urging|vowing|insisting|promising|pledging|declaring|terming|branding';
 
 /** Nouns that stand for the organisation last quoted: "the statement added", "the agency said". */
 const STATEMENT_NOUNS =
@@ -730,9 +734,20 @@ function subjectBefore(
   sentenceStarts: number[],
 ): Found | undefined {
   const before = text.slice(sentenceStart, quoteStart);
-  const verbs = [...before.matchAll(new RegExp(`\\b(${V}|${JUDGE_VERBS})\\b`, 'g'))];
-  const verb = verbs[verbs.length - 1];
+  const verbs = [...before.matchAll(new RegExp(`\\b(${V}|${JUDGE_VERBS}|${PARTICIPLES})\\b`, 'g'))];
+  let verb = verbs[verbs.length - 1];
   if (!verb) return undefined;
+  // "President Akufo-Addo commended X for his leadership, emphasising “…”": a participle after a
+  // comma belongs to the subject the sentence opens with, not to the name nearest it; after another
+  // verb ("…, he said, adding “…”"), to that verb's subject.
+  if (new RegExp(`^(?:${PARTICIPLES})$`).test(verb[1]) && /,\s*$/.test(text.slice(sentenceStart, sentenceStart + verb.index))) {
+    const participleAt = sentenceStart + verb.index;
+    const opener = mentions.find((m) => m.sentenceStart === sentenceStart && m.at < participleAt && canSpeak(m));
+    if (opener && opener.kind === 'person' && /^[^,.;:“”"«]{0,40}$/.test(text.slice(sentenceStart, opener.at)))
+      return { speakerId: opener.entityId, from: opener.at, to: participleAt + verb[0].length, rule: 'subject' };
+    verb = verbs[verbs.length - 2];
+    if (!verb) return undefined;
+  }
   const verbAt = sentenceStart + verb.index;
   // The subject: the last speaker-like mention before the verb that is not the object of a preposition.
   const candidates = [...mentions]

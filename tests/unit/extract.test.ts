@@ -1374,6 +1374,24 @@ test('a speaker after the quote with an age, a described office naming a place, 
   expect(speakers(doc)).toEqual({ 'They are seeing': 'Bahati Maene', 'The army is': 'Ousmane Diallo', 'We cannot say': 'Willi Dietz' });
 });
 
+test('a quote after a participle goes to the subject of its clause: the sentence opener after a comma, the nearest name without one, the speaker of "he said, adding"', () => {
+  const doc = draft(
+    [
+      'Anna Berg welcomed the envoy.',
+      'Anna Berg thanked Henrik Dahl for his help, emphasising “the importance of trade between the two countries.”',
+      'Defence Minister Marise Payne echoed her colleague, describing the relationship as “one of our highest priorities”.',
+      'The two discussed the next round, Payne said, adding they will support “peace and stabilisation efforts.”',
+    ].join('\n'),
+  );
+  expect(speakers(doc)).toEqual({ 'the importance of': 'Anna Berg', 'one of our': 'Marise Payne', 'peace and stabilisation': 'Marise Payne' });
+});
+
+test('a hyphenated surname alone is the person named in full with it ("Akufo-Addo" for Nana Akufo-Addo)', () => {
+  const doc = draft('President Nana Akufo-Addo received the envoy on Monday.\n“We are brothers,” Akufo-Addo said.');
+  expect(doc.entities.filter((e) => e.type === 'Actor').map((e) => 'name' in e && e.name)).toEqual(['Nana Akufo-Addo']);
+  expect(speakers(doc)).toEqual({ 'We are brothers': 'Nana Akufo-Addo' });
+});
+
 test('a name the taggers do not know is a person when an occupation is set off after it ("X, a 48-year-old lawyer said")', () => {
   const doc = draft('Shelling went on overnight.\n“This is a real war,” Inna Drobyshevskaya, a 48-year-old lawyer said.');
   expect(doc.entities.find((e) => 'name' in e && e.name === 'Inna Drobyshevskaya')).toMatchObject({ type: 'Actor', kind: 'PERSON' });
