@@ -345,6 +345,9 @@ let context: { orgs: ReadonlySet<string>; persons: ReadonlySet<string>; institut
   institutions: new Set(),
 };
 
+/** Nouns for a business, which a name may follow ("carmaker Geely") or be set off as ("Foxconn, the Taiwanese giant"). */
+const TRADE_NOUNS =
+  'firm|company|maker|manufacturer|producer|giant|retailer|carrier|lender|insurer|miner|conglomerate|supplier|chain|operator|developer|start-?up|telecoms?|automaker|carmaker|drugmaker|chipmaker|bank';
 const NAME = String.raw`\p{Lu}[\p{L}\p{N}&’'-]*(?:\s\p{Lu}[\p{L}\p{N}&’'-]*)*`;
 const ORG_CUES_BEFORE = new RegExp(
   String.raw`\b(?:[Ss]hares (?:of|in)|[Bb]uy|[Aa]cquire[sd]?|[Ss]take in|[Mm]erger with|[Tt]akeover of|[Bb]id for|acquired by|advis(?:ing|ors? to|ers? to)|-based|-listed|-headquartered|subsidiary of|unit of|` +
@@ -352,7 +355,9 @@ const ORG_CUES_BEFORE = new RegExp(
     // ("the party named Anna Berg as its candidate" names a person: only "a … called".)
     String.raw`\b[Aa]n?\s+(?:[\p{Ll}-]+\s+){0,2}(?:militia|group|faction|movement|party|coalition|alliance|company|firm|union|organi[sz]ation)\s+(?:called|known\s+as)|` +
     // "pharmaceutical firm Eli Lilly", "specialty glass maker Corning": the trade's noun before the name.
-    String.raw`(?<![A-Z][\p{L}]*\s)(?:firm|company|maker|manufacturer|producer|giant|retailer|carrier|lender|insurer|miner|conglomerate|supplier|chain|operator|developer|start-?up|telecoms?|automaker|carmaker|drugmaker|chipmaker|bank|union))\s+(${NAME})`,
+    String.raw`(?<![A-Z][\p{L}]*\s)(?:${TRADE_NOUNS}|union)|` +
+    // "Terry Guo, chairman of Foxconn".
+    String.raw`\b(?:chairman|chairwoman|chief executive|CEO|founder|co-founder) of)\s+(${NAME})`,
   'gu',
 );
 const ORG_CUES_AFTER = new RegExp(
@@ -378,9 +383,14 @@ export function documentCues(text: string): { organisations: Set<string>; person
     organisations.add(trimName(name));
   }
   for (const m of text.matchAll(ORG_CUES_AFTER)) organisations.add(trimName(m[1]));
-  // "Cristal, a subsidiary of Tasnee": a name set off as a subsidiary, unit or company.
+  // "Cristal, a subsidiary of Tasnee", "Foxconn, the Taiwanese manufacturing giant", "Micron
+  // Technology, a US firm": a name set off as a subsidiary, a company or a trade's business (not
+  // "Smith, a former bank executive").
   for (const m of text.matchAll(
-    new RegExp(String.raw`(${NAME}),\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:subsidiary|unit|division|company|firm)\b(?!['’])`, 'gu'),
+    new RegExp(
+      String.raw`(${NAME}),\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:subsidiary|unit|division|${TRADE_NOUNS})\b(?!['’]|-|\s+(?:[\p{Ll}-]+\s+)?(?:executive|official|chief|analyst|manager|worker|employee|economist|spokes(?:man|woman|person)|director|chairman|boss|head|lawyer|source|union)s?\b)`,
+      'gu',
+    ),
   ))
     organisations.add(trimName(m[1]));
   // "Goldman Sachs and Bank of America are acting as financial advisors", "Barclays and BNP Paribas are advising".

@@ -593,6 +593,16 @@ describe('names in real house styles', () => {
     });
   });
 
+  test('a name set off as a trade’s business (“Foxconn, the Taiwanese manufacturing giant”, “Micron Technology, a US firm”) or after “chairman of” is a company; “X, a former bank executive” is not', () => {
+    const doc = draft(
+      'Sharp hopes to sell a stake to Terry Guo, chairman of Foxconn, the Taiwanese manufacturing giant. ' +
+        'Micron Technology, a US firm, is seeking to purchase Elpida Memory, the Japanese chip maker which filed for bankruptcy. ' +
+        '“It will not last,” said Halvard Brekke, a former bank executive.',
+    );
+    const kinds = Object.fromEntries(doc.entities.filter((e) => e.type === 'Actor').map((e) => [nameOf(doc, e.id), e.type === 'Actor' ? e.kind : '']));
+    expect(kinds).toMatchObject({ Foxconn: 'ORGANIZATION', 'Micron Technology': 'ORGANIZATION', 'Elpida Memory': 'ORGANIZATION', 'Halvard Brekke': 'PERSON' });
+  });
+
   test('a capital someone visits or that the text calls “the capital” is a city: “visited Banjul”, “the Turkish capital Ankara”; a capital as an actor stays its country', () => {
     const doc = draft('Envoys visited Banjul on Friday. He spoke in the Turkish capital Ankara. The town lies north of the capital, Juba. Ankara says no.');
     const places = doc.entities.filter((e) => e.type === 'Location').map((e) => nameOf(doc, e.id));
