@@ -16,7 +16,7 @@ import {
   NEWS_ORGANISATIONS,
   REGION_DEMONYMS,
 } from './gazetteer';
-import { isNameTitleAbbreviation, isOfficeNoun, SPEECH_VERB_PATTERN, SPEECH_VERBS } from './lexicon';
+import { isNameTitleAbbreviation, isOfficeNoun, KINSHIP, SPEECH_VERB_PATTERN, SPEECH_VERBS } from './lexicon';
 import { type Token, tokenize } from './tokens';
 
 export type MentionKind = 'person' | 'organization' | 'group' | 'country' | 'demonym' | 'city' | 'place' | 'maybe';
@@ -1276,6 +1276,7 @@ const PERSON_NOUNS = new Set([
   'researcher',
   'expert',
   'reporter',
+  'incumbent',
 ]);
 
 /** Person nouns a company or a party may also be called ("a rival", "the candidate"). */
@@ -1306,6 +1307,8 @@ function personCue(all: Token[], run: Token[]): boolean {
   // "By Servet Gunerigok": a byline, the name alone after "By".
   if (before?.word === 'By' && before.index === 0 && !after) return true;
   if (after?.word === 'who' && after.gap.startsWith(',')) return true;
+  // "Atupele Muluzi, son of Bakili Muluzi".
+  if (after && KINSHIP.has(after.word.toLowerCase()) && all[after.index + 1]?.word === 'of') return true;
   // "Bahati Maene, 19, told": an age set off after the name.
   if (after && after.gap.startsWith(',') && /^\d{1,3}$/.test(after.word) && all[after.index + 1]?.gap.startsWith(',')) return true;
   if (before && (isOfficeNoun(before.word) || PERSON_NOUNS.has(before.word.toLowerCase()))) return true;

@@ -1402,6 +1402,14 @@ test('a hyphenated surname alone is the person named in full with it ("Akufo-Add
   expect(speakers(doc)).toEqual({ 'We are brothers': 'Nana Akufo-Addo' });
 });
 
+test('a name the taggers do not know is a person after "incumbent" or before "son of"', () => {
+  const doc = draft(
+    'Far-right incumbent Jair Bolsonaro trailed in the count. Mutharika picked Atupele Muluzi son of former president Bakili Muluzi as his running mate.',
+  );
+  for (const name of ['Jair Bolsonaro', 'Atupele Muluzi'])
+    expect(doc.entities.find((e) => 'name' in e && e.name === name)).toMatchObject({ type: 'Actor', kind: 'PERSON' });
+});
+
 test('a name the taggers do not know is a person when an occupation is set off after it ("X, a 48-year-old lawyer said")', () => {
   const doc = draft('Shelling went on overnight.\n“This is a real war,” Inna Drobyshevskaya, a 48-year-old lawyer said.');
   expect(doc.entities.find((e) => 'name' in e && e.name === 'Inna Drobyshevskaya')).toMatchObject({ type: 'Actor', kind: 'PERSON' });
