@@ -649,7 +649,19 @@ function lastPerson(
       // "A and B arrived": two subjects, and "she" could be either.
       const next = first && inSentence.find((m) => m.at > first.at && m.kind === 'person' && m.entityId !== first.entityId && agrees(m.entityId));
       const joined = !!next && /^\s*(?:,|and|&)\s*$/.test(text.slice(first.to, next.at));
-      return first && !joined && /^[\s“"]*(?:(?:\p{Lu}[\p{L}.’'-]*|of|the|and|for)\s+)*$/u.test(lead) ? first.entityId : undefined;
+      if (first && !joined && /^[\s“"]*(?:(?:\p{Lu}[\p{L}.’'-]*|of|the|and|for)\s+)*$/u.test(lead)) return first.entityId;
+      // "Asked if he would edge out Lourdes Flores, Alan Garcia declined": after an opening clause, the
+      // person right after its comma and before a verb is the subject.
+      const subject = inSentence.find(
+        (m) =>
+          m.kind === 'person' &&
+          m.entityId &&
+          !m.possessive &&
+          agrees(m.entityId) &&
+          /^(?:\p{Lu}\p{Ll}+(?:ed|ing)|After|When|While|Although|As|Before|Since|Despite|If|Unlike)\b[^;:.“”"]*,\s*$/u.test(text.slice(start, m.at)) &&
+          /^\s+(?:\p{Ll}+ed|said|says|told|has|had|was|is|will|would)\b/u.test(text.slice(m.to)),
+      );
+      return subject?.entityId;
     }
   }
   return undefined;

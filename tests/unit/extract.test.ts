@@ -1402,6 +1402,17 @@ test('a hyphenated surname alone is the person named in full with it ("Akufo-Add
   expect(speakers(doc)).toEqual({ 'We are brothers': 'Nana Akufo-Addo' });
 });
 
+test('"he" after a sentence that opens with a clause is the person after its comma, not the one inside it', () => {
+  const doc = draft(
+    [
+      'Lars Berg and Henrik Dahl are tied for second place.',
+      'Asked if he believed he would edge out Lars Berg for second place, Henrik Dahl declined to comment.',
+      'He said, "I do not like to jump to conclusions. The results are in God’s hands."',
+    ].join('\n'),
+  );
+  expect(speakers(doc)).toEqual({ 'I do not': 'Henrik Dahl' });
+});
+
 test('a name the taggers do not know is a person after "incumbent" or before "son of"', () => {
   const doc = draft(
     'Far-right incumbent Jair Bolsonaro trailed in the count. Mutharika picked Atupele Muluzi son of former president Bakili Muluzi as his running mate.',
