@@ -361,7 +361,9 @@ const ORG_CUES_BEFORE = new RegExp(
   'gu',
 );
 const ORG_CUES_AFTER = new RegExp(
-  String.raw`(${NAME})(?:['’]s?)?\s+(?:shares|stock|board|boards|CEO|[Cc]hief [Ee]xecutive|[Cc]hairman|Inc|Corp|SA|AG|plc|N\.V\.|closing price|revenues?|advances|surged|climbed|rose|fell)\b`,
+  String.raw`(${NAME})(?:['’]s?)?\s+(?:shares|stock|board|boards|CEO|[Cc]hief [Ee]xecutive|[Cc]hairman|Inc|Corp|SA|AG|plc|N\.V\.|closing price|revenues?|advances|surged|climbed|rose|fell)\b|` +
+    // "the dispute between Ryanair and its pilots": a person has "his" or "her" people.
+    String.raw`(?<=\b(?:between|of|for|with|against)\s)(${NAME})\s+and\s+its\b`,
   'gu',
 );
 const PERSON_CUES = new RegExp(
@@ -382,7 +384,7 @@ export function documentCues(text: string): { organisations: Set<string>; person
     if (/^\.\p{Lu}{1,2}\b/u.test(text.slice(m.index + m[0].length))) name = name.replace(/\s\p{Lu}{1,5}$/u, '');
     organisations.add(trimName(name));
   }
-  for (const m of text.matchAll(ORG_CUES_AFTER)) organisations.add(trimName(m[1]));
+  for (const m of text.matchAll(ORG_CUES_AFTER)) organisations.add(trimName(m[1] ?? m[2]));
   // "Cristal, a subsidiary of Tasnee", "Foxconn, the Taiwanese manufacturing giant", "Micron
   // Technology, a US firm": a name set off as a subsidiary, a company or a trade's business (not
   // "Smith, a former bank executive").

@@ -1402,6 +1402,18 @@ test('a hyphenated surname alone is the person named in full with it ("Akufo-Add
   expect(speakers(doc)).toEqual({ 'We are brothers': 'Nana Akufo-Addo' });
 });
 
+test('a one-word name in "between X and its …" is an organisation, which "it said" then finds', () => {
+  const doc = draft(
+    [
+      'The dispute between Norlink and its pilots has come to an end.',
+      'Norlink said it would now reconsider its plans.',
+      '“We will now bring this agreement to the board,” it said.',
+    ].join('\n'),
+  );
+  expect(doc.entities.find((e) => 'name' in e && e.name === 'Norlink')).toMatchObject({ type: 'Actor', kind: 'ORGANIZATION' });
+  expect(speakers(doc)).toEqual({ 'We will now': 'Norlink' });
+});
+
 test('"he" after a sentence that opens with a clause is the person after its comma, not the one inside it', () => {
   const doc = draft(
     [
