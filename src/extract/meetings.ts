@@ -18,6 +18,7 @@
  *   A told/urged/thanked B during/at the talks        a meeting of A and B
  *   X had talks with Y / X's meeting with Y / during his meeting with Y, X ...   a meeting of X and Y
  *   X received/hosted/welcomed Y / Y was received by X / X sat down with Y       a meeting of X and Y
+ *   Y called on X / Y paid a courtesy call on X / Y presented his credentials to X   a meeting of X and Y
  *   X exchanged views / conferred / negotiated / co-chaired … with Y; X visited Y (a person)   a meeting of X and Y
  *   His remarks came after he met Y                                             a meeting of the person named before and Y
  *   the meeting was attended/led/chaired by A and B / present at the meeting were A and B / the talks brought together A and B
@@ -474,8 +475,11 @@ export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): 
       if (subject.length)
         meetingOf([...subject, ...objects], ev(subject[0].start, objects[objects.length - 1].end), 'received', objects[objects.length - 1].end);
     }
-    // "Y called on X", "Y paid a courtesy call on X": a visitor before, the host after.
-    for (const m of text.matchAll(/\b(?:called\s+on|paid\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:call|visit)\s+(?:on|to))\s+/g)) {
+    // "Y called on X", "Y paid a courtesy call on X", "Y presented his credentials (on Tuesday) to X":
+    // a visitor before, the host after.
+    for (const m of text.matchAll(
+      /\b(?:called\s+on|paid\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:call|visit)\s+(?:on|to)|presented\s+(?:(?:his|her|their|the)\s+)?(?:credentials|[Ll]etters?\s+of\s+[Cc]redence)\s+(?:on\s+\w+\s+)?to)\s+/g,
+    )) {
       if (planned(text, m.index)) continue;
       const hosts = objectAfter(text, mentions, m.index + m[0].length);
       const visitors = hosts.length ? subjectBefore(text, mentions, m.index) : [];

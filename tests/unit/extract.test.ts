@@ -878,7 +878,7 @@ describe('meetings in common house styles', () => {
 });
 
 describe('meetings: receptions, calls and talks after which parties acted', () => {
-  test('hosted a reception for, received a newly-accredited ambassador, called on, paid a courtesy call on, signed after face-to-face talks, time and place around "received"', () => {
+  test('hosted a reception for, received a newly-accredited ambassador, called on, paid a courtesy call on, presented credentials to, signed after face-to-face talks, time and place around "received"', () => {
     const lines = [
       'Foreign Minister Anna Berg on November 25 hosted a reception for Lao Ambassador Henrik Dahl.',
       'Later the same day, Minister Erik Lund received newly-accredited Ambassador of Saudi Arabia Omar Haddad.',
@@ -887,6 +887,8 @@ describe('meetings: receptions, calls and talks after which parties acted', () =
       'President Paul Durand and Hans Weber, leader of the rebel forces, signed a truce after their first ever face-to-face talks in Geneva.',
       'President Muhammadu Buhari Friday at the Presidential Villa, Abuja, received the new Governor of Osun State, Senator Ademola Adeleke, promising help.',
       'President Mahmoud Abbas received Saturday evening, at the presidential headquarters in Ramallah, Labour Minister Ali Abed Al-Ridha.',
+      'Norway’s new ambassador to Chile, Anna Berg, presented her credentials on Tuesday to Chilean President Lena Sokol.',
+      'High Commissioner to Ghana, Ambassador Henrik Dahl has presented Letter of Credence to President Kenji Sato of Ghana.',
     ];
     expect(lines.map((line) => meetings(draft(line)).map((m) => m.split(' @ ')[0]))).toEqual([
       ['Anna Berg, Henrik Dahl'],
@@ -896,6 +898,8 @@ describe('meetings: receptions, calls and talks after which parties acted', () =
       ['Paul Durand, Hans Weber'],
       ['Muhammadu Buhari, Ademola Adeleke'],
       ['Mahmoud Abbas, Ali Abed Al-Ridha'],
+      ['Anna Berg, Lena Sokol'],
+      ['Henrik Dahl, Kenji Sato'],
     ]);
   });
 });
