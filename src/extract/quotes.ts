@@ -34,6 +34,7 @@
  *   “…,” X was quoted as saying                                                      [after]
  *   “…,” X, a 48-year-old lawyer said / “…,” senior official, X, said   one comma will do [after-apposition]
  *   “…,” X, 19, told / “…,” the mayor of Z, X, told / “…,” X from the Y Institute told            [after-apposition]
+ *   X will stress the “…” when …, according to Y.     the source closing the sentence    [after]
  *   “…,” said the statement / “…,” the union said       the author (“X issued a statement”) or the union [statement]
  *   “…,” in southern Turkey, she said                   a place between; “she” not a man's given name [pronoun]
  *   a quote right after an attributed quote of the same sentence, or a sentence that is only a
@@ -418,10 +419,20 @@ function sentenceEndSpeaker(text: string, quoteEnd: number, sentenceEnd: number,
   const end = new RegExp(
     `,\\s+(?:the\\s+)?[^,;:“”"]{1,60}?\\s+(${V})(?:\\s+(?:on|in|late|earlier)\\s+[^,;:“”"]{1,30})?(?:,\\s+according\\s+to\\s+[^,;:“”"]{1,40})?[.!?]?\\s*$`,
   ).exec(tail);
-  if (!end || /[“”"«»]/.test(tail)) return undefined;
-  const verbAt = quoteEnd + end.index + end[0].indexOf(end[1], end[0].indexOf(' '));
-  const speaker = [...mentions].reverse().find((m) => m.at > quoteEnd + end.index && m.to <= verbAt && canSpeak(m) && /^\s+$/.test(text.slice(m.to, verbAt)));
-  return speaker ? { speakerId: speaker.entityId, from: speaker.at, to: verbAt + end[1].length, rule: 'after' } : undefined;
+  if (/[“”"«»]/.test(tail)) return undefined;
+  if (end) {
+    const verbAt = quoteEnd + end.index + end[0].indexOf(end[1], end[0].indexOf(' '));
+    const speaker = [...mentions].reverse().find((m) => m.at > quoteEnd + end.index && m.to <= verbAt && canSpeak(m) && /^\s+$/.test(text.slice(m.to, verbAt)));
+    return speaker ? { speakerId: speaker.entityId, from: speaker.at, to: verbAt + end[1].length, rule: 'after' } : undefined;
+  }
+  // "X will stress the “…” when he meets them, according to Y.": the source named at the end.
+  const according = tail.lastIndexOf(', according to ');
+  if (according < 0) return undefined;
+  const from = quoteEnd + according;
+  const source = mentions.find(
+    (m) => canSpeak(m) && /^,\s+according\s+to\s+(?:the\s+)?$/.test(text.slice(from, m.at)) && /^[.!?]?\s*$/.test(text.slice(m.to, sentenceEnd)),
+  );
+  return source ? { speakerId: source.entityId, from, to: source.to, rule: 'after' } : undefined;
 }
 
 /** The text with the stops of titles and initials blanked ("Col. Gurung" → "Col  Gurung"), offsets kept. */

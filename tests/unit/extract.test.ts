@@ -1406,6 +1406,16 @@ test('a hyphenated surname alone is the person named in full with it ("Akufo-Add
   expect(speakers(doc)).toEqual({ 'We are brothers': 'Nana Akufo-Addo' });
 });
 
+test('"…, according to Y." closing the quote’s sentence names its source; "X reported, according to Y" stays X’s', () => {
+  const doc = draft(
+    [
+      'Henrik Dahl is expected to stress the “limitless possibilities for cooperation” when he meets the leaders on Friday, according to Lars Berg.',
+      'Anna Berg held "frank and constructive" talks with Erik Lund in Oslo on Sunday, the Norwegian Foreign Ministry reported, according to Reuters.',
+    ].join('\n'),
+  );
+  expect(speakers(doc)).toEqual({ 'limitless possibilities for': 'Lars Berg', 'frank and constructive': 'Norwegian Foreign Ministry' });
+});
+
 test('a one-word name in "between X and its …" is an organisation, which "it said" then finds', () => {
   const doc = draft(
     [
