@@ -100,7 +100,7 @@ const PRONOUN = /^(?:he|she|it)$/i;
  * “a disgrace”", "X urged voters to “stay at home”". Only read before a quote in the same sentence.
  */
 const JUDGE_VERBS =
-  'vowed|lamented|called on|called|described|urged|promised|pledged|accused|denounced|condemned|praised|hailed|branded|dismissed|welcomed|criticised|criticized|slammed';
+  'vowed|lamented|called on|called|described|urged|promised|pledged|accused|denounced|condemned|praised|hailed|branded|dismissed|welcomed|criticised|criticized|slammed|expressed|acknowledged|emphasi[sz]ed|reiterated';
 /** Participles that carry a quote in a clause of the sentence's subject ("…, emphasising “…”"). */
 const PARTICIPLES =
   'saying|adding|describing|calling|emphasi[sz]ing|stressing|noting|warning|urging|vowing|insisting|promising|pledging|declaring|terming|branding';

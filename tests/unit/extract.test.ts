@@ -1406,6 +1406,13 @@ test('a hyphenated surname alone is the person named in full with it ("Akufo-Add
   expect(speakers(doc)).toEqual({ 'We are brothers': 'Nana Akufo-Addo' });
 });
 
+test('"X expressed (reiterated, acknowledged) that … “…”" is the subject’s, across other names', () => {
+  const doc = draft(
+    'In a meeting with 300 Norwegians at a hotel in Hanoi, Henrik Dahl expressed that his visit to Vietnam following Lars Berg’s visit to Norway "demonstrates the friendship between the two countries."',
+  );
+  expect(speakers(doc)).toEqual({ 'demonstrates the friendship': 'Henrik Dahl' });
+});
+
 test('"…, according to Y." closing the quote’s sentence names its source; "X reported, according to Y" stays X’s', () => {
   const doc = draft(
     [
