@@ -1406,6 +1406,18 @@ test('a hyphenated surname alone is the person named in full with it ("Akufo-Add
   expect(speakers(doc)).toEqual({ 'We are brothers': 'Nana Akufo-Addo' });
 });
 
+test('"the ambassador said" is not the previous ambassador the text names further on', () => {
+  const doc = draft(
+    [
+      'Norway’s new envoy, Henrik Dahl, presented his credentials on Tuesday.',
+      'Dahl said the two countries were close.',
+      '"It is a real honour for me to serve here," the ambassador said.',
+      'The previous Norwegian ambassador, Lars Berg, left in June.',
+    ].join('\n'),
+  );
+  expect(speakers(doc)).toEqual({ 'It is a': 'Henrik Dahl' });
+});
+
 test('"X expressed (reiterated, acknowledged) that … “…”" is the subject’s, across other names', () => {
   const doc = draft(
     'In a meeting with 300 Norwegians at a hotel in Hanoi, Henrik Dahl expressed that his visit to Vietnam following Lars Berg’s visit to Norway "demonstrates the friendship between the two countries."',
