@@ -52,6 +52,9 @@ const TITLE_CAPITALS = new Set([
   'State',
 ]);
 const MAX_TITLE_WORDS = 7;
+/** Words that put an office in the past: "former", "previous", "late", "then", "ex-". */
+const PAST_WORD = /^(?:former|previous|late|then|erstwhile|ex-.*)$/i;
+const PAST = /\b(?:former|previous|late|then|erstwhile|ex)[-\s]+$/i;
 
 interface Owner {
   /** Name used in the title ("Russia", "Vladimir Putin", "the US president"). */
@@ -85,7 +88,9 @@ function checkTitle(words: Token[]): Token[] | undefined {
   while (
     from > 0 &&
     /^[\p{L}-]+$/u.test(words[from - 1].raw) &&
-    !/^(the|a|an|and|or|with|met|meeting|joined|after|before|by|to|said|says|told|for|of|in|on|at)$/i.test(words[from - 1].word)
+    !/^(the|a|an|and|or|with|met|meeting|joined|after|before|by|to|said|says|told|for|of|in|on|at)$/i.test(words[from - 1].word) &&
+    // ("backed President Lena Sokol": a verb in the past is no part of the title.)
+    !(words[from - 1].tags.has('PastTense') && /ed$/.test(words[from - 1].word))
   )
     from -= 1;
   return words.slice(from);
@@ -115,6 +120,8 @@ export function findOffices(doc: AnalysedText): OfficeFinding[] {
       if (!title) continue;
       const titleStart = Math.min(title.owner.start, title.words[0].start);
       const titleEnd = title.words[title.words.length - 1].end;
+      // "the previous German ambassador, Rolf Nike", "former President X": an office no longer held.
+      if (PAST.test(s.text.slice(Math.max(0, titleStart - 12), titleStart)) || title.words.some((t) => PAST_WORD.test(t.word))) continue;
       out.push({
         holderId: person.entityId,
         title: titleText(title),
@@ -129,7 +136,10 @@ export function findOffices(doc: AnalysedText): OfficeFinding[] {
 
 /** "Minister for foreign affairs of Ukraine", "Envoy of the United States". */
 function titleText(title: Title): string {
-  const words = title.words.map((t, i) => (i === title.words.length - 1 || isOfficeNoun(t.word) ? singular(t.word) : t.word).toLowerCase());
+  // ("Norway’s new envoy": the envoy of Norway; "new" says when, not what.)
+  const lead = title.words.findIndex((t, i) => i === title.words.length - 1 || !/^(?:new|newly|newly-appointed|incoming)$/i.test(t.word));
+  const kept = title.words.slice(lead);
+  const words = kept.map((t, i) => (i === kept.length - 1 || isOfficeNoun(t.word) ? singular(t.word) : t.word).toLowerCase());
   const phrase = words.join(' ');
   const owner = title.owner.name ? ` of ${title.owner.name}` : '';
   return `${phrase[0].toUpperCase()}${phrase.slice(1)}${owner}`;

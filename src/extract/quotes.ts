@@ -580,14 +580,7 @@ function pronounOrDescriptor(
 
 /** officeHolder over mentions placed in the whole text: among several holders, the one named last before `at`. */
 function holderBefore(head: string, words: string, at: number, offices: OfficeFinding[], placed: Placed[]): string | undefined {
-  // (Only people named before: "the ambassador said" is not the previous ambassador named further on.)
-  const named = new Set(placed.filter((m) => m.to <= at).map((m) => m.entityId));
-  return officeHolder(
-    head,
-    words,
-    offices.filter((o) => named.has(o.holderId)),
-    (ids) => [...placed].reverse().find((m) => m.to <= at && ids.includes(m.entityId))?.entityId,
-  );
+  return officeHolder(head, words, offices, (ids) => [...placed].reverse().find((m) => m.to <= at && ids.includes(m.entityId))?.entityId);
 }
 
 /**

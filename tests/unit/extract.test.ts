@@ -1406,16 +1406,18 @@ test('a hyphenated surname alone is the person named in full with it ("Akufo-Add
   expect(speakers(doc)).toEqual({ 'We are brothers': 'Nana Akufo-Addo' });
 });
 
-test('"the ambassador said" is not the previous ambassador the text names further on', () => {
+test('an office the text puts in the past ("the previous ambassador", "former President", "ex-minister") is no office held, and "the ambassador said" is not its holder', () => {
   const doc = draft(
     [
       'Norway’s new envoy, Henrik Dahl, presented his credentials on Tuesday.',
       'Dahl said the two countries were close.',
       '"It is a real honour for me to serve here," the ambassador said.',
       'The previous Norwegian ambassador, Lars Berg, left in June.',
+      'Former President Erik Lund and ex-minister Omar Haddad backed President Lena Sokol.',
     ].join('\n'),
   );
   expect(speakers(doc)).toEqual({ 'It is a': 'Henrik Dahl' });
+  expect(offices(doc)).toEqual(['Henrik Dahl: Envoy of Norway (Norway)', 'Lena Sokol: President']);
 });
 
 test('"X expressed (reiterated, acknowledged) that … “…”" is the subject’s, across other names', () => {
