@@ -1116,6 +1116,9 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   while (run.length > 1 && hasTag(run[run.length - 1], 'WeekDay', 'Month')) run = run.slice(0, -1);
   // "Later Henrik Dahl met …": an adverb opening the sentence is not part of the name.
   while (run.length > 1 && run[0].index === 0 && SENTENCE_ADVERBS.has(run[0].word)) run = run.slice(1);
+  // "Director of An Phu Viet Company": an office of the organisation the rest names.
+  if (run.length > 3 && isOfficeNoun(run[0].word.toLowerCase()) && run[1].word === 'of' && ORG_SUFFIXES.has(run[run.length - 1].word))
+    return typeName(sentence, text, all, run.slice(run[2].word === 'the' ? 3 : 2));
   const untitled = run;
   // A run split off after "for" ("Minister for | Political Affairs Amir Muqam") starts with the portfolio.
   let afterOf = run.length > 0 && run[0].index > 0 && /^(?:for|of)$/.test(all[run[0].index - 1].word);

@@ -26,6 +26,7 @@
  *   “…,” the Labour leader said                         the person holding that office, else the last speaker [descriptor]
  *   “…,” Norway’s foreign minister / the premier said   the office's holder ("premier" a prime minister, "leader" a head of state or government) [descriptor]
  *   X said: “…” / X said in a statement, “…” / X: “…” / According to X, “…”        [before]
+ *   X, Managing Director, Acme Foods, said: “…” (or said the plan will “…”)   X, not the company [before] [subject]
  *   X said the people are “ready for change”           the subject of the speech verb before it [subject]
  *   X has announced a “…” / X refused to put an “…” on it   the name right before a verb in the past [subject]
  *   Y quoted X as saying (telling, adding) “…” / X was quoted as saying              [quoted-as-saying]
@@ -100,7 +101,7 @@ const PRONOUN = /^(?:he|she|it)$/i;
  * “a disgrace”", "X urged voters to “stay at home”". Only read before a quote in the same sentence.
  */
 const JUDGE_VERBS =
-  'vowed|lamented|called on|called|described|urged|promised|pledged|accused|denounced|condemned|praised|hailed|branded|dismissed|welcomed|criticised|criticized|slammed|expressed|acknowledged|emphasi[sz]ed|reiterated';
+  'vowed|lamented|called on|called|described|urged|promised|pledged|accused|denounced|condemned|praised|hailed|branded|dismissed|welcomed|criticised|criticized|slammed|expressed';
 /** Participles that carry a quote in a clause of the sentence's subject ("…, emphasising “…”"). */
 const PARTICIPLES =
   'saying|adding|describing|calling|emphasi[sz]ing|stressing|noting|warning|urging|vowing|insisting|promising|pledging|declaring|terming|branding';
@@ -463,8 +464,9 @@ function speakerBefore(text: string, quoteStart: number, sentenceStart: number, 
     .reverse()
     .filter((m) => m.to <= quoteStart && canSpeak(m))
     .slice(0, 3);
+  // ("X, Managing Director, Acme Foods, said:": two descriptions may stand between.)
   const saysBefore = (speaker: Placed) =>
-    new RegExp(`^(?:,[^,“”"«]{1,80},?)?${ADVERB}\\s+${V}(?:\\s+[^“”"«.;]{0,60}?)?\\s*[:,]\\s*$`).test(text.slice(speaker.to, quoteStart));
+    new RegExp(`^(?:(?:,[^,“”"«]{1,80}){1,2},?)?${ADVERB}\\s+${V}(?:\\s+[^“”"«.;]{0,60}?)?\\s*[:,]\\s*$`).test(text.slice(speaker.to, quoteStart));
   // "X: “…”", and "X joked: “…”": a person, a verb of any kind and a colon introduce what the person said.
   const colonBefore = (speaker: Placed) =>
     /^\s*:\s*$/.test(text.slice(speaker.to, quoteStart)) ||
@@ -779,9 +781,13 @@ function subjectBefore(
     .filter((m) => m.to <= verbAt && canSpeak(m) && verbAt - m.to <= 120 && !/[.;“”"«»]/.test(maskStops(text.slice(m.to, verbAt))));
   // "A statement from X said", "A Commerce Ministry statement … said": the statement's author speaks, though it follows a preposition.
   const author = (m: Placed) => statementAuthor(text, m, sentenceStart);
-  const subject = candidates.find(
-    (m) => author(m) || !/\b(?:in|at|to|from|of|with|by|for|on|between|against)\s+(?:the\s+)?$/.test(text.slice(Math.max(sentenceStart, m.at - 20), m.at)),
-  );
+  // ("Colm Dore, Managing Director, C&D Foods, said …": the person before two descriptions, not the company.)
+  const described = candidates.find((m) => m.kind === 'person' && /^(?:,[^,;:“”"«]{1,80}){2},\s*(?:also\s+)?$/.test(text.slice(m.to, verbAt)));
+  const subject =
+    described ??
+    candidates.find(
+      (m) => author(m) || !/\b(?:in|at|to|from|of|with|by|for|on|between|against)\s+(?:the\s+)?$/.test(text.slice(Math.max(sentenceStart, m.at - 20), m.at)),
+    );
   if (
     subject &&
     (subject.kind === 'person' ||

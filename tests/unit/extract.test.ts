@@ -1406,6 +1406,18 @@ test('a hyphenated surname alone is the person named in full with it ("Akufo-Add
   expect(speakers(doc)).toEqual({ 'We are brothers': 'Nana Akufo-Addo' });
 });
 
+test('"X, Managing Director, Acme Foods, said" is the person’s, and "X, Director of Y Company said" names the company without the title', () => {
+  const doc = draft(
+    [
+      'Colm Dore, Managing Director, Acme Foods, said: “It is a good start.”',
+      'Colm Dore, Managing Director, Acme Foods, said this investment will help the company ‘maintain its position in the market’.',
+      'Nguyen Hung, Director of An Phu Viet Company said "We expect a growth of 30% for this year."',
+    ].join('\n'),
+  );
+  expect(speakers(doc)).toEqual({ 'It is a': 'Colm Dore', 'maintain its position': 'Colm Dore', 'We expect a': 'Nguyen Hung' });
+  expect(doc.entities.find((e) => 'name' in e && e.name === 'An Phu Viet Company')).toMatchObject({ type: 'Actor', kind: 'ORGANIZATION' });
+});
+
 test('an office the text puts in the past ("the previous ambassador", "former President", "ex-minister") is no office held, and "the ambassador said" is not its holder', () => {
   const doc = draft(
     [
