@@ -63,13 +63,17 @@ function kindOf(entity: NamedEntity): Mention['kind'] {
 
 /**
  * Acronyms that stand for an organisation or group named in the text: written in brackets after it
- * ("Shanghai Cooperation Organisation (SCO)") or made of its initials ("HP" for Hewlett-Packard,
+ * ("Shanghai Cooperation Organisation (SCO)"), said to be its initials ("X, known by its French
+ * initials MSF") or made of its initials ("HP" for Hewlett-Packard,
  * "TI" for Texas Instruments). Acronym -> full name.
  */
 function acronymsOf(all: Mention[], text: string): Map<string, string> {
   const names = [...new Set(all.filter((m) => (m.kind === 'organization' || m.kind === 'group') && (m.words > 1 || /-/.test(m.name))).map((m) => m.name))];
   const out = new Map<string, string>();
-  for (const m of text.matchAll(/(\p{Lu}[\p{L}’'-]*(?:\s(?:of|and|for|the|\p{Lu}[\p{L}’'-]*))+)\s\((\p{Lu}[\p{Lu}\p{Ll}-]{1,9})\)/gu)) {
+  // ("Doctors Without Borders, known by its French initials MSF": initials of another language, said so.)
+  for (const m of text.matchAll(
+    /(\p{Lu}[\p{L}’'-]*(?:\s(?:of|and|for|the|\p{Lu}[\p{L}’'-]*))+)(?:\s\(|,\s+(?:also\s+)?known\s+(?:by\s+its\s+(?:\p{Lu}\p{Ll}+\s+)?(?:initials|acronym)|as)\s+)(\p{Lu}[\p{Lu}\p{Ll}-]{1,9})\b/gu,
+  )) {
     const full = names.find((n) => m[1].endsWith(n));
     if (full) out.set(m[2], full);
   }

@@ -347,7 +347,7 @@ let context: { orgs: ReadonlySet<string>; persons: ReadonlySet<string>; institut
 
 /** Nouns for a business, which a name may follow ("carmaker Geely") or be set off as ("Foxconn, the Taiwanese giant"). */
 const TRADE_NOUNS =
-  'firm|company|maker|manufacturer|producer|giant|retailer|carrier|lender|insurer|miner|conglomerate|supplier|chain|operator|developer|start-?up|telecoms?|automaker|carmaker|drugmaker|chipmaker|bank';
+  'firm|company|maker|manufacturer|producer|giant|retailer|carrier|lender|insurer|miner|conglomerate|supplier|chain|operator|developer|start-?up|telecoms?|automaker|carmaker|drugmaker|chipmaker|bank|charity|watchdog|regulator|broadcaster';
 const NAME = String.raw`\p{Lu}[\p{L}\p{N}&’'-]*(?:\s\p{Lu}[\p{L}\p{N}&’'-]*)*`;
 const ORG_CUES_BEFORE = new RegExp(
   String.raw`\b(?:[Ss]hares (?:of|in)|[Bb]uy|[Aa]cquire[sd]?|[Ss]take in|[Mm]erger with|[Tt]akeover of|[Bb]id for|acquired by|advis(?:ing|ors? to|ers? to)|-based|-listed|-headquartered|subsidiary of|unit of|` +
@@ -1282,6 +1282,17 @@ const PERSON_NOUNS = new Set([
   'expert',
   'reporter',
   'incumbent',
+  // people a report quotes for what they saw or live through ("fellow resident Iris Siebman")
+  'resident',
+  'teacher',
+  'student',
+  'farmer',
+  'voter',
+  'witness',
+  'trader',
+  'nurse',
+  'pensioner',
+  'shopkeeper',
 ]);
 
 /** Person nouns a company or a party may also be called ("a rival", "the candidate"). */

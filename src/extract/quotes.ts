@@ -36,6 +36,7 @@
  *   “…,” X, a 48-year-old lawyer said / “…,” senior official, X, said   one comma will do [after-apposition]
  *   “…,” X, 19, told / “…,” the mayor of Z, X, told / “…,” X from the Y Institute told            [after-apposition]
  *   X will stress the “…” when …, according to Y.     the source closing the sentence    [after]
+ *   “…,” agreed X / “…,” the charity X, known by its initials Y, said   X                  [after] [after-apposition]
  *   “…,” said the statement / “…,” the union said       the author (“X issued a statement”) or the union [statement]
  *   “…,” in southern Turkey, she said                   a place between; “she” not a man's given name [pronoun]
  *   a quote right after an attributed quote of the same sentence, or a sentence that is only a
@@ -91,7 +92,7 @@ interface Attribution {
 const SPEAKER_KINDS = new Set(['person', 'organization', 'group', 'country']);
 // "SANA reported that ...": news agencies and outlets report rather than say; kept out of the shared
 // speech verbs, where "Reuters reported" would make a one-word name a person.
-const V = `(?:${SPEECH_VERB_PATTERN}|reported|reports)`;
+const V = `(?:${SPEECH_VERB_PATTERN}|reported|reports|agreed)`;
 const ADVERB = '(?:\\s+(?:also|later|then|previously|earlier|again|further|separately|simply|had|has))?';
 const VERB_AFTER = new RegExp(`^${ADVERB}\\s+${V}\\b`);
 const VERB_BEFORE = new RegExp(`\\b${V}\\s+$`);
@@ -408,6 +409,10 @@ function speakerAfter(text: string, quoteEnd: number, mentions: Placed[], placed
     affiliation
   )
     return { speakerId: speaker.entityId, from: speaker.at, to: verbAt + verb[0].length, rule: 'after-apposition' };
+  // "“…,” the medical charity Doctors Without Borders, known by its French initials MSF, said": no
+  // person named, the first name set off before the verb.
+  if (speaker !== first && first.kind !== 'person' && /^,[^,]{1,80},\s*(?:also\s+)?$/.test(text.slice(first.to, verbAt)))
+    return { speakerId: first.entityId, from: first.at, to: verbAt + verb[0].length, rule: 'after-apposition' };
   return undefined;
 }
 

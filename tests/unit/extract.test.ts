@@ -1406,6 +1406,18 @@ test('a hyphenated surname alone is the person named in full with it ("Akufo-Add
   expect(speakers(doc)).toEqual({ 'We are brothers': 'Nana Akufo-Addo' });
 });
 
+test('"“…,” agreed fellow resident X", and "“…,” the medical charity X, known by its French initials Y, said" with Y an alias of X', () => {
+  const doc = draft(
+    [
+      '“It is a big opportunity for people living here,” agreed fellow resident Iris Siebman.',
+      '“The situation is grave,” the medical charity Doctors Without Borders, known by its French initials MSF, said in a statement.',
+      'MSF runs nine clinics.',
+    ].join('\n'),
+  );
+  expect(speakers(doc)).toEqual({ 'It is a': 'Iris Siebman', 'The situation is': 'Doctors Without Borders' });
+  expect(doc.entities.find((e) => 'name' in e && e.name === 'Doctors Without Borders')).toMatchObject({ kind: 'ORGANIZATION', aliases: ['MSF'] });
+});
+
 test('"X, Managing Director, Acme Foods, said" is the person’s, and "X, Director of Y Company said" names the company without the title', () => {
   const doc = draft(
     [
