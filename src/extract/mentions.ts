@@ -367,7 +367,7 @@ const ORG_CUES_AFTER = new RegExp(
   'gu',
 );
 const PERSON_CUES = new RegExp(
-  String.raw`(?:^|[\s“"”,])(?<!\p{Lu}[\p{L}.]*\s|\b[Tt]he\s)(\p{Lu}\p{Ll}+)\s+(?:also\s+)?(?:${SPEECH_VERBS.join('|')}|stressed|congratulated|emphasised|affirmed)\b|\b(?:said|says|added|told)\s+(\p{Lu}\p{Ll}+)[.,]`,
+  String.raw`(?:^|[\s“"”,])(?<!\p{Lu}[\p{L}.]*\s|\b[Tt]he\s)(\p{Lu}\p{Ll}+)\s+(?:(?:also|later|then|earlier|previously|again|further|separately)\s+)?(?:${SPEECH_VERBS.join('|')}|stressed|congratulated|emphasised|affirmed)\b|\b(?:said|says|added|told)\s+(\p{Lu}\p{Ll}+)[.,]`,
   'gu',
 );
 

@@ -428,7 +428,10 @@ function sentenceEndSpeaker(text: string, quoteEnd: number, sentenceEnd: number,
   if (/[“”"«»]/.test(tail)) return undefined;
   if (end) {
     const verbAt = quoteEnd + end.index + end[0].indexOf(end[1], end[0].indexOf(' '));
-    const speaker = [...mentions].reverse().find((m) => m.at > quoteEnd + end.index && m.to <= verbAt && canSpeak(m) && /^\s+$/.test(text.slice(m.to, verbAt)));
+    // ("…, Musk later tweeted.": an adverb may stand between.)
+    const speaker = [...mentions]
+      .reverse()
+      .find((m) => m.at > quoteEnd + end.index && m.to <= verbAt && canSpeak(m) && new RegExp(`^${ADVERB}\\s+$`).test(text.slice(m.to, verbAt)));
     return speaker ? { speakerId: speaker.entityId, from: speaker.at, to: verbAt + end[1].length, rule: 'after' } : undefined;
   }
   // "X will stress the “…” when he meets them, according to Y.": the source named at the end.

@@ -1406,6 +1406,11 @@ test('a hyphenated surname alone is the person named in full with it ("Akufo-Add
   expect(speakers(doc)).toEqual({ 'We are brothers': 'Nana Akufo-Addo' });
 });
 
+test('"…, Musk later tweeted." closing a quote’s sentence: an adverb between the name and the verb, and "X later said" shows X is a person', () => {
+  const doc = draft('Elon Musk chose Berlin.\nSlated for an area near the capital, the plant “will build batteries and vehicles” soon, Musk later tweeted.');
+  expect(speakers(doc)).toEqual({ 'will build batteries': 'Elon Musk' });
+});
+
 test('"“…,” agreed fellow resident X", and "“…,” the medical charity X, known by its French initials Y, said" with Y an alias of X', () => {
   const doc = draft(
     [
