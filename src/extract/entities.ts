@@ -121,6 +121,7 @@ export const ENTITY_RULE_CONFIDENCE: Record<string, number> = {
   'title-owner': 0.8,
   'after-title': 0.8,
   'town-of': 0.8,
+  county: 0.8,
   'based-in': 0.8,
   'city-tag': 0.8,
   'place-tag': 0.7,

@@ -580,6 +580,15 @@ function splitJoined(run: Token[]): Token[][] {
   while (lead < joiner && (run[lead].word === 'The' || hasTag(run[lead], 'Demonym') || lookupCountry(run[lead].word)?.via === 'demonym')) lead += 1;
   const oneEachSide = run.filter((t) => t.word === 'and').length <= 1 && (run[joiner].word === 'for' || (joiner === 1 + lead && run.length - joiner - 1 <= 3));
   if (ORG_SUFFIXES.has(last.word) && !last.possessive && oneEachSide && !context.orgs.has(run[0].word)) return [run];
+  // "Ministry of Industry and Trade", "Department of Agriculture and Food": one word after "and" ends
+  // the portfolio of a ministry or department.
+  if (
+    /^(?:Ministry|Department)$/.test(run[lead].word) &&
+    run[lead + 1]?.word === 'of' &&
+    run[run.length - 2]?.word === 'and' &&
+    !hasTag(last, 'Person', 'Organization', 'Place', 'Country')
+  )
+    return [run];
   const out: Token[][] = [];
   let piece: Token[] = [];
   for (const t of run) {
@@ -678,7 +687,12 @@ function capitalisedRuns(tokens: Token[]): Token[][] {
   for (const t of tokens) {
     const previous = run[run.length - 1];
     // "Mark V. Hurd", "Mr. Dahl": an initial or a title with its stop goes on with the name.
-    const afterStop = !!previous && t.gap === '. ' && t.capitalised && (/^\p{Lu}$/u.test(previous.word) || isNameTitleAbbreviation(previous.word));
+    // ("First Pacific Co. Ltd.": a legal form with its stop goes on with another.)
+    const afterStop =
+      !!previous &&
+      t.gap === '. ' &&
+      t.capitalised &&
+      (/^\p{Lu}$/u.test(previous.word) || isNameTitleAbbreviation(previous.word) || (LEGAL_FORMS.has(previous.word) && LEGAL_FORMS.has(t.word)));
     const joins =
       run.length > 0 &&
       // "Mahindra & Mahindra", "Procter & Gamble": an ampersand joins a company's name.
@@ -1168,8 +1182,13 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   }
   const last = run[run.length - 1];
   // "Qualcomm Inc.", "Air Liquide SA": the company goes by its name without the legal form.
+  // "Co Longford", "Co. Cork": an Irish county.
+  if (run.length === 2 && run[0].word === 'Co' && !LEGAL_FORMS.has(last.word))
+    return [mention(sentence, text, run, 'place', { placeKind: 'REGION', rule: 'county' })];
   if (run.length > 1 && LEGAL_FORMS.has(last.word)) {
-    const name = run.slice(0, -1);
+    // ("First Pacific Co. Ltd.": every legal form at the end goes.)
+    let name = run.slice(0, -1);
+    while (name.length > 1 && LEGAL_FORMS.has(name[name.length - 1].word)) name = name.slice(0, -1);
     return [{ ...mention(sentence, text, run, 'organization', { rule: 'legal-form' }), name: text.slice(name[0].start, name[name.length - 1].end) }];
   }
   const next = all[last.index + 1];
@@ -1221,6 +1240,9 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
   if (run.length <= 4 && context.persons.has(last.word) && !run.some((t) => t.word === 'of'))
     return [mention(sentence, text, run, 'person', { rule: 'document-person' })];
   if (run.some((t) => hasTag(t, 'FirstName', 'LastName', 'Person') && !hasTag(t, 'Honorific')))
+    return [mention(sentence, text, run, 'person', { rule: 'person-word' })];
+  // "Park Geun-hye", "Ban Ki-moon": a family name and a Korean given name of two syllables joined.
+  if (run.length === 2 && run[0].word.length <= 5 && /^\p{Lu}\p{Ll}{1,5}-\p{Ll}{1,5}$/u.test(last.word))
     return [mention(sentence, text, run, 'person', { rule: 'person-word' })];
   // Two to four words right after a person's title are a name, whatever else they could be ("Antony" is also a town).
   if (titled && run.length >= 2 && run.length <= 4 && !run.some((t) => t.word === 'of' || hasTag(t, 'Country') || STATE_FORMS.test(t.word)))

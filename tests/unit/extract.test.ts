@@ -1489,6 +1489,20 @@ test('"he" after a sentence that opens with a clause is the person after its com
   expect(speakers(doc)).toEqual({ 'I do not': 'Henrik Dahl' });
 });
 
+test('"First Pacific Co. Ltd." without its legal forms, "Ministry of Industry and Trade" whole, "Park Geun-hye" a person, "Co Longford" a county', () => {
+  const doc = draft(
+    'He said First Pacific Co. Ltd. will spend more. The Ministry of Industry and Trade agreed. He met Park Geun-hye in Seoul. Supporters gathered in Co Longford.',
+  );
+  const kinds = Object.fromEntries(doc.entities.filter((e) => 'name' in e).map((e) => [nameOf(doc, e.id), 'kind' in e ? e.kind : '']));
+  expect(kinds).toMatchObject({
+    'First Pacific': 'ORGANIZATION',
+    'Ministry of Industry and Trade': 'ORGANIZATION',
+    'Park Geun-hye': 'PERSON',
+    'Co Longford': 'REGION',
+  });
+  expect(Object.keys(kinds)).not.toContain('Ltd');
+});
+
 test('a name the taggers do not know is a person after "incumbent" or before "son of"', () => {
   const doc = draft(
     'Far-right incumbent Jair Bolsonaro trailed in the count. Mutharika picked Atupele Muluzi son of former president Bakili Muluzi as his running mate.',
