@@ -1158,6 +1158,20 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
     if (rest.length >= 2 && rest.length <= 4 && !rest.some((t) => t.word === 'of'))
       return [mention(sentence, text, named, 'organization', { rule: 'title-owner' }), mention(sentence, text, rest, 'person', { rule: 'after-title' })];
   }
+  // "High Representative of the Union Josep Borrell", "Secretary-General of the United Nations Antonio
+  // Guterres": a title of a body, the body, then the name in two words.
+  const ofAt = run.findIndex((t) => t.word === 'of');
+  if (ofAt > 0 && (isTitleHead(run[ofAt - 1]) || /^(?:Secretary|Director)-General$/i.test(run[ofAt - 1].word)) && run.length - ofAt >= 4) {
+    const name = run.slice(-2);
+    const body = run.slice(ofAt + (run[ofAt + 1].word === 'the' ? 2 : 1), -2);
+    const end = body[body.length - 1];
+    if (
+      end &&
+      (ORG_SUFFIXES.has(end.word) || /^(?:Union|Nations|Council|Commission|Committee)$/.test(end.word)) &&
+      !name.some((t) => !t.capitalised || ORG_SUFFIXES.has(t.word) || lookupCountry(t.word) || hasTag(t, 'Place', 'Country'))
+    )
+      return [mention(sentence, text, body, 'organization', { rule: 'title-owner' }), mention(sentence, text, name, 'person', { rule: 'after-title' })];
+  }
   // A title inside the run: "Qualcomm Chief Executive Steve Mollenkopf", "White House Chief of Staff
   // Andrew Card". What stands before the title owns it (an organisation); the name follows it.
   let titleAt = lastIndexWhere(run, (t) => isTitleHead(t));

@@ -1489,6 +1489,15 @@ test('"he" after a sentence that opens with a clause is the person after its com
   expect(speakers(doc)).toEqual({ 'I do not': 'Henrik Dahl' });
 });
 
+test('"High Representative of the Union Josep Borrell", "Secretary-General of the United Nations Antonio Guterres": the body owns the title and the name follows', () => {
+  const doc = draft(
+    '“I am here to reassure you”, High Representative of the Union Josep Borrell affirmed in Belgrade. She later met Secretary-General of the United Nations Antonio Guterres.',
+  );
+  const kinds = Object.fromEntries(doc.entities.filter((e) => e.type === 'Actor').map((e) => [nameOf(doc, e.id), 'kind' in e ? e.kind : '']));
+  expect(kinds).toMatchObject({ 'Josep Borrell': 'PERSON', 'United Nations': 'ORGANIZATION', 'Antonio Guterres': 'PERSON' });
+  expect(speakers(doc)).toEqual({ 'I am here': 'Josep Borrell' });
+});
+
 test('"First Pacific Co. Ltd." without its legal forms, "Ministry of Industry and Trade" whole, "Park Geun-hye" a person, "Co Longford" a county', () => {
   const doc = draft(
     'He said First Pacific Co. Ltd. will spend more. The Ministry of Industry and Trade agreed. He met Park Geun-hye in Seoul. Supporters gathered in Co Longford.',
