@@ -1412,13 +1412,22 @@ function institutionMentions(sentence: number, text: string): Mention[] {
     for (const m of text.matchAll(institutionSpeaking(noun)))
       if (!insideQuote(text, m.index)) out.push(phraseMention(sentence, m.index + 4, m[1], m[1], 'organization', { rule: 'institution-by-noun' }));
   const country = COUNTRIES.flatMap((c) => [c.name, ...c.demonyms]).sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(`\\b(${country.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:['’]s)? (${STATE_INSTITUTION_NOUNS})\\b`, 'gu');
-  for (const m of text.matchAll(pattern)) {
-    if (AFTER_INSTITUTION.test(text.slice(m.index + m[0].length))) continue;
-    const entry = COUNTRIES.find((c) => c.name === m[1] || c.demonyms.includes(m[1]));
+  const names = country.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  // ("Somalia's Western-backed government", "Mali's interim government": one word may qualify it.)
+  const qualifier = `(?:(?:[\\p{L}]+-[\\p{Ll}]+|new|interim|transitional|civilian|federal|central|national) )?`;
+  const pattern = new RegExp(`\\b(${names})(?:(?:['’]s)? ${qualifier}|['’]s )(${STATE_INSTITUTION_NOUNS})\\b`, 'gu');
+  // "the government of Myanmar", "the army of Sudan".
+  const ofPattern = new RegExp(`\\b[Tt]he (${STATE_INSTITUTION_NOUNS}) of (${names})\\b`, 'gu');
+  const found = [
+    ...[...text.matchAll(pattern)].map((m) => ({ at: m.index, phrase: m[0], country: m[1], noun: m[2] })),
+    ...[...text.matchAll(ofPattern)].map((m) => ({ at: m.index + 4, phrase: m[0].slice(4), country: m[2], noun: m[1] })),
+  ];
+  for (const m of found) {
+    if (AFTER_INSTITUTION.test(text.slice(m.at + m.phrase.length))) continue;
+    const entry = COUNTRIES.find((c) => c.name === m.country || c.demonyms.includes(m.country));
     if (!entry) continue;
-    const name = `${entry.demonyms[0] ?? entry.name} ${m[2]}`;
-    out.push(phraseMention(sentence, m.index, m[0], name, 'organization', { rule: 'state-institution' }));
+    const name = `${entry.demonyms[0] ?? entry.name} ${m.noun}`;
+    out.push(phraseMention(sentence, m.at, m.phrase, name, 'organization', { rule: 'state-institution' }));
   }
   return out;
 }

@@ -1489,6 +1489,12 @@ test('"he" after a sentence that opens with a clause is the person after its com
   expect(speakers(doc)).toEqual({ 'I do not': 'Henrik Dahl' });
 });
 
+test('a state institution named by its country with a word before it ("Somalia’s Western-backed government") or after it ("the government of Myanmar") is the demonym’s institution', () => {
+  const doc = draft('Somalia’s Western-backed government said so. The government of Myanmar denied it. Mali’s interim government agreed.');
+  const orgs = doc.entities.filter((e) => e.type === 'Actor' && e.kind === 'ORGANIZATION').map((e) => nameOf(doc, e.id));
+  expect(orgs).toEqual(['Somali government', 'Burmese government', 'Malian government']);
+});
+
 test('"High Representative of the Union Josep Borrell", "Secretary-General of the United Nations Antonio Guterres": the body owns the title and the name follows', () => {
   const doc = draft(
     '“I am here to reassure you”, High Representative of the Union Josep Borrell affirmed in Belgrade. She later met Secretary-General of the United Nations Antonio Guterres.',
