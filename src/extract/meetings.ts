@@ -19,6 +19,7 @@
  *   X had talks with Y / X's meeting with Y / during his meeting with Y, X ...   a meeting of X and Y
  *   X received/hosted/welcomed Y / Y was received by X / X sat down with Y       a meeting of X and Y
  *   Y called on X / Y paid a courtesy call on X / Y presented his credentials to X   a meeting of X and Y
+ *   X travelled (flew, went) to Z to meet (with) Y / to hold talks with Y          a meeting of X and Y
  *   X exchanged views / conferred / negotiated / co-chaired … with Y; X visited Y (a person)   a meeting of X and Y
  *   His remarks came after he met Y                                             a meeting of the person named before and Y
  *   the meeting was attended/led/chaired by A and B / present at the meeting were A and B / the talks brought together A and B
@@ -474,6 +475,16 @@ export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): 
       const subject = objects.length ? subjectBefore(text, mentions, m.index) : [];
       if (subject.length)
         meetingOf([...subject, ...objects], ev(subject[0].start, objects[objects.length - 1].end), 'received', objects[objects.length - 1].end);
+    }
+    // "X travelled to Paris on Thursday to meet with Y", "X flew to Oslo to meet Y": a journey made to meet.
+    for (const m of text.matchAll(
+      /\b(?:travell?ed|flew|went|came|arrived|headed)\s+(?:(?:to|in|at)\s+[^.;:“”"]{1,60}?\s+)?to\s+(?:meet(?:\s+with)?|hold\s+talks\s+with|talk\s+with)\s+/g,
+    )) {
+      if (planned(text, m.index)) continue;
+      const objects = objectAfter(text, mentions, m.index + m[0].length);
+      const subject = objects.length ? subjectBefore(text, mentions, m.index) : [];
+      if (subject.length)
+        meetingOf([...subject, ...objects], ev(subject[0].start, objects[objects.length - 1].end), 'met-object', objects[objects.length - 1].end);
     }
     // "Y called on X", "Y paid a courtesy call on X", "Y presented his credentials (on Tuesday) to X":
     // a visitor before, the host after.

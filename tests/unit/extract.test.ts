@@ -878,7 +878,7 @@ describe('meetings in common house styles', () => {
 });
 
 describe('meetings: receptions, calls and talks after which parties acted', () => {
-  test('hosted a reception for, received a newly-accredited ambassador, called on, paid a courtesy call on, presented credentials to, signed after face-to-face talks, time and place around "received"', () => {
+  test('hosted a reception for, received a newly-accredited ambassador, called on, paid a courtesy call on, presented credentials to, travelled to meet (not "will fly to meet"), signed after face-to-face talks, time and place around "received"', () => {
     const lines = [
       'Foreign Minister Anna Berg on November 25 hosted a reception for Lao Ambassador Henrik Dahl.',
       'Later the same day, Minister Erik Lund received newly-accredited Ambassador of Saudi Arabia Omar Haddad.',
@@ -889,6 +889,8 @@ describe('meetings: receptions, calls and talks after which parties acted', () =
       'President Mahmoud Abbas received Saturday evening, at the presidential headquarters in Ramallah, Labour Minister Ali Abed Al-Ridha.',
       'Norway’s new ambassador to Chile, Anna Berg, presented her credentials on Tuesday to Chilean President Lena Sokol.',
       'High Commissioner to Ghana, Ambassador Henrik Dahl has presented Letter of Credence to President Kenji Sato of Ghana.',
+      'Greg Clark travelled to the French capital on Thursday to meet with French industry minister Christophe Sirugue.',
+      'Anna Berg will fly to Oslo on Monday to meet Henrik Dahl.',
     ];
     expect(lines.map((line) => meetings(draft(line)).map((m) => m.split(' @ ')[0]))).toEqual([
       ['Anna Berg, Henrik Dahl'],
@@ -900,6 +902,8 @@ describe('meetings: receptions, calls and talks after which parties acted', () =
       ['Mahmoud Abbas, Ali Abed Al-Ridha'],
       ['Anna Berg, Lena Sokol'],
       ['Henrik Dahl, Kenji Sato'],
+      ['Greg Clark, Christophe Sirugue'],
+      [],
     ]);
   });
 });
