@@ -232,6 +232,11 @@ function planned(text: string, at: number): boolean {
   );
 }
 
+/** True when the words right after the parties put the meeting in the future ("a meeting with Trump would be his first priority"). */
+function plannedAfter(text: string, at: number): boolean {
+  return /^[^.;]{0,20}?\b(?:would|will|could|is\s+(?:expected|planned|scheduled))\b/.test(text.slice(at));
+}
+
 /** Words between "received" and the visitor: titles and determiners only ("received the visiting Foreign Minister"). */
 function visitorGap(gap: string): boolean {
   // One comma may set a title off from the name ("the new Governor of Osun State, Senator").
@@ -445,6 +450,7 @@ export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): 
       if (/\b(?:held|had|holds)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}$/.test(text.slice(0, m.index)) || planned(text, m.index)) continue;
       const objects = objectAfter(text, mentions, m.index + m[0].length);
       if (!objects.length) continue;
+      if (plannedAfter(text, objects[objects.length - 1].end)) continue;
       const subject = meetingHost(text, mentions, m.index, objects);
       if (subject.length)
         meetingOf(
@@ -493,6 +499,8 @@ export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): 
     )) {
       if (planned(text, m.index)) continue;
       const hosts = objectAfter(text, mentions, m.index + m[0].length);
+      // ("called on Zimbabweans to unite" is an appeal, not a visit.)
+      if (hosts.length && /^\s+to\s+[a-z]/.test(text.slice(hosts[hosts.length - 1].end))) continue;
       const visitors = hosts.length ? subjectBefore(text, mentions, m.index) : [];
       if (visitors.length) meetingOf([...visitors, ...hosts], ev(visitors[0].start, hosts[hosts.length - 1].end), 'received', hosts[hosts.length - 1].end);
     }
@@ -667,7 +675,8 @@ export function findMeetings(doc: AnalysedText, offices: OfficeFinding[] = []): 
       const around = [...text.matchAll(MEETING_WORD)].some(
         (w) => people[0]?.end <= w.index && people[people.length - 1].start > w.index && !planned(text, w.index),
       );
-      if (around && people.length >= 2 && people.length <= 4) meetingOf(people, ev(people[0].start, people[people.length - 1].end), 'co-mention');
+      if (around && people.length >= 2 && people.length <= 4 && !plannedAfter(text, people[people.length - 1].end))
+        meetingOf(people, ev(people[0].start, people[people.length - 1].end), 'co-mention');
     }
     // "A and B met on the sidelines of the summit in Z": the talks in Z that this sentence opened are
     // the meeting of A and B it names, not a second meeting without parties.

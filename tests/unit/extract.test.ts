@@ -878,7 +878,7 @@ describe('meetings in common house styles', () => {
 });
 
 describe('meetings: receptions, calls and talks after which parties acted', () => {
-  test('hosted a reception for, received a newly-accredited ambassador, called on, paid a courtesy call on, presented credentials to, travelled to meet (not "will fly to meet"), signed after face-to-face talks, time and place around "received"', () => {
+  test('hosted a reception for, received a newly-accredited ambassador, called on, paid a courtesy call on, presented credentials to, travelled to meet (not "will fly to meet", "called on X to unite" or "a meeting with X would be"), signed after face-to-face talks, time and place around "received"', () => {
     const lines = [
       'Foreign Minister Anna Berg on November 25 hosted a reception for Lao Ambassador Henrik Dahl.',
       'Later the same day, Minister Erik Lund received newly-accredited Ambassador of Saudi Arabia Omar Haddad.',
@@ -891,6 +891,7 @@ describe('meetings: receptions, calls and talks after which parties acted', () =
       'High Commissioner to Ghana, Ambassador Henrik Dahl has presented Letter of Credence to President Kenji Sato of Ghana.',
       'Greg Clark travelled to the French capital on Thursday to meet with French industry minister Christophe Sirugue.',
       'Anna Berg will fly to Oslo on Monday to meet Henrik Dahl.',
+      'Emmerson Mnangagwa has called on Zimbabweans to unite. Lars Berg said a meeting with Omar Haddad would be his first priority.',
     ];
     expect(lines.map((line) => meetings(draft(line)).map((m) => m.split(' @ ')[0]))).toEqual([
       ['Anna Berg, Henrik Dahl'],
@@ -903,6 +904,7 @@ describe('meetings: receptions, calls and talks after which parties acted', () =
       ['Anna Berg, Lena Sokol'],
       ['Henrik Dahl, Kenji Sato'],
       ['Greg Clark, Christophe Sirugue'],
+      [],
       [],
     ]);
   });
