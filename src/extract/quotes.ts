@@ -93,8 +93,7 @@ const SPEAKER_KINDS = new Set(['person', 'organization', 'group', 'country']);
 // "SANA reported that ...": news agencies and outlets report rather than say; kept out of the shared
 // speech verbs, where "Reuters reported" would make a one-word name a person.
 const V = `(?:${SPEECH_VERB_PATTERN}|reported|reports|agreed)`;
-const ADVERB = '(?:\\s+(?:also|later|then|previously|earlier|again|further|separately|simply|had|has))?';
-const VERB_AFTER = new RegExp(`^${ADVERB}\\s+${V}\\b`);
+const ADVERB = '(?:\\s+(?:also|later|then|previously|earlier|again|further|separately|simply|meanwhile|had|has))?';
 const VERB_BEFORE = new RegExp(`\\b${V}\\s+$`);
 const PRONOUN = /^(?:he|she|it)$/i;
 /**
@@ -103,6 +102,7 @@ const PRONOUN = /^(?:he|she|it)$/i;
  */
 const JUDGE_VERBS =
   'vowed|lamented|called on|called|described|urged|promised|pledged|accused|denounced|condemned|praised|hailed|branded|dismissed|welcomed|criticised|criticized|slammed|expressed';
+const VERB_AFTER = new RegExp(`^${ADVERB}\\s+(?:${V}|${JUDGE_VERBS})\\b`);
 /** Participles that carry a quote in a clause of the sentence's subject ("…, emphasising “…”"). */
 const PARTICIPLES =
   'saying|adding|describing|calling|emphasi[sz]ing|stressing|noting|warning|urging|vowing|insisting|promising|pledging|declaring|terming|branding';

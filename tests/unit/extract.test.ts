@@ -1412,6 +1412,17 @@ test('a hyphenated surname alone is the person named in full with it ("Akufo-Add
   expect(speakers(doc)).toEqual({ 'We are brothers': 'Nana Akufo-Addo' });
 });
 
+test('a paragraph that is only a quote goes on in the voice of "X meanwhile welcomed …" just before it', () => {
+  const doc = draft(
+    [
+      'The truce was signed on Saturday.',
+      'Rebel spokesman Yasser Arman meanwhile welcomed the agreement as a first step.',
+      '"It is an excellent step, but it is limited."',
+    ].join('\n'),
+  );
+  expect(speakers(doc)).toEqual({ 'It is an': 'Yasser Arman' });
+});
+
 test('"…, Musk later tweeted." closing a quote’s sentence: an adverb between the name and the verb, and "X later said" shows X is a person', () => {
   const doc = draft('Elon Musk chose Berlin.\nSlated for an area near the capital, the plant “will build batteries and vehicles” soon, Musk later tweeted.');
   expect(speakers(doc)).toEqual({ 'will build batteries': 'Elon Musk' });
