@@ -102,7 +102,9 @@ const PRONOUN = /^(?:he|she|it)$/i;
  */
 const JUDGE_VERBS =
   'vowed|lamented|called on|called|described|urged|promised|pledged|accused|denounced|condemned|praised|hailed|branded|dismissed|welcomed|criticised|criticized|slammed|expressed';
-const VERB_AFTER = new RegExp(`^${ADVERB}\\s+(?:${V}|${JUDGE_VERBS})\\b`);
+const VERB_AFTER = new RegExp(`^${ADVERB}\\s+${V}\\b`);
+/** "X meanwhile welcomed …": a verb of judging after a name that is no object of a preposition reports X's words too. */
+const JUDGE_AFTER = new RegExp(`^${ADVERB}\\s+(?:${JUDGE_VERBS})\\b`);
 /** Participles that carry a quote in a clause of the sentence's subject ("…, emphasising “…”"). */
 const PARTICIPLES =
   'saying|adding|describing|calling|emphasi[sz]ing|stressing|noting|warning|urging|vowing|insisting|promising|pledging|declaring|terming|branding';
@@ -180,6 +182,8 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
     if (apposed) attributions.push({ at: apposed.at, speakerId: apposed.entityId, kind: apposed.kind });
     if (
       VERB_AFTER.test(text.slice(m.to, m.to + 40)) ||
+      (JUDGE_AFTER.test(text.slice(m.to, m.to + 40)) &&
+        !/\b(?:in|at|to|from|of|with|by|for|on|between|against)\s+(?:the\s+)?$/.test(text.slice(Math.max(0, m.at - 20), m.at))) ||
       /^\s+quoted\b/.test(text.slice(m.to, m.to + 10)) || // "the Foreign Office quoted X as saying
       (APPOSITION_VERB.test(text.slice(m.to, m.to + 120)) && !apposed) ||
       (VERB_BEFORE.test(text.slice(Math.max(0, m.at - 30), m.at)) && /^\s*[.,]/.test(text.slice(m.to, m.to + 3))) || // "…, said Xi."
