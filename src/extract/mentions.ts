@@ -1402,6 +1402,23 @@ const STATE_INSTITUTION_NOUNS =
 const AFTER_INSTITUTION =
   /^\s+(?:chiefs?|troops|soldiers|units|spokes(?:man|woman|person)|officials?|officers?|sources?|personnel|commanders?|leaders?|members?|delegations?)\b/;
 
+let statePatternsMade: { pattern: RegExp; ofPattern: RegExp } | undefined;
+
+/** The patterns of `institutionMentions`, made once: every country's name and demonym, longest first. */
+function statePatterns(): { pattern: RegExp; ofPattern: RegExp } {
+  if (statePatternsMade) return statePatternsMade;
+  const country = COUNTRIES.flatMap((c) => [c.name, ...c.demonyms]).sort((a, b) => b.length - a.length);
+  const names = country.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  // ("Somalia's Western-backed government", "Mali's interim government": one word may qualify it.)
+  const qualifier = `(?:(?:[\\p{L}]+-[\\p{Ll}]+|new|interim|transitional|civilian|federal|central|national) )?`;
+  statePatternsMade = {
+    pattern: new RegExp(`\\b(${names})(?:(?:['’]s)? ${qualifier}|['’]s )(${STATE_INSTITUTION_NOUNS})\\b`, 'gu'),
+    // "the government of Myanmar", "the army of Sudan".
+    ofPattern: new RegExp(`\\b[Tt]he (${STATE_INSTITUTION_NOUNS}) of (${names})\\b`, 'gu'),
+  };
+  return statePatternsMade;
+}
+
 /**
  * "the Pakistani military said", "Pakistan's army": a state institution named by its country, an
  * organisation named after the demonym ("Pakistani military") whichever form the text uses.
@@ -1411,13 +1428,7 @@ function institutionMentions(sentence: number, text: string): Mention[] {
   for (const noun of context.institutions)
     for (const m of text.matchAll(institutionSpeaking(noun)))
       if (!insideQuote(text, m.index)) out.push(phraseMention(sentence, m.index + 4, m[1], m[1], 'organization', { rule: 'institution-by-noun' }));
-  const country = COUNTRIES.flatMap((c) => [c.name, ...c.demonyms]).sort((a, b) => b.length - a.length);
-  const names = country.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  // ("Somalia's Western-backed government", "Mali's interim government": one word may qualify it.)
-  const qualifier = `(?:(?:[\\p{L}]+-[\\p{Ll}]+|new|interim|transitional|civilian|federal|central|national) )?`;
-  const pattern = new RegExp(`\\b(${names})(?:(?:['’]s)? ${qualifier}|['’]s )(${STATE_INSTITUTION_NOUNS})\\b`, 'gu');
-  // "the government of Myanmar", "the army of Sudan".
-  const ofPattern = new RegExp(`\\b[Tt]he (${STATE_INSTITUTION_NOUNS}) of (${names})\\b`, 'gu');
+  const { pattern, ofPattern } = statePatterns();
   const found = [
     ...[...text.matchAll(pattern)].map((m) => ({ at: m.index, phrase: m[0], country: m[1], noun: m[2] })),
     ...[...text.matchAll(ofPattern)].map((m) => ({ at: m.index + 4, phrase: m[0].slice(4), country: m[2], noun: m[1] })),
