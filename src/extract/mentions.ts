@@ -1195,10 +1195,10 @@ function typeName(sentence: number, text: string, all: Token[], input: Token[]):
     }
   }
   const last = run[run.length - 1];
-  // "Qualcomm Inc.", "Air Liquide SA": the company goes by its name without the legal form.
   // "Co Longford", "Co. Cork": an Irish county.
   if (run.length === 2 && run[0].word === 'Co' && !LEGAL_FORMS.has(last.word))
     return [mention(sentence, text, run, 'place', { placeKind: 'REGION', rule: 'county' })];
+  // "Qualcomm Inc.", "Air Liquide SA": the company goes by its name without the legal form.
   if (run.length > 1 && LEGAL_FORMS.has(last.word)) {
     // ("First Pacific Co. Ltd.": every legal form at the end goes.)
     let name = run.slice(0, -1);

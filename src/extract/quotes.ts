@@ -108,6 +108,9 @@ const JUDGE_AFTER = new RegExp(`^${ADVERB}\\s+(?:${JUDGE_VERBS})\\b`);
 /** Participles that carry a quote in a clause of the sentence's subject ("…, emphasising “…”"). */
 const PARTICIPLES =
   'saying|adding|describing|calling|emphasi[sz]ing|stressing|noting|warning|urging|vowing|insisting|promising|pledging|declaring|terming|branding';
+const PARTICIPLE = new RegExp(`^(?:${PARTICIPLES})$`);
+/** Nothing but an adverb and spaces ("Musk later tweeted"). */
+const ADVERB_ONLY = new RegExp(`^${ADVERB}\\s+$`);
 
 /** Nouns that stand for the organisation last quoted: "the statement added", "the agency said". */
 const STATEMENT_NOUNS =
@@ -182,8 +185,7 @@ export function findQuotes(doc: AnalysedText, offices: OfficeFinding[] = []): Qu
     if (apposed) attributions.push({ at: apposed.at, speakerId: apposed.entityId, kind: apposed.kind });
     if (
       VERB_AFTER.test(text.slice(m.to, m.to + 40)) ||
-      (JUDGE_AFTER.test(text.slice(m.to, m.to + 40)) &&
-        !/\b(?:in|at|to|from|of|with|by|for|on|between|against)\s+(?:the\s+)?$/.test(text.slice(Math.max(0, m.at - 20), m.at))) ||
+      (JUDGE_AFTER.test(text.slice(m.to, m.to + 40)) && !afterPreposition(text, m.at)) ||
       /^\s+quoted\b/.test(text.slice(m.to, m.to + 10)) || // "the Foreign Office quoted X as saying
       (APPOSITION_VERB.test(text.slice(m.to, m.to + 120)) && !apposed) ||
       (VERB_BEFORE.test(text.slice(Math.max(0, m.at - 30), m.at)) && /^\s*[.,]/.test(text.slice(m.to, m.to + 3))) || // "…, said Xi."
@@ -326,9 +328,13 @@ function subjectOfVerb(text: string, quoteStart: number, sentenceStart: number, 
   if (!subject) return undefined;
   const verb = /^\s+(?:(?:also|has|have|had|earlier|later|then|again)\s+)*[a-z]{2,}ed\b/.exec(text.slice(subject.to, quoteStart));
   if (!verb || /[.;:“”"«»]/.test(text.slice(subject.to, quoteStart))) return undefined;
-  if (/\b(?:in|at|to|from|of|with|by|for|on|between|against)\s+(?:the\s+)?$/.test(text.slice(Math.max(sentenceStart, subject.at - 20), subject.at)))
-    return undefined;
+  if (afterPreposition(text, subject.at, sentenceStart)) return undefined;
   return { speakerId: subject.entityId, from: subject.at, to: subject.to + verb[0].length, rule: 'subject' };
+}
+
+/** True when the name at `at` is the object of a preposition ("talks with the Fisheries Council"), looking back no further than `from`. */
+function afterPreposition(text: string, at: number, from = 0): boolean {
+  return /\b(?:in|at|to|from|of|with|by|for|on|between|against)\s+(?:the\s+)?$/.test(text.slice(Math.max(from, at - 20), at));
 }
 
 interface Found {
@@ -435,7 +441,7 @@ function sentenceEndSpeaker(text: string, quoteEnd: number, sentenceEnd: number,
     // ("…, Musk later tweeted.": an adverb may stand between.)
     const speaker = [...mentions]
       .reverse()
-      .find((m) => m.at > quoteEnd + end.index && m.to <= verbAt && canSpeak(m) && new RegExp(`^${ADVERB}\\s+$`).test(text.slice(m.to, verbAt)));
+      .find((m) => m.at > quoteEnd + end.index && m.to <= verbAt && canSpeak(m) && ADVERB_ONLY.test(text.slice(m.to, verbAt)));
     return speaker ? { speakerId: speaker.entityId, from: speaker.at, to: verbAt + end[1].length, rule: 'after' } : undefined;
   }
   // "X will stress the “…” when he meets them, according to Y.": the source named at the end.
@@ -777,7 +783,7 @@ function subjectBefore(
   // "President Akufo-Addo commended X for his leadership, emphasising “…”": a participle after a
   // comma belongs to the subject the sentence opens with, not to the name nearest it; after another
   // verb ("…, he said, adding “…”"), to that verb's subject.
-  if (new RegExp(`^(?:${PARTICIPLES})$`).test(verb[1]) && /,\s*$/.test(text.slice(sentenceStart, sentenceStart + verb.index))) {
+  if (PARTICIPLE.test(verb[1]) && /,\s*$/.test(text.slice(sentenceStart, sentenceStart + verb.index))) {
     const participleAt = sentenceStart + verb.index;
     const opener = mentions.find((m) => m.sentenceStart === sentenceStart && m.at < participleAt && canSpeak(m));
     if (opener && opener.kind === 'person' && /^[^,.;:“”"«]{0,40}$/.test(text.slice(sentenceStart, opener.at)))
@@ -795,11 +801,7 @@ function subjectBefore(
   const author = (m: Placed) => statementAuthor(text, m, sentenceStart);
   // ("Colm Dore, Managing Director, C&D Foods, said …": the person before two descriptions, not the company.)
   const described = candidates.find((m) => m.kind === 'person' && /^(?:,[^,;:“”"«]{1,80}){2},\s*(?:also\s+)?$/.test(text.slice(m.to, verbAt)));
-  const subject =
-    described ??
-    candidates.find(
-      (m) => author(m) || !/\b(?:in|at|to|from|of|with|by|for|on|between|against)\s+(?:the\s+)?$/.test(text.slice(Math.max(sentenceStart, m.at - 20), m.at)),
-    );
+  const subject = described ?? candidates.find((m) => author(m) || !afterPreposition(text, m.at, sentenceStart));
   if (
     subject &&
     (subject.kind === 'person' ||
