@@ -79,9 +79,13 @@ export function draftWithProvenance(text: string, meta: SourceMeta): { doc: Fact
     else if (!existing.evidence.some((e) => e.sentence === evidence.sentence && e.excerpt === evidence.excerpt)) existing.evidence.push(evidence);
   };
   const used = new Set<string>();
+  /** The suffix to try next for an id already taken (ids are never freed, so those below it are taken). */
+  const nextSuffix = new Map<string, number>();
   const uniqueId = (id: string) => {
     let candidate = id;
-    for (let n = 2; used.has(candidate); n += 1) candidate = `${id}-${n}`;
+    let n = nextSuffix.get(id) ?? 2;
+    for (; used.has(candidate); n += 1) candidate = `${id}-${n}`;
+    nextSuffix.set(id, n);
     used.add(candidate);
     return candidate;
   };

@@ -41,6 +41,23 @@ export interface NamedEntity {
 }
 
 /** A mention together with the entity it names. */
+/** No mention is longer than this many characters, so a mention that holds a given point starts at most this far before it. */
+export const MENTION_REACH = 300;
+
+/**
+ * The index of the first of `items` (in text order) whose position is `at` or after, or -1: a binary
+ * search, as one sentence of a hostile text may hold thousands of mentions.
+ */
+export function firstFrom<T>(items: T[], at: number, position: (item: T) => number): number {
+  let [lo, hi] = [0, items.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (position(items[mid]) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < items.length ? lo : -1;
+}
+
 export interface ResolvedMention extends Mention {
   entityId: string;
 }
@@ -193,22 +210,32 @@ export function resolveEntities(
       byGivenName.set(given, (byGivenName.get(given) ?? new Set()).add(nameKey(m.name)));
   }
   const before = (a: Mention, b: Mention) => a.sentence < b.sentence || (a.sentence === b.sentence && a.start < b.start);
+  // Looked up once per text, not once per mention: a long text names hundreds of people.
+  /** Each full name's key, to its first mention (`all` is in text order). */
+  const firstNamed = new Map<string, Mention>();
+  for (const f of fullNames) if (!firstNamed.has(nameKey(f.name))) firstNamed.set(nameKey(f.name), f);
+  /** The keys of the full names that end with some last words, or open with some first words, by those words. */
+  const endingWith = new Map<string, Set<string>>();
+  const openingWith = new Map<string, Set<string>>();
+  const index = (into: Map<string, Set<string>>, words: string, key: string) => (into.get(words) ?? into.set(words, new Set()).get(words)!).add(key);
+  for (const f of fullNames) {
+    const key = nameKey(f.name);
+    const words = key.split(' ');
+    const opens = !familyNameFirst(f.name) && !/\s(?:Jr|Sr|II|III|IV)\.?$/.test(f.name);
+    for (let i = 1; i < words.length; i += 1) {
+      index(endingWith, words.slice(i).join(' '), key);
+      if (opens) index(openingWith, words.slice(0, i).join(' '), key);
+    }
+  }
   const personFor = (m: Mention): string | undefined => {
     if (m.words > 1) {
       // "Suu Kyi" for Aung San Suu Kyi, "Bhutto Zardari" for Bilawal Bhutto Zardari: the last words of
       // the one longer name that ends with them.
       const key = nameKey(m.name);
-      let longer = new Set(fullNames.map((f) => nameKey(f.name)).filter((k) => k.length > key.length && k.endsWith(` ${key}`)));
       // "Zainal Abidin" for Zainal Abidin Bakar: the given names of the one longer name that opens with
       // them (not a son's: "Donald Trump" is not Donald Trump Jr).
-      if (!longer.size)
-        longer = new Set(
-          fullNames
-            .filter((f) => !familyNameFirst(f.name) && !/\s(?:Jr|Sr|II|III|IV)\.?$/.test(f.name))
-            .map((f) => nameKey(f.name))
-            .filter((k) => k.length > key.length && k.startsWith(`${key} `)),
-        );
-      const owner = longer.size === 1 ? fullNames.find((f) => nameKey(f.name) === [...longer][0]) : undefined;
+      const longer = endingWith.get(key) ?? openingWith.get(key);
+      const owner = longer?.size === 1 ? firstNamed.get([...longer][0]) : undefined;
       return makeId('actor', owner ? owner.name : m.name);
     }
     const owners = bySurname.get(nameKey(m.name)) ?? byGivenName.get(nameKey(m.name));
@@ -216,10 +243,10 @@ export function resolveEntities(
     // A surname stands for the one person of that surname named in full before it ("K Natwar Singh
     // ... Singh said", though a Manmohan Singh comes later); with none named before, for the one in
     // the whole text. Two people of the surname are never guessed between.
-    const earlier = new Set(fullNames.filter((f) => owners.has(nameKey(f.name)) && before(f, m)).map((f) => nameKey(f.name)));
-    const pool = earlier.size ? earlier : owners;
-    if (pool.size !== 1) return '';
-    return makeId('actor', fullNames.find((f) => nameKey(f.name) === [...pool][0])!.name);
+    const earlier = [...owners].filter((k) => before(firstNamed.get(k)!, m));
+    const pool = earlier.length ? earlier : [...owners];
+    if (pool.length !== 1) return '';
+    return makeId('actor', firstNamed.get(pool[0])!.name);
   };
 
   // "Cisco" for Cisco Systems, "State Department" for the US State Department: the one organisation of
@@ -237,12 +264,13 @@ export function resolveEntities(
   };
   // "Vedanta" after "Vedanta Resources": a lone word that is no one's name but the first word of one
   // organisation's name in the text is that organisation (also where the tagger took it for a person).
-  const organisationNames = [...new Set(all.filter((x) => x.kind === 'organization' && x.words > 1 && !x.possessive).map((x) => x.name))];
+  const byFirstWord = new Map<string, Set<string>>();
+  for (const x of all) if (x.kind === 'organization' && x.words > 1 && !x.possessive) index(byFirstWord, nameKey(x.name).split(' ')[0], x.name);
   const organisationOpening = (m: Mention): string | undefined => {
     // (An acronym is a body of its own: "UN" is not the UN Security Council.)
     if (m.words !== 1 || /^[\p{Lu}\d&.-]+$/u.test(m.name) || personFor(m) !== undefined) return undefined;
-    const owners = organisationNames.filter((n) => nameKey(n).split(' ')[0] === nameKey(m.name));
-    return owners.length === 1 ? owners[0] : undefined;
+    const owners = byFirstWord.get(nameKey(m.name));
+    return owners?.size === 1 ? [...owners][0] : undefined;
   };
 
   for (const m of all) {
@@ -304,6 +332,9 @@ export function resolveEntities(
   }
 
   // A maybe-mention counts when exactly one entity has that name, alias or surname.
+  const byKey = new Map<string, Set<string>>();
+  const indexEntity = (e: NamedEntity) => [e.name, ...e.aliases].forEach((n) => index(byKey, nameKey(n), e.id));
+  entities.forEach(indexEntity);
   for (const m of all.filter((x) => x.kind === 'maybe')) {
     // "CM said", after "CM Chouhan": a short title alone is the one person the text gave it (no alias).
     if (SHORT_TITLE.test(m.name)) {
@@ -314,7 +345,7 @@ export function resolveEntities(
     const key = nameKey(m.name);
     // A headline's "Kerry Concedes" is no one unless an entity has exactly that name.
     const surnameOwner = m.words > 1 ? (entities.has(makeId('actor', m.name)) ? makeId('actor', m.name) : undefined) : personFor(m);
-    const named = [...entities.values()].filter((e) => nameKey(e.name) === key || [...e.aliases].some((a) => nameKey(a) === key)).map((e) => e.id);
+    const named = [...(byKey.get(key) ?? [])];
     const longer = longerName(m);
     if (longer && entities.has(makeId('actor', longer))) named.push(makeId('actor', longer));
     const candidates = new Set([...named, ...(surnameOwner ? [surnameOwner] : [])]);
@@ -322,6 +353,7 @@ export function resolveEntities(
     const id = [...candidates][0];
     const entity = entities.get(id);
     add({ ...m, kind: entity ? kindOf(entity) : 'person' }, id, () => entity ?? blank(id, 'Actor', m.name, 'PERSON'));
+    indexEntity(entities.get(id)!);
   }
   // Demonyms stand for their country where a relationship needs one; they are kept unresolved here.
   for (const m of all.filter((x) => x.kind === 'demonym')) resolved.push({ ...m, entityId: '' });

@@ -396,9 +396,10 @@ export function documentCues(text: string): { organisations: Set<string>; person
   ))
     organisations.add(trimName(m[1]));
   // "Goldman Sachs and Bank of America are acting as financial advisors", "Barclays and BNP Paribas are advising".
+  // (A list of at most ten before "and": an unbounded one is tried again from each of its names.)
   for (const m of text.matchAll(
     new RegExp(
-      String.raw`(${NAME}(?:,\s${NAME})*(?:,?\sand\s${NAME})?)\s+(?:are|is|were|was)\s+(?:acting\s+as\s+)?(?:(?:financial|legal|lead)\s+)?advis`,
+      String.raw`(${NAME}(?:,\s${NAME}){0,9}(?:,?\sand\s${NAME})?)\s+(?:are|is|were|was)\s+(?:acting\s+as\s+)?(?:(?:financial|legal|lead)\s+)?advis`,
       'gu',
     ),
   )) {

@@ -14,7 +14,7 @@
  */
 import type { EvidenceInput } from '../facts/format';
 import type { AnalysedText } from './document';
-import type { ResolvedMention } from './entities';
+import { firstFrom, MENTION_REACH, type ResolvedMention } from './entities';
 import { type CountryEntry, lookupCountry } from './gazetteer';
 import { isOfficeNoun, KINSHIP } from './lexicon';
 import { type Token, tokenize } from './tokens';
@@ -153,7 +153,15 @@ function countryName(country: CountryEntry): string {
   return /^(United|Netherlands|Czech)/.test(country.name) ? `the ${country.name}` : country.name;
 }
 
-const mentionAt = (mentions: ResolvedMention[], t: Token) => mentions.find((m) => t.start >= m.start && t.start < m.end);
+/** The first mention (in text order) a token is part of; mentions may nest ("the Foreign Ministry of Pakistan"). */
+function mentionAt(mentions: ResolvedMention[], t: Token): ResolvedMention | undefined {
+  const after = firstFrom(mentions, t.start + 1, (m) => m.start);
+  let found: ResolvedMention | undefined;
+  for (let i = (after < 0 ? mentions.length : after) - 1; i >= 0 && mentions[i].start > t.start - MENTION_REACH; i -= 1) {
+    if (t.start >= mentions[i].start && t.start < mentions[i].end) found = mentions[i];
+  }
+  return found;
+}
 
 /** The owner just before a title: a possessive name, a country or demonym, or "the X president’s". */
 function ownerBefore(text: string, tokens: Token[], mentions: ResolvedMention[], nameOf: NameOf, i: number, fallback: number): Owner {
@@ -181,7 +189,7 @@ type NameOf = (m: ResolvedMention) => string;
 
 /** Title words right before the name: "Ukraine’s president Volodymyr Zelensky". */
 function titleBefore(text: string, tokens: Token[], mentions: ResolvedMention[], nameOf: NameOf, person: ResolvedMention): Title | undefined {
-  let i = tokens.findIndex((t) => t.start >= person.start) - 1;
+  let i = firstFrom(tokens, person.start, (t) => t.start) - 1;
   if (i < 0 || !/^\s*,?\s*$/.test(text.slice(tokens[i].end, person.start))) return undefined;
   // A style between the title and the name ("Foreign Minister Datuk Saifuddin Abdullah", "Minister Dr Anna Berg").
   while (i > 0 && STYLES.test(tokens[i].word) && tokens[i].gap === ' ') i -= 1;
@@ -193,14 +201,14 @@ function titleBefore(text: string, tokens: Token[], mentions: ResolvedMention[],
   }
   const checked = words.length ? checkTitle(words) : undefined;
   if (!checked) return undefined;
-  const first = tokens.indexOf(checked[0]);
+  const first = checked[0].index;
   const owner = checked[0] === words[0] ? ownerBefore(text, tokens, mentions, nameOf, first - 1, checked[0].start) : { start: checked[0].start };
   return { words: checked, owner, plural: /s$/.test(checked[checked.length - 1].word) && isOfficeNoun(checked[checked.length - 1].word.slice(0, -1)) };
 }
 
 /** Title words after the name and a comma: "Andrii Sybiha, Ukraine’s minister for foreign affairs". */
 function titleAfter(text: string, tokens: Token[], mentions: ResolvedMention[], nameOf: NameOf, person: ResolvedMention): Title | undefined {
-  let i = tokens.findIndex((t) => t.start >= person.end);
+  let i = firstFrom(tokens, person.end, (t) => t.start);
   if (i < 0 || !/^,\s*$/.test(tokens[i].gap)) return undefined;
   if (tokens[i].word === 'the') i += 1;
   let owner: Owner | undefined;

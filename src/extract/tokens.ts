@@ -59,11 +59,27 @@ export function pronounOfName(name: string): 'he' | 'she' | undefined {
   return pronounsOfNames.get(name);
 }
 
+/**
+ * The longest run of text compromise tags at once, in characters. Real sentences are far shorter
+ * (the longest of the corpus has 479 characters); compromise's matching costs time in the square of
+ * a sentence's length, so a hostile text of one endless sentence is tagged in pieces of this size,
+ * cut at a space.
+ */
+const TAGGED_AT_ONCE = 2_000;
+
 /** compromise tags keyed by the character offset where each of its terms starts. */
 function tagsByOffset(text: string): Map<number, Set<string>> {
   const out = new Map<number, Set<string>>();
-  const json = nlp(text).json({ offset: true }) as { terms: TaggedTerm[] }[];
-  for (const sentence of json) for (const term of sentence.terms) out.set(term.offset.start, new Set(term.tags));
+  for (let from = 0; from < text.length;) {
+    let to = Math.min(text.length, from + TAGGED_AT_ONCE);
+    if (to < text.length) {
+      const space = text.lastIndexOf(' ', to);
+      if (space > from) to = space;
+    }
+    const json = nlp(text.slice(from, to)).json({ offset: true }) as { terms: TaggedTerm[] }[];
+    for (const sentence of json) for (const term of sentence.terms) out.set(from + term.offset.start, new Set(term.tags));
+    from = to;
+  }
   return out;
 }
 

@@ -399,6 +399,16 @@ test('the CLI refuses a bad date with the usage and exit code 2', () => {
   expect(run.stdout).toBe('');
 });
 
+test('one endless sentence is read to its end: names, offices, quotes and meetings past its first thousands of characters', () => {
+  const text = `The talks in Geneva went on ${'and on '.repeat(600)}until Russian Foreign Minister Sergei Lavrov met Antony Blinken, who said “we made progress on the prisoners” and left as Maria Rossi arrived.`;
+  const doc = draft(text);
+  // (Maria Rossi is a person by the tagger's word alone: tags past the first piece keep their offsets.)
+  expect(doc.entities.filter((e) => e.type === 'Actor').map((e) => nameOf(doc, e.id))).toEqual(['Sergei Lavrov', 'Antony Blinken', 'Maria Rossi']);
+  expect(offices(doc)).toEqual(['Sergei Lavrov: Foreign minister of Russia (Russia)']);
+  expect(speakers(doc)).toEqual({ 'we made progress': 'Antony Blinken' });
+  expect(meetings(doc)).toEqual(['Sergei Lavrov, Antony Blinken @ Geneva']);
+});
+
 describe('extraction sentences', () => {
   test('abbreviations and initials do not end a sentence for the rules; evidence keeps the loader’s numbering', () => {
     const text = 'The U.S. State Department said on Jan. 5 that Mr. Dahl met Mark V. Hurd in Oslo. Talks ended.';
