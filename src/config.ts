@@ -20,6 +20,13 @@ import { DEFAULT_SLOW_QUERY_MS } from './observability/plugin';
 import { DEFAULT_FACTS_ROOT, type FileRules } from './ingest/read';
 import { DEFAULT_REASON_MAX_CHARS, DEFAULT_SOURCE_TEXT_MAX_BYTES } from './facts/validate';
 
+/**
+ * The largest text extraction drafts from, in UTF-8 bytes (EXTRACT_TEXT_MAX_BYTES): about 15,000
+ * words, past the longest news features. Drafting costs time with the text's length (about 25 ms
+ * per KB of news on the reference machine), and a draft is one article to curate, not a book.
+ */
+export const DEFAULT_EXTRACT_TEXT_MAX_BYTES = 100_000;
+
 const port = z.coerce.number().int().min(0).max(65535);
 const megabytes = z.coerce.number().int().min(64);
 const positive = z.coerce.number().int().min(1);
@@ -59,6 +66,7 @@ const Env = z.object({
   FACTS_ROOT: z.string().min(1).default(DEFAULT_FACTS_ROOT),
   SOURCE_TEXT_MAX_BYTES: positive.default(DEFAULT_SOURCE_TEXT_MAX_BYTES),
   REASON_MAX_CHARS: positive.default(DEFAULT_REASON_MAX_CHARS),
+  EXTRACT_TEXT_MAX_BYTES: positive.default(DEFAULT_EXTRACT_TEXT_MAX_BYTES),
   NODE_ENV: z.string().default('development'),
   AUTH_JWT_SECRET: z
     .string()
@@ -189,6 +197,8 @@ export interface Config {
    * SOURCE_TEXT_MAX_BYTES (the largest source text, for files and mutations alike).
    */
   facts: FileRules;
+  /** EXTRACT_TEXT_MAX_BYTES: the largest text `npm run extract` and `extract:eval` draft from. */
+  extract: { maxTextBytes: number };
   /** NODE_ENV=production: debugging aids such as `x-debug-db` are off. */
   production: boolean;
   auth: AuthConfig;
@@ -271,6 +281,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .filter(Boolean),
     },
     facts: { root: resolve(e.FACTS_ROOT), maxTextBytes: e.SOURCE_TEXT_MAX_BYTES, maxReasonChars: e.REASON_MAX_CHARS },
+    extract: { maxTextBytes: e.EXTRACT_TEXT_MAX_BYTES },
     production: e.NODE_ENV === 'production',
     auth: {
       jwt: e.AUTH_JWT_SECRET

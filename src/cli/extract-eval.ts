@@ -23,6 +23,7 @@ import { idWords } from '../facts/names';
 import { readFactsFile } from '../ingest/read';
 import { formatProblem, validateFacts } from '../facts/validate';
 import { loadConfig } from '../config';
+import { readArticle } from './article';
 import { runCli, UsageError } from './run';
 
 const USAGE = 'usage: npm run extract:eval [-- --details] | npm run extract:eval -- article.txt curated.json';
@@ -84,18 +85,14 @@ function sum(all: Evaluation[]): Evaluation {
 
 async function evaluateOne(articleFile: string, curatedFile: string): Promise<number> {
   // FACTS_ROOT says where the curated file's textFile may point (tests/fixtures for the fixture).
-  const curated = await readFactsFile(curatedFile, loadConfig().facts);
+  const config = loadConfig();
+  const curated = await readFactsFile(curatedFile, config.facts);
   if (!curated.ok) {
     for (const p of curated.problems) console.error(formatProblem(p));
     return 1;
   }
-  let text: string;
-  try {
-    text = await readFile(articleFile, 'utf8');
-  } catch (error) {
-    console.error(`cannot read ${articleFile}: ${(error as Error).message}`);
-    return 1;
-  }
+  const text = await readArticle(articleFile, config.extract.maxTextBytes);
+  if (text === undefined) return 1;
   const draft = draftOf(text, basename(articleFile, extname(articleFile)));
   if (!draft) return 1;
   const result = evaluateDraft(draft, curated.value.doc);

@@ -6,13 +6,16 @@
  * Diagnostics go to stderr; bad arguments exit 2. npm itself prints a banner on stdout before
  * running a script, so redirect with `npm run -s extract -- ... > draft.json` (`-s`: silent).
  * `--provenance P.json` also writes which rules drafted each fact and how sure they are (the facts
- * format has no field for it): entities by id, relationships by "TYPE from -> to".
+ * format has no field for it): entities by id, relationships by "TYPE from -> to". A text over
+ * EXTRACT_TEXT_MAX_BYTES, an empty one, or a path that is no regular file exits 1 (see article.ts).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { draftWithProvenance, type SourceMeta } from '../extract/draft';
 import { idWords } from '../facts/names';
 import { validateFacts } from '../facts/validate';
+import { loadConfig } from '../config';
+import { readArticle } from './article';
 import { runCli, UsageError } from './run';
 
 const USAGE = 'usage: npm run -s extract -- article.txt [--title T] [--publisher P] [--date YYYY-MM-DD] [--url U] [--provenance P.json] > draft.json';
@@ -54,17 +57,8 @@ function isDay(value: string): boolean {
 
 async function main(argv: string[]): Promise<number> {
   const { file, meta, provenance: provenanceFile } = parseArgs(argv);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    console.error(`cannot read ${file}: ${(error as Error).message}`);
-    return 1;
-  }
-  if (!text.trim()) {
-    console.error(`${file} is empty: there is nothing to extract`);
-    return 1;
-  }
+  const text = await readArticle(file, loadConfig().extract.maxTextBytes);
+  if (text === undefined) return 1;
   const id = `source:${idWords(basename(file, extname(file)))}`;
   const { doc: draft, provenance } = draftWithProvenance(text, { id, ...meta });
   const result = validateFacts(draft);

@@ -103,14 +103,14 @@ export async function readTextFile(factsFile: string, textFile: string, rules: F
   return { text: read.text };
 }
 
-type ReadProblem = { code: 'FILE_UNREADABLE' | 'NOT_A_REGULAR_FILE' | 'FILE_TOO_LARGE'; message: string; bytes?: number };
+export type ReadProblem = { code: 'FILE_UNREADABLE' | 'NOT_A_REGULAR_FILE' | 'FILE_TOO_LARGE'; message: string; bytes?: number };
 
 /**
  * Reads a regular file of at most `maxBytes` bytes as UTF-8. Its size is checked before reading
  * and again while reading (a file may grow, and a kernel file reports size 0); a FIFO or device
  * is refused without waiting on it.
  */
-async function readBounded(path: string, maxBytes: number): Promise<{ text: string } | { problem: ReadProblem }> {
+export async function readBounded(path: string, maxBytes: number): Promise<{ text: string } | { problem: ReadProblem }> {
   const unreadable = (error: unknown) => ({
     problem: { code: 'FILE_UNREADABLE' as const, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` },
   });

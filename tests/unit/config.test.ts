@@ -96,6 +96,12 @@ test('FACTS_ROOT defaults to seed/ and is made absolute; SOURCE_TEXT_MAX_BYTES d
   expect(() => loadConfig({ SOURCE_TEXT_MAX_BYTES: '0' })).toThrow(/SOURCE_TEXT_MAX_BYTES: /);
 });
 
+test('EXTRACT_TEXT_MAX_BYTES defaults to 100,000 and must be a positive whole number', () => {
+  expect(loadConfig({}).extract).toEqual({ maxTextBytes: 100_000 });
+  expect(loadConfig({ EXTRACT_TEXT_MAX_BYTES: '250000' }).extract).toEqual({ maxTextBytes: 250_000 });
+  expect(() => loadConfig({ EXTRACT_TEXT_MAX_BYTES: '0' })).toThrow(/EXTRACT_TEXT_MAX_BYTES: /);
+});
+
 test('per-client limits and HTTP server settings have documented defaults; off or 0 turns a limit off', () => {
   const config = loadConfig({});
   expect(config.clientLimits).toEqual({ perMinute: 600, burst: 100, maxConcurrent: 8, maxClients: 10_000, authFailuresPerMinute: 10 });

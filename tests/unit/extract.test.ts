@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/paths';
 import { GoldArticle, goldToFacts } from '../../src/extract/corpus';
@@ -397,6 +398,32 @@ test('the CLI refuses a bad date with the usage and exit code 2', () => {
   expect(run.stderr).toContain('--date must be a real day as YYYY-MM-DD');
   expect(run.stderr).toContain('usage: npm run -s extract');
   expect(run.stdout).toBe('');
+});
+
+test('the CLI refuses a text over EXTRACT_TEXT_MAX_BYTES, a directory and an empty file, each with a coded line and exit 1', () => {
+  const extract = (file: string, env: NodeJS.ProcessEnv = {}) =>
+    spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/cli/extract.ts', file], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
+  const bytes = Buffer.byteLength(readFileSync(ARTICLE_FILE, 'utf8'));
+  const empty = join(mkdtempSync(join(tmpdir(), 'extract-')), 'blank.txt');
+  writeFileSync(empty, ' \n\n ');
+  const runs = [
+    [
+      extract(ARTICLE_FILE, { EXTRACT_TEXT_MAX_BYTES: '1000' }),
+      `[TEXT_TOO_LARGE] ${ARTICLE_FILE} has ${bytes} bytes; extraction drafts from at most 1000 (EXTRACT_TEXT_MAX_BYTES)`,
+    ],
+    [extract(PROJECT_ROOT), `[NOT_A_REGULAR_FILE] ${PROJECT_ROOT} is not a regular file`],
+    [extract(empty), `[TEXT_EMPTY] ${empty} is empty: there is nothing to extract`],
+  ] as const;
+  for (const [run, line] of runs) {
+    expect({ status: run.status, stdout: run.stdout, lines: run.stderr.trim().split('\n').length }).toEqual({ status: 1, stdout: '', lines: 1 });
+    expect(run.stderr.startsWith(line)).toBe(true);
+  }
+  // The same article within the bound is drafted.
+  expect(extract(ARTICLE_FILE, { EXTRACT_TEXT_MAX_BYTES: String(bytes) }).status).toBe(0);
 });
 
 test('one endless sentence is read to its end: names, offices, quotes and meetings past its first thousands of characters', () => {
