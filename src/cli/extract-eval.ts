@@ -24,6 +24,7 @@ import { readFactsFile } from '../ingest/read';
 import { formatProblem, validateFacts } from '../facts/validate';
 import { loadConfig } from '../config';
 import { readArticle } from './article';
+import { articleInterval } from '../extract/interval';
 import { runCli, UsageError } from './run';
 
 const USAGE = 'usage: npm run extract:eval [-- --details] | npm run extract:eval -- article.txt curated.json';
@@ -128,6 +129,20 @@ function warmDraftMs(text: string, name: string): number {
   return times.sort((a, b) => a - b)[Math.floor(TIMING_RUNS / 2)];
 }
 
+/** The 95% intervals of the headline figures over this part's articles (see interval.ts). */
+function intervals(part: Scored[]): string {
+  const range = (statistic: (sample: Scored[]) => number) => {
+    const [low, high] = articleInterval(part, statistic);
+    return `${(low * 100).toFixed(1)}–${(high * 100).toFixed(1)}%`;
+  };
+  const results = (sample: Scored[]) => sum(sample.map((a) => a.result));
+  return (
+    `95% intervals, articles drawn again 2,000 times: entity F1 ${range((x) => results(x).entities.f1)}, ` +
+    `speaker accuracy ${range((x) => results(x).speakers.accuracy)}, meetings found ${range((x) => results(x).meetings.recall)}, ` +
+    `resolution F1 ${range((x) => sumPairs(x.map((a) => a.resolution)).f1)}`
+  );
+}
+
 const pairRow = (label: string, s: PairScore) =>
   `${label.padEnd(24)}${pct(s.precision)}${pct(s.recall)}${pct(s.f1)}   ${`${s.right}/${s.merged}`.padStart(7)}   ${`${s.right}/${s.gold}`.padStart(7)}`;
 
@@ -179,6 +194,7 @@ async function main(argv: string[]): Promise<number> {
     );
     for (const line of table(sum(part.map((a) => a.result)), true)) console.log(line);
     console.log(pairRow('resolution (pairs)', sumPairs(part.map((a) => a.resolution))));
+    console.log(intervals(part));
   }
   console.log("(resolution: pairs of one article's gold surface forms that resolution puts on one node; correct = right/merged, found = right/gold pairs)");
   console.log('\nPer article: entities P / R / F1, quote texts found, right speakers, meetings found, offices F1');
