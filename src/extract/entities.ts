@@ -40,7 +40,6 @@ export interface NamedEntity {
   country?: CountryEntry;
 }
 
-/** A mention together with the entity it names. */
 /** No mention is longer than this many characters, so a mention that holds a given point starts at most this far before it. */
 export const MENTION_REACH = 300;
 
@@ -58,6 +57,7 @@ export function firstFrom<T>(items: T[], at: number, position: (item: T) => numb
   return lo < items.length ? lo : -1;
 }
 
+/** A mention together with the entity it names. */
 export interface ResolvedMention extends Mention {
   entityId: string;
 }
