@@ -29,10 +29,10 @@ function repeated(bytes: number, unit: (i: number) => string): string {
     parts.push(unit(i));
     size += Buffer.byteLength(parts[parts.length - 1]);
   }
-  const text = parts.join('');
-  let cut = text.slice(0, bytes);
-  while (Buffer.byteLength(cut) > bytes) cut = cut.slice(0, -1);
-  return cut.slice(0, Math.max(cut.lastIndexOf(' '), 1));
+  // Cut at the last space within `bytes` bytes (a space is one byte, so no character is split).
+  const encoded = Buffer.from(parts.join(''));
+  const space = encoded.lastIndexOf(0x20, bytes - 1);
+  return encoded.subarray(0, space > 0 ? space : bytes).toString('utf8');
 }
 
 function texts(bytes: number): { name: string; text: string }[] {
